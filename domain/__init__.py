@@ -1,0 +1,1 @@
+"""Pure domain: event types, codebook vocabulary, extraction and projection logic. No I/O."""

@@ -1,0 +1,44 @@
+"""Domain events: frozen, kw_only, tagged msgspec Structs, one module per family.
+
+`DomainEvent` is the union of every stored event type; the type tag is the stable
+name stored in the event log's `event_type` column.
+"""
+
+from __future__ import annotations
+
+from domain.events.articles import ArticleSubmitted, EventRetracted
+from domain.events.common import Actor, Casualties, Evidence, Location, Occurred
+from domain.events.conflict import (
+    CONFLICT_EVENT_TYPES,
+    CONFLICT_TYPE_NAMES,
+    CeasefireAnnounced,
+    ConflictEvent,
+    OffensiveLaunched,
+    ResolutionBlocked,
+    TalksHeld,
+)
+from domain.events.subscriptions import SUBSCRIPTION_EVENT_TYPES, SubscriptionEvent
+
+DomainEvent = ArticleSubmitted | EventRetracted | ConflictEvent | SubscriptionEvent
+
+ALL_EVENT_TYPES: tuple[type, ...] = (ArticleSubmitted, EventRetracted, *CONFLICT_EVENT_TYPES, *SUBSCRIPTION_EVENT_TYPES)
+
+__all__ = [
+    "ALL_EVENT_TYPES",
+    "CONFLICT_EVENT_TYPES",
+    "CONFLICT_TYPE_NAMES",
+    "Actor",
+    "ArticleSubmitted",
+    "Casualties",
+    "CeasefireAnnounced",
+    "ConflictEvent",
+    "DomainEvent",
+    "EventRetracted",
+    "Evidence",
+    "Location",
+    "OffensiveLaunched",
+    "Occurred",
+    "ResolutionBlocked",
+    "SubscriptionEvent",
+    "TalksHeld",
+]

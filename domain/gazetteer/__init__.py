@@ -1,0 +1,35 @@
+"""Gazetteers: actors (states, leaders, envoys, armed groups, bodies) and places.
+
+Data lives in files beside this module (`data/`), loaded once and cached. The
+public surface below is what extraction uses; it is pure (no I/O at call time
+beyond the first, cached load of package data).
+
+Contract (implemented in `actors.py` and `places.py`):
+
+    find_actors(text, language="de") -> list[ActorMention]
+        every actor mention in `text`, longest match first, non-overlapping,
+        with character offsets into `text`.
+    find_places(text, language="de") -> list[PlaceMention]
+        every place mention (cities, towns, regions, venues, countries).
+    country_place(code) -> Place | None
+        a country as a Place (centroid, precision "country"); code is alpha-2 or alpha-3.
+    actor_country(code) -> str | None
+        ISO alpha-2 country of an actor code ("RUS" -> "RU", "SYR-REB" -> "SY"), None for bodies.
+"""
+
+from __future__ import annotations
+
+from domain.gazetteer.actors import actor_country, find_actors
+from domain.gazetteer.model import ActorKind, ActorMention, Place, PlaceMention
+from domain.gazetteer.places import country_place, find_places
+
+__all__ = [
+    "ActorKind",
+    "ActorMention",
+    "Place",
+    "PlaceMention",
+    "actor_country",
+    "country_place",
+    "find_actors",
+    "find_places",
+]
