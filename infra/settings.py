@@ -1,0 +1,98 @@
+"""One frozen Settings object built from the environment, with typed defaults.
+
+Every option of the CLI also reads an environment variable; errors name the variable.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any, TypeVar
+
+import msgspec
+
+from domain.errors import ConfigurationError
+
+T = TypeVar("T")
+
+DEFAULT_RETRY_SCHEDULE = (5.0, 300.0, 1800.0, 7200.0, 18000.0, 36000.0, 36000.0)
+
+
+class Settings(msgspec.Struct, frozen=True, kw_only=True):
+    host: str = "127.0.0.1"
+    port: int = 8000
+    data_dir: Path = Path(".conflictdb")
+    database_url: str | None = None
+    read_keys_required: bool = False
+    max_body_bytes: int = 2 * 1024 * 1024
+    poll_interval_s: float = 1.0
+    run_workers: bool = True
+    log_level: str = "info"
+    ready_max_lag: int = 1000
+    webhook_allow_private: bool = False
+    webhook_timeout_s: float = 10.0
+    webhook_retry_schedule: tuple[float, ...] = DEFAULT_RETRY_SCHEDULE
+    webhook_disable_after_s: float = 5 * 24 * 3600.0
+    webhook_lease_s: float = 60.0
+    webhook_batch: int = 50
+
+
+def _bool(raw: str) -> bool:
+    value = raw.strip().lower()
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"0", "false", "no", "off", ""}:
+        return False
+    raise ValueError(f"expected true or false, got {raw!r}")
+
+
+def _floats(raw: str) -> tuple[float, ...]:
+    return tuple(float(part) for part in raw.split(",") if part.strip())
+
+
+# environment variable -> (field, parser)
+_ENV: dict[str, tuple[str, Callable[[str], Any]]] = {
+    "CONFLICTDB_HOST": ("host", str),
+    "CONFLICTDB_PORT": ("port", int),
+    "CONFLICTDB_DATA_DIR": ("data_dir", Path),
+    "DATABASE_URL": ("database_url", str),
+    "CONFLICTDB_READ_KEYS_REQUIRED": ("read_keys_required", _bool),
+    "CONFLICTDB_MAX_BODY_BYTES": ("max_body_bytes", int),
+    "CONFLICTDB_POLL_INTERVAL": ("poll_interval_s", float),
+    "CONFLICTDB_RUN_WORKERS": ("run_workers", _bool),
+    "CONFLICTDB_LOG_LEVEL": ("log_level", str),
+    "CONFLICTDB_READY_MAX_LAG": ("ready_max_lag", int),
+    "CONFLICTDB_WEBHOOK_ALLOW_PRIVATE": ("webhook_allow_private", _bool),
+    "CONFLICTDB_WEBHOOK_TIMEOUT": ("webhook_timeout_s", float),
+    "CONFLICTDB_WEBHOOK_RETRY_SCHEDULE": ("webhook_retry_schedule", _floats),
+    "CONFLICTDB_WEBHOOK_DISABLE_AFTER": ("webhook_disable_after_s", float),
+    "CONFLICTDB_WEBHOOK_LEASE": ("webhook_lease_s", float),
+}
+
+
+def load_settings(env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+    """Settings from `env` (default: os.environ); non-None overrides (CLI options) win."""
+    env = os.environ if env is None else env
+    values: dict[str, Any] = {}
+    for name, (field, parse) in _ENV.items():
+        raw = env.get(name)
+        if raw is None or (raw == "" and field == "database_url"):
+            continue
+        try:
+            values[field] = parse(raw)
+        except ValueError as exc:
+            raise ConfigurationError(f"{name}: {exc}") from None
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    settings = Settings(**values)
+    _check(settings)
+    return settings
+
+
+def _check(settings: Settings) -> None:
+    if not 0 < settings.port < 65536:
+        raise ConfigurationError(f"CONFLICTDB_PORT: {settings.port} is not a TCP port")
+    if settings.max_body_bytes <= 0:
+        raise ConfigurationError("CONFLICTDB_MAX_BODY_BYTES must be positive")
+    if not settings.webhook_retry_schedule:
+        raise ConfigurationError("CONFLICTDB_WEBHOOK_RETRY_SCHEDULE must list at least one delay")
