@@ -1,0 +1,64 @@
+"""The composition root: `create_app(settings, database_url)` builds the Litestar app.
+
+The lifespan owns the asyncpg pool and the background workers (projection runner,
+webhook dispatcher). Nothing connects at import time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Coroutine
+from typing import Any
+
+from litestar import Litestar
+from litestar.datastructures import State
+from litestar.di import Provide
+from litestar.openapi import OpenAPIConfig
+
+from api.errors import EXCEPTION_HANDLERS
+from api.routes import ROUTE_HANDLERS
+from api.services import Services
+from infra.db import create_pool
+from infra.event_store import EventStore
+from infra.settings import Settings
+
+log = logging.getLogger("conflictdb")
+
+
+def background_workers(services: Services) -> list[Coroutine[Any, Any, None]]:
+    """Long-running tasks started with the app (projections, webhook fan-out and dispatch)."""
+    workers: list[Coroutine[Any, Any, None]] = []
+    return workers
+
+
+def create_app(settings: Settings, database_url: str) -> Litestar:
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Litestar) -> AsyncIterator[None]:
+        pool = await create_pool(database_url, max_size=20)
+        services = Services(settings=settings, pool=pool, store=EventStore(pool), database_url=database_url)
+        app.state.services = services
+        tasks = [asyncio.create_task(w) for w in background_workers(services)] if settings.run_workers else []
+        try:
+            yield
+        finally:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            await pool.close()
+
+    return Litestar(
+        route_handlers=ROUTE_HANDLERS,
+        lifespan=[lifespan],
+        dependencies={"services": Provide(_services, sync_to_thread=False)},
+        exception_handlers=EXCEPTION_HANDLERS,
+        request_max_body_size=settings.max_body_bytes,
+        openapi_config=OpenAPIConfig(title="conflictdb", version="0.1.0", path="/schema"),
+        debug=False,
+    )
+
+
+def _services(state: State) -> Services:
+    services: Services = state.services
+    return services

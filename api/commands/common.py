@@ -1,0 +1,29 @@
+"""Options and start-up steps shared by the commands that need the database."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+from pathlib import Path
+
+from infra.db import check_reachable, resolve_database_url
+from infra.migrate import upgrade
+from infra.settings import Settings, load_settings
+
+
+def add_database_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data-dir", type=Path, help="embedded PostgreSQL data dir [CONFLICTDB_DATA_DIR, .conflictdb]")
+    parser.add_argument("--database-url", help="use this PostgreSQL instead of the embedded one [DATABASE_URL]")
+
+
+def settings_from(args: argparse.Namespace, **extra: object) -> Settings:
+    return load_settings(data_dir=getattr(args, "data_dir", None), database_url=getattr(args, "database_url", None), **extra)
+
+
+def prepare_database(settings: Settings, *, migrate: bool = True) -> str:
+    """Start the embedded server when no URL is given, check it answers, migrate; return the URL."""
+    url = resolve_database_url(settings.database_url, settings.data_dir)
+    asyncio.run(check_reachable(url))
+    if migrate:
+        upgrade(url)
+    return url

@@ -1,0 +1,60 @@
+"""`conflictdb serve` and `conflictdb migrate`."""
+
+from __future__ import annotations
+
+import argparse
+import errno
+import socket
+from typing import Any
+
+from api.commands.common import add_database_options, prepare_database, settings_from
+from domain.errors import ConfigurationError
+
+
+def register(sub: Any) -> None:
+    serve = sub.add_parser("serve", help="run the HTTP API with projections and webhook dispatch")
+    add_database_options(serve)
+    serve.add_argument("--host", help="interface to bind [CONFLICTDB_HOST, 127.0.0.1]")
+    serve.add_argument("--port", type=int, help="TCP port [CONFLICTDB_PORT, 8000]")
+    serve.add_argument("--ingest-seeds", action="store_true", help="ingest seeds/ when the store is empty")
+    serve.add_argument("--no-workers", action="store_true", help="serve the API only (no projections, no dispatch)")
+    serve.set_defaults(func=run_serve)
+    migrate = sub.add_parser("migrate", help="apply database migrations and exit")
+    add_database_options(migrate)
+    migrate.set_defaults(func=run_migrate)
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from api.app import create_app
+
+    settings = settings_from(args, host=args.host, port=args.port, run_workers=False if args.no_workers else None)
+    _check_port_free(settings.host, settings.port)
+    url = prepare_database(settings)
+    if args.ingest_seeds:
+        _ingest_seeds(settings, url)
+    app = create_app(settings, url)
+    print(f"conflictdb: serving on http://{settings.host}:{settings.port} (OpenAPI at /schema)", flush=True)
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level=settings.log_level, access_log=False)
+    return 0
+
+
+def run_migrate(args: argparse.Namespace) -> int:
+    prepare_database(settings_from(args))
+    print("conflictdb: migrations applied")
+    return 0
+
+
+def _check_port_free(host: str, port: int) -> None:
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            reason = "is in use" if exc.errno == errno.EADDRINUSE else f"cannot be bound: {exc.strerror}"
+            raise ConfigurationError(f"port {port} on {host} {reason}") from None
+
+
+def _ingest_seeds(settings: Any, url: str) -> None:
+    """Ingest seeds/ on first start (the ingestion issue provides the implementation)."""
