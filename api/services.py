@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import asyncpg
+from litestar.di import NamedDependency
 
 from infra.event_store import EventStore
 from infra.settings import Settings
@@ -27,3 +28,7 @@ class Services:
                    FROM checkpoints c WHERE c.subscriber LIKE 'projection:%'"""
             )
         return None if lag is None else int(lag)
+
+
+# Handlers declare `services: ServicesDep`; the app provides it from its state.
+ServicesDep = NamedDependency[Services]

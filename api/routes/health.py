@@ -7,7 +7,7 @@ import asyncio
 import msgspec
 from litestar import Response, get
 
-from api.services import Services
+from api.services import Services, ServicesDep
 
 
 class Health(msgspec.Struct):
@@ -16,12 +16,12 @@ class Health(msgspec.Struct):
 
 
 @get("/health", tags=["operations"], summary="Liveness, with the database's status")
-async def health(services: Services) -> Health:
+async def health(services: ServicesDep) -> Health:
     return Health(status="ok", database="ok" if await _database_ok(services) else "unreachable")
 
 
 @get("/ready", tags=["operations"], summary="Ready: database reachable and projections caught up")
-async def ready(services: Services) -> Response[dict[str, object]]:
+async def ready(services: ServicesDep) -> Response[dict[str, object]]:
     database_ok = await _database_ok(services)
     lag = await services.projection_lag() if database_ok else None
     is_ready = database_ok and (lag is None or lag <= services.settings.ready_max_lag)
