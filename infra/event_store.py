@@ -191,7 +191,10 @@ class EventStore:
                     raise
                 # A concurrent append of the same event ids won; answer as a duplicate.
                 async with self.pool.acquire() as conn:
-                    return await self._duplicate_result(conn, stream_id, events)
+                    duplicate = await self._duplicate_result(conn, stream_id, events)
+                if duplicate is None:
+                    raise
+                return duplicate
         raise AssertionError("unreachable")
 
     async def append_in(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 from pathlib import Path
+from typing import Any
 
 from infra.db import check_reachable, resolve_database_url
 from infra.migrate import upgrade
@@ -16,8 +17,11 @@ def add_database_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--database-url", help="use this PostgreSQL instead of the embedded one [DATABASE_URL]")
 
 
-def settings_from(args: argparse.Namespace, **extra: object) -> Settings:
-    return load_settings(data_dir=getattr(args, "data_dir", None), database_url=getattr(args, "database_url", None), **extra)
+def settings_from(args: argparse.Namespace, **extra: Any) -> Settings:
+    """Settings from the environment, with the command line's options winning."""
+    return load_settings(
+        None, data_dir=getattr(args, "data_dir", None), database_url=getattr(args, "database_url", None), **extra
+    )
 
 
 def prepare_database(settings: Settings, *, migrate: bool = True) -> str:
