@@ -1,0 +1,45 @@
+"""Configuration comes from the environment with typed defaults; bad values name the variable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from domain.errors import ConfigurationError
+from infra.settings import Settings, load_settings
+
+
+def test_defaults_without_environment() -> None:
+    assert load_settings({}) == Settings()
+
+
+def test_environment_values_are_parsed() -> None:
+    settings = load_settings(
+        {
+            "CONFLICTDB_PORT": "9000",
+            "CONFLICTDB_DATA_DIR": "/tmp/x",
+            "CONFLICTDB_READ_KEYS_REQUIRED": "true",
+            "CONFLICTDB_WEBHOOK_RETRY_SCHEDULE": "1, 2.5",
+            "DATABASE_URL": "postgresql://h/db",
+        }
+    )
+    assert settings.port == 9000 and settings.data_dir == Path("/tmp/x") and settings.read_keys_required
+    assert settings.webhook_retry_schedule == (1.0, 2.5) and settings.database_url == "postgresql://h/db"
+
+
+def test_command_line_overrides_win() -> None:
+    assert load_settings({"CONFLICTDB_PORT": "9000"}, port=9100).port == 9100
+
+
+@pytest.mark.parametrize(
+    ("env", "names"),
+    [
+        ({"CONFLICTDB_PORT": "eighty"}, "CONFLICTDB_PORT"),
+        ({"CONFLICTDB_PORT": "70000"}, "CONFLICTDB_PORT"),
+        ({"CONFLICTDB_READ_KEYS_REQUIRED": "maybe"}, "CONFLICTDB_READ_KEYS_REQUIRED"),
+    ],
+)
+def test_bad_values_name_the_variable(env: dict[str, str], names: str) -> None:
+    with pytest.raises(ConfigurationError, match=names):
+        load_settings(env)
