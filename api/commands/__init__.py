@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from api.commands import extract, serve
+from api.commands import apikey, extract, serve, worker
 
-COMMAND_MODULES: tuple[ModuleType, ...] = (serve, extract)
+COMMAND_MODULES: tuple[ModuleType, ...] = (serve, worker, extract, apikey)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AbstractAsyncContextManager
 from typing import Any
 
+import asyncpg
 import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
 from api.app import create_app
+from infra.api_keys import create_api_key
 from infra.settings import load_settings
 
 ClientFactory = Callable[..., AbstractAsyncContextManager[AsyncTestClient[Litestar]]]
@@ -31,3 +33,29 @@ def make_client(clean_db: str) -> ClientFactory:
 async def client(make_client: ClientFactory) -> AsyncIterator[AsyncTestClient[Litestar]]:
     async with make_client() as client:
         yield client
+
+
+HeadersFactory = Callable[[str], Awaitable[dict[str, str]]]
+
+
+@pytest.fixture
+def make_headers(pool: asyncpg.Pool) -> HeadersFactory:
+    """`await make_headers("ingest")`: headers carrying a fresh key with those scopes (comma-separated)."""
+
+    async def factory(scopes: str) -> dict[str, str]:
+        _, secret = await create_api_key(pool, f"test-{scopes}", scopes)
+        return {"Authorization": f"Bearer {secret}"}
+
+    return factory
+
+
+@pytest.fixture
+async def api_key(pool: asyncpg.Pool) -> str:
+    """The secret of a fresh key with the ingest and admin scopes."""
+    _, secret = await create_api_key(pool, "test", "ingest,admin")
+    return secret
+
+
+@pytest.fixture
+def admin_headers(api_key: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {api_key}"}
