@@ -1,0 +1,102 @@
+"""Place gazetteer: cities, towns, venues, regions and countries, in German and English.
+
+Sources, in priority order for a shared surface form: hand-written places
+(`data/places.tsv`: contested towns, venues, regions, exonyms such as "Genf",
+"Mossul", "Ost-Aleppo"), countries (names and centroids, precision
+"country"), capitals of the curated countries, then generated cities
+(`data/cities_auto.tsv`, most populous first, filtered against ordinary
+German/English words). German genitive -s forms of the curated names ("Syriens", "Aleppos") are
+added automatically.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from domain.gazetteer._data import (
+    CityRow,
+    Country,
+    auto_cities,
+    countries,
+    countries_by_alpha2,
+    curated_places,
+    stoplist,
+)
+from domain.gazetteer._match import Lexicon
+from domain.gazetteer.model import Place, PlaceMention
+
+_GENITIVE_BLOCK = frozenset({"Hama"})  # "Hamas" is not the genitive of Hama in the news
+
+
+def find_places(text: str, language: str = "de") -> list[PlaceMention]:
+    """Every place mention in `text`, leftmost-longest, non-overlapping, offsets into `text`."""
+    del language  # one lexicon serves German and English: names overlap and do not collide
+    return [
+        PlaceMention(start=start, end=end, surface=text[start:end], place=place)
+        for start, end, place in _place_lexicon().scan(text)
+    ]
+
+
+def country_place(code: str) -> Place | None:
+    """A country as a Place (centroid, precision "country"); `code` is alpha-2 or alpha-3."""
+    country = countries_by_alpha2().get(code) if len(code) == 2 else countries().get(code)
+    return _country_as_place(country) if country else None
+
+
+@cache
+def _country_as_place(country: Country) -> Place | None:
+    if country.lat is None or country.lon is None:
+        return None
+    return Place(name=country.name_en, country=country.alpha2, lat=country.lat, lon=country.lon, precision="country")
+
+
+def _city_place(row: CityRow) -> Place:
+    if row.precision == "region":
+        return Place(name=row.name, country=row.alpha2, lat=row.lat, lon=row.lon, precision="region")
+    return Place(name=row.name, country=row.alpha2, lat=row.lat, lon=row.lon, precision="city")
+
+
+@cache
+def _place_lexicon() -> Lexicon[Place]:
+    lex: Lexicon[Place] = Lexicon()
+    for row in curated_places():
+        _add_forms(lex, row.forms, _city_place(row))
+    _add_countries(lex)
+    _add_capitals(lex)
+    _add_genitives(lex)  # only for curated names: generated ones collide too often ("Abba" -> "Abbas")
+    for row in auto_cities():
+        _add_forms(lex, row.forms, _city_place(row))
+    return lex
+
+
+def _add_forms(lex: Lexicon[Place], forms: tuple[str, ...], place: Place) -> None:
+    for form in forms:
+        if form not in stoplist() and len(form) >= 3:
+            lex.add(form, place)
+
+
+def _add_countries(lex: Lexicon[Place]) -> None:
+    for country in sorted(countries().values(), key=lambda c: not c.curated):
+        place = _country_as_place(country)
+        if place is not None:
+            _add_forms(lex, country.names, place)
+            lex.add("USA", place) if country.alpha3 == "USA" else None
+
+
+def _add_capitals(lex: Lexicon[Place]) -> None:
+    """Capital forms of curated countries, at the coordinates of the capital city."""
+    by_name = {(row.name, row.alpha2): row for row in (*curated_places(), *auto_cities())}
+    for country in countries().values():
+        row = by_name.get((country.capital, country.alpha2))
+        if country.curated and row is not None:
+            _add_forms(lex, country.capital_forms, _city_place(row))
+
+
+def _add_genitives(lex: Lexicon[Place]) -> None:
+    """German genitive -s: Syriens, Aleppos, des Irak(s), Jemens."""
+    for key, place in list(lex.entries.items()):
+        last = key[-1]
+        genitive = len(last) >= 3 and last[0].isupper() and last[-1].islower() and last[-1] not in "sxzß"
+        form = "".join(key[:-1]) + last + "s"
+        if genitive and "".join(key) not in _GENITIVE_BLOCK and form not in stoplist():
+            lex.add(form, place)
