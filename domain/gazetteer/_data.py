@@ -126,8 +126,18 @@ def auto_cities() -> tuple[CityRow, ...]:
     return tuple(result)
 
 
+def _word_file(filename: str) -> frozenset[str]:
+    text = (DATA_DIR / filename).read_text(encoding="utf-8")
+    return frozenset(word for line in text.splitlines() for word in line.split("#", 1)[0].split())
+
+
 @cache
 def stoplist() -> frozenset[str]:
     """Forms never reported as places (`data/stoplist.txt`)."""
-    text = (DATA_DIR / "stoplist.txt").read_text(encoding="utf-8")
-    return frozenset(word for line in text.splitlines() for word in line.split("#", 1)[0].split())
+    return _word_file("stoplist.txt")
+
+
+@cache
+def german_only() -> frozenset[str]:
+    """German names that are ordinary English words (`data/de_only.txt`): not matched in English texts."""
+    return _word_file("de_only.txt")

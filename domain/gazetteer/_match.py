@@ -121,6 +121,12 @@ class Lexicon(Generic[T]):
         for surface in surfaces:
             self.add(surface, value, overwrite=overwrite)
 
+    def remove(self, surface: str) -> None:
+        """Forget a surface form (the first-token length index may stay longer: harmless)."""
+        key = key_of(surface)
+        if key is not None:
+            self.entries.pop(key, None)
+
     def __contains__(self, surface: str) -> bool:
         key = key_of(surface)
         return key is not None and key in self.entries

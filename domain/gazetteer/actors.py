@@ -15,7 +15,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Literal, NamedTuple, cast
 
-from domain.gazetteer._data import countries, rows, split_list
+from domain.gazetteer._data import countries, german_only, rows, split_list
 from domain.gazetteer._match import Lexicon, adjective_forms, capitalised, expand_stars
 from domain.gazetteer.model import ActorKind, ActorMention
 
@@ -97,6 +97,9 @@ def _actor_lexicon(language: str) -> Lexicon[tuple[str, ActorKind]]:
         if not country.curated:
             lex.add_all(country.names, (country.alpha3, "state"))
     _add_genitives(lex)
+    if language == "en":
+        for form in german_only():
+            lex.remove(form)
     return lex
 
 

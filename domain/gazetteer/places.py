@@ -20,6 +20,7 @@ from domain.gazetteer._data import (
     countries,
     countries_by_alpha2,
     curated_places,
+    german_only,
     stoplist,
 )
 from domain.gazetteer._match import Lexicon
@@ -30,10 +31,10 @@ _GENITIVE_BLOCK = frozenset({"Hama"})  # "Hamas" is not the genitive of Hama in 
 
 def find_places(text: str, language: str = "de") -> list[PlaceMention]:
     """Every place mention in `text`, leftmost-longest, non-overlapping, offsets into `text`."""
-    del language  # one lexicon serves German and English: names overlap and do not collide
+    lexicon = _place_lexicon("en" if language.lower().startswith("en") else "de")
     return [
         PlaceMention(start=start, end=end, surface=text[start:end], place=place)
-        for start, end, place in _place_lexicon().scan(text)
+        for start, end, place in lexicon.scan(text)
     ]
 
 
@@ -57,7 +58,8 @@ def _city_place(row: CityRow) -> Place:
 
 
 @cache
-def _place_lexicon() -> Lexicon[Place]:
+def _place_lexicon(language: str) -> Lexicon[Place]:
+    """German and English share the names; English drops German names that are English words."""
     lex: Lexicon[Place] = Lexicon()
     for row in curated_places():
         _add_forms(lex, row.forms, _city_place(row))
@@ -66,6 +68,9 @@ def _place_lexicon() -> Lexicon[Place]:
     _add_genitives(lex)  # only for curated names: generated ones collide too often ("Abba" -> "Abbas")
     for row in auto_cities():
         _add_forms(lex, row.forms, _city_place(row))
+    if language == "en":
+        for form in german_only():
+            lex.remove(form)
     return lex
 
 

@@ -175,3 +175,9 @@ def test_english_names() -> None:
     assert ("Security Council", "UNSC") in found
     assert ("Turkey", "TUR") in found
     assert ("Islamic State", "ISIL") in found
+
+
+def test_english_abbreviations_and_german_only_names() -> None:
+    assert codes("The U.S. and the U.N. disagreed.", "en") == [("U.S.", "USA"), ("U.N.", "UN")]
+    assert codes("An Island nation and a Pole vault.", "en") == []
+    assert codes("Hagel und Regen, dann sprach Chuck Hagel.") == [("Chuck Hagel", "USA")]

@@ -92,3 +92,10 @@ def test_country_place_for_every_iso_country_with_coordinates() -> None:
     bolivia = country_place("BOL")
     assert bolivia is not None and bolivia.country == "BO"
     assert country_place("XX") is None
+
+
+def test_english_places_and_german_only_names() -> None:
+    found = [(m.surface, m.place.name) for m in find_places("Talks in Geneva; fighting near Mosul and in Syria.", "en")]
+    assert found == [("Geneva", "Geneva"), ("Mosul", "Mosul"), ("Syria", "Syria")]
+    assert find_places("The island of Rom, an Island nation.", "en") == []
+    assert [m.place.country for m in find_places("Island und Polen", "de")] == ["IS", "PL"]
