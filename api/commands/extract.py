@@ -1,15 +1,67 @@
-"""`conflictdb extract`: run the extractor on a file or a JSONL stream (owned by the extraction work)."""
+"""`conflictdb extract`: run the extractor on a file or a JSONL stream (owned by the extraction work).
+
+    conflictdb extract FILE [--published 2016-10-12] [--lang de]   -> {"events": [...]}
+    conflictdb extract --jsonl < articles.jsonl > events.jsonl      -> {"id", "events"} per line
+"""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+import msgspec
+
+from domain.errors import ValidationError
+from domain.extraction import extract
+
+
+class _Article(msgspec.Struct, kw_only=True):
+    id: str | int
+    text: str
+    published_at: str | None = None
+    language: str | None = None
 
 
 def register(sub: Any) -> None:
     parser: argparse.ArgumentParser = sub.add_parser("extract", help="extract events from an article or JSONL")
+    parser.add_argument("file", nargs="?", help="article text file (UTF-8)")
+    parser.add_argument("--published", default=None, help="publication date: YYYY-MM-DD, YYYY-MM or ISO datetime")
+    parser.add_argument("--lang", default="de", help="article language (default: de)")
+    parser.add_argument("--jsonl", action="store_true", help="read JSONL articles on stdin, write JSONL events")
     parser.set_defaults(func=_run)
 
 
 def _run(args: argparse.Namespace) -> int:
-    raise NotImplementedError("extraction CLI is being built")
+    if args.jsonl:
+        return _run_jsonl(sys.stdin, sys.stdout, sys.stderr)
+    if not args.file:
+        raise ValidationError("give an article FILE or --jsonl")
+    path = Path(args.file)
+    if not path.is_file():
+        raise ValidationError(f"no such file: {args.file}")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValidationError(f"cannot read {args.file}: {exc}") from exc
+    events = extract(text, published_at=args.published, language=args.lang)
+    sys.stdout.write(msgspec.json.encode({"events": events}).decode() + "\n")
+    return 0
+
+
+def _run_jsonl(stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+    decoder = msgspec.json.Decoder(_Article)
+    failed = 0
+    for number, line in enumerate(stdin, 1):
+        if not line.strip():
+            continue
+        try:
+            article = decoder.decode(line)
+        except msgspec.DecodeError as exc:
+            failed += 1
+            print(f"conflictdb extract: line {number}: {exc}", file=stderr)
+            continue
+        events = extract(article.text, published_at=article.published_at, language=article.language or "de")
+        stdout.write(msgspec.json.encode({"id": article.id, "events": events}).decode() + "\n")
+    return 1 if failed else 0

@@ -1,0 +1,23 @@
+"""Language-neutral code helpers: ISO alpha-2 -> alpha-3 for states often in conflict news.
+
+Used only as a fallback when the article itself never names the state (the gazetteer's
+state mentions are preferred), and to build `<ISO3>-REB` codes for rebels.
+"""
+
+from __future__ import annotations
+
+ALPHA3 = {
+    "AF": "AFG", "AM": "ARM", "AZ": "AZE", "BI": "BDI", "CD": "COD", "CF": "CAF", "CH": "CHE", "CN": "CHN",
+    "CO": "COL", "DE": "DEU", "EG": "EGY", "ES": "ESP", "ET": "ETH", "FR": "FRA", "GB": "GBR", "IL": "ISR",
+    "IQ": "IRQ", "IR": "IRN", "JO": "JOR", "KZ": "KAZ", "LB": "LBN", "LY": "LBY", "ML": "MLI", "MM": "MMR",
+    "NE": "NER", "NG": "NGA", "PK": "PAK", "PS": "PSE", "RU": "RUS", "SA": "SAU", "SD": "SDN", "SO": "SOM",
+    "SS": "SSD", "SY": "SYR", "TD": "TCD", "TR": "TUR", "UA": "UKR", "US": "USA", "YE": "YEM", "AT": "AUT",
+    "QA": "QAT", "AE": "ARE", "JP": "JPN", "IT": "ITA", "BE": "BEL", "NL": "NLD", "PH": "PHL", "CM": "CMR",
+    "BF": "BFA", "KE": "KEN", "LK": "LKA", "TH": "THA", "VE": "VEN", "GE": "GEO", "DZ": "DZA", "TN": "TUN",
+}  # fmt: skip
+BODIES = frozenset({"UN", "UNSC", "EU", "G20", "G7", "OSCE", "AU", "ICRC", "AL", "OIC", "NATO"})
+NON_ARMED = frozenset({"UN", "UNSC", "EU", "G20", "G7", "OSCE", "ICRC", "AL", "OIC"})
+
+
+def rebels_of(state_code: str) -> str:
+    return f"{state_code}-REB"

@@ -1,0 +1,100 @@
+"""The language-neutral shape of an extraction lexicon, and the registry of lexicons.
+
+Everything language-specific (words, phrases, inflections) lives in `lexicon_<lang>.py`
+modules that build one `Lexicon`; the pipeline only ever reads these fields.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+Pattern = re.Pattern[str]
+
+TALKS = "TalksHeld"
+CEASEFIRE = "CeasefireAnnounced"
+OFFENSIVE = "OffensiveLaunched"
+RESOLUTION = "ResolutionBlocked"
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerRule:
+    """A trigger pattern for one event type; `strength` is "strong", "weak" or "agreement"."""
+
+    event_type: str
+    pattern: Pattern
+    strength: str
+
+
+@dataclass(frozen=True, slots=True)
+class GenericForce:
+    """A generic armed-force phrase ("Rebellen", "Regierungstruppen") resolved per article."""
+
+    pattern: Pattern
+    kind: str  # "rebels", "government", "jihadists", "allied"
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    language: str
+    triggers: tuple[TriggerRule, ...]
+    trigger_exclusions: dict[str, Pattern]  # event type -> clause pattern that voids a trigger
+    ceasefire_realised: Pattern  # a declaring/agreeing verb that must accompany a ceasefire noun
+    resolution_context: Pattern
+    resolution_body: Pattern
+    resolution_mutual: Pattern
+    sponsor_cue: Pattern  # text right before/after an actor that makes it the draft's sponsor
+    cues: dict[str, Pattern]  # modality -> clause pattern
+    governing_cues: Pattern  # end of a preceding clause that governs the next one
+    nominal_block: Pattern  # "Abbruch der", "Ende der" right before a nominal trigger
+    evidential_sollen: Pattern
+    ceasefire_announce_ok: Pattern  # "kündigte ... an" counts as declaring a ceasefire
+    zu_infinitive: Pattern
+    conflict_words: Pattern
+    sports_words: Pattern
+    generic_forces: tuple[GenericForce, ...]
+    government_in: Pattern  # "Regierung in <Place>"
+    locative_before: Pattern  # preposition right before a state name: a place, not an actor
+    topic_compound_after: Pattern  # "-Konflikt" after a state name: a topic, not an actor
+    source_before: Pattern
+    source_after: Pattern
+    mediator_before: Pattern
+    support_before: Pattern  # "mit Unterstützung der" -> attacker
+    target_before: Pattern  # "gegen", "Stellungen des" -> target
+    target_after: Pattern  # "gehaltenen", "-Hochburg" -> target
+    passive_agent_before: Pattern  # "durch", "von" -> attacker in a passive clause
+    venue_before: Pattern
+    place_excluded_before: Pattern  # "Botschafter in", "Lage in": not where it happened
+    nationwide: Pattern
+    anaphoric_place: Pattern
+    metonyms: dict[str, str]  # capital -> state code, when used as an actor ("Moskau und Washington")
+    jihadist_codes: tuple[str, ...]
+    clause_split: Pattern
+    abbreviations: frozenset[str]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    number_words: dict[str, int]
+    dates: dict[str, Pattern] = field(default_factory=dict)
+    casualty_number: Pattern = re.compile("")
+    casualty_killed: Pattern = re.compile("")
+    casualty_injured: Pattern = re.compile("")
+    casualty_background: Pattern = re.compile("")
+    victim_civilian: Pattern = re.compile("")
+    victim_child: Pattern = re.compile("")
+    present_ongoing: Pattern = re.compile("")
+    passive_marker: Pattern = re.compile("")
+
+
+_REGISTRY: dict[str, Lexicon] = {}
+
+
+def register(lexicon: Lexicon) -> None:
+    _REGISTRY[lexicon.language] = lexicon
+
+
+def get_lexicon(language: str) -> Lexicon:
+    """The lexicon for `language` ("de", "de-AT" -> "de"); German when unknown."""
+    if not _REGISTRY:
+        from domain.extraction import lexicon_de  # noqa: F401  (registers itself)
+    key = (language or "de").lower().split("-")[0].split("_")[0]
+    return _REGISTRY.get(key) or _REGISTRY["de"]

@@ -1,0 +1,431 @@
+"""German lexicon: trigger words, modality cues, role cues, temporal words.
+
+Patterns are compiled once at import. Word lists follow 2014–2018 German wire copy
+(dpa, AFP, Reuters, APA): Syria, Iraq, Yemen, Libya, Ukraine, Afghanistan, Mali ...
+"""
+
+from __future__ import annotations
+
+import re
+
+from domain.extraction.lexicon import (
+    CEASEFIRE,
+    OFFENSIVE,
+    RESOLUTION,
+    TALKS,
+    GenericForce,
+    Lexicon,
+    TriggerRule,
+    register,
+)
+
+_I = re.IGNORECASE
+_W = r"[A-Za-zÄÖÜäöüß]"
+
+
+def _c(pattern: str, flags: int = _I) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
+# A hyphenated prefix ("Syrien-Gespräche", "UN-Friedensgespräche") is allowed; closed
+# compounds only from this list, so "Tarifverhandlungen" or "Pressekonferenz" never match.
+_TALK_PREFIX = (
+    r"(?:friedens|syrien|ukraine|krisen|telefon|atom|direkt|sechser|vierer|dreier|spitzen|geheim|"
+    r"waffenstillstands|waffenruhe|abrüstungs|versöhnungs|einheits|normandie|minsker|genfer\s|astana-)?"
+)
+_TALK_NOUNS = (
+    r"gespräch(?:e|en|s|es)?|verhandlung(?:en)?|verhandlungsrunde(?:n)?|gesprächsrunde(?:n)?|"
+    r"konferenz(?:en)?|gipfel(?:treffen|s)?|treffen|telefonat(?:e|en|s)?|unterredung(?:en)?|"
+    r"konsultation(?:en)?|beratung(?:en)?"
+)
+_TALK_VERBS = (
+    r"telefonierte(?:n)?|telefoniert|trafen|traf|getroffen|trifft|verhandelt(?:e|en)?|verhandeln|verhandle|"
+    r"berieten|berät|beriet|konferierte(?:n)?|zusammengekommen|zusammengetroffen|kamen\s+\w+\s+zusammen|"
+    r"kontakt\s+aufgenommen|tagte(?:n)?|getagt"
+)
+_SPEAK = r"(?:sprachen|sprach|gesprochen|sprechen|spreche)(?=[^,.;:]*\b(?:mit|miteinander|wieder)\b)(?![^,.;:]*\bvon\b)"
+_AGREE = r"vereinbart(?:e|en)?|einigten\s+sich|einigte\s+sich|geeinigt|übereingekommen|verständigt(?:en)?"
+
+_CEASEFIRE_NOUNS = (
+    r"(?:" + _W + r"+-)?(?:waffenruhe|waffenstillstand(?:s|es)?|waffenstillstandsabkommen|"
+    r"waffenstillstandsvereinbarung(?:en)?|feuerpause(?:n)?|feuerstillstand(?:s)?|kampfpause(?:n)?|"
+    r"humanitäre(?:n)?\s+pause(?:n)?|waffenruhe-abkommen)"
+)
+
+_OFF_STRONG_NOUNS = (
+    r"großoffensive(?:n)?|bodenoffensive(?:n)?|militäroffensive(?:n)?|gegenoffensive(?:n)?|luftoffensive(?:n)?|"
+    r"luftangriff(?:e|en|s)?|luftschläge(?:n)?|luftschlag(?:s)?|bombardierung(?:en)?|bombardement(?:s)?|"
+    r"bombenangriff(?:e|en)?|raketenangriff(?:e|en)?|artillerieangriff(?:e|en)?|drohnenangriff(?:e|en)?|"
+    r"artilleriebeschuss|belagerung|rückeroberung|eroberung|vormarsch(?:es)?|militäreinsatz(?:es)?|"
+    r"militäroperation(?:en)?|bodeneinsatz(?:es)?|bodenoperation(?:en)?"
+)
+_OFF_STRONG_VERBS = (
+    r"belagert(?:e|en)?|belagern|vorgerückt|vorrückt|vorrücken|rückt(?:e|en)?\b[^,.;:]*\b(?:vor|ein)|"
+    r"rückten\b[^,.;:]*\b(?:vor|ein)|eingerückt|eingenommen|zurückerobert(?:e|en)?|erobert(?:e|en)?|"
+    r"eroberten|gestürmt|stürmten|bombardiert(?:e|en)?|beschossen|beschoss(?:en)?|eingekesselt|umzingelt|"
+    r"angegriffen|griff(?:en)?\b[^,.;:]*\ban|greift\b[^,.;:]*\ban|greifen\b[^,.;:]*\ban"
+)
+_OFF_WEAK = r"offensive(?:n)?|angriff(?:e|en)?|attacke(?:n)?|nahm(?:en)?\b[^,.;:]*\bein"
+
+_RES_TRIGGERS = (
+    r"veto(?:s)?|blockiert(?:e|en)?|blockierten|abgelehnt|lehnte(?:n)?\b[^,.;:]*\bab|"
+    r"scheiterte(?:n)?\b[^,.;:]*\b(?:am|an|im)|gescheitert|zu\s+fall\s+gebracht|"
+    r"stimmte(?:n)?\b[^,.;:]*\b(?:dagegen|gegen)|votierte(?:n)?\b[^,.;:]*\bgegen|niedergestimmt"
+)
+
+TRIGGERS = (
+    TriggerRule(TALKS, _c(r"\b(?:" + _W + r"+-)?" + _TALK_PREFIX + r"(?:" + _TALK_NOUNS + r")\b"), "strong"),
+    TriggerRule(TALKS, _c(r"\b(?:" + _TALK_VERBS + r")\b"), "strong"),
+    TriggerRule(TALKS, _c(r"\b" + _SPEAK), "strong"),
+    TriggerRule(TALKS, _c(r"\b(?:" + _AGREE + r")\b"), "agreement"),
+    TriggerRule(CEASEFIRE, _c(r"\b" + _CEASEFIRE_NOUNS + r"\b"), "strong"),
+    TriggerRule(OFFENSIVE, _c(r"\b(?:" + _OFF_STRONG_NOUNS + r")\b"), "strong"),
+    TriggerRule(OFFENSIVE, _c(r"\b(?:" + _OFF_STRONG_VERBS + r")\b"), "strong"),
+    TriggerRule(OFFENSIVE, _c(r"\b(?:" + _OFF_WEAK + r")\b"), "weak"),
+    TriggerRule(RESOLUTION, _c(r"\b(?:" + _RES_TRIGGERS + r")\b"), "strong"),
+)
+
+# Whole-clause patterns that void a trigger of that type: domestic or business talks,
+# "im Gespräch sein" (under consideration), "Entscheidung getroffen", a goal hit by a shell.
+TRIGGER_EXCLUSIONS = {
+    TALKS: _c(
+        r"\bim\s+gespräch\s+(?:ist|sind|sei|seien|war|waren)\b|\b(?:ist|sind|sei|seien)\s+im\s+gespräch\b|"
+        r"\b(?:entscheidung|vereinbarung|abmachung|maßnahmen|vorkehrungen|auswahl|rakete|bombe|granate|"
+        r"geschoss|kugel|tor|treffer)\w*\b[^,.;:]*\b(?:getroffen|traf|trafen)\b|"
+        r"\b(?:tarif|lohn|gehalts|koalitions|sondierungs|fusions|übernahme|handels|brexit)\w*(?:gespräch|verhandl)|"
+        r"\b(?:gewerkschaft|arbeitgeber|verdi|ig\s+metall|aktionär|konzern|bundesliga|verein)\w*\b"
+    ),
+    OFFENSIVE: _c(
+        r"\b(?:bildungs|charme|marketing|werbe|investitions|qualifizierungs|digital|export|verkaufs|"
+        r"modell|produkt|image)offensive\b|\b(?:tor|tore|elfmeter|stürmer|trainer|bundesliga|mannschaft|"
+        r"spieltag|champions\s+league|fußball|tabellenführung|tabelle|punkte|meisterschaft)\b|"
+        r"\b(?:herz|hunde|hai|cyber|hacker)angriff|\beinnahmen\b"
+    ),
+    CEASEFIRE: _c(r"$^"),
+    RESOLUTION: _c(r"\b(?:bundestag|landtag|parlament|stadtrat|gemeinderat|aufsichtsrat|hauptversammlung)\b"),
+}
+
+CEASEFIRE_REALISED = _c(
+    r"\b(?:vereinbart\w*|ausgehandelt|handelten\b[^,.;:]*\baus|handelte\b[^,.;:]*\baus|verkündet\w*|"
+    r"ausgerufen|riefen?\b[^,.;:]*\baus|angekündigt|kündigte\w*\b[^,.;:]*\ban|erklärt(?:e|en)?|in\s+kraft|"
+    r"geeinigt|einigten\s+sich|einigte\s+sich|einigung\s+auf|verständigt\w*|beschlossen|beschloss\w*|"
+    r"zugestimmt|stimmte\w*\b[^,.;:]*\bzu|akzeptiert\w*|gilt|galt|gelte|gelten|unterzeichnet\w*|"
+    r"unterschrieben|vermittelt\w*|abgeschlossen|geschlossen|zustande\s+gekommen|angeordnet|"
+    r"ordnete\w*\b[^,.;:]*\ban|eingewilligt|begonnen|begann|trat\w*\b[^,.;:]*\bin\s+kraft)\b"
+)
+CEASEFIRE_ANNOUNCE_OK = _c(r"\b(?:angekündigt|kündigte\w*\b[^,.;:]*\ban)\b")
+
+RESOLUTION_CONTEXT = _c(
+    r"\b(?:resolution\w*|resolutionsentw\w*|\w*resolution\w*|beschlussvorlage\w*|entwurf\w*|\w+entwurf\w*)\b"
+)
+RESOLUTION_BODY = _c(
+    r"\b(?:\w*sicherheitsrat\w*|vereinte(?:n)?\s+nationen|uno?\b|un-\w+|vollversammlung|vetomacht\w*|"
+    r"\w*vetomächte\w*)"
+)
+RESOLUTION_MUTUAL = _c(r"\b(?:gegenseitig|wechselseitig|jeweils\s+die\s+resolution|einander)\b")
+SPONSOR_CUE = _c(
+    r"(?:\b(?:resolution\w*|entwurf\w*)\s+(?:von|aus|de[sr])\s*$)|"
+    r"(?:^\s*(?:eingebracht\w*|vorgelegt\w*|initiiert\w*)\b)|(?:^\w*\s*(?:resolution\w*|resolutionsentwurf\w*|entwurf\w*)\b)"
+)
+
+CUES = {
+    "negated": _c(
+        r"\b(?:nicht|kein(?:e|en|em|er|es)?|nie|niemals|weder|ohne\s+(?:ein|eine|einen)|nicht\s+zustande|"
+        r"verweigert\w*|abgesagt|absage|scheiterte\w*|gescheitert|scheitern)\b"
+    ),
+    "broken": _c(
+        r"\b(?:abgebrochen|brachen\b[^,.;:]*\bab|brach\b[^,.;:]*\bab|bricht\b[^,.;:]*\bab|unterbrochen|"
+        r"ausgesetzt|festgefahren|stecken\b[^,.;:]*\bfest|steckt\b[^,.;:]*\bfest|stocken|stockt|auf\s+eis|"
+        r"platzten|geplatzt|endeten\s+ergebnislos|aufgekündigt|gebrochen|zusammengebrochen|brach\s+zusammen)\b"
+    ),
+    "planned": _c(
+        r"\b(?:soll|sollen|sollte|sollten|geplant\w*|plant|planen|planten|vorgesehen|kommende[nrs]?|"
+        r"nächste[nrs]?|künftig\w*|demnächst|bevorstehend\w*|werde|werden|wird|angesetzt|anberaumt|"
+        r"einberufen|vorbereitung\w*|vorbereit\w*|bereitet\w*\b[^,.;:]*\bvor|eingeladen|einladen|lud\b|"
+        r"gebeten|angekündigt|kündigte\w*\b[^,.;:]*\ban|ankündigung|für\s+(?:montag|dienstag|mittwoch|"
+        r"donnerstag|freitag|samstag|sonntag|das\s+wochenende|die\s+kommende)|in\s+den\s+kommenden|"
+        r"wieder\s+aufnehmen|wiederaufnahme|im\s+gespräch|neue[n]?\s+(?:friedens)?gespräch\w*|neue\s+runde)\b"
+    ),
+    "demanded": _c(
+        r"\b(?:forder\w*|gefordert|aufgerufen|rief\w*\b[^,.;:]*\bauf|ruft\w*\b[^,.;:]*\bauf|aufruf\w*|"
+        r"appell\w*|mahnt\w*|angemahnt|drängt\w*|drängen|dringt|verlangt\w*|plädier\w*|einsetzen|"
+        r"setzt\w*\b[^,.;:]*\bein\s*für|bemüh\w*|werben|wirbt|pocht\w*|warb|wirbt|verlang\w*|"
+        r"anstreb\w*|strebt\w*|bestehen\s+auf|besteht\s+auf|erreicht\s+werden)\b"
+    ),
+    "conditional": _c(
+        r"(?:^\s*sollte\w*\b)|\b(?:falls|sofern|würde|würden|wäre|wären|könnte|könnten|könne|können|"
+        r"dürfte|dürften|müsse|müsste|müssten|müssen|hätten\b[^,.;:]*\bwollen|hätte\b[^,.;:]*\bwollen)\b"
+    ),
+    "hypothetical": _c(
+        r"\b(?:will|wollen|wollte|wollten|möchte|möchten|hoffnung\w*|hofft|hoffe|hoffen|wunsch|wünscht\w*|"
+        r"ziel|kampfziel|erwarte|erwartet|erwarten|befürchte\w*|droht\w*|drohen|angedroht|erwägt|erwägen|"
+        r"prüft|prüfen|bereit|möglich\w*|eventuell|womöglich|vielleicht|ob)\b"
+    ),
+}
+GOVERNING_CUES = _c(
+    r"\b(?:kündigte\w*\b[^,.;:]*\ban|forder\w*|rief\w*\b[^,.;:]*\bauf|ruft\w*\b[^,.;:]*\bauf|appellier\w*|"
+    r"will|wollen|wollte|plant\w*|hofft?|hoffen|droht\w*|bereit|erwart\w*|sollte\w*|versuch\w*|"
+    r"beschloss\w*\s*$|darum\s+geht|darum|mahnt\w*|drängt\w*|vorgeschlagen|schlug\w*\b[^,.;:]*\bvor)\s*$"
+)
+NOMINAL_BLOCK = _c(
+    r"\b(?:abbruch|ende|scheitern|aussetzung|absage|unterbrechung|wiederaufnahme|vorbereitung|fortsetzung|"
+    r"verschiebung|einladung|aufruf|forderung|vorschlag|bruch|verletzung\w*|überwachung|umsetzung|einhaltung|"
+    r"kollaps|zusammenbruch)\s+(?:der|des|von|zur|zu|einer|eines|zum)\s+(?:\w+\s+){0,2}$"
+)
+EVIDENTIAL_SOLLEN = _c(r"\b\w+(?:t|en)\s+(?:worden\s+)?(?:sein|haben)\b")
+ZU_INFINITIVE = _c(r"^(?:\w+zu\w+en|zu\s+\w+en)$")
+
+CONFLICT_WORDS = _c(
+    r"\b(?:krieg\w*|\w+krieg\w*|konflikt\w*|\w+konflikt\w*|rebellen\w*|armee|truppen|\w+truppen|soldaten|"
+    r"milizen?|\w*miliz|waffenruhe|waffenstillstand\w*|feuerpause|militär\w*|luftangriff\w*|kämpfe\w*|"
+    r"gefechte\w*|terror\w*|dschihad\w*|jihad\w*|islamist\w*|extremist\w*|friedens\w*|offensive|"
+    r"kampfjets?|luftwaffe|aufständische\w*|separatisten|bombardier\w*|sicherheitsrat|belager\w*|"
+    r"front|streitkräfte|besatzung\w*|angriffe)\b"
+)
+SPORTS_WORDS = _c(
+    r"\b(?:tor|tore|torwart|elfmeter|stürmer|trainer|bundesliga|mannschaft|spieltag|fußball|saison|"
+    r"meister|liga|champions|pokal|turnier|aktie\w*|umsatz|gewinn|quartal|börse|dax|kunden)\b"
+)
+
+GENERIC_FORCES = (
+    GenericForce(
+        _c(
+            r"\b(?:verbündete[nr]?|protürkische[nr]?|von\s+der\s+türkei\s+unterstützte[nr]?)\s+"
+            r"(?:" + _W + r"+e[nr]?\s+)?(?:rebellen|milizen|kämpfer[n]?|milizionäre[n]?|truppen)\b"
+        ),
+        "allied",
+    ),
+    GenericForce(
+        _c(
+            r"\b(?:bewaffnete[nr]?\s+opposition|(?:syrische[nr]?|moderate[nr]?)\s+opposition|"
+            r"(?:bewaffnete[nr]?\s+|gemäßigte[nr]?\s+)?rebellen\w*|\w*rebellen\w*|aufständische[nr]?|"
+            r"regierungsgegner[n]?|regimegegner[n]?|\w+-gegner[n]?|oppositionskämpfer[n]?)\b"
+        ),
+        "rebels",
+    ),
+    GenericForce(
+        _c(
+            r"\b(?:regierungstruppen|regierungssoldaten|regierungskräfte[n]?|regierungsarmee|regierungsmilizen|"
+            r"regierungstreue[n]?\s+\w+|regimetruppen|regime[s]?|\w+-regime[s]?|\w+-truppen|\w+-treue[n]?\s+milizen)\b"
+        ),
+        "government",
+    ),
+    GenericForce(
+        _c(
+            r"\b(?:\w*dschihadist\w*|\w*jihadist\w*|islamisten\w*|\w*extremisten\w*|terrormiliz\w*|"
+            r"extremisten-miliz|terroristen)\b"
+        ),
+        "jihadists",
+    ),
+)
+GOVERNMENT_IN = _c(r"\b(?:regierung|führung|staatsführung)\s+(?:in|von)\s+$")
+LOCATIVE_BEFORE = _c(
+    r"\b(?:in|im|nach|aus|über|für|zu|zum|zur|um|ganz|nahe|bei|gegenüber|nördlich|südlich|östlich|westlich|"
+    r"richtung|quer\s+durch)\s+(?:de[mnrs]\s+)?$"
+)
+TOPIC_COMPOUND_AFTER = _c(
+    r"^-(?:konflikt|krieg|krise|gespräch|verhandlung|konferenz|frage|beauftragt|sondergesandt|gesandt|"
+    r"resolution|politik|hilfe|flüchtl|gipfel|treffen|friedens|vermittler|kontaktgruppe|einsatz|"
+    r"beobachter|mission|plattform|format)",
+)
+SOURCE_BEFORE = _c(
+    r"(?:\blaut\s+(?:de[mnrs]\s+)?(?:\w+\s+)?|\bnach\s+angaben\s+(?:de[mnrs]\s+)?(?:\w+\s+)?|"
+    r"\bnach\s+(?:de[mnrs]\s+)?worten\s+(?:de[mnrs]\s+)?(?:\w+\s+)?|"
+    r"\b(?:sagte|erklärte|betonte|berichtete|teilte|meldete|bestätigte|so)\s+(?:de[mnrs]\s+)?(?:\w+\s+){0,2})$"
+)
+SOURCE_AFTER = _c(r"^\w*\s*(?:\w+\s+)?zufolge\b")
+MEDIATOR_BEFORE = _c(
+    r"(?:\bvermittlung\s+(?:de[rsnm]\s+)?|\bvermittelt\w*\s+(?:von|durch)\s+(?:de[rsnm]\s+)?|"
+    r"\bunter\s+(?:der\s+)?(?:ägide|schirmherrschaft|leitung)\s+(?:de[rsnm]\s+)?|\bvermittler\w*\s+(?:\w+\s+)?|"
+    r"\bunter\s+vermittlung\s+(?:de[rsnm]\s+)?|\bmoderiert\s+von\s+(?:de[rsnm]\s+)?)(?:\w+\s+)?$"
+)
+SUPPORT_BEFORE = _c(
+    r"(?:\bunterstützung\s+(?:de[rsnm]\s+)?(?:verbündeten\s+)?|\bmit\s+hilfe\s+(?:de[rsnm]\s+)?|"
+    r"\bgemeinsam\s+mit\s+(?:de[rsnm]\s+)?|\bmit\s+(?:de[rsnm]\s+)?verbündete[nr]?\s+|\bund\s+(?:de[rsnm]\s+)?)"
+    r"(?:\w+\s+)?$|\bmit\s+$"
+)
+TARGET_BEFORE = _c(
+    r"(?:\bgegen\s+(?:de[rsnm]\s+|die\s+)?|\bstellungen\s+(?:de[rsnm]\s+)?|\bauf\s+(?:de[rsnm]\s+|die\s+)?|"
+    r"\bhochburg\s+(?:de[rsnm]\s+)?|\bgebiet\w*\s+(?:de[rsnm]\s+)?|"
+    r"\bkämpfer\s+(?:de[rsnm]\s+)?|\bkontrolle\s+(?:de[rsnm]\s+)?)(?:\w+\s+){0,2}$"
+)
+TARGET_AFTER = _c(
+    r"^(?:\w*hochburg\w*|\w*gebiet\w*|\s+gehaltene\w*|\s+kontrolliert\w*|\s+besetzt\w*|-hochburg|-stellungen|"
+    r"-gebiet\w*|-kämpfer|\s+beherrscht\w*)"
+)
+PASSIVE_AGENT_BEFORE = _c(r"\b(?:durch|von)\s+(?:de[rsnm]\s+|die\s+)?(?:\w+\s+){0,2}$")
+VENUE_BEFORE = _c(r"\b(?:in|im|nach|bei|auf)\s+(?:de[rmns]\s+)?(?:\w+\s+){0,2}$")
+PLACE_EXCLUDED_BEFORE = _c(
+    r"\b(?:regierung|führung|botschafter\w*|botschaft|lage|krieg\w*|konflikt\w*|frieden|zukunft|menschen|"
+    r"bevölkerung|staatsbesuch\w*|besuch\w*|reise|flüchtlinge|gesandte\w*|sondergesandte\w*|"
+    r"hilfslieferungen|evakuierung\w*)\s+(?:\w+\s+){0,2}(?:in|im|nach|aus|für|zu|über)\s+(?:de[rmns]\s+)?"
+    r"(?:\w+\s+)?$|\b(?:über|für|zu|zur|zum|gegen|aus)\s+(?:de[rmns]\s+)?(?:\w+\s+)?$"
+)
+NATIONWIDE = _c(r"\b(?:landesweit\w*|in\s+ganz|für\s+ganz|im\s+ganzen\s+land|flächendeckend\w*|gesamte[nr]?\s+land)\b")
+ANAPHORIC_PLACE = _c(
+    r"\b(?:de[rn]\s+stadt|die\s+stadt|dort|dorthin|de[sr]\s+ort(?:es)?|\w*hochburg|des\s+landes|der\s+region)\b"
+)
+PRESENT_ONGOING = _c(
+    r"\b(?:andauernd\w*|anhaltend\w*|weiter|weiterhin|derzeit|aktuell|nun|jetzt|inzwischen|seit)\b"
+)
+
+METONYMS = {
+    "Moskau": "RUS",
+    "Kreml": "RUS",
+    "Washington": "USA",
+    "Weißes Haus": "USA",
+    "Ankara": "TUR",
+    "Teheran": "IRN",
+    "Peking": "CHN",
+    "Kiew": "UKR",
+    "Damaskus": "SYR",
+    "Riad": "SAU",
+    "Paris": "FRA",
+    "Berlin": "DEU",
+    "London": "GBR",
+    "Bagdad": "IRQ",
+    "Kabul": "AFG",
+    "Jerusalem": "ISR",
+    "Kairo": "EGY",
+    "Doha": "QAT",
+    "Abu Dhabi": "ARE",
+    "Sanaa": "YEM",
+    "Tripolis": "LBY",
+    "Tokio": "JPN",
+    "Brüssel": "EU",
+}
+
+DATES = {
+    "explicit_day": _c(
+        r"\b(?:am\s+|vom\s+|seit\s+dem\s+|bis\s+zum\s+)?(\d{1,2})\.\s*(januar|jänner|februar|feber|märz|april|mai|"
+        r"juni|juli|august|september|oktober|november|dezember|jan|feb|mär|apr|jun|jul|aug|sep|sept|okt|nov|dez)"
+        r"\.?(?:\s+(\d{4}))?"
+    ),
+    "numeric_day": _c(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?(?!\d)"),
+    "iso_day": _c(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
+    "part_month": _c(
+        r"\b(anfang|mitte|ende)\s+(januar|jänner|februar|feber|märz|april|mai|juni|juli|august|september|"
+        r"oktober|november|dezember)(?:\s+(\d{4}))?"
+    ),
+    "in_month": _c(
+        r"\b(?:im|seit|bis|ab|vom)\s+(januar|jänner|februar|feber|märz|april|mai|juni|juli|august|september|"
+        r"oktober|november|dezember)(?:\s+(\d{4}))?|\b(januar|jänner|februar|feber|märz|april|mai|juni|juli|"
+        r"august|september|oktober|november|dezember)\s+(\d{4})\b"
+    ),
+    "month_start": _c(
+        r"\b(?:zu\s+monatsbeginn|anfang\s+(?:des|dieses)\s+monats|monatsanfang|zu\s+beginn\s+des\s+monats)\b"
+    ),
+    "month_mid": _c(r"\b(?:mitte\s+(?:des|dieses)\s+monats|monatsmitte)\b"),
+    "last_month": _c(r"\b(?:(?:im\s+)?vergangenen\s+monat|(?:im\s+)?letzten\s+monat|vormonat)\b"),
+    "weekday": _c(
+        r"\b(am|seit|vom|bis|in\s+der\s+nacht\s+zu(?:m)?|an\s+diesem|diesen|für|kommenden|nächsten|"
+        r"vergangenen|letzten)?\s*(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)"
+        r"(?:abend|morgen|nachmittag|vormittag|nacht|mittag)?\b"
+    ),
+    "weekend": _c(r"\b(?:am|übers|über\s+das|vergangenen|letzten)\s+wochenende\b"),
+    "yesterday": _c(r"\b(?:gestern|vorgestern)\w*\b"),
+    "today": _c(r"\b(?:heute|am\s+heutigen\s+\w+|nun|jetzt|derzeit|aktuell|zurzeit)\b"),
+    "ago": _c(
+        r"\bvor\s+(\d+|einem|einer|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+"
+        r"(tag|tagen|woche|wochen|monat|monaten)\b"
+    ),
+    "since_span": _c(r"\b(?:seit\s+(tagen|wochen|monaten)|(tage|wochen|monate)lang)\b"),
+    "last_week": _c(r"\b(?:(?:in\s+der\s+)?vergangenen\s+woche|letzte\s+woche|vorige\s+woche)\b"),
+    "following": _c(
+        r"\b(?:in\s+den\s+(?:darauf)?folgenden\s+(?:tagen|wochen)|in\s+den\s+tagen\s+danach|kurz\s+darauf|"
+        r"wenige\s+tage\s+später)\b"
+    ),
+    "year": _c(r"\b(?:im\s+(?:jahr|jahre)\s+|seit\s+)(\d{4})\b"),
+    "last_year": _c(r"\b(?:im\s+)?(?:vergangenen|letzten)\s+jahr\w*\b"),
+}
+
+CASUALTY_NUMBER = _c(
+    r"\b(?:(?:mindestens|mehr\s+als|über|rund|etwa|knapp|fast|bis\s+zu|insgesamt|weitere|zahlreiche|mind\.)\s+)?"
+    r"(\d{1,3}(?:\.\d{3})+|\d+|ein|eine|einen|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|"
+    r"zwanzig|dreißig|vierzig|fünfzig|hundert)\s+((?:\w+(?:e|en|er)\s+)?(?:menschen|personen|zivilisten|"
+    r"kinder|kindern|soldaten|kämpfer|jihadisten|dschihadisten|rebellen|polizisten|frauen|todesopfer|tote|"
+    r"toten|verletzte|verletzten|opfer|extremisten|islamisten|angreifer|mitglieder|zivilpersonen|"
+    r"einwohner|bewohner|militante|milizionäre|helfer|sicherheitskräfte|getötete|getöteten))\b"
+)
+CASUALTY_KILLED = _c(
+    r"\b(?:getötet\w*|ums\s+leben|starben|stirbt|starb|tot|tote|toten|todesopfer|umgekommen|gestorben|"
+    r"getötete\w*|leblos|tödlich\w*)\b"
+)
+CASUALTY_INJURED = _c(r"\b(?:verletzt\w*|verwundet\w*|verletzte\w*)\b")
+CASUALTY_BACKGROUND = _c(
+    r"\bseit\s+(?:dem\s+|beginn\s+|ausbruch\s+)?(?:beginn|ausbruch|frühjahr|jahr|(?:19|20)\d\d)|"
+    r"\binsgesamt\b|\bbislang\b|\bbisher\b|\bseit\s+jahren\b"
+)
+VICTIM_CIVILIAN = _c(r"zivil|kinder|frauen|einwohner|bewohner")
+VICTIM_CHILD = _c(r"kinder")
+
+CLAUSE_SPLIT = re.compile(r"[,;:()]|\s[–—-]\s|[\"„“”»«]")
+ABBREVIATIONS = frozenset(
+    "dr prof st nr bzw ca vgl etc mio mrd jh abs gen oberst lt hr fr sept okt nov dez jan feb mär apr jun jul aug "
+    "z.b u.a d.h o.ä usw inkl evtl ggf zb ua dh mind u.s s.o insb".split()
+)
+MONTHS = {
+    "januar": 1, "jänner": 1, "jan": 1, "februar": 2, "feber": 2, "feb": 2, "märz": 3, "mär": 3, "april": 4,
+    "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11, "dezember": 12, "dez": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonnabend": 5,
+    "sonntag": 6,
+}  # fmt: skip
+NUMBER_WORDS = {
+    "ein": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5,
+    "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "zwanzig": 20,
+    "dreißig": 30, "vierzig": 40, "fünfzig": 50, "hundert": 100,
+}  # fmt: skip
+
+LEXICON = Lexicon(
+    language="de",
+    triggers=TRIGGERS,
+    trigger_exclusions=TRIGGER_EXCLUSIONS,
+    ceasefire_realised=CEASEFIRE_REALISED,
+    resolution_context=RESOLUTION_CONTEXT,
+    resolution_body=RESOLUTION_BODY,
+    resolution_mutual=RESOLUTION_MUTUAL,
+    sponsor_cue=SPONSOR_CUE,
+    cues=CUES,
+    governing_cues=GOVERNING_CUES,
+    nominal_block=NOMINAL_BLOCK,
+    evidential_sollen=EVIDENTIAL_SOLLEN,
+    ceasefire_announce_ok=CEASEFIRE_ANNOUNCE_OK,
+    zu_infinitive=ZU_INFINITIVE,
+    conflict_words=CONFLICT_WORDS,
+    sports_words=SPORTS_WORDS,
+    generic_forces=GENERIC_FORCES,
+    government_in=GOVERNMENT_IN,
+    locative_before=LOCATIVE_BEFORE,
+    topic_compound_after=TOPIC_COMPOUND_AFTER,
+    source_before=SOURCE_BEFORE,
+    source_after=SOURCE_AFTER,
+    mediator_before=MEDIATOR_BEFORE,
+    support_before=SUPPORT_BEFORE,
+    target_before=TARGET_BEFORE,
+    target_after=TARGET_AFTER,
+    passive_agent_before=PASSIVE_AGENT_BEFORE,
+    venue_before=VENUE_BEFORE,
+    place_excluded_before=PLACE_EXCLUDED_BEFORE,
+    nationwide=NATIONWIDE,
+    anaphoric_place=ANAPHORIC_PLACE,
+    metonyms=METONYMS,
+    jihadist_codes=("ISIL", "JFS", "NGA-MIL", "SOM-MIL", "AQAP", "AQIM", "AFG-REB", "TTP"),
+    clause_split=CLAUSE_SPLIT,
+    abbreviations=ABBREVIATIONS,
+    months=MONTHS,
+    weekdays=WEEKDAYS,
+    number_words=NUMBER_WORDS,
+    dates=DATES,
+    casualty_number=CASUALTY_NUMBER,
+    casualty_killed=CASUALTY_KILLED,
+    casualty_injured=CASUALTY_INJURED,
+    casualty_background=CASUALTY_BACKGROUND,
+    victim_civilian=VICTIM_CIVILIAN,
+    victim_child=VICTIM_CHILD,
+    present_ongoing=PRESENT_ONGOING,
+    passive_marker=_c(r"\b(?:wurde|wurden|worden|durch)\b"),
+)
+register(LEXICON)

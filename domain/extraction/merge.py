@@ -1,0 +1,156 @@
+"""Merge mentions of the same occurrence within one article into one event.
+
+One sustained offensive reported several times is one event: same type, compatible
+place (the same or one side unstated), and overlapping actors. Roles are unioned, the
+best evidence is kept, and the date is widened only within a quarter year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+
+from domain.events import Actor, Casualties, Occurred
+from domain.extraction.casualties import merge_casualties
+from domain.extraction.gazetteer_port import PlaceLike
+from domain.extraction.lexicon import CEASEFIRE, OFFENSIVE, RESOLUTION, TALKS
+
+NEAR_KM = 50.0
+_MAX_DATE_GAP = dt.timedelta(days=14)
+_MAX_SPAN = dt.timedelta(days=92)
+_PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
+_PLACE_ORDER = {"city": 0, "region": 1, "country": 2}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One realised event mention (and, after merging, the event it stands for)."""
+
+    event_type: str
+    sentence_index: int
+    evidence_start: int
+    evidence_end: int
+    actors: list[Actor]
+    place: PlaceLike | None
+    occurred: Occurred | None
+    casualties: Casualties | None
+    confidence: float
+    strength: str
+    mentions: int = 1
+    explicit_codes: set[str] = field(default_factory=set)
+
+    def codes(self, *roles: str) -> set[str]:
+        return {a.code for a in self.actors if not roles or a.role in roles}
+
+
+def km(a: PlaceLike, b: PlaceLike) -> float:
+    lat1, lon1, lat2, lon2 = (math.radians(x) for x in (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def same_place(a: PlaceLike | None, b: PlaceLike | None) -> bool | None:
+    if a is None or b is None:
+        return None
+    return a.name == b.name or km(a, b) <= NEAR_KM
+
+
+def _dates_compatible(a: Occurred | None, b: Occurred | None) -> bool:
+    if a is None or b is None:
+        return True
+    return a.start - _MAX_DATE_GAP <= b.end and b.start - _MAX_DATE_GAP <= a.end
+
+
+def _actors_compatible(a: Candidate, b: Candidate, place: bool | None) -> bool:
+    if a.event_type == OFFENSIVE:
+        ca, cb = a.codes("attacker"), b.codes("attacker")
+        return not ca or not cb or bool(ca & cb) or bool(place)
+    if a.event_type == TALKS:
+        ca, cb = a.codes(), b.codes()
+        return bool(place) or not ca or not cb or ca <= cb or cb <= ca
+    if a.event_type == RESOLUTION:
+        ca, cb = a.codes("blocked_by"), b.codes("blocked_by")
+        return not ca or not cb or ca == cb
+    ca, cb = a.codes(), b.codes()
+    return not ca or not cb or bool(ca & cb)
+
+
+def compatible(a: Candidate, b: Candidate) -> bool:
+    if a.event_type != b.event_type:
+        return False
+    place = same_place(a.place, b.place)
+    if place is False or not _dates_compatible(a.occurred, b.occurred):
+        return False
+    return _actors_compatible(a, b, place)
+
+
+def _affinity(a: Candidate, b: Candidate) -> tuple[int, int]:
+    return (1 if same_place(a.place, b.place) else 0, len(a.codes() & b.codes()))
+
+
+def _merge_dates(a: Occurred | None, b: Occurred | None) -> Occurred | None:
+    if a is None or b is None:
+        return a or b
+    start, end = min(a.start, b.start), max(a.end, b.end)
+    if end - start > _MAX_SPAN:
+        return a
+    if (start, end) == (a.start, a.end):
+        return a
+    if (start, end) == (b.start, b.end):
+        return b
+    coarse = max(a.precision, b.precision, key=lambda p: _PRECISION_ORDER[p])
+    texts = "; ".join(t for t in (a.text, b.text) if t)
+    return Occurred(start=start, end=end, precision=coarse, text=texts or None)
+
+
+def _merge_actors(a: list[Actor], b: list[Actor]) -> list[Actor]:
+    out = list(a)
+    seen = {(x.code, x.role) for x in a}
+    strong = {x.code for x in a if x.role in ("attacker", "participant", "announced_by", "blocked_by")}
+    for x in b:
+        if (x.code, x.role) in seen or (x.role in ("target", "mediator", "party", "sponsor") and x.code in strong):
+            continue
+        seen.add((x.code, x.role))
+        out.append(x)
+    return out
+
+
+def _better_place(a: PlaceLike | None, b: PlaceLike | None) -> PlaceLike | None:
+    if a is None or b is None:
+        return a or b
+    return b if _PLACE_ORDER.get(b.precision, 3) < _PLACE_ORDER.get(a.precision, 3) else a
+
+
+def absorb(into: Candidate, other: Candidate) -> None:
+    """Merge `other` into `into` (in place)."""
+    if (other.confidence, -other.evidence_start) > (into.confidence, -into.evidence_start):
+        into.evidence_start, into.evidence_end = other.evidence_start, other.evidence_end
+        into.sentence_index = other.sentence_index
+    into.actors = _merge_actors(into.actors, other.actors)
+    into.place = _better_place(into.place, other.place)
+    into.occurred = _merge_dates(into.occurred, other.occurred)
+    into.casualties = merge_casualties(into.casualties, other.casualties)
+    into.confidence = max(into.confidence, other.confidence)
+    into.mentions += other.mentions
+    into.explicit_codes |= other.explicit_codes
+    if other.strength == "strong":
+        into.strength = "strong"
+
+
+def merge(candidates: list[Candidate]) -> list[Candidate]:
+    """Cluster candidates greedily in text order; placed mentions first so placeless ones join them."""
+    clusters: list[Candidate] = []
+    ordered = sorted(candidates, key=lambda c: (c.place is None, c.evidence_start))
+    for cand in ordered:
+        matches = [c for c in clusters if compatible(c, cand)]
+        if matches:
+            absorb(max(matches, key=lambda c: _affinity(c, cand)), cand)
+        else:
+            clusters.append(cand)
+    for c in clusters:
+        c.confidence = min(0.95, c.confidence + 0.05 * (c.mentions - 1))
+    return sorted(clusters, key=lambda c: c.evidence_start)
+
+
+__all__ = ["CEASEFIRE", "Candidate", "absorb", "compatible", "merge", "same_place"]

@@ -1,0 +1,89 @@
+"""Modality: is a trigger stated as a realised fact, or planned, demanded, conditional,
+hypothetical, negated or broken off? Only realised triggers become events (codebook).
+"""
+
+from __future__ import annotations
+
+import re
+
+from domain.extraction.lexicon import CEASEFIRE, RESOLUTION, TALKS, Lexicon
+from domain.extraction.sentences import Sentence
+from domain.extraction.triggers import Trigger, clause_of
+
+REALISED = "realised"
+_SOLL = re.compile(r"^soll", re.I)
+_WERDEN = re.compile(r"^(?:wird|werden|werde)$", re.I)
+_PARTICIPLE_END = re.compile(r"\b(?:ge\w+(?:t|en)|\w+iert|\w+ge\w+(?:t|en))\W*$", re.I)
+_RESOLUTION_NEGATION_OK = re.compile(r"^(?:scheiter|gescheitert|verweigert|absage)", re.I)
+_SENTENCE_CONDITION = re.compile(r"^\W*(?:sollte|sollten|falls|sofern)\b", re.I)
+_PREV_WORD = re.compile(r"(\w+)\W*$")
+
+
+def _planned(clause: str, trigger: Trigger, lexicon: Lexicon) -> bool:
+    pattern = lexicon.cues["planned"]
+    for m in pattern.finditer(clause):
+        word = m.group()
+        if _SOLL.match(word) and lexicon.evidential_sollen.search(clause):
+            continue  # "sollen ... getötet worden sein": reported fact, not plan
+        if _WERDEN.match(word) and _PARTICIPLE_END.search(clause):
+            continue  # present passive: "wird seit Tagen bombardiert"
+        if trigger.event_type == CEASEFIRE and lexicon.ceasefire_announce_ok.fullmatch(word):
+            continue  # announcing a ceasefire is declaring it
+        return True
+    return False
+
+
+def _negated(clause: str, trigger: Trigger, lexicon: Lexicon, offset: int) -> bool:
+    for m in lexicon.cues["negated"].finditer(clause):
+        if offset + m.start() < trigger.end and trigger.start < offset + m.end():
+            continue
+        if trigger.event_type == RESOLUTION and _RESOLUTION_NEGATION_OK.match(m.group()):
+            continue
+        return True
+    return False
+
+
+def _zu_infinitive(sentence: Sentence, trigger: Trigger, lexicon: Lexicon) -> bool:
+    if lexicon.zu_infinitive.match(trigger.word.lower()):
+        return True
+    prev = _PREV_WORD.search(sentence.text[: trigger.start])
+    return bool(prev and prev.group(1).lower() == "zu" and trigger.word[:1].islower())
+
+
+def modality(sentence: Sentence, clauses: list[tuple[int, int]], trigger: Trigger, lexicon: Lexicon) -> str:
+    """"realised" or the reason the trigger is not a realised event."""
+    if sentence.text.rstrip().endswith("?") or _SENTENCE_CONDITION.match(sentence.text):
+        return "hypothetical"
+    before = sentence.text[max(0, trigger.start - 60) : trigger.start]
+    if trigger.event_type in (TALKS, CEASEFIRE) and lexicon.nominal_block.search(before.lower()):
+        return "broken"
+    if trigger.event_type != CEASEFIRE and _zu_infinitive(sentence, trigger, lexicon):
+        return "planned"
+    c_start, c_end = clause_of(clauses, trigger.start)
+    clause = sentence.text[c_start:c_end]
+    return _clause_modality(sentence, clauses, (c_start, c_end), clause, trigger, lexicon)
+
+
+def _clause_modality(
+    sentence: Sentence,
+    clauses: list[tuple[int, int]],
+    span: tuple[int, int],
+    clause: str,
+    trigger: Trigger,
+    lexicon: Lexicon,
+) -> str:
+    if trigger.event_type in (TALKS, CEASEFIRE) and lexicon.cues["broken"].search(clause):
+        return "broken"
+    if _negated(clause, trigger, lexicon, span[0]):
+        return "negated"
+    for name in ("demanded", "conditional", "hypothetical"):
+        if lexicon.cues[name].search(clause):
+            return name
+    if _planned(clause, trigger, lexicon):
+        return "planned"
+    index = clauses.index(span) if span in clauses else 0
+    if index > 0 and trigger.event_type != CEASEFIRE:
+        prev = sentence.text[clauses[index - 1][0] : clauses[index - 1][1]]
+        if lexicon.governing_cues.search(prev):
+            return "governed"
+    return REALISED

@@ -1,0 +1,264 @@
+"""The extraction pipeline: text -> sentences -> triggers -> modality -> roles -> merge -> events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from domain.events import (
+    Actor,
+    CeasefireAnnounced,
+    ConflictEvent,
+    Evidence,
+    Location,
+    OffensiveLaunched,
+    Occurred,
+    ResolutionBlocked,
+    TalksHeld,
+)
+from domain.extraction import roles
+from domain.extraction.casualties import casualties_in
+from domain.extraction.codes import BODIES, NON_ARMED
+from domain.extraction.dates import DateMention, DateResolver, PubDate, parse_published
+from domain.extraction.gazetteer_port import GazetteerPort, PlaceLike
+from domain.extraction.lexicon import CEASEFIRE, OFFENSIVE, RESOLUTION, TALKS, Lexicon, get_lexicon
+from domain.extraction.merge import Candidate, merge
+from domain.extraction.modality import REALISED, modality
+from domain.extraction.normalize import clean, publication_hint
+from domain.extraction.roles import ArticleContext
+from domain.extraction.sentences import Sentence, split_sentences
+from domain.extraction.triggers import Trigger, clause_of, find_triggers
+
+_TYPES = {
+    TALKS: TalksHeld,
+    CEASEFIRE: CeasefireAnnounced,
+    OFFENSIVE: OffensiveLaunched,
+    RESOLUTION: ResolutionBlocked,
+}
+_MIN_CONFLICT_WORDS = 2
+
+
+@dataclass(slots=True)
+class _Article:
+    text: str
+    cleaned: str
+    lexicon: Lexicon
+    gaz: GazetteerPort
+    pub: PubDate | None
+    ctx: ArticleContext
+    sentences: list[Sentence]
+    dates: list[list[DateMention]]
+
+
+def _pub_date(text: str, published_at: str | None) -> PubDate | None:
+    return parse_published(published_at) or parse_published(publication_hint(text))
+
+
+def _could_have_events(cleaned: str, lexicon: Lexicon) -> bool:
+    if len(lexicon.conflict_words.findall(cleaned)) < _MIN_CONFLICT_WORDS:
+        return False
+    return any(rule.pattern.search(cleaned) for rule in lexicon.triggers)
+
+
+def run(text: str, published_at: str | None, language: str, gaz: GazetteerPort) -> list[ConflictEvent]:
+    lexicon = get_lexicon(language)
+    cleaned = clean(text)
+    if not _could_have_events(cleaned, lexicon):
+        return []
+    pub = _pub_date(text, published_at)
+    sentences = split_sentences(cleaned, lexicon)
+    resolver = DateResolver(pub, lexicon)
+    dates = [resolver.find(s.text) for s in sentences]
+    ctx = roles.build_context(cleaned, gaz, lexicon)
+    art = _Article(text, cleaned, lexicon, gaz, pub, ctx, sentences, dates)
+    candidates: list[Candidate] = []
+    for index in range(len(sentences)):
+        candidates.extend(_sentence_candidates(art, index))
+    merged = [c for c in merge(candidates) if _sufficient(c)]
+    return [_to_event(art, c) for c in merged]
+
+
+# per sentence ----------------------------------------------------------------
+
+
+def _realised(art: _Article, sentence: Sentence, clauses: list[tuple[int, int]]) -> dict[str, list[Trigger]]:
+    by_type: dict[str, list[Trigger]] = {}
+    for trig in find_triggers(sentence, clauses, art.lexicon):
+        if modality(sentence, clauses, trig, art.lexicon) == REALISED and _trigger_ok(art, sentence, clauses, trig):
+            by_type.setdefault(trig.event_type, []).append(trig)
+    if CEASEFIRE in by_type and TALKS in by_type:
+        by_type[TALKS] = [t for t in by_type[TALKS] if t.strength != "agreement"] or []
+        if not by_type[TALKS]:
+            del by_type[TALKS]
+    return by_type
+
+
+def _trigger_ok(art: _Article, sentence: Sentence, clauses: list[tuple[int, int]], trig: Trigger) -> bool:
+    lex = art.lexicon
+    if trig.event_type == CEASEFIRE:
+        index = clauses.index(clause_of(clauses, trig.start))
+        nearby = clauses[max(0, index - 1) : index + 2]
+        return any(lex.ceasefire_realised.search(sentence.text[s:e]) for s, e in nearby)
+    if trig.event_type == RESOLUTION:
+        lowered = trig.word.lower()
+        body = lex.resolution_body.search(sentence.text) or lex.resolution_body.search(art.cleaned)
+        context = lowered.startswith("veto") or lex.resolution_context.search(sentence.text)
+        return bool(body and context)
+    return True
+
+
+def _sentence_candidates(art: _Article, index: int) -> list[Candidate]:
+    sentence = art.sentences[index]
+    clauses = sentence.clauses(art.lexicon)
+    out: list[Candidate] = []
+    for event_type, triggers in _realised(art, sentence, clauses).items():
+        best = max(triggers, key=lambda t: (t.strength == "strong", -t.start))
+        cand = _candidate(art, index, sentence, clauses, event_type, best)
+        if cand is None:
+            continue
+        if event_type == RESOLUTION and art.lexicon.resolution_mutual.search(sentence.text):
+            out.extend(_mutual_blocks(cand))
+        else:
+            out.append(cand)
+    return out
+
+
+def _candidate(
+    art: _Article, index: int, sentence: Sentence, clauses: list[tuple[int, int]], event_type: str, trig: Trigger
+) -> Candidate | None:
+    lex = art.lexicon
+    clause = clause_of(clauses, trig.start)
+    passive = bool(lex.passive_marker.search(sentence.text))
+    actors = roles.roles_for(event_type, art.ctx, sentence, lex, passive)
+    explicit = {a.code for a in actors}
+    if event_type == TALKS:
+        actors = _fill_talks(art, index, actors, trig)
+        if actors is None:
+            return None
+    if event_type == OFFENSIVE and trig.strength == "weak" and not _armed(actors):
+        return None
+    place = roles.choose_place(event_type, art.ctx, sentence, clause, trig.start, lex, art.gaz)
+    if place is None and event_type == OFFENSIVE and lex.anaphoric_place.search(sentence.text.lower()):
+        place = _previous_place(art, index)
+    occurred = _date(art, index, clause, trig, event_type)
+    clause_texts = [sentence.text[s:e] for s, e in clauses]
+    casualties = casualties_in(clause_texts, lex) if event_type == OFFENSIVE else None
+    confidence = 0.55 + (0.1 if trig.strength == "strong" else 0) + (0.1 if place else 0) + (0.1 if actors else 0)
+    return Candidate(
+        event_type=event_type,
+        sentence_index=index,
+        evidence_start=sentence.start,
+        evidence_end=sentence.end,
+        actors=actors,
+        place=place,
+        occurred=occurred,
+        casualties=casualties,
+        confidence=round(min(confidence, 0.9), 2),
+        strength=trig.strength,
+        explicit_codes=explicit,
+    )
+
+
+def _armed(actors: list[Actor]) -> bool:
+    return any(a.code not in NON_ARMED and a.role == "attacker" for a in actors)
+
+
+def _fill_talks(art: _Article, index: int, actors: list[Actor], trig: Trigger) -> list[Actor] | None:
+    """Talks need two parties; borrow them from the neighbouring sentences or the article."""
+    codes = {a.code for a in actors}
+    if len(codes) >= 2:
+        return actors
+    if trig.strength == "agreement":
+        return None
+    for neighbour in (index - 1, index + 1):
+        if 0 <= neighbour < len(art.sentences) and len(codes) < 2:
+            s = art.sentences[neighbour]
+            for m in art.ctx.actors_in(s.start, s.end):
+                if m.code not in codes and not m.source and m.code not in BODIES:
+                    actors.append(Actor(name=m.surface, code=m.code, role="participant"))
+                    codes.add(m.code)
+    if len(codes) < 2:
+        for code in art.ctx.top_codes(3):
+            if code not in codes and len(codes) < 2:
+                actors.append(Actor(name=code, code=code, role="participant"))
+                codes.add(code)
+    return actors if len(codes) >= 2 else None
+
+
+def _previous_place(art: _Article, index: int) -> PlaceLike | None:
+    for prev in range(index - 1, max(-1, index - 3), -1):
+        s = art.sentences[prev]
+        places = [p for p in art.ctx.places_in(s.start, s.end) if p.place.precision == "city"]
+        if places:
+            return places[-1].place
+    return None
+
+
+def _date(art: _Article, index: int, clause: tuple[int, int], trig: Trigger, event_type: str) -> Occurred | None:
+    mentions = art.dates[index]
+    usable = [d for d in mentions if d.occurred.precision != "year"]
+    in_clause = [d for d in usable if clause[0] <= d.start < clause[1]]
+    pool = in_clause or usable
+    if pool:
+        return min(pool, key=lambda d: abs(d.start - trig.start)).occurred
+    sentence = art.sentences[index]
+    ongoing = art.lexicon.present_ongoing.search(sentence.text[clause[0] : clause[1]])
+    if event_type == OFFENSIVE and ongoing and art.pub is not None and art.pub.date is not None:
+        day = art.pub.date
+        return Occurred(start=day, end=day, precision="day", text=ongoing.group())
+    return None
+
+
+def _mutual_blocks(cand: Candidate) -> list[Candidate]:
+    """"Russland und Frankreich blockierten gegenseitig Resolutionen": each blocked the other's."""
+    states = [a for a in cand.actors if a.code not in BODIES]
+    if len(states) < 2:
+        return [cand]
+    out = []
+    for blocker in states:
+        actors = [Actor(name=blocker.name, code=blocker.code, role="blocked_by")] + [
+            Actor(name=a.name, code=a.code, role="sponsor") for a in states if a.code != blocker.code
+        ]
+        out.append(
+            Candidate(
+                event_type=cand.event_type,
+                sentence_index=cand.sentence_index,
+                evidence_start=cand.evidence_start,
+                evidence_end=cand.evidence_end,
+                actors=actors,
+                place=cand.place,
+                occurred=cand.occurred,
+                casualties=None,
+                confidence=cand.confidence,
+                strength=cand.strength,
+                explicit_codes=set(cand.explicit_codes),
+            )
+        )
+    return out
+
+
+def _sufficient(c: Candidate) -> bool:
+    """The event's conflict context: enough parties, an armed actor or a military trigger with a place."""
+    if c.event_type == OFFENSIVE:
+        return _armed(c.actors) or (c.strength == "strong" and c.place is not None)
+    if c.event_type == CEASEFIRE:
+        return bool(c.actors) or c.place is not None
+    if c.event_type == RESOLUTION:
+        return bool(c.codes("blocked_by"))
+    return len(c.codes()) >= 2 or (bool(c.codes()) and c.place is not None)
+
+
+def _to_event(art: _Article, c: Candidate) -> ConflictEvent:
+    location = None
+    if c.place is not None:
+        p = c.place
+        location = Location(name=p.name, country=p.country, lat=p.lat, lon=p.lon, precision=p.precision)  # type: ignore[arg-type]
+    evidence = Evidence(text=art.text[c.evidence_start : c.evidence_end], start=c.evidence_start, end=c.evidence_end)
+    cls = _TYPES[c.event_type]
+    return cls(
+        occurred=c.occurred,
+        location=location,
+        actors=tuple(c.actors),
+        casualties=c.casualties,
+        evidence=evidence,
+        confidence=c.confidence,
+    )

@@ -1,0 +1,281 @@
+"""Roles: which actors (via the gazetteer plus generic force words) and which place.
+
+Article-level resolution happens once (`ArticleContext`); per event, the actors of the
+event's sentence are given roles by the words around them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from domain.events import Actor
+from domain.extraction.codes import ALPHA3, BODIES, NON_ARMED, rebels_of
+from domain.extraction.gazetteer_port import GazetteerPort, PlaceLike, PlaceMentionLike
+from domain.extraction.lexicon import CEASEFIRE, OFFENSIVE, RESOLUTION, TALKS, Lexicon
+from domain.extraction.sentences import Sentence
+
+_STATE_KINDS = frozenset({"state", "demonym", "person"})
+_TARGET_WORDS = ("hochburg", "gebiet", "stellung")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An actor mention in the article, resolved to a code (offsets into the article)."""
+
+    start: int
+    end: int
+    surface: str
+    code: str
+    kind: str  # gazetteer kind, or "generic"
+    source: bool  # attribution only ("laut X", "X zufolge")
+
+
+@dataclass(slots=True)
+class ArticleContext:
+    text: str
+    actors: list[Mention]
+    places: list[PlaceMentionLike]
+    main_country: str | None  # alpha-2
+    main_state: str | None  # alpha-3
+    jihadist_code: str | None
+
+    def actors_in(self, start: int, end: int) -> list[Mention]:
+        return [a for a in self.actors if start <= a.start < end]
+
+    def places_in(self, start: int, end: int) -> list[PlaceMentionLike]:
+        return [p for p in self.places if start <= p.start < end]
+
+    def top_codes(self, limit: int) -> list[str]:
+        counts = Counter(a.code for a in self.actors if not a.source and a.code not in BODIES)
+        return [code for code, _ in counts.most_common(limit)]
+
+
+def _main_country(places: Sequence[PlaceMentionLike]) -> str | None:
+    counts: Counter[str] = Counter()
+    for p in places:
+        if p.place.country:
+            counts[p.place.country] += 2 if p.place.precision != "country" else 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _main_state(country: str | None, raw: Sequence[Mention], gaz: GazetteerPort) -> str | None:
+    if not country:
+        return None
+    counts = Counter(m.code for m in raw if m.kind == "state" and "-" not in m.code and len(m.code) == 3)
+    for code, _ in counts.most_common():
+        if gaz.actor_country(code) == country:
+            return code
+    return ALPHA3.get(country)
+
+
+def _keep(text: str, start: int, end: int, kind: str, lexicon: Lexicon) -> bool:
+    """False for a state name used as a place ("in Syrien") or a topic ("Syrien-Konflikt")."""
+    if kind != "state":
+        return True
+    before = text[max(0, start - 40) : start].lower()
+    if lexicon.government_in.search(before):
+        return True
+    if lexicon.locative_before.search(before):
+        return False
+    return not lexicon.topic_compound_after.match(text[end : end + 20].lower())
+
+
+def _is_source(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    before = text[max(0, start - 50) : start].lower()
+    after = text[end : end + 30].lower()
+    return bool(lexicon.source_before.search(before) or lexicon.source_after.match(after))
+
+
+def _generic_code(kind: str, ctx: ArticleContext, text: str, start: int) -> str | None:
+    if kind == "rebels":
+        return rebels_of(ctx.main_state) if ctx.main_state else None
+    if kind == "government":
+        return ctx.main_state
+    if kind == "jihadists":
+        return ctx.jihadist_code
+    # "allied" forces: rebels when fighting beside a foreign state, else the government's militias
+    window = [a for a in ctx.actors if abs(a.start - start) < 200 and a.kind in ("state", "demonym")]
+    foreign = any(a.code != ctx.main_state for a in window)
+    if foreign and ctx.main_state:
+        return rebels_of(ctx.main_state)
+    return ctx.main_state
+
+
+def _generic_mentions(ctx: ArticleContext, lexicon: Lexicon) -> list[Mention]:
+    out: list[Mention] = []
+    for force in lexicon.generic_forces:
+        for m in force.pattern.finditer(ctx.text):
+            if any(g.start < m.end() and m.start() < g.end for g in out):
+                continue
+            overlapping = [a for a in ctx.actors if a.start < m.end() and m.start() < a.end]
+            if overlapping and force.kind in ("government", "jihadists"):
+                continue
+            code = _generic_code(force.kind, ctx, ctx.text, m.start())
+            if code:
+                src = _is_source(ctx.text, m.start(), m.end(), lexicon)
+                out.append(Mention(m.start(), m.end(), m.group(), code, "generic", src))
+    return out
+
+
+def build_context(text: str, gaz: GazetteerPort, lexicon: Lexicon) -> ArticleContext:
+    """Resolve every actor and place mention of the article once."""
+    places = list(gaz.find_places(text, lexicon.language))
+    raw = [
+        Mention(a.start, a.end, a.surface, a.code, a.kind, _is_source(text, a.start, a.end, lexicon))
+        for a in gaz.find_actors(text, lexicon.language)
+    ]
+    country = _main_country(places)
+    counts = Counter(m.code for m in raw)
+    jihadist = next((c for c, _ in counts.most_common() if c in lexicon.jihadist_codes), None)
+    kept = [m for m in raw if _keep(text, m.start, m.end, m.kind, lexicon)]
+    ctx = ArticleContext(text, kept, places, country, _main_state(country, raw, gaz), jihadist)
+    generic = _generic_mentions(ctx, lexicon)
+    overridden = [a for a in kept if not any(g.start <= a.start < g.end for g in generic)]
+    ctx.actors = sorted(overridden + generic, key=lambda a: a.start)
+    return ctx
+
+
+# per-event roles -------------------------------------------------------------
+
+
+def _dedupe(actors: list[Actor]) -> tuple[Actor, ...]:
+    seen: set[tuple[str, str]] = set()
+    out: list[Actor] = []
+    for a in actors:
+        if (a.code, a.role) not in seen:
+            seen.add((a.code, a.role))
+            out.append(a)
+    return tuple(out)
+
+
+def _before(ctx: ArticleContext, m: Mention, width: int = 60) -> str:
+    return ctx.text[max(0, m.start - width) : m.start].lower()
+
+
+def _after(ctx: ArticleContext, m: Mention, width: int = 30) -> str:
+    return ctx.text[m.end : m.end + width].lower()
+
+
+def talks_roles(ctx: ArticleContext, mentions: list[Mention], lexicon: Lexicon) -> list[Actor]:
+    out = []
+    for m in mentions:
+        mediator = m.code == "UN" or bool(lexicon.mediator_before.search(_before(ctx, m)))
+        out.append(Actor(name=m.surface, code=m.code, role="mediator" if mediator else "participant"))
+    return list(_dedupe(out))
+
+
+def _offensive_role(ctx: ArticleContext, m: Mention, lexicon: Lexicon, passive: bool) -> str:
+    surface = m.surface.lower()
+    if any(w in surface for w in _TARGET_WORDS) or lexicon.target_after.match(_after(ctx, m)):
+        return "target"
+    before = _before(ctx, m, 40)
+    if lexicon.support_before.search(before):
+        return "attacker"
+    if passive and lexicon.passive_agent_before.search(before):
+        return "attacker"
+    if lexicon.target_before.search(before):
+        return "target"
+    return "attacker"
+
+
+def offensive_roles(ctx: ArticleContext, mentions: list[Mention], lexicon: Lexicon, passive: bool) -> list[Actor]:
+    out = []
+    for m in mentions:
+        if m.code in NON_ARMED or m.source:
+            continue
+        role = _offensive_role(ctx, m, lexicon, passive)
+        out.append(Actor(name=m.surface, code=m.code, role=role))  # type: ignore[arg-type]
+    attackers = {a.code for a in out if a.role == "attacker"}
+    return [a for a in _dedupe(out) if not (a.role == "target" and a.code in attackers)]
+
+
+def ceasefire_roles(ctx: ArticleContext, mentions: list[Mention], sentence: Sentence) -> list[Actor]:
+    between = sentence.text.lower().find("zwischen ")
+    out = []
+    for m in mentions:
+        if m.code in ("UNSC",):
+            continue
+        is_party = between >= 0 and m.start - sentence.start > between
+        out.append(Actor(name=m.surface, code=m.code, role="party" if is_party else "announced_by"))
+    return list(_dedupe(out))
+
+
+def resolution_roles(ctx: ArticleContext, mentions: list[Mention], lexicon: Lexicon) -> list[Actor]:
+    out = []
+    for m in mentions:
+        if m.code in BODIES or m.kind not in _STATE_KINDS | {"group", "generic"}:
+            continue
+        sponsor = bool(
+            lexicon.sponsor_cue.search(_before(ctx, m, 30)) or lexicon.sponsor_cue.match(_after(ctx, m, 30))
+        )
+        out.append(Actor(name=m.surface, code=m.code, role="sponsor" if sponsor else "blocked_by"))
+    return list(_dedupe(out))
+
+
+def roles_for(
+    event_type: str, ctx: ArticleContext, sentence: Sentence, lexicon: Lexicon, passive: bool
+) -> list[Actor]:
+    mentions = [m for m in ctx.actors_in(sentence.start, sentence.end)]
+    if event_type == TALKS:
+        return talks_roles(ctx, [m for m in mentions if not m.source or m.kind != "generic"], lexicon)
+    if event_type == OFFENSIVE:
+        return offensive_roles(ctx, mentions, lexicon, passive)
+    if event_type == CEASEFIRE:
+        return ceasefire_roles(ctx, mentions, sentence)
+    if event_type == RESOLUTION:
+        return resolution_roles(ctx, mentions, lexicon)
+    return []
+
+
+# places ----------------------------------------------------------------------
+
+_RANK = {"city": 0, "region": 1, "country": 2}
+
+
+def _eligible_places(
+    ctx: ArticleContext, sentence: Sentence, span: tuple[int, int], lexicon: Lexicon
+) -> list[PlaceMentionLike]:
+    start, end = sentence.start + span[0], sentence.start + span[1]
+    out = []
+    for p in ctx.places_in(start, end):
+        before = ctx.text[max(0, p.start - 50) : p.start].lower()
+        if lexicon.place_excluded_before.search(before):
+            continue
+        out.append(p)
+    return out
+
+
+def _nearest(places: list[PlaceMentionLike], pos: int) -> PlaceLike | None:
+    if not places:
+        return None
+    best = min(places, key=lambda p: (_RANK.get(p.place.precision, 3), abs(p.start - pos)))
+    return best.place
+
+
+def choose_place(
+    event_type: str,
+    ctx: ArticleContext,
+    sentence: Sentence,
+    clause: tuple[int, int],
+    trigger_pos: int,
+    lexicon: Lexicon,
+    gaz: GazetteerPort,
+) -> PlaceLike | None:
+    """Where the event happened: the talks venue, the target place, the ceasefire's area."""
+    if event_type == RESOLUTION:
+        return None
+    pos = sentence.start + trigger_pos
+    if event_type == CEASEFIRE and lexicon.nationwide.search(sentence.text.lower()):
+        countries = [p for p in ctx.places_in(sentence.start, sentence.end) if p.place.precision == "country"]
+        code = countries[0].place.country if countries else ctx.main_country
+        return gaz.country_place(code) if code else None
+    for span in (clause, (0, len(sentence.text))):
+        places = _eligible_places(ctx, sentence, span, lexicon)
+        if event_type == TALKS:
+            places = [p for p in places if lexicon.venue_before.search(ctx.text[max(0, p.start - 40) : p.start].lower())]
+        place = _nearest(places, pos)
+        if place is not None:
+            return place
+    return None
