@@ -83,6 +83,9 @@ class Lexicon:
     victim_child: Pattern = re.compile("")
     present_ongoing: Pattern = re.compile("")
     passive_marker: Pattern = re.compile("")
+    venue_in_country: Pattern = re.compile("")
+    infinitive_governor: Pattern = re.compile("")
+    clause_final_infinitive: Pattern = re.compile("")
 
 
 _REGISTRY: dict[str, Lexicon] = {}

@@ -426,6 +426,12 @@ LEXICON = Lexicon(
     victim_civilian=VICTIM_CIVILIAN,
     victim_child=VICTIM_CHILD,
     present_ongoing=PRESENT_ONGOING,
+    venue_in_country=_c(r"\bin\s+(?:de[rmns]\s+)?$"),
+    infinitive_governor=_c(
+        r"\b(?:will|wollen|wollte|wollten|soll|sollen|sollte|sollten|muss|müssen|müsse|kann|könne|könnte|"
+        r"könnten|werde|werden|wird|möchte|möchten|dürfe|darf)\b"
+    ),
+    clause_final_infinitive=re.compile(r"\b(?![a-zäöüß]*ge)[a-zäöüß]+(?:en|ern|eln)\W*$"),
     passive_marker=_c(r"\b(?:wurde|wurden|worden|durch)\b"),
 )
 register(LEXICON)

@@ -16,7 +16,7 @@ from domain.extraction.casualties import merge_casualties
 from domain.extraction.gazetteer_port import PlaceLike
 from domain.extraction.lexicon import CEASEFIRE, OFFENSIVE, RESOLUTION, TALKS
 
-NEAR_KM = 50.0
+NEAR_KM = 10.0  # distinct towns 40 km apart (Aleppo, Dabiq) are distinct targets
 _MAX_DATE_GAP = dt.timedelta(days=14)
 _MAX_SPAN = dt.timedelta(days=92)
 _PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}

@@ -50,6 +50,14 @@ def _zu_infinitive(sentence: Sentence, trigger: Trigger, lexicon: Lexicon) -> bo
     return bool(prev and prev.group(1).lower() == "zu" and trigger.word[:1].islower())
 
 
+def _governed_infinitive(sentence: Sentence, span: tuple[int, int], clause: str, lexicon: Lexicon) -> bool:
+    """A verb-final infinitive whose modal or future auxiliary sits in an earlier clause:
+    "X soll nicht mit Genf konkurrieren, sondern die Genfer Gespräche ergänzen"."""
+    if not lexicon.clause_final_infinitive.search(clause):
+        return False
+    return bool(lexicon.infinitive_governor.search(sentence.text[: span[0]]))
+
+
 def modality(sentence: Sentence, clauses: list[tuple[int, int]], trigger: Trigger, lexicon: Lexicon) -> str:
     """"realised" or the reason the trigger is not a realised event."""
     if sentence.text.rstrip().endswith("?") or _SENTENCE_CONDITION.match(sentence.text):
@@ -82,6 +90,8 @@ def _clause_modality(
     if _planned(clause, trigger, lexicon):
         return "planned"
     index = clauses.index(span) if span in clauses else 0
+    if index > 0 and _governed_infinitive(sentence, span, clause, lexicon):
+        return "governed"
     if index > 0 and trigger.event_type != CEASEFIRE:
         prev = sentence.text[clauses[index - 1][0] : clauses[index - 1][1]]
         if lexicon.governing_cues.search(prev):

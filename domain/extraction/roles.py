@@ -240,11 +240,22 @@ def _eligible_places(
     start, end = sentence.start + span[0], sentence.start + span[1]
     out = []
     for p in ctx.places_in(start, end):
+        if any(a.start <= p.start < a.end and a.kind == "state" for a in ctx.actors):
+            continue  # a state named as an actor ("deren Verbündeter Russland"), not a place
         before = ctx.text[max(0, p.start - 50) : p.start].lower()
         if lexicon.place_excluded_before.search(before):
             continue
         out.append(p)
     return out
+
+
+def _is_venue(ctx: ArticleContext, p: PlaceMentionLike, lexicon: Lexicon) -> bool:
+    before = ctx.text[max(0, p.start - 40) : p.start].lower()
+    if lexicon.topic_compound_after.match(ctx.text[p.end : p.end + 20].lower()):
+        return False
+    if p.place.precision == "country":
+        return bool(lexicon.venue_in_country.search(before))
+    return bool(lexicon.venue_before.search(before))
 
 
 def _nearest(places: list[PlaceMentionLike], pos: int) -> PlaceLike | None:
@@ -274,7 +285,7 @@ def choose_place(
     for span in (clause, (0, len(sentence.text))):
         places = _eligible_places(ctx, sentence, span, lexicon)
         if event_type == TALKS:
-            places = [p for p in places if lexicon.venue_before.search(ctx.text[max(0, p.start - 40) : p.start].lower())]
+            places = [p for p in places if _is_venue(ctx, p, lexicon)]
         place = _nearest(places, pos)
         if place is not None:
             return place
