@@ -22,6 +22,7 @@ from api.routes import ROUTE_HANDLERS
 from api.services import Services
 from infra.db import create_pool
 from infra.event_store import EventStore
+from infra.projection_runner import ProjectionRunner
 from infra.settings import Settings
 
 log = logging.getLogger("conflictdb")
@@ -30,6 +31,11 @@ log = logging.getLogger("conflictdb")
 def background_workers(services: Services) -> list[Coroutine[Any, Any, None]]:
     """Long-running tasks started with the app (projections, webhook fan-out and dispatch)."""
     workers: list[Coroutine[Any, Any, None]] = []
+    workers.append(
+        ProjectionRunner(
+            services.pool, database_url=services.database_url, poll_interval_s=services.settings.poll_interval_s
+        ).run_forever()
+    )
     return workers
 
 

@@ -1,1 +1,10 @@
+"""Read models: SQL per model (same module names as domain/projections) and their registry."""
 
+from __future__ import annotations
+
+from infra.read_models import articles, conflict_events
+from infra.read_models.base import ReadModel
+
+READ_MODELS: dict[str, ReadModel] = {m.name: m for m in (conflict_events.READ_MODEL, articles.READ_MODEL)}
+
+__all__ = ["READ_MODELS", "ReadModel"]

@@ -1,0 +1,93 @@
+"""The conflict_events read model: one row per live extracted event.
+
+A conflict event from an article stream inserts its row; an EventRetracted deletes it.
+`body` is the API's wire format, so reads need no assembly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+import msgspec
+
+from domain.events import ConflictEvent, EventRetracted
+from domain.projections.envelope import Envelope, article_id_of, conflict_event
+
+NAME = "conflict_events"
+
+
+class Insert(msgspec.Struct, frozen=True, kw_only=True):
+    event_id: uuid.UUID
+    article_id: uuid.UUID
+    type: str
+    occurred_start: dt.date | None
+    occurred_end: dt.date | None
+    occurred_precision: str | None
+    location_name: str | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    actor_codes: tuple[str, ...]
+    killed: int | None
+    evidence_text: str
+    confidence: float
+    tx_id: int
+    global_position: int
+    recorded_at: dt.datetime
+    body: dict[str, Any]
+
+
+class Delete(msgspec.Struct, frozen=True, kw_only=True):
+    event_id: uuid.UUID
+
+
+Change = Insert | Delete
+
+
+def project(envelope: Envelope) -> list[Change]:
+    if isinstance(envelope.event, EventRetracted):
+        target = envelope.retracted
+        return [] if target is None else [Delete(event_id=target.event_id)]
+    event = conflict_event(envelope)
+    article_id = article_id_of(envelope.stream_id)
+    if event is None or article_id is None:
+        return []
+    return [_insert(envelope, event, article_id)]
+
+
+def wire_body(envelope: Envelope, event: ConflictEvent, article_id: uuid.UUID) -> dict[str, Any]:
+    """The codebook's extracted event plus id, article_id, position and recorded_at."""
+    body: dict[str, Any] = msgspec.to_builtins(event)
+    body.update(
+        id=str(envelope.event_id),
+        article_id=str(article_id),
+        position=envelope.position,
+        recorded_at=msgspec.to_builtins(envelope.recorded_at),
+    )
+    return body
+
+
+def _insert(envelope: Envelope, event: ConflictEvent, article_id: uuid.UUID) -> Insert:
+    occurred, location = event.occurred, event.location
+    return Insert(
+        event_id=envelope.event_id,
+        article_id=article_id,
+        type=str(type(event).__struct_config__.tag),
+        occurred_start=occurred.start if occurred else None,
+        occurred_end=occurred.end if occurred else None,
+        occurred_precision=occurred.precision if occurred else None,
+        location_name=location.name if location else None,
+        country=location.country if location else None,
+        lat=location.lat if location else None,
+        lon=location.lon if location else None,
+        actor_codes=tuple(dict.fromkeys(a.code for a in event.actors)),
+        killed=event.casualties.killed if event.casualties else None,
+        evidence_text=event.evidence.text,
+        confidence=event.confidence,
+        tx_id=envelope.tx_id,
+        global_position=envelope.global_position,
+        recorded_at=envelope.recorded_at,
+        body=wire_body(envelope, event, article_id),
+    )

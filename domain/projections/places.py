@@ -1,0 +1,66 @@
+"""The places read model: per (place name, country), coordinates, event count, first/last day seen.
+
+Retractions emit the same sighting negated. Coordinates are those of the place's
+first sighting while it has live events; the gazetteer gives one coordinate per
+(name, country), so in practice they never differ.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import msgspec
+
+from domain.projections.envelope import Envelope, day_of, live_change
+
+NAME = "places"
+
+PlaceKey = tuple[str, str]  # (name, country or "")
+
+
+class Sighting(msgspec.Struct, frozen=True, kw_only=True):
+    name: str
+    country: str  # "" when unknown
+    lat: float | None
+    lon: float | None
+    precision: str
+    day: dt.date
+    delta: int
+
+
+def project(envelope: Envelope) -> list[Sighting]:
+    change = live_change(envelope)
+    if change is None:
+        return []
+    target, event, delta = change
+    location = event.location
+    if location is None:
+        return []
+    return [
+        Sighting(
+            name=location.name,
+            country=location.country or "",
+            lat=location.lat,
+            lon=location.lon,
+            precision=location.precision,
+            day=day_of(target, event),
+            delta=delta,
+        )
+    ]
+
+
+def net_days(sightings: list[Sighting]) -> dict[tuple[str, str, dt.date], int]:
+    """Summed deltas per (name, country, day), zero sums dropped."""
+    totals: dict[tuple[str, str, dt.date], int] = {}
+    for s in sightings:
+        totals[(s.name, s.country, s.day)] = totals.get((s.name, s.country, s.day), 0) + s.delta
+    return {key: value for key, value in totals.items() if value}
+
+
+def first_sightings(sightings: list[Sighting]) -> dict[PlaceKey, Sighting]:
+    """The first appearing sighting per place, for its coordinates."""
+    first: dict[PlaceKey, Sighting] = {}
+    for s in sightings:
+        if s.delta > 0:
+            first.setdefault((s.name, s.country), s)
+    return first

@@ -1,0 +1,32 @@
+"""What the projection runner needs of a read model: its pure projection and its SQL writer.
+
+A writer receives the table names to write to (`tables`: base name -> actual name), so
+the same SQL fills the live tables or, during a rebuild, their `_shadow` copies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import asyncpg
+
+from domain.projections.envelope import Envelope
+
+Tables = Mapping[str, str]
+SHADOW_SUFFIX = "_shadow"
+
+
+@dataclass(frozen=True)
+class ReadModel:
+    name: str
+    tables: tuple[str, ...]  # every table the model owns; rebuilt and swapped together
+    project: Callable[[Envelope], Sequence[Any]]
+    write: Callable[[asyncpg.Connection, list[Any], Tables], Awaitable[None]]
+
+    def live_tables(self) -> dict[str, str]:
+        return {table: table for table in self.tables}
+
+    def shadow_tables(self) -> dict[str, str]:
+        return {table: table + SHADOW_SUFFIX for table in self.tables}
