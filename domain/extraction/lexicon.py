@@ -85,6 +85,10 @@ class Lexicon:
     passive_marker: Pattern = re.compile("")
     venue_in_country: Pattern = re.compile("")
     infinitive_governor: Pattern = re.compile("")
+    offensive_realised: Pattern = re.compile("")
+    offensive_object_after: Pattern = re.compile("")
+    demonym_of_place: Pattern = re.compile("")
+    locative_near: Pattern = re.compile("")
     clause_final_infinitive: Pattern = re.compile("")
 
 

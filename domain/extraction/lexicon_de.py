@@ -178,9 +178,9 @@ ZU_INFINITIVE = _c(r"^(?:\w+zu\w+en|zu\s+\w+en)$")
 CONFLICT_WORDS = _c(
     r"\b(?:krieg\w*|\w+krieg\w*|konflikt\w*|\w+konflikt\w*|rebellen\w*|armee|truppen|\w+truppen|soldaten|"
     r"milizen?|\w*miliz|waffenruhe|waffenstillstand\w*|feuerpause|militär\w*|luftangriff\w*|kämpfe\w*|"
-    r"gefechte\w*|terror\w*|dschihad\w*|jihad\w*|islamist\w*|extremist\w*|friedens\w*|offensive|"
+    r"gefechte\w*|terror\w*|dschihad\w*|jihad\w*|islamist\w*|extremist\w*|friedens\w*|"
     r"kampfjets?|luftwaffe|aufständische\w*|separatisten|bombardier\w*|sicherheitsrat|belager\w*|"
-    r"front|streitkräfte|besatzung\w*|angriffe)\b"
+    r"front|streitkräfte|besatzung\w*)\b"
 )
 SPORTS_WORDS = _c(
     r"\b(?:tor|tore|torwart|elfmeter|stürmer|trainer|bundesliga|mannschaft|spieltag|fußball|saison|"
@@ -432,6 +432,19 @@ LEXICON = Lexicon(
         r"könnten|werde|werden|wird|möchte|möchten|dürfe|darf)\b"
     ),
     clause_final_infinitive=re.compile(r"\b(?![a-zäöüß]*ge)[a-zäöüß]+(?:en|ern|eln)\W*$"),
+    offensive_realised=_c(
+        r"\b(?:gestartet|startete\w*|begonnen|begann\w*|eröffnet\w*|lanciert|eingeleitet|leitete\w*|führt\w*|"
+        r"geführt|fortgesetzt|setzt\w*\b[^,.;:]*\bfort|ausgeweitet|läuft|laufen|im\s+gange|verstärkt\w*|"
+        r"ausgeführt|verübt|flog\w*|geflogen|andauernd\w*|anhaltend\w*|seit|getötet\w*|starben|starb|"
+        r"ums\s+leben|verletzt\w*|zerstört\w*|treibt\w*\b[^,.;:]*\bvoran|vorangetrieben|richtete\w*\s+sich|"
+        r"galt\w*|erneut|neue[nr]?|schwere[nr]?|heftige[nr]?)\b"
+    ),
+    offensive_object_after=_c(r"^\w*\s+(?:\w+\s+){0,2}(?:gegen|auf)\s"),
+    demonym_of_place=_c(
+        r"^\s+(?:\w+\s+)?(?:hauptstadt|stadt|großstadt|metropole|provinz|region|grenze|küste|dorf|ortschaft|"
+        r"grenzstadt|hafenstadt|oasenstadt|basis|luftwaffenbasis|gebiet|territorium|seite\s+der\s+grenze)\b"
+    ),
+    locative_near=_c(r"\b(?:in|im|nach|aus|bei|nahe|um|von|hauptstadt|metropole)\b(?:\s+[\w-]+){0,3}\s*$"),
     passive_marker=_c(r"\b(?:wurde|wurden|worden|durch)\b"),
 )
 register(LEXICON)

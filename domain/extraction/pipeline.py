@@ -34,7 +34,7 @@ _TYPES = {
     OFFENSIVE: OffensiveLaunched,
     RESOLUTION: ResolutionBlocked,
 }
-_MIN_CONFLICT_WORDS = 2
+_MIN_CONFLICT_WORDS = 1
 
 
 @dataclass(slots=True)
@@ -98,6 +98,10 @@ def _trigger_ok(art: _Article, sentence: Sentence, clauses: list[tuple[int, int]
         index = clauses.index(clause_of(clauses, trig.start))
         nearby = clauses[max(0, index - 1) : index + 2]
         return any(lex.ceasefire_realised.search(sentence.text[s:e]) for s, e in nearby)
+    if trig.event_type == OFFENSIVE and trig.strength == "weak":
+        c_start, c_end = clause_of(clauses, trig.start)
+        after = sentence.text[trig.start : c_end]
+        return bool(lex.offensive_realised.search(sentence.text[c_start:c_end]) or lex.offensive_object_after.match(after))
     if trig.event_type == RESOLUTION:
         lowered = trig.word.lower()
         body = lex.resolution_body.search(sentence.text) or lex.resolution_body.search(art.cleaned)

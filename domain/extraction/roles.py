@@ -70,11 +70,16 @@ def _main_state(country: str | None, raw: Sequence[Mention], gaz: GazetteerPort)
     return ALPHA3.get(country)
 
 
-def _keep(text: str, start: int, end: int, kind: str, lexicon: Lexicon) -> bool:
-    """False for a state name used as a place ("in Syrien") or a topic ("Syrien-Konflikt")."""
+def _keep(text: str, start: int, end: int, kind: str, lexicon: Lexicon, city_spans: set[int]) -> bool:
+    """False for a state name used as a place ("in Syrien", "Hauptstadt Sanaa"), a topic
+    ("Syrien-Konflikt"), or a demonym that qualifies a place ("die syrische Großstadt")."""
+    if kind == "demonym":
+        return not lexicon.demonym_of_place.match(text[end : end + 40].lower())
     if kind != "state":
         return True
     before = text[max(0, start - 40) : start].lower()
+    if start in city_spans and lexicon.locative_near.search(before):
+        return False
     if lexicon.government_in.search(before):
         return True
     if lexicon.locative_before.search(before):
@@ -129,7 +134,8 @@ def build_context(text: str, gaz: GazetteerPort, lexicon: Lexicon) -> ArticleCon
     country = _main_country(places)
     counts = Counter(m.code for m in raw)
     jihadist = next((c for c, _ in counts.most_common() if c in lexicon.jihadist_codes), None)
-    kept = [m for m in raw if _keep(text, m.start, m.end, m.kind, lexicon)]
+    city_spans = {p.start for p in places if p.place.precision != "country"}
+    kept = [m for m in raw if _keep(text, m.start, m.end, m.kind, lexicon, city_spans)]
     ctx = ArticleContext(text, kept, places, country, _main_state(country, raw, gaz), jihadist)
     generic = _generic_mentions(ctx, lexicon)
     overridden = [a for a in kept if not any(g.start <= a.start < g.end for g in generic)]
@@ -240,7 +246,7 @@ def _eligible_places(
     start, end = sentence.start + span[0], sentence.start + span[1]
     out = []
     for p in ctx.places_in(start, end):
-        if any(a.start <= p.start < a.end and a.kind == "state" for a in ctx.actors):
+        if p.place.precision == "country" and any(a.start <= p.start < a.end and a.kind == "state" for a in ctx.actors):
             continue  # a state named as an actor ("deren Verbündeter Russland"), not a place
         before = ctx.text[max(0, p.start - 50) : p.start].lower()
         if lexicon.place_excluded_before.search(before):
