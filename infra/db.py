@@ -110,12 +110,21 @@ async def init_connection(conn: asyncpg.Connection) -> None:
         await conn.set_type_codec(typename, encoder=_encode_json, decoder=msgspec.json.decode, schema="pg_catalog")
 
 
+async def _keep_session(conn: asyncpg.Connection) -> None:
+    """Release without asyncpg's default RESET ALL / UNLISTEN * round trip.
+
+    asyncpg still rolls back an open transaction first. Pooled connections carry no
+    session state here: LISTEN uses dedicated connections and settings are SET LOCAL.
+    """
+
+
 async def create_pool(url: str, *, min_size: int = 1, max_size: int = 10) -> asyncpg.Pool:
     pool = await asyncpg.create_pool(
         url,
         min_size=min_size,
         max_size=max_size,
         init=init_connection,
+        reset=_keep_session,
         server_settings={"application_name": f"conflictdb-{os.getpid()}"},
     )
     assert pool is not None

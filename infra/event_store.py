@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import logging
 import random
 import uuid
 from collections.abc import Sequence
@@ -22,6 +23,7 @@ import msgspec
 
 from domain.errors import ConcurrencyError, ConflictDBError, ValidationError
 
+log = logging.getLogger(__name__)
 NOTIFY_CHANNEL: Final = "conflictdb_events"
 NO_STREAM: Final = "no_stream"
 ANY: Final = "any"
@@ -124,23 +126,35 @@ _PREPARE = """
 SELECT pg_current_xact_id_if_assigned() IS NULL AS clean,
        (SELECT version FROM streams WHERE stream_id = $1) AS version"""
 
-_CREATE_STREAM = """
-INSERT INTO streams (stream_id, category, version) VALUES ($1, $2, $3)
-ON CONFLICT (stream_id) DO UPDATE SET version = EXCLUDED.version, updated_at = now()
-WHERE streams.version = 0
-RETURNING version"""
-
-_ADVANCE_STREAM = """
-UPDATE streams SET version = $3, updated_at = now()
-WHERE stream_id = $1 AND version = $2
-RETURNING version"""
-
-_INSERT_EVENTS = """
+# One statement: the stream's version compare-and-set, then the events. The join on `cas`
+# makes the CAS run (and be the first write) before any event row; a failed CAS inserts nothing.
+_INSERT_FROM_CAS = """
 INSERT INTO events (event_id, stream_id, category, stream_version, event_type, schema_version, data, metadata)
-SELECT e, $2, $3, v, t, s, d::jsonb, m::jsonb
-FROM unnest($1::uuid[], $4::bigint[], $5::text[], $6::smallint[], $7::text[], $8::text[]) AS u(e, v, t, s, d, m)
+SELECT u.e, $2, $3, $4 + u.n, u.t, u.s, u.d::jsonb, u.m::jsonb
+FROM cas, unnest($1::uuid[], $5::text[], $6::smallint[], $7::text[], $8::text[]) WITH ORDINALITY AS u(e, t, s, d, m, n)
 RETURNING global_position"""
 
+_APPEND_TO_NEW_STREAM = (
+    """
+WITH cas AS (
+    INSERT INTO streams (stream_id, category, version) VALUES ($2, $3, $4 + cardinality($1::uuid[]))
+    ON CONFLICT (stream_id) DO UPDATE SET version = EXCLUDED.version, updated_at = now()
+    WHERE streams.version = 0
+    RETURNING version)"""
+    + _INSERT_FROM_CAS
+)
+
+_APPEND_TO_STREAM = (
+    """
+WITH cas AS (
+    UPDATE streams SET version = $4 + cardinality($1::uuid[]), updated_at = now()
+    WHERE stream_id = $2 AND version = $4
+    RETURNING version)"""
+    + _INSERT_FROM_CAS
+)
+
+_VERSION = "SELECT version FROM streams WHERE stream_id = $1"
+_EVENT_ID_UQ = "events_event_id_uq"
 _EXISTING = "SELECT event_id, global_position FROM events WHERE event_id = ANY($1::uuid[]) ORDER BY global_position"
 
 
@@ -169,32 +183,30 @@ class EventStore:
 
     def __init__(self, pool: asyncpg.Pool) -> None:
         self.pool = pool
+        self._notify_pending = False
+        self._notifier: asyncio.Task[None] | None = None
 
     async def append(
         self, stream_id: str, events: Sequence[NewEvent], expected_version: ExpectedVersion = ANY
     ) -> AppendResult:
-        """Append atomically in its own transaction, then wake followers."""
+        """Append atomically (one statement), then wake followers."""
+        _check_batch(events)
         for attempt in range(_ANY_RETRIES):
-            try:
-                async with self.pool.acquire() as conn:
-                    async with conn.transaction():
-                        result = await self.append_in(conn, stream_id, events, expected_version)
-                    if not result.duplicate:
-                        await notify(conn, stream_id)
-                    return result
-            except ConcurrencyError:
-                if expected_version != ANY or attempt == _ANY_RETRIES - 1:
-                    raise
-                await asyncio.sleep(random.uniform(0, 0.002 * (attempt + 1)))  # de-synchronise contenders
-            except asyncpg.UniqueViolationError as exc:
-                if exc.constraint_name != "events_event_id_uq":
-                    raise
-                # A concurrent append of the same event ids won; answer as a duplicate.
-                async with self.pool.acquire() as conn:
-                    duplicate = await self._duplicate_result(conn, stream_id, events)
-                if duplicate is None:
-                    raise
-                return duplicate
+            async with self.pool.acquire() as conn:
+                try:
+                    current = await conn.fetchval(_VERSION, stream_id) if expected_version == ANY else None
+                    expected = _resolve_expected(stream_id, expected_version, current, check_current=False)
+                    result = await self._insert(conn, stream_id, events, expected)
+                except asyncpg.UniqueViolationError as exc:
+                    result = await self._after_unique_violation(conn, exc, stream_id, events)
+                except ConcurrencyError:
+                    if expected_version != ANY or attempt == _ANY_RETRIES - 1:
+                        raise
+                    await asyncio.sleep(random.uniform(0, 0.002 * (attempt + 1)))  # de-synchronise contenders
+                    continue
+            if not result.duplicate:
+                self.wake_followers()
+            return result
         raise AssertionError("unreachable")
 
     async def append_in(
@@ -204,40 +216,69 @@ class EventStore:
         events: Sequence[NewEvent],
         expected_version: ExpectedVersion = ANY,
     ) -> AppendResult:
-        """Append inside the caller's open transaction. The version CAS must be its first write;
-        the caller must call `notify` after it commits."""
-        if not events:
-            raise ValidationError("nothing to append")
-        duplicate = await self._duplicate_result(conn, stream_id, events)
-        if duplicate is not None:
-            return duplicate
+        """Append inside the caller's open transaction, whose first write this must be.
+        The caller calls `wake_followers()` after it commits."""
+        _check_batch(events)
         state = await conn.fetchrow(_PREPARE, stream_id)
         if not state["clean"]:
             raise StoreInvariantError("the stream version CAS must be the transaction's first write")
-        current = state["version"]
-        expected = _resolve_expected(stream_id, expected_version, current)
-        new_version = await self._compare_and_set(conn, stream_id, expected, len(events))
-        positions = await conn.fetch(
-            _INSERT_EVENTS,
+        expected = _resolve_expected(stream_id, expected_version, state["version"], check_current=True)
+        return await self._insert(conn, stream_id, events, expected)
+
+    async def _insert(
+        self, conn: asyncpg.Connection, stream_id: str, events: Sequence[NewEvent], expected: int
+    ) -> AppendResult:
+        rows = await conn.fetch(
+            _APPEND_TO_NEW_STREAM if expected == 0 else _APPEND_TO_STREAM,
             [e.event_id for e in events],
             stream_id,
             category_of(stream_id),
-            list(range(expected + 1, new_version + 1)),
+            expected,
             [e.event_type for e in events],
             [e.schema_version for e in events],
             [e.data.decode() for e in events],
             [msgspec.json.encode(e.metadata).decode() for e in events],
         )
-        return AppendResult(stream_id=stream_id, version=new_version, positions=tuple(r[0] for r in positions))
-
-    async def _compare_and_set(self, conn: asyncpg.Connection, stream_id: str, expected: int, count: int) -> int:
-        if expected == 0:
-            row = await conn.fetchval(_CREATE_STREAM, stream_id, category_of(stream_id), count)
-        else:
-            row = await conn.fetchval(_ADVANCE_STREAM, stream_id, expected, expected + count)
-        if row is None:
+        if rows:
+            positions = tuple(sorted(r[0] for r in rows))
+            return AppendResult(stream_id=stream_id, version=expected + len(events), positions=positions)
+        duplicate = await self._duplicate_result(conn, stream_id, events)
+        if duplicate is None:
             raise ConcurrencyError(f"stream {stream_id} is no longer at version {expected}")
-        return int(row)
+        return duplicate
+
+    async def _after_unique_violation(
+        self, conn: asyncpg.Connection, exc: asyncpg.UniqueViolationError, stream_id: str, events: Sequence[NewEvent]
+    ) -> AppendResult:
+        # A concurrent or earlier append of the same event ids won: answer as a duplicate.
+        duplicate = (
+            await self._duplicate_result(conn, stream_id, events) if exc.constraint_name == _EVENT_ID_UQ else None
+        )
+        if duplicate is None:
+            raise exc
+        return duplicate
+
+    def wake_followers(self) -> None:
+        """Ask for a NOTIFY after commit, coalescing bursts into one statement in flight at a time.
+        NOTIFY inside the append transaction would serialise commits; a lost one is covered by polling."""
+        self._notify_pending = True
+        if self._notifier is None or self._notifier.done():
+            self._notifier = asyncio.get_running_loop().create_task(self._send_notifications())
+
+    async def _send_notifications(self) -> None:
+        while self._notify_pending:
+            self._notify_pending = False
+            try:
+                async with self.pool.acquire() as conn:
+                    await notify(conn, "")
+            except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError):
+                log.warning("NOTIFY failed; followers will catch up by polling")
+                return
+
+    async def close(self) -> None:
+        """Wait for a pending wake-up to go out (call before closing the pool)."""
+        if self._notifier is not None:
+            await asyncio.gather(self._notifier, return_exceptions=True)
 
     async def _duplicate_result(
         self, conn: asyncpg.Connection, stream_id: str, events: Sequence[NewEvent]
@@ -247,7 +288,7 @@ class EventStore:
             return None
         if len(rows) != len(events):
             raise DuplicateEventError(f"{len(rows)} of {len(events)} events are already stored in {stream_id}")
-        version = await conn.fetchval("SELECT version FROM streams WHERE stream_id = $1", stream_id)
+        version = await conn.fetchval(_VERSION, stream_id)
         return AppendResult(
             stream_id=stream_id, version=int(version or 0), positions=tuple(r[1] for r in rows), duplicate=True
         )
@@ -306,15 +347,21 @@ async def notify(conn: asyncpg.Connection, stream_id: str) -> None:
     await conn.execute("SELECT pg_notify($1, $2)", NOTIFY_CHANNEL, stream_id)
 
 
-def _resolve_expected(stream_id: str, expected: ExpectedVersion, current: int | None) -> int:
+def _check_batch(events: Sequence[NewEvent]) -> None:
+    if not events:
+        raise ValidationError("nothing to append")
+
+
+def _resolve_expected(stream_id: str, expected: ExpectedVersion, current: int | None, *, check_current: bool) -> int:
+    """The version the CAS will demand. With `check_current` a mismatch fails before any write."""
     if expected == ANY:
         return current or 0
     if expected == NO_STREAM:
-        if current:
+        if check_current and current:
             raise ConcurrencyError(f"stream {stream_id} already exists (version {current})")
         return 0
     if not isinstance(expected, int) or expected < 0:
         raise ValidationError(f"expected_version must be 'no_stream', 'any' or a version ≥ 0, got {expected!r}")
-    if (current or 0) != expected:
+    if check_current and (current or 0) != expected:
         raise ConcurrencyError(f"stream {stream_id} is at version {current or 0}, expected {expected}")
     return expected
