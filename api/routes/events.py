@@ -1,0 +1,102 @@
+"""GET /events (filtered, keyset-paginated, in four formats) and GET /events/{id}."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from litestar import Request, Response, get
+from litestar.openapi.datastructures import ResponseSpec
+from litestar.params import FromPath, FromQuery, QueryParameter
+from litestar.response import Stream
+
+from api import formats
+from api.auth import require_scope
+from api.schemas import EventDetail, EventList
+from api.services import ServicesDep
+from domain.errors import NotFoundError
+from infra.queries import events as queries
+from infra.queries.events import MAX_LIMIT, Order, Sort
+from infra.queries.filters import parse_uuid
+
+READ_GUARDS = [require_scope("read")]  # open unless CONFLICTDB_READ_KEYS_REQUIRED
+_LIST_DOC = ResponseSpec(
+    data_container=EventList,
+    description="A page of events. `format=`/Accept also give text/csv, application/geo+json (one page) "
+    "and application/x-ndjson (every matching event, streamed).",
+)
+TypeParam = Annotated[
+    list[str] | None,
+    QueryParameter(name="type", description="Event type (repeatable): TalksHeld, CeasefireAnnounced, "
+              "OffensiveLaunched, ResolutionBlocked"),
+]  # fmt: skip
+ActorParam = Annotated[list[str] | None, QueryParameter(description="Actor code (repeatable; any matches), e.g. RUS")]
+TextParam = Annotated[str | None, QueryParameter()]
+FromParam = Annotated[str | None, QueryParameter(name="from", description="Occurred on or after (YYYY-MM-DD)")]
+ToParam = Annotated[str | None, QueryParameter(description="Occurred on or before (YYYY-MM-DD)")]
+ConfidenceParam = Annotated[float | None, QueryParameter(ge=0, le=1)]
+LimitParam = Annotated[int, QueryParameter(ge=1, le=MAX_LIMIT, description="Page size (not applied to ndjson)")]
+FormatParam = Annotated[str | None, QueryParameter(name="format", description="json, csv, geojson or ndjson")]
+
+
+@get("/events", tags=["events"], summary="Search conflict events", responses={200: _LIST_DOC}, guards=READ_GUARDS)
+async def list_events(
+    services: ServicesDep,
+    request: Request[Any, Any, Any],
+    type_: TypeParam = None,
+    actor: ActorParam = None,
+    country: Annotated[str | None, QueryParameter(description="ISO 3166-1 alpha-2, e.g. SY")] = None,
+    place: Annotated[str | None, QueryParameter(description="Place name (case-insensitive)")] = None,
+    bbox: Annotated[str | None, QueryParameter(description="minLon,minLat,maxLon,maxLat")] = None,
+    from_: FromParam = None,
+    to: ToParam = None,
+    q: Annotated[str | None, QueryParameter(description="Full-text search over the evidence")] = None,
+    article_id: TextParam = None,
+    min_confidence: ConfidenceParam = None,
+    sort: FromQuery[Sort] = "recorded",
+    order: FromQuery[Order] = "desc",
+    limit: LimitParam = 100,
+    cursor: Annotated[str | None, QueryParameter(description="`next_cursor` of the previous page")] = None,
+    format_: FormatParam = None,
+) -> Response[Any]:
+    query = queries.build_query(
+        types=type_, actors=actor, country=country, place=place, bbox=bbox, occurred_from=from_,
+        occurred_to=to, q=q, article_id=article_id, min_confidence=min_confidence, sort=sort, order=order,
+    )  # fmt: skip
+    after = None if cursor is None else queries.decode_event_cursor(cursor, query)
+    fmt = formats.negotiate(format_, request.headers.get("accept"))
+    media_type = formats.MEDIA_TYPES[fmt]
+    if fmt == "ndjson":
+        lines = formats.ndjson_lines(queries.iterate(services.pool, query, after))
+        return Stream(lines, media_type=media_type)
+    page, _ = await queries.fetch_page(services.pool, query, after, limit)
+    return Response(_render(fmt, page), media_type=media_type, headers=_next_headers(page.next_cursor))
+
+
+def _render(fmt: formats.Format, page: queries.EventPage) -> bytes:
+    if fmt == "csv":
+        return formats.csv_page(page.items)
+    if fmt == "geojson":
+        return formats.geojson_page(page.items, page.next_cursor)
+    return formats.json_page(page.items, page.next_cursor)
+
+
+def _next_headers(next_cursor: str | None) -> dict[str, str] | None:
+    # CSV has no room for the cursor in its body; every format carries it in a header too.
+    return None if next_cursor is None else {"X-Next-Cursor": next_cursor}
+
+
+@get(
+    "/events/{event_id:str}",
+    tags=["events"],
+    summary="One event with its article and evidence",
+    guards=READ_GUARDS,
+    responses={200: ResponseSpec(data_container=EventDetail, description="The event")},
+)
+async def get_event(services: ServicesDep, event_id: FromPath[str]) -> Response[bytes]:
+    found = await queries.fetch_one(services.pool, parse_uuid("event id", event_id))
+    if found is None:
+        raise NotFoundError(f"no event {event_id}")
+    return Response(found, media_type="application/json")
+
+
+ROUTES = [list_events, get_event]

@@ -1,0 +1,117 @@
+"""Parse raw query-string values into typed filter values, naming the parameter on error."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import uuid
+from collections.abc import Iterable
+
+import msgspec
+
+from domain.errors import ValidationError
+from domain.events import CONFLICT_TYPE_NAMES
+from infra.queries.common import check_text
+
+_ACTOR_CODE = re.compile(r"[A-Z0-9]{2,10}(-[A-Z0-9]{2,10})*")
+_COUNTRY = re.compile(r"[A-Z]{2}")
+_USER_ASSIGNED = frozenset({"XK"})  # Kosovo: in common use, not in ISO 3166-1
+
+
+class BBox(msgspec.Struct, frozen=True):
+    """WGS84 box; `min_lon > max_lon` means it crosses the antimeridian."""
+
+    min_lon: float
+    min_lat: float
+    max_lon: float
+    max_lat: float
+
+
+def event_types(values: Iterable[str]) -> tuple[str, ...]:
+    types = tuple(dict.fromkeys(values))
+    for value in types:
+        if value not in CONFLICT_TYPE_NAMES:
+            known = ", ".join(sorted(CONFLICT_TYPE_NAMES))
+            raise ValidationError(f"type: unknown event type {_quote(value)} (known: {known})")
+    return types
+
+
+def actor_codes(values: Iterable[str]) -> tuple[str, ...]:
+    codes = tuple(dict.fromkeys(v.strip().upper() for v in values))
+    for code in codes:
+        if not _ACTOR_CODE.fullmatch(code):
+            raise ValidationError(f"actor: {_quote(code)} is not an actor code (e.g. RUS, SYR-REB, UN)")
+    return codes
+
+
+def country(value: str | None) -> str | None:
+    if value is None:
+        return None
+    code = value.strip().upper()
+    if not _COUNTRY.fullmatch(code) or not _is_iso_country(code):
+        raise ValidationError(f"country: {_quote(value)} is not an ISO 3166-1 alpha-2 country code (e.g. SY)")
+    return code
+
+
+def _is_iso_country(code: str) -> bool:
+    import pycountry  # loaded on first use: its database is large
+
+    return code in _USER_ASSIGNED or pycountry.countries.get(alpha_2=code) is not None
+
+
+def text(name: str, value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = check_text(name, value).strip()
+    if not value:
+        raise ValidationError(f"{name}: must not be empty")
+    return value
+
+
+def iso_date(name: str, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise ValidationError(f"{name}: {_quote(value)} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def date_range(start: dt.date | None, end: dt.date | None) -> None:
+    if start is not None and end is not None and start > end:
+        raise ValidationError(f"from ({start}) is after to ({end})")
+
+
+def uuid_value(name: str, value: str | None) -> uuid.UUID | None:
+    return None if value is None else parse_uuid(name, value)
+
+
+def parse_uuid(name: str, value: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(value.strip())
+    except ValueError:
+        raise ValidationError(f"{name}: {_quote(value)} is not a UUID") from None
+
+
+def bbox(value: str | None) -> BBox | None:
+    if value is None:
+        return None
+    parts = value.split(",")
+    try:
+        numbers = [float(p) for p in parts]
+    except ValueError:
+        numbers = []
+    if len(numbers) != 4 or not all(math.isfinite(n) for n in numbers):
+        raise ValidationError(f"bbox: {_quote(value)} is not minLon,minLat,maxLon,maxLat (four numbers)")
+    box = BBox(*numbers)
+    if not (-180 <= box.min_lon <= 180 and -180 <= box.max_lon <= 180):
+        raise ValidationError("bbox: longitudes must lie within -180..180")
+    if not (-90 <= box.min_lat <= box.max_lat <= 90):
+        raise ValidationError("bbox: latitudes must lie within -90..90 with minLat ≤ maxLat")
+    return box
+
+
+def _quote(value: str) -> str:
+    shown = value if len(value) <= 60 else value[:57] + "..."
+    return repr(shown)

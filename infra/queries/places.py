@@ -1,0 +1,59 @@
+"""Reads of `rm_places`: places events happened at, with coordinates and event counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import asyncpg
+import msgspec
+
+from infra.queries.common import Count, Where, encode_cursor, like_pattern
+
+
+class PlaceView(msgspec.Struct, kw_only=True):
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    precision: str | None
+    event_count: int
+    first_seen: dt.date | None
+    last_seen: dt.date | None
+
+
+class PlaceCursor(msgspec.Struct, frozen=True, array_like=True):
+    event_count: Count = 0
+    name: str = ""
+    country: str = ""
+
+
+class PlacePage(msgspec.Struct, kw_only=True):
+    items: list[PlaceView]
+    next_cursor: str | None
+
+
+_SELECT = """SELECT name, NULLIF(country, '') AS country, lat, lon, precision, event_count, first_seen, last_seen
+FROM rm_places"""
+
+
+async def list_places(
+    pool: asyncpg.Pool, q: str | None, country: str | None, cursor: PlaceCursor | None, limit: int
+) -> PlacePage:
+    """Places by event count (most first), optionally filtered by a name substring and country."""
+    where = Where()
+    if q is not None:
+        where.add(f"name ILIKE {where.arg(like_pattern(q))}")
+    if country is not None:
+        where.add(f"country = {where.arg(country)}")
+    if cursor is not None:
+        count = where.arg(cursor.event_count)
+        key = f"({where.arg(cursor.name)}, {where.arg(cursor.country)})"
+        where.add(f"(event_count < {count} OR (event_count = {count} AND (name, country) > {key}))")
+    sql = f"{_SELECT} {where.sql()} ORDER BY event_count DESC, name, country LIMIT {where.arg(limit + 1)}"
+    rows = await pool.fetch(sql, *where.args)
+    items = [PlaceView(**dict(r)) for r in rows[:limit]]
+    if len(rows) <= limit:
+        return PlacePage(items=items, next_cursor=None)
+    last = items[-1]
+    following = PlaceCursor(last.event_count, last.name, last.country or "")
+    return PlacePage(items=items, next_cursor=encode_cursor(following))
