@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from api.commands import apikey, extract, serve, worker
+from api.commands import apikey, extract, project, serve, worker
 
-COMMAND_MODULES: tuple[ModuleType, ...] = (serve, worker, extract, apikey)
+COMMAND_MODULES: tuple[ModuleType, ...] = (serve, worker, project, extract, apikey)

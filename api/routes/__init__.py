@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from api.routes import events, health
+from api.routes import events, health, projections
 
-ROUTE_HANDLERS: list[Any] = [health.health, health.ready, *events.ROUTES]
+ROUTE_HANDLERS: list[Any] = [health.health, health.ready, *events.ROUTES, *projections.ROUTES]

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from infra.read_models import articles, conflict_events
+from infra.read_models import actors, articles, conflict_events, places, timeline
 from infra.read_models.base import ReadModel
 
-READ_MODELS: dict[str, ReadModel] = {m.name: m for m in (conflict_events.READ_MODEL, articles.READ_MODEL)}
+READ_MODELS: dict[str, ReadModel] = {
+    m.name: m
+    for m in (
+        conflict_events.READ_MODEL,
+        articles.READ_MODEL,
+        actors.READ_MODEL,
+        places.READ_MODEL,
+        timeline.READ_MODEL,
+    )
+}
 
 __all__ = ["READ_MODELS", "ReadModel"]

@@ -86,15 +86,44 @@ def upgrade() -> None:
             PRIMARY KEY (name, country)
         );
 
+        CREATE INDEX rm_actors_count_idx ON rm_actors (event_count DESC, code);
+        CREATE INDEX rm_places_count_idx ON rm_places (event_count DESC, name, country);
+
+        -- Per-key detail behind rm_actors / rm_places, so a retraction can take back a name
+        -- or a day exactly (names, first_seen and last_seen are recomputed from these).
+        CREATE TABLE rm_actor_names (
+            code          text        NOT NULL,
+            name          text        NOT NULL,
+            event_count   integer     NOT NULL,
+            PRIMARY KEY (code, name)
+        );
+        CREATE TABLE rm_actor_days (
+            code          text        NOT NULL,
+            day           date        NOT NULL,
+            event_count   integer     NOT NULL,
+            PRIMARY KEY (code, day)
+        );
+        CREATE TABLE rm_place_days (
+            name          text        NOT NULL,
+            country       text        NOT NULL,
+            day           date        NOT NULL,
+            event_count   integer     NOT NULL,
+            PRIMARY KEY (name, country, day)
+        );
+
         CREATE TABLE rm_timeline (
             type          text        NOT NULL,
             day           date        NOT NULL,
             event_count   integer     NOT NULL DEFAULT 0,
             PRIMARY KEY (type, day)
         );
+        CREATE INDEX rm_timeline_day_idx ON rm_timeline (day);
         """
     )
 
 
 def downgrade() -> None:
-    execute_script("DROP TABLE rm_timeline, rm_places, rm_actors, rm_conflict_events, rm_articles;")
+    execute_script(
+        """DROP TABLE rm_timeline, rm_place_days, rm_actor_days, rm_actor_names, rm_places, rm_actors,
+                      rm_conflict_events, rm_articles;"""
+    )
