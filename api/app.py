@@ -24,6 +24,7 @@ from infra.db import create_pool
 from infra.event_store import EventStore
 from infra.projection_runner import ProjectionRunner
 from infra.settings import Settings
+from infra.webhooks.worker import run_webhooks
 
 log = logging.getLogger("conflictdb")
 
@@ -36,6 +37,7 @@ def background_workers(services: Services) -> list[Coroutine[Any, Any, None]]:
             services.pool, database_url=services.database_url, poll_interval_s=services.settings.poll_interval_s
         ).run_forever()
     )
+    workers.append(run_webhooks(services.pool, services.database_url, services.settings))
     return workers
 
 

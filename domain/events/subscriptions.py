@@ -1,4 +1,4 @@
-"""The webhook subscription family: created, paused, resumed, deleted, secret rotated."""
+"""The webhook subscription family: created, updated, paused, resumed, deleted, secret rotated."""
 
 from __future__ import annotations
 
@@ -24,7 +24,19 @@ class SubscriptionCreated(msgspec.Struct, frozen=True, kw_only=True, tag_field="
     description: str | None = None
 
 
+class SubscriptionUpdated(msgspec.Struct, frozen=True, kw_only=True, tag_field="type", tag="SubscriptionUpdated"):
+    """What the subscription receives changed; the fields hold the new values in full."""
+
+    subscription_id: uuid.UUID
+    event_types: tuple[str, ...] | None = None
+    filter: SubscriptionFilter | None = None
+    description: str | None = None
+
+
 class SubscriptionPaused(msgspec.Struct, frozen=True, kw_only=True, tag_field="type", tag="SubscriptionPaused"):
+    """Delivery stopped: by the owner ("manual"), or by the dispatcher when the endpoint
+    answered 410 Gone ("gone_410") or kept failing ("failing: ...")."""
+
     subscription_id: uuid.UUID
     reason: str = "manual"
 
@@ -44,10 +56,16 @@ class SubscriptionSecretRotated(
 
 
 SubscriptionEvent = (
-    SubscriptionCreated | SubscriptionPaused | SubscriptionResumed | SubscriptionDeleted | SubscriptionSecretRotated
+    SubscriptionCreated
+    | SubscriptionUpdated
+    | SubscriptionPaused
+    | SubscriptionResumed
+    | SubscriptionDeleted
+    | SubscriptionSecretRotated
 )
 SUBSCRIPTION_EVENT_TYPES: tuple[type, ...] = (
     SubscriptionCreated,
+    SubscriptionUpdated,
     SubscriptionPaused,
     SubscriptionResumed,
     SubscriptionDeleted,

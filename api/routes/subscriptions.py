@@ -1,0 +1,172 @@
+"""Webhook subscriptions: register, inspect, pause/resume, rotate the secret, see and
+retry deliveries, replay history. Every route needs an API key with the "admin" scope."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any
+
+import msgspec
+from litestar import Controller, delete, get, patch, post
+from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
+
+from api.auth import require_scope
+from api.services import ServicesDep
+from domain.errors import ValidationError
+from domain.events.subscriptions import SubscriptionFilter
+from infra.event_store import Position
+from infra.webhooks import deliveries, subscriptions
+from infra.webhooks.deliveries import AttemptView, Delivery
+from infra.webhooks.subscriptions import Subscription
+
+Description = Annotated[str, msgspec.Meta(max_length=500)]
+Url = Annotated[str, msgspec.Meta(min_length=1, max_length=2048)]
+Limit = Annotated[int, QueryParameter(ge=1, le=500, description="page size")]
+SubscriptionId = FromPath[uuid.UUID]
+DeliveryId = FromPath[int]
+
+
+class CreateSubscription(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    url: Url
+    event_types: list[str] | None = None
+    filter: SubscriptionFilter | None = None
+    description: Description | None = None
+
+
+class PatchSubscription(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    paused: bool | msgspec.UnsetType = msgspec.UNSET
+    event_types: list[str] | msgspec.UnsetType | None = msgspec.UNSET
+    filter: SubscriptionFilter | msgspec.UnsetType | None = msgspec.UNSET
+    description: Description | msgspec.UnsetType | None = msgspec.UNSET
+
+
+class Replay(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    from_position: str | None = None
+
+
+class CreatedSubscription(msgspec.Struct, kw_only=True):
+    subscription: Subscription
+    secret: str  # shown once
+
+
+class Secret(msgspec.Struct, kw_only=True):
+    id: uuid.UUID
+    secret: str  # shown once
+
+
+class Replayed(msgspec.Struct, kw_only=True):
+    enqueued: int
+
+
+class SubscriptionPage(msgspec.Struct, kw_only=True):
+    items: list[Subscription]
+    next_cursor: str | None
+
+
+class DeliveryPage(msgspec.Struct, kw_only=True):
+    items: list[Delivery]
+    next_cursor: str | None
+
+
+class AttemptList(msgspec.Struct, kw_only=True):
+    items: list[AttemptView]
+
+
+class SubscriptionController(Controller):
+    path = "/subscriptions"
+    tags = ["subscriptions"]  # noqa: RUF012 (Litestar's declaration style)
+    guards = [require_scope("admin")]  # noqa: RUF012
+
+    @post("/", summary="Subscribe an endpoint; the signing secret is returned only here")
+    async def create(self, services: ServicesDep, data: JSONBody[CreateSubscription]) -> CreatedSubscription:
+        subscription, secret = await subscriptions.create(
+            services.pool,
+            url=data.url,
+            event_types=data.event_types,
+            filter=data.filter,
+            description=data.description,
+            allow_private=services.settings.webhook_allow_private,
+        )
+        return CreatedSubscription(subscription=subscription, secret=secret)
+
+    @get("/", summary="List subscriptions")
+    async def list_all(
+        self, services: ServicesDep, cursor: FromQuery[str | None] = None, limit: Limit = 100
+    ) -> SubscriptionPage:
+        after = _uuid_cursor(cursor)
+        items = await subscriptions.list_page(services.pool, after=after, limit=limit)
+        return SubscriptionPage(items=items, next_cursor=str(items[-1].id) if len(items) == limit else None)
+
+    @get("/{subscription_id:uuid}", summary="One subscription, with its status and any disabled reason")
+    async def show(self, services: ServicesDep, subscription_id: SubscriptionId) -> Subscription:
+        return await subscriptions.get(services.pool, subscription_id)
+
+    @patch("/{subscription_id:uuid}", summary="Pause/resume ({'paused': bool}) or change what it receives")
+    async def change(
+        self, services: ServicesDep, subscription_id: SubscriptionId, data: JSONBody[PatchSubscription]
+    ) -> Subscription:
+        changes: dict[str, Any] = {
+            name: getattr(data, name)
+            for name in ("event_types", "filter", "description")
+            if getattr(data, name) is not msgspec.UNSET
+        }
+        paused = None if data.paused is msgspec.UNSET else data.paused
+        return await subscriptions.patch(services.pool, subscription_id, paused=paused, changes=changes)
+
+    @delete("/{subscription_id:uuid}", summary="Unsubscribe (its deliveries go with it)")
+    async def remove(self, services: ServicesDep, subscription_id: SubscriptionId) -> None:
+        await subscriptions.delete(services.pool, subscription_id)
+
+    @post("/{subscription_id:uuid}/rotate-secret", status_code=200, summary="New signing secret, returned once")
+    async def rotate(self, services: ServicesDep, subscription_id: SubscriptionId) -> Secret:
+        secret = await subscriptions.rotate_secret(services.pool, subscription_id)
+        return Secret(id=subscription_id, secret=secret)
+
+    @get("/{subscription_id:uuid}/deliveries", summary="Deliveries, newest first")
+    async def list_deliveries(
+        self,
+        services: ServicesDep,
+        subscription_id: SubscriptionId,
+        status: Annotated[str | None, QueryParameter(pattern="^(pending|succeeded|failed|cancelled)$")] = None,
+        cursor: FromQuery[str | None] = None,
+        limit: Limit = 100,
+    ) -> DeliveryPage:
+        before = _int_cursor(cursor)
+        items = await deliveries.list_page(services.pool, subscription_id, status=status, before=before, limit=limit)
+        return DeliveryPage(items=items, next_cursor=str(items[-1].id) if len(items) == limit else None)
+
+    @get("/{subscription_id:uuid}/deliveries/{delivery_id:int}/attempts", summary="Every attempt of a delivery")
+    async def list_attempts(
+        self, services: ServicesDep, subscription_id: SubscriptionId, delivery_id: DeliveryId
+    ) -> AttemptList:
+        return AttemptList(items=await deliveries.attempts(services.pool, subscription_id, delivery_id))
+
+    @post(
+        "/{subscription_id:uuid}/deliveries/{delivery_id:int}/retry",
+        status_code=202,
+        summary="Send a delivery again now",
+    )
+    async def retry(self, services: ServicesDep, subscription_id: SubscriptionId, delivery_id: DeliveryId) -> Delivery:
+        return await deliveries.retry(services.pool, subscription_id, delivery_id)
+
+    @post("/{subscription_id:uuid}/replay", status_code=202, summary="Re-send matching history from a log position")
+    async def replay(self, services: ServicesDep, subscription_id: SubscriptionId, data: JSONBody[Replay]) -> Replayed:
+        start = Position.decode(data.from_position) if data.from_position else None
+        return Replayed(enqueued=await deliveries.replay(services.pool, subscription_id, start))
+
+
+def _uuid_cursor(cursor: str | None) -> uuid.UUID | None:
+    if cursor is None:
+        return None
+    try:
+        return uuid.UUID(cursor)
+    except ValueError:
+        raise ValidationError("cursor is not valid") from None
+
+
+def _int_cursor(cursor: str | None) -> int | None:
+    if cursor is None:
+        return None
+    if not cursor.isdigit():
+        raise ValidationError("cursor is not valid")
+    return int(cursor)

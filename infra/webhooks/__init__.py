@@ -1,0 +1,1 @@
+"""Webhooks: subscriptions, the fan-out follower, the dispatcher and the SSRF policy."""

@@ -1,0 +1,313 @@
+"""The dispatcher: claim due deliveries, send them signed, record what happened.
+
+Claiming is one statement (its own transaction): due rows are locked FOR UPDATE SKIP
+LOCKED, leased (next_attempt_at moves a lease ahead, lease_id marks the claim) and
+committed before any HTTP call, because a transaction held across the network would
+pin the log's visibility horizon. Dispatchers in several processes never claim the
+same row while its lease runs; one that dies mid-call loses nothing, as the row falls
+due again when the lease expires (at-least-once; receivers de-duplicate on webhook-id).
+Outcomes are written in a new short transaction, fenced by lease_id so a dispatcher
+whose lease ran out cannot overwrite a newer claim.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import logging
+import random
+import time
+import uuid
+
+import asyncpg
+import httpx
+import msgspec
+from standardwebhooks import Webhook
+
+from domain.webhooks import (
+    RESPONSE_EXCERPT_BYTES,
+    classify,
+    honours_retry_after,
+    next_delay,
+    retry_after_seconds,
+    should_disable,
+    signing_secrets,
+    webhook_id,
+)
+from infra.event_store import RecordedEvent
+from infra.settings import Settings
+from infra.webhooks import subscriptions
+from infra.webhooks.fanout import DELIVERIES_CHANNEL
+from infra.webhooks.listen import Listener
+from infra.webhooks.payload import wire_bytes
+from infra.webhooks.ssrf import http_client
+
+log = logging.getLogger("conflictdb.webhooks")
+
+_CLAIM = """
+WITH due AS (
+    SELECT d.delivery_id FROM wh_deliveries d
+    JOIN wh_subscriptions s ON s.subscription_id = d.subscription_id
+    WHERE d.status = 'pending' AND d.next_attempt_at <= now() AND NOT s.paused AND s.disabled_at IS NULL
+    ORDER BY d.next_attempt_at
+    LIMIT $1
+    FOR UPDATE OF d SKIP LOCKED
+), claimed AS (
+    UPDATE wh_deliveries d SET next_attempt_at = now() + make_interval(secs => $2), lease_id = $3
+    FROM due WHERE d.delivery_id = due.delivery_id
+    RETURNING d.delivery_id, d.subscription_id, d.schedule_step, d.manual, d.global_position
+)
+SELECT c.delivery_id, c.subscription_id, c.schedule_step, c.manual, s.url, s.secrets, s.grace_until,
+       e.global_position, e.tx_id::text::bigint AS tx_id, e.event_id, e.stream_id, e.stream_version,
+       e.event_type, e.schema_version, e.data::text AS data, e.metadata::text AS metadata, e.recorded_at
+FROM claimed c
+JOIN wh_subscriptions s ON s.subscription_id = c.subscription_id
+JOIN events e ON e.global_position = c.global_position"""
+
+_NEXT_DUE = """
+SELECT EXTRACT(EPOCH FROM min(d.next_attempt_at) - now())::float8 FROM wh_deliveries d
+JOIN wh_subscriptions s ON s.subscription_id = d.subscription_id
+WHERE d.status = 'pending' AND NOT s.paused AND s.disabled_at IS NULL"""
+
+
+class Claimed(msgspec.Struct, frozen=True, kw_only=True):
+    delivery_id: int
+    subscription_id: uuid.UUID
+    lease_id: uuid.UUID
+    schedule_step: int
+    manual: bool
+    url: str
+    secrets: tuple[str, ...]
+    grace_until: dt.datetime | None
+    event: RecordedEvent
+
+
+class Attempt(msgspec.Struct, frozen=True, kw_only=True):
+    status_code: int | None
+    duration_ms: int
+    excerpt: str | None
+    error: str | None
+    retry_after: str | None
+
+
+def _claimed(row: asyncpg.Record, lease_id: uuid.UUID) -> Claimed:
+    event = RecordedEvent(
+        global_position=row["global_position"],
+        tx_id=row["tx_id"],
+        event_id=row["event_id"],
+        stream_id=row["stream_id"],
+        stream_version=row["stream_version"],
+        event_type=row["event_type"],
+        schema_version=row["schema_version"],
+        data=row["data"].encode(),
+        metadata=msgspec.json.decode(row["metadata"]),
+        recorded_at=row["recorded_at"],
+    )
+    return Claimed(
+        delivery_id=row["delivery_id"],
+        subscription_id=row["subscription_id"],
+        lease_id=lease_id,
+        schedule_step=row["schedule_step"],
+        manual=row["manual"],
+        url=row["url"],
+        secrets=tuple(row["secrets"]),
+        grace_until=row["grace_until"],
+        event=event,
+    )
+
+
+async def claim(pool: asyncpg.Pool, limit: int, lease_s: float) -> list[Claimed]:
+    lease_id = uuid.uuid4()
+    async with pool.acquire() as conn:
+        rows = await conn.fetch(_CLAIM, limit, lease_s, lease_id)
+    return [_claimed(r, lease_id) for r in rows]
+
+
+def signed_request(claimed: Claimed, now: dt.datetime) -> tuple[bytes, dict[str, str]]:
+    """Body and Standard Webhooks headers; every live secret signs (rotation grace)."""
+    body = wire_bytes(claimed.event)
+    msg_id = webhook_id(str(claimed.event.event_id))
+    text = body.decode()
+    live = signing_secrets(claimed.secrets, claimed.grace_until, now)
+    signature = " ".join(Webhook(secret).sign(msg_id, now, text) for secret in live)
+    headers = {
+        "content-type": "application/json",
+        "webhook-id": msg_id,
+        "webhook-timestamp": str(int(now.timestamp())),
+        "webhook-signature": signature,
+        "user-agent": "conflictdb-webhooks/1",
+    }
+    return body, headers
+
+
+async def send(client: httpx.AsyncClient, claimed: Claimed) -> Attempt:
+    body, headers = signed_request(claimed, dt.datetime.now(dt.UTC))
+    started = time.perf_counter()
+    try:
+        async with client.stream("POST", claimed.url, content=body, headers=headers) as response:
+            excerpt = await _excerpt(response)
+        return Attempt(
+            status_code=response.status_code,
+            duration_ms=_ms(started),
+            excerpt=excerpt,
+            error=None if response.is_success else f"HTTP {response.status_code}",
+            retry_after=response.headers.get("retry-after"),
+        )
+    except httpx.TimeoutException as exc:
+        return Attempt(
+            status_code=None,
+            duration_ms=_ms(started),
+            excerpt=None,
+            error=f"timeout ({type(exc).__name__})",
+            retry_after=None,
+        )
+    except httpx.HTTPError as exc:
+        return Attempt(
+            status_code=None,
+            duration_ms=_ms(started),
+            excerpt=None,
+            error=f"{type(exc).__name__}: {exc}",
+            retry_after=None,
+        )
+
+
+async def _excerpt(response: httpx.Response) -> str:
+    chunks, size = [], 0
+    async for chunk in response.aiter_bytes():
+        chunks.append(chunk)
+        size += len(chunk)
+        if size >= RESPONSE_EXCERPT_BYTES:
+            break
+    return b"".join(chunks)[:RESPONSE_EXCERPT_BYTES].decode("utf-8", "replace")
+
+
+def _ms(started: float) -> int:
+    return int((time.perf_counter() - started) * 1000)
+
+
+_LOG_ATTEMPT = """
+INSERT INTO wh_attempts (delivery_id, trigger, status_code, duration_ms, response_excerpt, error)
+SELECT $1, $2, $3, $4, $5, $6 WHERE EXISTS (SELECT 1 FROM wh_deliveries WHERE delivery_id = $1)"""
+
+_SUCCEEDED = """
+UPDATE wh_deliveries SET status = 'succeeded', attempt_count = attempt_count + 1, schedule_step = 0,
+    last_attempt_at = now(), last_status_code = $3, last_error = NULL, delivered_at = now(),
+    lease_id = NULL, manual = false
+WHERE delivery_id = $1 AND lease_id = $2"""
+
+_FAILED = """
+UPDATE wh_deliveries SET status = $3, attempt_count = attempt_count + 1, schedule_step = schedule_step + 1,
+    next_attempt_at = now() + make_interval(secs => $4), last_attempt_at = now(), last_status_code = $5,
+    last_error = $6, lease_id = NULL, manual = false
+WHERE delivery_id = $1 AND lease_id = $2"""
+
+_FAILING_SINCE = """
+UPDATE wh_subscriptions SET first_failure_at = coalesce(first_failure_at, now())
+WHERE subscription_id = $1 RETURNING first_failure_at, now() AS now"""
+
+
+async def record(
+    pool: asyncpg.Pool, claimed: Claimed, attempt: Attempt, settings: Settings, rng: random.Random
+) -> None:
+    """Write the outcome (and the attempt log), then disable the endpoint if it must be."""
+    verdict = classify(attempt.status_code)
+    disable_reason: str | None = None
+    async with pool.acquire() as conn, conn.transaction():
+        await _log_attempt(conn, claimed, attempt)
+        if verdict == "delivered":
+            await conn.execute(_SUCCEEDED, claimed.delivery_id, claimed.lease_id, attempt.status_code)
+            await conn.execute(
+                "UPDATE wh_subscriptions SET first_failure_at = NULL "
+                "WHERE subscription_id = $1 AND first_failure_at IS NOT NULL",
+                claimed.subscription_id,
+            )
+        else:
+            disable_reason = await _failed(conn, claimed, attempt, settings, rng, gone=verdict == "gone")
+    if disable_reason is not None and await subscriptions.disable(pool, claimed.subscription_id, disable_reason):
+        log.warning("webhook subscription %s disabled: %s", claimed.subscription_id, disable_reason)
+
+
+async def _log_attempt(conn: asyncpg.Connection, claimed: Claimed, attempt: Attempt) -> None:
+    trigger = "manual" if claimed.manual else "scheduled"
+    await conn.execute(
+        _LOG_ATTEMPT,
+        claimed.delivery_id,
+        trigger,
+        attempt.status_code,
+        attempt.duration_ms,
+        attempt.excerpt,
+        attempt.error,
+    )
+
+
+async def _failed(
+    conn: asyncpg.Connection, claimed: Claimed, attempt: Attempt, settings: Settings, rng: random.Random, *, gone: bool
+) -> str | None:
+    """Schedule the retry or dead-letter; the reason to disable the endpoint, if any."""
+    now = dt.datetime.now(dt.UTC)
+    hint = retry_after_seconds(attempt.retry_after, now) if honours_retry_after(attempt.status_code) else None
+    delay = None if gone else next_delay(claimed.schedule_step + 1, settings.webhook_retry_schedule, rng.random(), hint)
+    status = "failed" if delay is None else "pending"
+    await conn.execute(
+        _FAILED, claimed.delivery_id, claimed.lease_id, status, delay or 0.0, attempt.status_code, attempt.error
+    )
+    if gone:
+        return "gone_410: the endpoint answered 410 Gone"
+    row = await conn.fetchrow(_FAILING_SINCE, claimed.subscription_id)
+    if row is not None and should_disable(row["first_failure_at"], row["now"], settings.webhook_disable_after_s):
+        since = row["first_failure_at"].isoformat(timespec="seconds")
+        return f"failing: no successful delivery since {since} (last error: {attempt.error})"
+    return None
+
+
+async def deliver(
+    pool: asyncpg.Pool, client: httpx.AsyncClient, claimed: Claimed, settings: Settings, rng: random.Random
+) -> None:
+    attempt = await send(client, claimed)
+    with contextlib.suppress(asyncpg.ForeignKeyViolationError):  # subscription deleted meanwhile
+        await record(pool, claimed, attempt, settings, rng)
+
+
+async def dispatch_once(
+    pool: asyncpg.Pool, client: httpx.AsyncClient, settings: Settings, rng: random.Random | None = None
+) -> int:
+    """Claim one batch and send it concurrently; the number claimed."""
+    batch = await claim(pool, settings.webhook_batch, settings.webhook_lease_s)
+    if batch:
+        rng = rng or random.Random()
+        await asyncio.gather(*(deliver(pool, client, c, settings, rng) for c in batch))
+    return len(batch)
+
+
+async def seconds_until_due(pool: asyncpg.Pool, cap: float) -> float:
+    async with pool.acquire() as conn:
+        due = await conn.fetchval(_NEXT_DUE)
+    return cap if due is None else min(cap, max(0.005, float(due)))
+
+
+def request_timeout(settings: Settings) -> float:
+    """Within the lease, so a slow endpoint never outlives its claim."""
+    return min(settings.webhook_timeout_s, settings.webhook_lease_s / 2)
+
+
+async def run_dispatcher(pool: asyncpg.Pool, listener: Listener, settings: Settings) -> None:
+    """Dispatch forever, woken by the fan-out's NOTIFY or when the next retry falls due."""
+    rng = random.Random()
+    async with (
+        listener.subscribe(DELIVERIES_CHANNEL) as wake,
+        http_client(allow_private=settings.webhook_allow_private, timeout=request_timeout(settings)) as client,
+    ):
+        while True:
+            try:
+                claimed = await dispatch_once(pool, client, settings, rng)
+                pause = (
+                    0.0
+                    if claimed >= settings.webhook_batch
+                    else await seconds_until_due(pool, settings.poll_interval_s)
+                )
+            except (OSError, asyncpg.PostgresError) as exc:
+                log.warning("webhook dispatch failed, retrying: %s", exc)
+                pause = settings.poll_interval_s
+            if pause > 0:
+                await listener.wait(wake, pause)

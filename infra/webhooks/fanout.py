@@ -1,0 +1,156 @@
+"""The fan-out follower: global log → outbox rows, exactly once.
+
+A follower of the log like a projection (event-store-notes §7.4): it locks its
+checkpoint row (`webhook-fanout`) with FOR UPDATE SKIP LOCKED so one process at a time
+advances it, reads a batch after it, inserts one delivery per (event, matching
+subscription) and moves the checkpoint, all in one transaction. A crash rolls both
+back, so no event is skipped and none enters the outbox twice (ON CONFLICT DO NOTHING
+is the backstop). Subscriptions only receive events logged after their creation.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Sequence
+
+import asyncpg
+import msgspec
+
+from domain.events.subscriptions import SubscriptionFilter
+from domain.webhooks import DELIVERABLE_TYPES, Spec, matches, wants_type
+from infra.codec import decode
+from infra.event_store import NOTIFY_CHANNEL, Position, RecordedEvent, read_all
+from infra.webhooks.listen import Listener
+
+FANOUT = "webhook-fanout"
+DELIVERIES_CHANNEL = "conflictdb_webhooks"
+log = logging.getLogger("conflictdb.webhooks")
+
+
+class Target(msgspec.Struct, frozen=True, kw_only=True):
+    subscription_id: uuid.UUID
+    spec: Spec
+    since: Position  # the SubscriptionCreated event's position
+
+
+class Planned(msgspec.Struct, frozen=True):
+    subscription_id: uuid.UUID
+    event_id: uuid.UUID
+    event_type: str
+    tx_id: int
+    global_position: int
+
+
+_INSERT = """
+INSERT INTO wh_deliveries (subscription_id, event_id, event_type, tx_id, global_position, generation)
+SELECT s, e, t, x, p, $6
+FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bigint[], $5::bigint[]) AS u(s, e, t, x, p)
+ON CONFLICT DO NOTHING"""
+
+
+def target_of(row: asyncpg.Record) -> Target:
+    flt = row["filter"]
+    spec = Spec(
+        event_types=tuple(row["event_types"]) if row["event_types"] is not None else None,
+        filter=msgspec.convert(flt, SubscriptionFilter) if flt is not None else None,
+    )
+    return Target(
+        subscription_id=row["subscription_id"],
+        spec=spec,
+        since=Position(row["created_tx_id"], row["created_position"]),
+    )
+
+
+async def active_targets(conn: asyncpg.Connection) -> list[Target]:
+    """Subscriptions that take new deliveries (paused ones do: they queue until resumed)."""
+    rows = await conn.fetch(
+        """SELECT subscription_id, event_types, filter, created_tx_id, created_position
+           FROM wh_subscriptions WHERE disabled_at IS NULL"""
+    )
+    return [target_of(r) for r in rows]
+
+
+def plan(events: Sequence[RecordedEvent], targets: Sequence[Target], *, respect_since: bool = True) -> list[Planned]:
+    """The deliveries a batch of events produces; events nobody wants are not even decoded."""
+    planned: list[Planned] = []
+    for recorded in events:
+        if recorded.event_type not in DELIVERABLE_TYPES:
+            continue
+        wanting = [
+            t
+            for t in targets
+            if wants_type(t.spec, recorded.event_type) and (not respect_since or recorded.position > t.since)
+        ]
+        if not wanting:
+            continue
+        event = decode(recorded)
+        planned.extend(
+            Planned(t.subscription_id, recorded.event_id, recorded.event_type, recorded.tx_id, recorded.global_position)
+            for t in wanting
+            if matches(t.spec, event)
+        )
+    return planned
+
+
+async def insert_deliveries(conn: asyncpg.Connection, planned: Sequence[Planned], generation: int = 0) -> None:
+    if planned:
+        await conn.execute(
+            _INSERT,
+            [p.subscription_id for p in planned],
+            [p.event_id for p in planned],
+            [p.event_type for p in planned],
+            [p.tx_id for p in planned],
+            [p.global_position for p in planned],
+            generation,
+        )
+
+
+async def ensure_checkpoint(pool: asyncpg.Pool) -> None:
+    async with pool.acquire() as conn:
+        await conn.execute("INSERT INTO checkpoints (subscriber) VALUES ($1) ON CONFLICT DO NOTHING", FANOUT)
+
+
+async def fanout_once(pool: asyncpg.Pool, batch: int = 500) -> int:
+    """Move one batch of the log into the outbox; the number of events read (0 when
+    caught up or when another process holds the checkpoint)."""
+    async with pool.acquire() as conn:
+        async with conn.transaction():
+            checkpoint = await conn.fetchrow(
+                """SELECT tx_id::text::bigint AS tx_id, global_position FROM checkpoints
+                   WHERE subscriber = $1 FOR UPDATE SKIP LOCKED""",
+                FANOUT,
+            )
+            if checkpoint is None:
+                return 0
+            events = await read_all(conn, Position(checkpoint["tx_id"], checkpoint["global_position"]), batch)
+            if not events:
+                return 0
+            planned = plan(events, await active_targets(conn))
+            await insert_deliveries(conn, planned)
+            last = events[-1]
+            await conn.execute(
+                """UPDATE checkpoints SET tx_id = $2::text::xid8, global_position = $3, updated_at = now(),
+                       last_error = NULL
+                   WHERE subscriber = $1""",
+                FANOUT,
+                str(last.tx_id),
+                last.global_position,
+            )
+        if planned:
+            await conn.execute("SELECT pg_notify($1, '')", DELIVERIES_CHANNEL)
+    return len(events)
+
+
+async def run_fanout(pool: asyncpg.Pool, listener: Listener, *, batch: int, poll_s: float) -> None:
+    """Follow the log forever, woken by the log's NOTIFY or after `poll_s`."""
+    await ensure_checkpoint(pool)
+    async with listener.subscribe(NOTIFY_CHANNEL) as wake:
+        while True:
+            try:
+                read = await fanout_once(pool, batch)
+            except (OSError, asyncpg.PostgresError) as exc:
+                log.warning("webhook fan-out failed, retrying: %s", exc)
+                read = 0
+            if read < batch:
+                await listener.wait(wake, poll_s)

@@ -1,0 +1,136 @@
+"""Where webhooks may go: http(s) URLs whose host resolves only to public addresses.
+
+Checked when a subscription is created or changed, and again at every connection: the
+guarded network backend resolves the host itself, refuses any non-public address and
+connects to the address it checked, so a DNS answer that changes between the check and
+the connection (rebinding) cannot reach the loopback, private networks or the cloud
+metadata service. `allow_private` (CONFLICTDB_WEBHOOK_ALLOW_PRIVATE) lifts the address
+rule for local development and tests; the scheme rule always holds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import socket
+from collections.abc import Iterable
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpcore
+import httpx
+
+from domain.errors import ValidationError
+from domain.webhooks import MAX_URL_LENGTH
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+class BlockedAddressError(httpcore.ConnectError):
+    """The target resolved to an address the SSRF policy refuses."""
+
+
+def check_url_syntax(url: str) -> tuple[str, int]:
+    """(host, port) of an acceptable URL, or a ValidationError saying why not."""
+    if len(url) > MAX_URL_LENGTH:
+        raise ValidationError(f"url is longer than {MAX_URL_LENGTH} characters")
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as exc:
+        raise ValidationError(f"url is not valid: {exc}") from None
+    if parts.scheme not in ("http", "https"):
+        raise ValidationError("url must use http or https")
+    if not parts.hostname:
+        raise ValidationError("url must name a host")
+    if parts.username is not None or parts.password is not None:
+        raise ValidationError("url must not carry credentials")
+    return parts.hostname, port or (443 if parts.scheme == "https" else 80)
+
+
+def is_public(address: IPAddress) -> bool:
+    """Globally routable unicast only: no loopback, private, link-local (169.254.169.254,
+    the metadata service), shared, multicast, reserved or unspecified addresses."""
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return address.is_global and not (address.is_multicast or address.is_reserved)
+
+
+async def resolve(host: str, port: int) -> list[IPAddress]:
+    try:
+        return [ipaddress.ip_address(host)]
+    except ValueError:
+        pass
+    loop = asyncio.get_running_loop()
+    try:
+        infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise ValidationError(f"url host {host!r} does not resolve: {exc.strerror}") from None
+    return [ipaddress.ip_address(str(info[4][0]).split("%", 1)[0]) for info in infos]
+
+
+def refused(addresses: Iterable[IPAddress]) -> list[IPAddress]:
+    return [a for a in addresses if not is_public(a)]
+
+
+async def check_url(url: str, *, allow_private: bool) -> None:
+    """Raise ValidationError unless `url` is an http(s) URL to a permitted target."""
+    host, port = check_url_syntax(url)
+    if allow_private:
+        return
+    bad = refused(await resolve(host, port))
+    if bad:
+        raise ValidationError(f"url host {host!r} resolves to a non-public address ({bad[0]}); refused")
+
+
+class GuardedBackend(httpcore.AsyncNetworkBackend):
+    """Resolves, checks every address, then connects to a checked one (no rebinding gap)."""
+
+    def __init__(self) -> None:
+        self._inner = httpcore.AnyIOBackend()
+
+    async def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,  # noqa: ASYNC109 (httpcore's interface)
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        try:
+            addresses = await resolve(host, port)
+        except ValidationError as exc:
+            raise httpcore.ConnectError(str(exc)) from None
+        bad = refused(addresses)
+        if bad or not addresses:
+            raise BlockedAddressError(f"{host} resolves to non-public address {bad[0] if bad else '?'}; refused")
+        return await self._inner.connect_tcp(
+            str(addresses[0]), port, timeout=timeout, local_address=local_address, socket_options=socket_options
+        )
+
+    async def connect_unix_socket(
+        self,
+        path: str,
+        timeout: float | None = None,  # noqa: ASYNC109 (httpcore's interface)
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        raise httpcore.ConnectError("unix sockets are not webhook targets")
+
+    async def sleep(self, seconds: float) -> None:
+        await self._inner.sleep(seconds)
+
+
+def http_client(*, allow_private: bool, timeout: float, max_connections: int = 100) -> httpx.AsyncClient:
+    """The client every webhook goes through: no redirects, no proxies from the environment,
+    and (unless private targets are allowed) the guarded backend."""
+    transport = httpx.AsyncHTTPTransport(limits=httpx.Limits(max_connections=max_connections))
+    if not allow_private:
+        # httpx exposes no backend option; its transport wraps an httpcore pool, replaced here.
+        transport._pool = httpcore.AsyncConnectionPool(
+            ssl_context=httpx.create_ssl_context(),
+            max_connections=max_connections,
+            max_keepalive_connections=20,
+            keepalive_expiry=5.0,
+            network_backend=GuardedBackend(),
+        )
+    return httpx.AsyncClient(transport=transport, timeout=timeout, follow_redirects=False, trust_env=False)
