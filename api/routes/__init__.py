@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from api.routes import events, health, projections
+from api.routes import articles, events, health, projections
 
-ROUTE_HANDLERS: list[Any] = [health.health, health.ready, *events.ROUTES, *projections.ROUTES]
+ROUTE_HANDLERS: list[Any] = [
+    health.health,
+    health.ready,
+    articles.submit_article,
+    articles.submit_batch,
+    articles.reextract_article,
+    *events.ROUTES,
+    *projections.ROUTES,
+]

@@ -1,0 +1,124 @@
+"""Article submission: POST /articles, POST /articles/batch, POST /articles/{id}/reextract.
+
+Parse → call infra.ingestion → serialise. An `Idempotency-Key` header replays the
+first reply given to the same client for the same key and body.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Any, TypeVar
+
+import msgspec
+from litestar import Request, Response, post
+from litestar.connection import ASGIConnection
+from litestar.exceptions import HTTPException
+from litestar.handlers.base import BaseRouteHandler
+from litestar.params import FromPath, HeaderParameter, JSONBody
+
+from api.auth import current_key, require_scope
+from api.services import ServicesDep
+from domain.articles import ArticleInput, validate_article
+from infra import idempotency
+from infra.ingestion import ItemResult, Outcome, Reextraction, ingest, ingest_batch, reextract
+
+R = TypeVar("R", bound=msgspec.Struct)
+IdempotencyKey = Annotated[
+    str | None,
+    HeaderParameter(
+        name="Idempotency-Key",
+        required=False,
+        description="replays the first reply to the same key and body; the key with another body is a 409",
+    ),
+]
+
+
+class BatchReply(msgspec.Struct, frozen=True, kw_only=True):
+    items: list[ItemResult]
+
+
+def require_json(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+    """Refuse bodies that are not declared JSON before anything parses them (415)."""
+    media = connection.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    if media != "application/json" and not media.endswith("+json"):
+        detail = f"send the body as JSON with 'Content-Type: application/json' (got {media or 'no content type'})"
+        raise HTTPException(status_code=415, detail=detail)
+
+
+@post(
+    "/articles",
+    guards=[require_scope("ingest"), require_json],
+    tags=["articles"],
+    summary="Submit an article: extract its events and store them (201), or find it already stored (200)",
+)
+async def submit_article(
+    data: JSONBody[ArticleInput],
+    request: Request[Any, Any, Any],
+    services: ServicesDep,
+    idempotency_key: IdempotencyKey = None,
+) -> Response[Outcome]:
+    async def work() -> tuple[int, Outcome]:
+        article = validate_article(data)
+        outcome = await ingest(services.store, article, origin="http", correlation_id=_correlation(request))
+        return outcome.status, outcome
+
+    return await _idempotent(request, services, idempotency_key, Outcome, work)
+
+
+@post(
+    "/articles/batch",
+    guards=[require_scope("ingest"), require_json],
+    tags=["articles"],
+    status_code=200,
+    summary="Submit up to 500 articles (a JSON array); the reply gives each item's status",
+)
+async def submit_batch(
+    data: JSONBody[list[Any]],
+    request: Request[Any, Any, Any],
+    services: ServicesDep,
+    idempotency_key: IdempotencyKey = None,
+) -> Response[BatchReply]:
+    async def work() -> tuple[int, BatchReply]:
+        items = await ingest_batch(services.store, data, origin="http", correlation_id=_correlation(request))
+        return 200, BatchReply(items=items)
+
+    return await _idempotent(request, services, idempotency_key, BatchReply, work)
+
+
+@post(
+    "/articles/{article_id:uuid}/reextract",
+    guards=[require_scope("ingest")],
+    tags=["articles"],
+    status_code=200,
+    summary="Re-run the current extractor: retract events that no longer stand, add new ones",
+)
+async def reextract_article(article_id: FromPath[uuid.UUID], services: ServicesDep) -> Reextraction:
+    return await reextract(services.store, article_id, origin="http")
+
+
+async def _idempotent(
+    request: Request[Any, Any, Any],
+    services: ServicesDep,
+    key: str | None,
+    reply_type: type[R],
+    work: Callable[[], Awaitable[tuple[int, R]]],
+) -> Response[R]:
+    if key is None:
+        status, body = await work()
+        return Response(body, status_code=status)
+    key = idempotency.check_key(key)
+    owner = str(api_key.key_id) if (api_key := current_key(request)) else "anonymous"
+    fingerprint = idempotency.request_hash(request.method, request.url.path, await request.body())
+    stored = await idempotency.recall(services.pool, owner, key, fingerprint)
+    if stored is None:
+        status, body = await work()
+        reply = idempotency.StoredReply(status=status, body=msgspec.to_builtins(body))
+        stored = await idempotency.remember(services.pool, owner, key, fingerprint, reply)
+    replayed = msgspec.convert(stored.body, reply_type)
+    return Response(replayed, status_code=stored.status, headers={"Idempotency-Key": key})
+
+
+def _correlation(request: Request[Any, Any, Any]) -> str:
+    given = request.headers.get("x-request-id", "").strip()
+    return given[:200] if given else str(uuid.uuid4())
