@@ -1,7 +1,7 @@
 """`conflictdb extract`: run the extractor on a file or a JSONL stream (owned by the extraction work).
 
-    conflictdb extract FILE [--published 2016-10-12] [--lang de]   -> {"events": [...]}
-    conflictdb extract --jsonl < articles.jsonl > events.jsonl      -> {"id", "events"} per line
+conflictdb extract FILE [--published 2016-10-12] [--lang de]   -> {"events": [...]}
+conflictdb extract --jsonl < articles.jsonl > events.jsonl      -> {"id", "events"} per line
 """
 
 from __future__ import annotations

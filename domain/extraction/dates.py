@@ -12,8 +12,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+import msgspec
+
 from domain.events import Occurred
 from domain.extraction.lexicon import Lexicon
+from domain.extraction.normalize import lowered
 
 _PUB = re.compile(r"^\s*(\d{4})-(\d{2})(?:-(\d{2}))?")
 
@@ -42,7 +45,7 @@ class DateMention:
 
 
 def parse_published(value: str | None) -> PubDate | None:
-    """"2016-10-12", "2016-10-12T08:00:00Z", "2016-10" or None -> PubDate | None."""
+    """ "2016-10-12", "2016-10-12T08:00:00Z", "2016-10" or None -> PubDate | None."""
     if not value:
         return None
     m = _PUB.match(value)
@@ -93,21 +96,26 @@ class DateResolver:
         self.anchor: Occurred | None = None
 
     def find(self, text: str) -> list[DateMention]:
-        """All resolvable date mentions in `text`, in order; updates the article anchor."""
-        found: list[DateMention] = []
-        taken: list[tuple[int, int]] = []
+        """All resolvable date mentions in `text`, in text order; relative ones ("in den
+        darauffolgenden Tagen") resolve against the last anchored date before them."""
+        raw: list[tuple[int, int, str, re.Match[str]]] = []
+        low = lowered(text)
         for name, pattern in self.lex.dates.items():
-            for m in pattern.finditer(text):
-                if any(m.start() < e and s < m.end() for s, e in taken):
-                    continue
-                occ = self._resolve(name, m)
-                if occ is not None:
-                    found.append(DateMention(m.start(), m.end(), occ))
-                    taken.append((m.start(), m.end()))
-        found.sort(key=lambda d: d.start)
-        for mention in found:
-            if mention.occurred.precision in ("day", "week", "month"):
-                self.anchor = mention.occurred
+            raw.extend((m.start(), -m.end(), name, m) for m in pattern.finditer(low))
+        raw.sort(key=lambda r: (r[0], r[1]))
+        found: list[DateMention] = []
+        last_end = -1
+        for start, _, name, m in raw:
+            if start < last_end:
+                continue
+            occ = self._resolve(name, m)
+            if occ is None:
+                continue
+            occ = msgspec.structs.replace(occ, text=text[m.start() : m.end()].strip())
+            found.append(DateMention(start, m.end(), occ))
+            last_end = m.end()
+            if occ.precision != "year":
+                self.anchor = occ
         return found
 
     def _resolve(self, name: str, m: re.Match[str]) -> Occurred | None:

@@ -59,7 +59,7 @@ def _governed_infinitive(sentence: Sentence, span: tuple[int, int], clause: str,
 
 
 def modality(sentence: Sentence, clauses: list[tuple[int, int]], trigger: Trigger, lexicon: Lexicon) -> str:
-    """"realised" or the reason the trigger is not a realised event."""
+    """ "realised" or the reason the trigger is not a realised event."""
     if sentence.text.rstrip().endswith("?") or _SENTENCE_CONDITION.match(sentence.text):
         return "hypothetical"
     before = sentence.text[max(0, trigger.start - 60) : trigger.start]

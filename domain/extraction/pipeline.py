@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from domain.events import (
@@ -10,8 +11,8 @@ from domain.events import (
     ConflictEvent,
     Evidence,
     Location,
-    OffensiveLaunched,
     Occurred,
+    OffensiveLaunched,
     ResolutionBlocked,
     TalksHeld,
 )
@@ -26,15 +27,14 @@ from domain.extraction.modality import REALISED, modality
 from domain.extraction.normalize import clean, publication_hint
 from domain.extraction.roles import ArticleContext
 from domain.extraction.sentences import Sentence, split_sentences
-from domain.extraction.triggers import Trigger, clause_of, find_triggers
+from domain.extraction.triggers import Trigger, clause_of, find_triggers, scan_triggers
 
-_TYPES = {
+_TYPES: dict[str, type[TalksHeld] | type[CeasefireAnnounced] | type[OffensiveLaunched] | type[ResolutionBlocked]] = {
     TALKS: TalksHeld,
     CEASEFIRE: CeasefireAnnounced,
     OFFENSIVE: OffensiveLaunched,
     RESOLUTION: ResolutionBlocked,
 }
-_MIN_CONFLICT_WORDS = 1
 
 
 @dataclass(slots=True)
@@ -47,31 +47,46 @@ class _Article:
     ctx: ArticleContext
     sentences: list[Sentence]
     dates: list[list[DateMention]]
+    hits: list[tuple[int, int, int]]
 
 
 def _pub_date(text: str, published_at: str | None) -> PubDate | None:
     return parse_published(published_at) or parse_published(publication_hint(text))
 
 
-def _could_have_events(cleaned: str, lexicon: Lexicon) -> bool:
-    if len(lexicon.conflict_words.findall(cleaned)) < _MIN_CONFLICT_WORDS:
-        return False
-    return any(rule.pattern.search(cleaned) for rule in lexicon.triggers)
+def _dates_by_sentence(mentions: list[DateMention], sentences: list[Sentence]) -> list[list[DateMention]]:
+    """Article-level date mentions, re-based to the offsets of the sentence holding them."""
+    out: list[list[DateMention]] = [[] for _ in sentences]
+    starts = [s.start for s in sentences]
+    for d in mentions:
+        i = bisect.bisect_right(starts, d.start) - 1
+        if i >= 0 and d.end <= sentences[i].end:
+            s = sentences[i]
+            out[i].append(DateMention(d.start - s.start, d.end - s.start, d.occurred))
+    return out
+
+
+def _sentences_with_hits(sentences: list[Sentence], hits: list[tuple[int, int, int]]) -> list[int]:
+    starts = [s.start for s in sentences]
+    found = {bisect.bisect_right(starts, start) - 1 for start, _, _ in hits}
+    return sorted(i for i in found if i >= 0)
 
 
 def run(text: str, published_at: str | None, language: str, gaz: GazetteerPort) -> list[ConflictEvent]:
     lexicon = get_lexicon(language)
     cleaned = clean(text)
-    if not _could_have_events(cleaned, lexicon):
+    if not lexicon.conflict_words.search(cleaned):
+        return []
+    hits = scan_triggers(cleaned, lexicon)
+    if not hits:
         return []
     pub = _pub_date(text, published_at)
     sentences = split_sentences(cleaned, lexicon)
-    resolver = DateResolver(pub, lexicon)
-    dates = [resolver.find(s.text) for s in sentences]
+    dates = _dates_by_sentence(DateResolver(pub, lexicon).find(cleaned), sentences)
     ctx = roles.build_context(cleaned, gaz, lexicon)
-    art = _Article(text, cleaned, lexicon, gaz, pub, ctx, sentences, dates)
+    art = _Article(text, cleaned, lexicon, gaz, pub, ctx, sentences, dates, hits)
     candidates: list[Candidate] = []
-    for index in range(len(sentences)):
+    for index in _sentences_with_hits(sentences, hits):
         candidates.extend(_sentence_candidates(art, index))
     merged = [c for c in merge(candidates) if _sufficient(c)]
     return [_to_event(art, c) for c in merged]
@@ -82,7 +97,7 @@ def run(text: str, published_at: str | None, language: str, gaz: GazetteerPort) 
 
 def _realised(art: _Article, sentence: Sentence, clauses: list[tuple[int, int]]) -> dict[str, list[Trigger]]:
     by_type: dict[str, list[Trigger]] = {}
-    for trig in find_triggers(sentence, clauses, art.lexicon):
+    for trig in find_triggers(sentence, clauses, art.lexicon, art.hits):
         if modality(sentence, clauses, trig, art.lexicon) == REALISED and _trigger_ok(art, sentence, clauses, trig):
             by_type.setdefault(trig.event_type, []).append(trig)
     if CEASEFIRE in by_type and TALKS in by_type:
@@ -101,7 +116,9 @@ def _trigger_ok(art: _Article, sentence: Sentence, clauses: list[tuple[int, int]
     if trig.event_type == OFFENSIVE and trig.strength == "weak":
         c_start, c_end = clause_of(clauses, trig.start)
         after = sentence.text[trig.start : c_end]
-        return bool(lex.offensive_realised.search(sentence.text[c_start:c_end]) or lex.offensive_object_after.match(after))
+        return bool(
+            lex.offensive_realised.search(sentence.text[c_start:c_end]) or lex.offensive_object_after.match(after)
+        )
     if trig.event_type == RESOLUTION:
         lowered = trig.word.lower()
         body = lex.resolution_body.search(sentence.text) or lex.resolution_body.search(art.cleaned)
@@ -135,9 +152,10 @@ def _candidate(
     actors = roles.roles_for(event_type, art.ctx, sentence, lex, passive)
     explicit = {a.code for a in actors}
     if event_type == TALKS:
-        actors = _fill_talks(art, index, actors, trig)
-        if actors is None:
+        filled = _fill_talks(art, index, actors, trig)
+        if filled is None:
             return None
+        actors = filled
     if event_type == OFFENSIVE and trig.strength == "weak" and not _armed(actors):
         return None
     place = roles.choose_place(event_type, art.ctx, sentence, clause, trig.start, lex, art.gaz)
@@ -213,7 +231,7 @@ def _date(art: _Article, index: int, clause: tuple[int, int], trig: Trigger, eve
 
 
 def _mutual_blocks(cand: Candidate) -> list[Candidate]:
-    """"Russland und Frankreich blockierten gegenseitig Resolutionen": each blocked the other's."""
+    """ "Russland und Frankreich blockierten gegenseitig Resolutionen": each blocked the other's."""
     states = [a for a in cand.actors if a.code not in BODIES]
     if len(states) < 2:
         return [cand]
@@ -258,7 +276,7 @@ def _to_event(art: _Article, c: Candidate) -> ConflictEvent:
         location = Location(name=p.name, country=p.country, lat=p.lat, lon=p.lon, precision=p.precision)  # type: ignore[arg-type]
     evidence = Evidence(text=art.text[c.evidence_start : c.evidence_end], start=c.evidence_start, end=c.evidence_end)
     cls = _TYPES[c.event_type]
-    return cls(
+    event: ConflictEvent = cls(
         occurred=c.occurred,
         location=location,
         actors=tuple(c.actors),
@@ -266,3 +284,4 @@ def _to_event(art: _Article, c: Candidate) -> ConflictEvent:
         evidence=evidence,
         confidence=c.confidence,
     )
+    return event

@@ -14,6 +14,7 @@ from domain.events import Actor
 from domain.extraction.codes import ALPHA3, BODIES, NON_ARMED, rebels_of
 from domain.extraction.gazetteer_port import GazetteerPort, PlaceLike, PlaceMentionLike
 from domain.extraction.lexicon import CEASEFIRE, OFFENSIVE, RESOLUTION, TALKS, Lexicon
+from domain.extraction.normalize import lowered
 from domain.extraction.sentences import Sentence
 
 _STATE_KINDS = frozenset({"state", "demonym", "person"})
@@ -110,8 +111,9 @@ def _generic_code(kind: str, ctx: ArticleContext, text: str, start: int) -> str 
 
 def _generic_mentions(ctx: ArticleContext, lexicon: Lexicon) -> list[Mention]:
     out: list[Mention] = []
+    low = lowered(ctx.text)
     for force in lexicon.generic_forces:
-        for m in force.pattern.finditer(ctx.text):
+        for m in force.pattern.finditer(low):
             if any(g.start < m.end() and m.start() < g.end for g in out):
                 continue
             overlapping = [a for a in ctx.actors if a.start < m.end() and m.start() < a.end]
@@ -120,7 +122,8 @@ def _generic_mentions(ctx: ArticleContext, lexicon: Lexicon) -> list[Mention]:
             code = _generic_code(force.kind, ctx, ctx.text, m.start())
             if code:
                 src = _is_source(ctx.text, m.start(), m.end(), lexicon)
-                out.append(Mention(m.start(), m.end(), m.group(), code, "generic", src))
+                surface = ctx.text[m.start() : m.end()]
+                out.append(Mention(m.start(), m.end(), surface, code, "generic", src))
     return out
 
 
@@ -213,17 +216,13 @@ def resolution_roles(ctx: ArticleContext, mentions: list[Mention], lexicon: Lexi
     for m in mentions:
         if m.code in BODIES or m.kind not in _STATE_KINDS | {"group", "generic"}:
             continue
-        sponsor = bool(
-            lexicon.sponsor_cue.search(_before(ctx, m, 30)) or lexicon.sponsor_cue.match(_after(ctx, m, 30))
-        )
+        sponsor = bool(lexicon.sponsor_cue.search(_before(ctx, m, 30)) or lexicon.sponsor_cue.match(_after(ctx, m, 30)))
         out.append(Actor(name=m.surface, code=m.code, role="sponsor" if sponsor else "blocked_by"))
     return list(_dedupe(out))
 
 
-def roles_for(
-    event_type: str, ctx: ArticleContext, sentence: Sentence, lexicon: Lexicon, passive: bool
-) -> list[Actor]:
-    mentions = [m for m in ctx.actors_in(sentence.start, sentence.end)]
+def roles_for(event_type: str, ctx: ArticleContext, sentence: Sentence, lexicon: Lexicon, passive: bool) -> list[Actor]:
+    mentions = list(ctx.actors_in(sentence.start, sentence.end))
     if event_type == TALKS:
         return talks_roles(ctx, [m for m in mentions if not m.source or m.kind != "generic"], lexicon)
     if event_type == OFFENSIVE:

@@ -35,7 +35,7 @@ def _is_abbreviation(line: str, dot: int, lexicon: Lexicon) -> bool:
     word_match = _PREV_WORD.search(line[:dot])
     if not word_match:
         return False
-    word = word_match.group(1).lstrip("(\"„").lower()
+    word = word_match.group(1).lstrip('("„').lower()
     if word in lexicon.abbreviations:
         return True
     if len(word) == 1 and word.isalpha():

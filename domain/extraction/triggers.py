@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from domain.extraction.lexicon import Lexicon
+from domain.extraction.normalize import lowered
 from domain.extraction.sentences import Sentence
 
 
@@ -25,17 +26,40 @@ def clause_of(clauses: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return clauses[-1]
 
 
-def find_triggers(sentence: Sentence, clauses: list[tuple[int, int]], lexicon: Lexicon) -> list[Trigger]:
-    """Every non-overlapping trigger in the sentence, in text order."""
+def scan_triggers(text: str, lexicon: Lexicon) -> list[tuple[int, int, int]]:
+    """(start, end, rule index) of every trigger-pattern match in the whole text, one pass per rule."""
+    low = lowered(text)
+    hits = [(m.start(), m.end(), i) for i, rule in enumerate(lexicon.triggers) for m in rule.pattern.finditer(low)]
+    hits.sort()
+    return hits
+
+
+def find_triggers(
+    sentence: Sentence,
+    clauses: list[tuple[int, int]],
+    lexicon: Lexicon,
+    hits: list[tuple[int, int, int]] | None = None,
+) -> list[Trigger]:
+    """Every non-overlapping trigger in the sentence, in text order. `hits` are the article's
+    pre-scanned matches (absolute offsets); without them the sentence is scanned."""
+    if hits is None:
+        hits = scan_triggers(sentence.text, lexicon)
+        offset = 0
+    else:
+        offset = sentence.start
     found: list[Trigger] = []
-    for rule in lexicon.triggers:
+    for abs_start, abs_end, index in hits:
+        start, end = abs_start - offset, abs_end - offset
+        if start < 0 or end > len(sentence.text):
+            continue
+        rule = lexicon.triggers[index]
         exclusion = lexicon.trigger_exclusions.get(rule.event_type)
-        for m in rule.pattern.finditer(sentence.text):
-            c_start, c_end = clause_of(clauses, m.start())
-            if exclusion is not None and exclusion.search(sentence.text[c_start:c_end]):
-                continue
-            if any(t.event_type == rule.event_type and t.start < m.end() and m.start() < t.end for t in found):
-                continue
-            found.append(Trigger(rule.event_type, m.start(), m.end(), m.group(), rule.strength))
+        m_text = sentence.text[start:end]
+        c_start, c_end = clause_of(clauses, start)
+        if exclusion is not None and exclusion.search(sentence.text[c_start:c_end]):
+            continue
+        if any(t.event_type == rule.event_type and t.start < end and start < t.end for t in found):
+            continue
+        found.append(Trigger(rule.event_type, start, end, m_text, rule.strength))
     found.sort(key=lambda t: t.start)
     return found
