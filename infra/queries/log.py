@@ -13,7 +13,10 @@ def parse_after(raw: str | None) -> Position:
     """The position to read after: a position a previous page or event carried, or the start."""
     if raw is None:
         return START
-    position = Position.decode(check_text("after", raw, 60))
+    try:
+        position = Position.decode(check_text("after", raw, 60))
+    except ValidationError as exc:
+        raise ValidationError(f"after: {exc}") from None
     if max(position.tx_id, position.global_position) > BIGINT_MAX:
         raise ValidationError(f"after: {raw!r} is beyond any log position")
     return position

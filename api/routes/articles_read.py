@@ -1,0 +1,37 @@
+"""GET /articles/{id}: an article with its live events."""
+
+from __future__ import annotations
+
+import msgspec
+from litestar import get
+from litestar.openapi.datastructures import ResponseSpec
+from litestar.params import FromPath
+
+from api.auth import require_scope
+from api.schemas import ArticleWithEvents
+from api.services import ServicesDep
+from domain.errors import NotFoundError
+from infra.queries.articles import ArticleView, fetch_article
+from infra.queries.filters import parse_uuid
+
+
+class _ArticleOut(ArticleView, kw_only=True):
+    events: list[msgspec.Raw]  # stored wire JSON, passed through
+
+
+@get(
+    "/articles/{article_id:str}",
+    tags=["articles"],
+    summary="One article with its live events",
+    guards=[require_scope("read")],
+    responses={200: ResponseSpec(data_container=ArticleWithEvents, description="The article")},
+)
+async def get_article(services: ServicesDep, article_id: FromPath[str]) -> _ArticleOut:
+    found = await fetch_article(services.pool, parse_uuid("article id", article_id))
+    if found is None:
+        raise NotFoundError(f"no article {article_id}")
+    article, events = found
+    return _ArticleOut(**msgspec.structs.asdict(article), events=[msgspec.Raw(e) for e in events])
+
+
+ROUTES = [get_article]

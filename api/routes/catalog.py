@@ -1,0 +1,69 @@
+"""The catalog: GET /actors, /actors/{code}, /places and /stats/timeline."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from litestar import get
+from litestar.params import FromPath, FromQuery, QueryParameter
+
+from api.auth import require_scope
+from api.schemas import Timeline
+from api.services import ServicesDep
+from domain.errors import NotFoundError
+from infra.queries import actors, filters, places, timeline
+from infra.queries.common import decode_cursor
+
+READ_GUARDS = [require_scope("read")]
+MAX_LIMIT = 500
+Limit = Annotated[int, QueryParameter(ge=1, le=MAX_LIMIT, description="Page size")]
+Cursor = Annotated[str | None, QueryParameter(description="`next_cursor` of the previous page")]
+Search = Annotated[str | None, QueryParameter(description="Substring of the name (or code), case-insensitive")]
+
+
+@get("/actors", tags=["catalog"], summary="Actors by number of live events", guards=READ_GUARDS)
+async def list_actors(
+    services: ServicesDep, q: Search = None, limit: Limit = 100, cursor: Cursor = None
+) -> actors.ActorPage:
+    after = None if cursor is None else decode_cursor(cursor, actors.ActorCursor)
+    return await actors.list_actors(services.pool, filters.text("q", q), after, limit)
+
+
+@get("/actors/{code:str}", tags=["catalog"], summary="One actor", guards=READ_GUARDS)
+async def get_actor(services: ServicesDep, code: FromPath[str]) -> actors.ActorView:
+    [parsed] = filters.actor_codes([code])
+    found = await actors.fetch_actor(services.pool, parsed)
+    if found is None:
+        raise NotFoundError(f"no actor {parsed} in any live event")
+    return found
+
+
+@get("/places", tags=["catalog"], summary="Places by number of live events", guards=READ_GUARDS)
+async def list_places(
+    services: ServicesDep,
+    q: Search = None,
+    country: Annotated[str | None, QueryParameter(description="ISO 3166-1 alpha-2, e.g. SY")] = None,
+    limit: Limit = 100,
+    cursor: Cursor = None,
+) -> places.PlacePage:
+    after = None if cursor is None else decode_cursor(cursor, places.PlaceCursor)
+    query, code = filters.text("q", q), filters.country(country)
+    return await places.list_places(services.pool, query, code, after, limit)
+
+
+@get("/stats/timeline", tags=["catalog"], summary="Live events per type per interval", guards=READ_GUARDS)
+async def get_timeline(
+    services: ServicesDep,
+    interval: FromQuery[timeline.Interval] = "day",
+    type_: Annotated[list[str] | None, QueryParameter(name="type", description="Event type (repeatable)")] = None,
+    from_: Annotated[str | None, QueryParameter(name="from", description="First day (YYYY-MM-DD)")] = None,
+    to: Annotated[str | None, QueryParameter(description="Last day (YYYY-MM-DD)")] = None,
+) -> Timeline:
+    start, end = filters.iso_date("from", from_), filters.iso_date("to", to)
+    filters.date_range(start, end)
+    types = filters.event_types(type_ or ())
+    items = await timeline.timeline(services.pool, interval, types, start, end)
+    return Timeline(interval=interval, items=items)
+
+
+ROUTES = [list_actors, get_actor, list_places, get_timeline]

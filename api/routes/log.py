@@ -1,0 +1,54 @@
+"""GET /log: the raw event log (envelopes) in global order, for replication and replay."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import msgspec
+from litestar import get
+from litestar.params import QueryParameter
+
+from api.auth import require_scope
+from api.schemas import LogEntry, LogPage
+from api.services import ServicesDep
+from infra.event_store import RecordedEvent
+from infra.queries.log import MAX_LIMIT, parse_after, read_log
+
+_AFTER_DOC = "Read events after this position ('<tx>-<position>': an event's `position` or a `next_cursor`)"
+
+
+@get(
+    "/log",
+    tags=["log"],
+    summary="Stored events in global order",
+    description="Pages of committed events. `next_cursor` is null once a page comes back short: "
+    "to follow the log, keep passing the last item's `position` as `after`.",
+    guards=[require_scope("read")],
+)
+async def get_log(
+    services: ServicesDep,
+    after: Annotated[str | None, QueryParameter(description=_AFTER_DOC)] = None,
+    limit: Annotated[int, QueryParameter(ge=1, le=MAX_LIMIT)] = 100,
+) -> LogPage:
+    events, following = await read_log(services.store, parse_after(after), limit)
+    return LogPage(
+        items=[_entry(e) for e in events],
+        next_cursor=None if following is None else following.encode(),
+    )
+
+
+def _entry(event: RecordedEvent) -> LogEntry:
+    return LogEntry(
+        position=event.position.encode(),
+        event_id=event.event_id,
+        stream_id=event.stream_id,
+        stream_version=event.stream_version,
+        type=event.event_type,
+        schema_version=event.schema_version,
+        data=msgspec.Raw(event.data),
+        metadata=event.metadata,
+        recorded_at=event.recorded_at,
+    )
+
+
+ROUTES = [get_log]
