@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from api.routes import articles, events, health, projections
+from api.routes import articles, articles_read, catalog, events, health, log, projections
 
 ROUTE_HANDLERS: list[Any] = [
     health.health,
@@ -13,5 +13,8 @@ ROUTE_HANDLERS: list[Any] = [
     articles.submit_batch,
     articles.reextract_article,
     *events.ROUTES,
+    *articles_read.ROUTES,
+    *catalog.ROUTES,
+    *log.ROUTES,
     *projections.ROUTES,
 ]
