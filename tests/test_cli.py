@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
+from pathlib import Path
+
 import asyncpg
 import pytest
 
 from api.cli import main
+from api.commands.ingest import ingest_seeds_if_empty
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 async def _fetch(url: str, sql: str) -> list[asyncpg.Record]:
@@ -33,3 +40,54 @@ def test_apikey_revoke_by_name_and_bad_scopes_fail_cleanly(clean_db: str, capsys
     assert "revoked" in capsys.readouterr().out
     assert main(["apikey", "create", "--name", "x", "--scopes", "root", f"--database-url={clean_db}"]) == 2
     assert "scopes" in capsys.readouterr().err
+
+
+SEEDS = REPO / "seeds"
+
+
+def test_ingest_a_seed_folder_uses_its_manifest_and_reports_a_summary(
+    clean_db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["ingest", str(SEEDS), f"--database-url={clean_db}"]) == 0
+    out = capsys.readouterr().out
+    assert "articles: 5 ingested, 0 duplicates skipped, 0 failed" in out
+    published = asyncio.run(_fetch(clean_db, "SELECT data->>'published_at' AS p FROM events WHERE stream_version = 1"))
+    assert sorted(r["p"] for r in published)[0] == "2016-10-05"
+    assert main(["ingest", str(SEEDS), f"--database-url={clean_db}"]) == 0
+    assert "0 ingested, 5 duplicates skipped" in capsys.readouterr().out
+
+
+def test_ingest_reports_bad_inputs_one_line_each_and_still_ingests_the_rest(
+    clean_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = [
+        json.dumps({"id": "a1", "text": "Die Türkei startete eine Offensive.", "published_at": "2017-02-16"}),
+        "{not json",
+        json.dumps({"id": "a2", "text": "  "}),
+    ]
+    (tmp_path / "extract.jsonl").write_text("\n".join(lines) + "\n")
+    (tmp_path / "note.txt").write_text("Titel\n\nDie Gespräche in Astana endeten am Dienstag.")
+    paths = [str(tmp_path / "extract.jsonl"), str(tmp_path / "note.txt"), str(tmp_path / "missing.txt")]
+    assert main(["ingest", "--quiet", *paths, f"--database-url={clean_db}"]) == 1
+    captured = capsys.readouterr()
+    assert "articles: 2 ingested, 0 duplicates skipped, 3 failed" in captured.out
+    errors = captured.err.strip().splitlines()
+    assert len(errors) == 3 and all(e.startswith("conflictdb ingest: ") for e in errors)
+    external = asyncio.run(_fetch(clean_db, "SELECT value FROM article_keys WHERE kind = 'external_id'"))
+    assert [r["value"] for r in external] == ["a1"]
+
+
+def test_reextract_all_with_an_unchanged_extractor_changes_nothing(
+    clean_db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["ingest", "--quiet", str(SEEDS), f"--database-url={clean_db}"]) == 0
+    capsys.readouterr()
+    assert main(["reextract", "--all", f"--database-url={clean_db}"]) == 0
+    assert "articles changed: 0" in capsys.readouterr().out
+    assert main(["reextract", f"--database-url={clean_db}"]) == 2
+
+
+def test_seeds_are_ingested_on_first_start_only(clean_db: str) -> None:
+    first = asyncio.run(ingest_seeds_if_empty(clean_db))
+    assert "5 ingested" in first
+    assert "already stored" in asyncio.run(ingest_seeds_if_empty(clean_db))

@@ -57,4 +57,9 @@ def _check_port_free(host: str, port: int) -> None:
 
 
 def _ingest_seeds(settings: Any, url: str) -> None:
-    """Ingest seeds/ on first start (the ingestion issue provides the implementation)."""
+    """Ingest seeds/ on first start, i.e. while no article is stored."""
+    import asyncio
+
+    from api.commands.ingest import ingest_seeds_if_empty
+
+    print(f"conflictdb: {asyncio.run(ingest_seeds_if_empty(url))}", flush=True)
