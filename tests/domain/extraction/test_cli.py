@@ -1,0 +1,40 @@
+"""The `conflictdb extract` command: single file and JSONL stream."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from api.commands.extract import _run_jsonl
+from domain.errors import ValidationError
+
+ARTICLE = "Die syrische Armee hat am Montag eine Großoffensive auf Aleppo gestartet, der Krieg eskaliert."
+
+
+def test_jsonl_reports_bad_lines_and_continues() -> None:
+    lines = [json.dumps({"id": "a", "text": ARTICLE, "published_at": "2016-11-10", "language": "de"}), "{not json"]
+    out, err = io.StringIO(), io.StringIO()
+    status = _run_jsonl(io.StringIO("\n".join(lines) + "\n"), out, err)
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert status == 1 and rows[0]["id"] == "a" and rows[0]["events"][0]["type"] == "OffensiveLaunched"
+    assert "line 2" in err.getvalue() and len(err.getvalue().splitlines()) == 1
+
+
+def test_file_mode(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from api.cli import main
+
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    assert main(["extract", str(path), "--published", "2016-11-10"]) == 0
+    assert json.loads(capsys.readouterr().out)["events"][0]["location"]["name"] == "Aleppo"
+
+
+def test_missing_file_is_a_validation_error() -> None:
+    from api.cli import build_parser
+
+    args = build_parser().parse_args(["extract", "/no/such/file.txt"])
+    with pytest.raises(ValidationError):
+        args.func(args)
