@@ -54,7 +54,7 @@ class ProjectionRunner:
         self.models = list(READ_MODELS.values()) if models is None else list(models)
         self.batch_size = batch_size
         self.poll_interval_s = poll_interval_s
-        self._targets = [t for m in self.models for t in _targets_of(m)]
+        self._targets = {m.name: _targets_of(m) for m in self.models}
         self._retry_at: dict[str, float] = {}
 
     async def run_until_caught_up(self) -> int:
@@ -96,8 +96,18 @@ class ProjectionRunner:
             await checkpoints.ensure(conn, [checkpoints.live_name(m) for m in self.models])
 
     async def _pass(self, *, raise_errors: bool) -> int:
+        """One batch for every target; models run concurrently (each on its own connection)."""
+        results = await asyncio.gather(
+            *(self._model_pass(m, raise_errors=raise_errors) for m in self.models), return_exceptions=True
+        )
+        failures = [r for r in results if isinstance(r, BaseException)]
+        if failures:  # only when raise_errors: otherwise failures are recorded and retried later
+            raise failures[0]
+        return sum(r for r in results if isinstance(r, int))
+
+    async def _model_pass(self, model: ReadModel, *, raise_errors: bool) -> int:
         processed = 0
-        for target in self._targets:
+        for target in self._targets[model.name]:
             if self._retry_at.get(target.subscriber, 0.0) > time.monotonic():
                 continue
             try:

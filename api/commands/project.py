@@ -38,7 +38,7 @@ async def _project(settings: Settings, url: str, batch_size: int, *, once: bool)
         )
         if once:
             processed = await runner.run_until_caught_up()
-            print(f"conflictdb: projections caught up ({processed} events processed)", flush=True)
+            print(f"conflictdb: {len(runner.models)} projections caught up ({processed} events applied)", flush=True)
         else:
             print("conflictdb: projecting (Ctrl-C to stop)", flush=True)
             await runner.run_forever()

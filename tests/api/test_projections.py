@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import asyncpg
+import asyncio
 
+import asyncpg
+import pytest
+
+from api.cli import main
+from infra.db import create_pool
 from infra.event_store import EventStore
 from infra.projection_runner import ProjectionRunner
 from tests.api.conftest import ClientFactory
@@ -47,11 +52,22 @@ async def test_running_app_projects_and_swaps_a_rebuild(
 
 
 async def _until_settled(client: object) -> None:
-    import asyncio
-
     for _ in range(200):
         items = (await client.get("/projections")).json()["items"]  # type: ignore[attr-defined]
         if all(p["lag"] == 0 and p["rebuild"] is None for p in items):
             return
         await asyncio.sleep(0.05)
     raise AssertionError(f"projections did not settle: {items}")
+
+
+def test_project_command_catches_up_and_exits(clean_db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    async def append() -> None:
+        pool = await create_pool(clean_db)
+        try:
+            await submit(EventStore(pool), [talks()])
+        finally:
+            await pool.close()
+
+    asyncio.run(append())
+    assert main(["project", "--database-url", clean_db, "--until-caught-up"]) == 0
+    assert "5 projections caught up (10 events applied)" in capsys.readouterr().out
