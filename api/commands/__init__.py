@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from api.commands import apikey, extract, ingest, project, reextract, serve, worker
+from api.commands import apikey, dispatch, extract, ingest, project, reextract, serve, worker
 
-COMMAND_MODULES: tuple[ModuleType, ...] = (serve, worker, project, extract, ingest, reextract, apikey)
+COMMAND_MODULES: tuple[ModuleType, ...] = (serve, worker, dispatch, project, extract, ingest, reextract, apikey)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from api.routes import articles, articles_read, catalog, events, health, log, projections
+from api.routes import articles, articles_read, catalog, events, health, log, projections, stream, subscriptions
 
 ROUTE_HANDLERS: list[Any] = [
     health.health,
@@ -12,9 +12,11 @@ ROUTE_HANDLERS: list[Any] = [
     articles.submit_article,
     articles.submit_batch,
     articles.reextract_article,
+    stream.event_stream,  # static /events/stream wins over /events/{event_id}
     *events.ROUTES,
     *articles_read.ROUTES,
     *catalog.ROUTES,
     *log.ROUTES,
+    subscriptions.SubscriptionController,
     *projections.ROUTES,
 ]
