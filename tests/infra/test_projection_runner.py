@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import uuid
 from typing import Any
 
@@ -139,3 +140,22 @@ async def test_two_runners_never_double_apply(pool: asyncpg.Pool, store: EventSt
     await asyncio.gather(*(r.run_until_caught_up() for r in runners))
     await runners[0].run_until_caught_up()
     assert await _expected_state(pool) == (40, 40)
+
+
+async def test_run_forever_wakes_on_notify_rather_than_polling(
+    pool: asyncpg.Pool, store: EventStore, clean_db: str
+) -> None:
+    runner = ProjectionRunner(pool, database_url=clean_db, poll_interval_s=60)
+    task = asyncio.create_task(runner.run_forever())
+    try:
+        await asyncio.sleep(0.3)  # let it catch up on the empty log and start waiting
+        await submit(store, [talks()])
+        for _ in range(100):
+            if await pool.fetchval("SELECT count(*) FROM rm_conflict_events"):
+                break
+            await asyncio.sleep(0.02)
+        assert await pool.fetchval("SELECT count(*) FROM rm_conflict_events") == 1
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
