@@ -85,6 +85,7 @@ def parse_article(raw: Any) -> Article:
 
 
 def validate_article(data: ArticleInput) -> Article:
+    _reject_nul(data)
     title, text = data.title.strip(), data.text
     if not title:
         raise ValidationError("title must not be blank")
@@ -104,6 +105,14 @@ def validate_article(data: ArticleInput) -> Article:
         external_id=external_id,
         content_hash=content_hash,
     )
+
+
+def _reject_nul(data: ArticleInput) -> None:
+    # PostgreSQL text and jsonb cannot hold U+0000; refuse it here rather than fail on write.
+    for name in data.__struct_fields__:
+        value = getattr(data, name)
+        if isinstance(value, str) and "\x00" in value:
+            raise ValidationError(f"{name} must not contain NUL (U+0000) characters")
 
 
 def content_hash_of(text: str) -> str:

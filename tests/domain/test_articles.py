@@ -103,3 +103,9 @@ def test_reextraction_plan_is_empty_when_nothing_changed() -> None:
 def test_content_key_distinguishes_types_on_the_same_sentence() -> None:
     evidence = Evidence(text="…", start=0, end=10)
     assert content_key(TalksHeld(evidence=evidence)) != content_key(OffensiveLaunched(evidence=evidence))
+
+
+@pytest.mark.parametrize("field", ["title", "text", "url", "source", "external_id"])
+def test_nul_characters_are_refused_in_every_field(field: str) -> None:
+    with pytest.raises(ValidationError, match=field):
+        parse_article(_raw(**{field: "a\x00b"}))
