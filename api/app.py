@@ -16,6 +16,7 @@ from litestar import Litestar
 from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
+from litestar.openapi.spec import Components, SecurityScheme
 
 from api.errors import EXCEPTION_HANDLERS
 from api.routes import ROUTE_HANDLERS
@@ -54,6 +55,7 @@ def create_app(settings: Settings, database_url: str) -> Litestar:
             for task in tasks:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
+            await services.store.close()
             await pool.close()
 
     return Litestar(
@@ -62,7 +64,21 @@ def create_app(settings: Settings, database_url: str) -> Litestar:
         dependencies={"services": Provide(_services, sync_to_thread=False)},
         exception_handlers=EXCEPTION_HANDLERS,
         request_max_body_size=settings.max_body_bytes,
-        openapi_config=OpenAPIConfig(title="conflictdb", version="0.1.0", path="/schema"),
+        openapi_config=OpenAPIConfig(
+            title="conflictdb",
+            version="0.1.0",
+            path="/schema",
+            description="Conflict events extracted from news articles: query, export, subscribe.",
+            components=Components(
+                security_schemes={
+                    "BearerAuth": SecurityScheme(
+                        type="http",
+                        scheme="bearer",
+                        description="API key from `conflictdb apikey create`; needed for writes",
+                    )
+                }
+            ),
+        ),
         debug=False,
     )
 
