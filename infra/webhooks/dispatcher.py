@@ -261,10 +261,46 @@ async def _failed(
     return None
 
 
-async def deliver(
-    pool: asyncpg.Pool, client: httpx.AsyncClient, claimed: Claimed, settings: Settings, rng: random.Random
+_SUCCEEDED_MANY = """
+WITH done AS (
+    UPDATE wh_deliveries d SET status = 'succeeded', attempt_count = attempt_count + 1, schedule_step = 0,
+        last_attempt_at = now(), last_status_code = u.code, last_error = NULL, delivered_at = now(),
+        lease_id = NULL, manual = false
+    FROM unnest($1::bigint[], $2::int[]) AS u(id, code)
+    WHERE d.delivery_id = u.id AND d.lease_id = $3
+    RETURNING d.subscription_id
+)
+UPDATE wh_subscriptions SET first_failure_at = NULL
+WHERE subscription_id IN (SELECT subscription_id FROM done) AND first_failure_at IS NOT NULL"""
+
+_LOG_MANY = """
+INSERT INTO wh_attempts (delivery_id, trigger, status_code, duration_ms, response_excerpt, error)
+SELECT u.id, u.trig, u.code, u.ms, u.excerpt, NULL
+FROM unnest($1::bigint[], $2::text[], $3::int[], $4::int[], $5::text[]) AS u(id, trig, code, ms, excerpt)
+WHERE EXISTS (SELECT 1 FROM wh_deliveries d WHERE d.delivery_id = u.id)"""
+
+
+async def record_successes(pool: asyncpg.Pool, done: list[tuple[Claimed, Attempt]]) -> None:
+    """All the batch's successes in one transaction (the common case, kept cheap)."""
+    if not done:
+        return
+    ids = [c.delivery_id for c, _ in done]
+    codes = [a.status_code for _, a in done]
+    async with pool.acquire() as conn, conn.transaction():
+        await conn.execute(
+            _LOG_MANY,
+            ids,
+            ["manual" if c.manual else "scheduled" for c, _ in done],
+            codes,
+            [a.duration_ms for _, a in done],
+            [a.excerpt for _, a in done],
+        )
+        await conn.execute(_SUCCEEDED_MANY, ids, codes, done[0][0].lease_id)
+
+
+async def _record_one(
+    pool: asyncpg.Pool, claimed: Claimed, attempt: Attempt, settings: Settings, rng: random.Random
 ) -> None:
-    attempt = await send(client, claimed)
     with contextlib.suppress(asyncpg.ForeignKeyViolationError):  # subscription deleted meanwhile
         await record(pool, claimed, attempt, settings, rng)
 
@@ -272,11 +308,17 @@ async def deliver(
 async def dispatch_once(
     pool: asyncpg.Pool, client: httpx.AsyncClient, settings: Settings, rng: random.Random | None = None
 ) -> int:
-    """Claim one batch and send it concurrently; the number claimed."""
+    """Claim one batch, send it concurrently, record the outcomes; the number claimed."""
     batch = await claim(pool, settings.webhook_batch, settings.webhook_lease_s)
-    if batch:
-        rng = rng or random.Random()
-        await asyncio.gather(*(deliver(pool, client, c, settings, rng) for c in batch))
+    if not batch:
+        return 0
+    rng = rng or random.Random()
+    attempts = await asyncio.gather(*(send(client, c) for c in batch))
+    outcomes = list(zip(batch, attempts, strict=True))
+    with contextlib.suppress(asyncpg.ForeignKeyViolationError):
+        await record_successes(pool, [(c, a) for c, a in outcomes if classify(a.status_code) == "delivered"])
+    failed = [(c, a) for c, a in outcomes if classify(a.status_code) != "delivered"]
+    await asyncio.gather(*(_record_one(pool, c, a, settings, rng) for c, a in failed))
     return len(batch)
 
 

@@ -11,6 +11,10 @@ from infra.webhooks.dispatcher import run_dispatcher
 from infra.webhooks.fanout import run_fanout
 from infra.webhooks.listen import Listener
 
+# Independent claim-send-record loops per process: one stuck on a slow endpoint (up to
+# the request timeout) does not hold up deliveries to everybody else.
+DISPATCH_LOOPS = 4
+
 
 async def run_webhooks(pool: asyncpg.Pool, database_url: str, settings: Settings) -> None:
     """Run until cancelled; both loops share one LISTEN connection."""
@@ -18,6 +22,7 @@ async def run_webhooks(pool: asyncpg.Pool, database_url: str, settings: Settings
     try:
         async with asyncio.TaskGroup() as group:
             group.create_task(run_fanout(pool, listener, batch=500, poll_s=settings.poll_interval_s))
-            group.create_task(run_dispatcher(pool, listener, settings))
+            for _ in range(DISPATCH_LOOPS):
+                group.create_task(run_dispatcher(pool, listener, settings))
     finally:
         await listener.close()
