@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 import asyncpg
@@ -119,8 +120,6 @@ async def test_subscriptions_need_the_admin_scope(make_client: ClientFactory, ma
 async def test_replay_enqueues_history_and_deliveries_are_listed(
     make_client: ClientFactory, admin_headers: dict[str, str], store: EventStore, pool: asyncpg.Pool
 ) -> None:
-    import uuid
-
     retracted = EventRetracted(retracted_event_id=uuid.uuid4(), reason="test", extractor_version="1")
     first = await store.append(f"article-{uuid.uuid4()}", [to_new_event(retracted)])
     await store.append(f"article-{uuid.uuid4()}", [to_new_event(retracted)])
@@ -144,3 +143,25 @@ async def test_replay_enqueues_history_and_deliveries_are_listed(
     assert {d["generation"] for d in page["items"] + rest.json()["items"]} == {1, 2}
     assert len({d["webhook_id"] for d in page["items"] + rest.json()["items"]}) == 2
     assert retry.status_code == 202 and retry.json()["status"] == "pending"
+
+
+async def test_the_served_app_delivers_to_a_subscriber(
+    make_client: ClientFactory, admin_headers: dict[str, str], store: EventStore
+) -> None:
+    from domain.events import Evidence, TalksHeld
+    from tests.infra.webhooks_receiver import Receiver
+
+    receiver = Receiver()
+    await receiver.start()
+    try:
+        async with make_client(webhook_allow_private=True, poll_interval_s=0.2) as client:
+            response = await client.post("/subscriptions", json={"url": receiver.url}, headers=admin_headers)
+            talks = to_new_event(TalksHeld(evidence=Evidence(text="Talks.", start=0, end=6)))
+            await store.append(f"article-{uuid.uuid4()}", [talks])
+            await receiver.wait_for(1)
+            sub_id = response.json()["subscription"]["id"]
+            listed = (await client.get(f"/subscriptions/{sub_id}/deliveries", headers=admin_headers)).json()
+    finally:
+        await receiver.stop()
+    assert receiver.ids() == {f"msg_{talks.event_id}": 1}
+    assert listed["items"][0]["webhook_id"] == f"msg_{talks.event_id}"
