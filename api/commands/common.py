@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import signal
 from pathlib import Path
 from typing import Any
 
@@ -31,3 +32,13 @@ def prepare_database(settings: Settings, *, migrate: bool = True) -> str:
     if migrate:
         upgrade(url)
     return url
+
+
+def exit_cleanly_on_sigterm() -> None:
+    """Turn SIGTERM into SystemExit so `finally` blocks and atexit handlers (which stop the
+    embedded PostgreSQL) run. uvicorn re-raises the signal it caught after its own shutdown."""
+
+    def _exit(signum: int, frame: object) -> None:
+        raise SystemExit(0)
+
+    signal.signal(signal.SIGTERM, _exit)

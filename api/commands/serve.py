@@ -7,7 +7,7 @@ import errno
 import socket
 from typing import Any
 
-from api.commands.common import add_database_options, prepare_database, settings_from
+from api.commands.common import add_database_options, exit_cleanly_on_sigterm, prepare_database, settings_from
 from domain.errors import ConfigurationError
 
 
@@ -35,6 +35,7 @@ def run_serve(args: argparse.Namespace) -> int:
     if args.ingest_seeds:
         _ingest_seeds(settings, url)
     app = create_app(settings, url)
+    exit_cleanly_on_sigterm()
     print(f"conflictdb: serving on http://{settings.host}:{settings.port} (OpenAPI at /schema)", flush=True)
     uvicorn.run(app, host=settings.host, port=settings.port, log_level=settings.log_level, access_log=False)
     return 0

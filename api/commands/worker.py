@@ -8,7 +8,7 @@ import asyncio
 import contextlib
 from typing import Any
 
-from api.commands.common import add_database_options, prepare_database, settings_from
+from api.commands.common import add_database_options, exit_cleanly_on_sigterm, prepare_database, settings_from
 
 
 def register(sub: Any) -> None:
@@ -20,6 +20,7 @@ def register(sub: Any) -> None:
 def run_worker(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     url = prepare_database(settings)
+    exit_cleanly_on_sigterm()
     with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(_work(settings, url))
     return 0
