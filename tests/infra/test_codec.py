@@ -28,6 +28,7 @@ from domain.events.subscriptions import (
     SubscriptionPaused,
     SubscriptionResumed,
     SubscriptionSecretRotated,
+    SubscriptionUpdated,
 )
 from infra.codec import decode, to_new_event, type_name
 from infra.event_store import RecordedEvent
@@ -50,6 +51,7 @@ SAMPLES: list[DomainEvent] = [
     SubscriptionResumed(subscription_id=SUB),
     SubscriptionDeleted(subscription_id=SUB),
     SubscriptionSecretRotated(subscription_id=SUB),
+    SubscriptionUpdated(subscription_id=SUB, event_types=("TalksHeld",)),
 ]
 
 
