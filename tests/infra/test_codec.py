@@ -47,6 +47,7 @@ SAMPLES: list[DomainEvent] = [
     OffensiveLaunched(evidence=EVIDENCE, casualties=Casualties(killed=34, children_killed=17), confidence=0.8),
     ResolutionBlocked(evidence=EVIDENCE, actors=(Actor(name="Russland", code="RUS", role="blocked_by"),)),
     SubscriptionCreated(subscription_id=SUB, url="https://example.org/hook", filter=SubscriptionFilter(country="SY")),
+    SubscriptionUpdated(subscription_id=SUB, event_types=("TalksHeld",), description="talks only"),
     SubscriptionPaused(subscription_id=SUB),
     SubscriptionResumed(subscription_id=SUB),
     SubscriptionDeleted(subscription_id=SUB),
