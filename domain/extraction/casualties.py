@@ -20,9 +20,10 @@ def _max(a: int | None, b: int | None) -> int | None:
 
 
 def casualties_in(clauses: list[str], lexicon: Lexicon) -> Casualties | None:
-    """Killed/injured counts in the given clauses; background totals are skipped."""
+    """Killed/injured counts in the given clauses (any case); background totals are skipped."""
     killed = injured = civilians = children = None
     for clause in clauses:
+        clause = clause.lower()
         if lexicon.casualty_background.search(clause):
             continue
         has_killed = bool(lexicon.casualty_killed.search(clause))

@@ -94,14 +94,31 @@ class DateResolver:
         self.pub = pub
         self.lex = lexicon
         self.anchor: Occurred | None = None
+        self._low = ""
 
-    def find(self, text: str) -> list[DateMention]:
+    def find(self, text: str, low: str | None = None, spans: list[tuple[int, int]] | None = None) -> list[DateMention]:
         """All resolvable date mentions in `text`, in text order; relative ones ("in den
-        darauffolgenden Tagen") resolve against the last anchored date before them."""
+        darauffolgenden Tagen") resolve against the last anchored date before them.
+        `low` is `lowered(text)` when the caller has it; `spans` limits the search to those
+        ranges of the text (the sentences that may state an event)."""
         raw: list[tuple[int, int, str, re.Match[str]]] = []
-        low = lowered(text)
+        if low is None:
+            low = lowered(text)
+        self._low = low
+        if spans is None:
+            spans = [(0, len(low))]
+        gates = self.lex.date_gates
+        scope = low if len(spans) == 1 else "\n".join(low[s:e] for s, e in spans)
         for name, pattern in self.lex.dates.items():
-            raw.extend((m.start(), -m.end(), name, m) for m in pattern.finditer(low))
+            gate = gates.get(name)
+            if gate is not None and not any(word in scope for word in gate):
+                continue
+            for m in (m for s, e in spans for m in pattern.finditer(low, s, e)):
+                start = m.start()
+                if name == "weekday":
+                    prefix = self.lex.weekday_prefix.search(low, max(0, start - 30), start)
+                    start = prefix.start() if prefix else start
+                raw.append((start, -m.end(), name, m))
         raw.sort(key=lambda r: (r[0], r[1]))
         found: list[DateMention] = []
         last_end = -1
@@ -111,7 +128,7 @@ class DateResolver:
             occ = self._resolve(name, m)
             if occ is None:
                 continue
-            occ = msgspec.structs.replace(occ, text=text[m.start() : m.end()].strip())
+            occ = msgspec.structs.replace(occ, text=text[start : m.end()].strip())
             found.append(DateMention(start, m.end(), occ))
             last_end = m.end()
             if occ.precision != "year":
@@ -124,6 +141,13 @@ class DateResolver:
             return None
         result: Occurred | None = handler(m)
         return result
+
+    def _clause_around(self, m: re.Match[str]) -> str:
+        """The lower-cased clause holding a match (between clause punctuation)."""
+        low = self._low
+        left = max(low.rfind(ch, 0, m.start()) for ch in ",.;:!?\n")
+        rights = [i for i in (low.find(ch, m.end()) for ch in ",.;:!?\n") if i >= 0]
+        return low[left + 1 : min(rights) if rights else len(low)]
 
     # explicit calendar dates -------------------------------------------------
     def _r_explicit_day(self, m: re.Match[str]) -> Occurred | None:
@@ -200,9 +224,14 @@ class DateResolver:
         pub = self.pub.date if self.pub else None
         if pub is None:
             return self._month_only(m)
-        prefix = (m.group(1) or "").lower()
-        target = self.lex.weekdays[m.group(2).lower()]
-        if prefix in ("für", "kommenden", "nächsten"):
+        found = self.lex.weekday_prefix.search(self._low, max(0, m.start() - 30), m.start())
+        prefix = " ".join(found.group(1).split()) if found else ""
+        target = self.lex.weekdays[m.group(1)]
+        future = prefix in ("für", "kommenden", "nächsten") or (
+            prefix not in ("seit", "vergangenen", "letzten", "an diesem")
+            and bool(self.lex.future_clause.search(self._clause_around(m)))
+        )
+        if future:
             day = pub + dt.timedelta(days=(target - pub.weekday()) % 7 or 7)
         else:
             day = pub - dt.timedelta(days=(pub.weekday() - target) % 7)

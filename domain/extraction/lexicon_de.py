@@ -15,16 +15,24 @@ from domain.extraction.lexicon import (
     TALKS,
     GenericForce,
     Lexicon,
+    Scanner,
     TriggerRule,
+    WordPattern,
     register,
 )
 
-_I = re.IGNORECASE
-_W = r"[A-Za-zÄÖÜäöüß]"
+_W = r"[a-zäöüß]"
 
 
-def _c(pattern: str, flags: int = _I) -> re.Pattern[str]:
-    return re.compile(pattern, flags)
+def _c(pattern: str) -> re.Pattern[str]:
+    """Every lexicon pattern runs over lower-cased text (`normalize.lowered`, same offsets),
+    which is much faster than IGNORECASE."""
+    return re.compile(pattern)
+
+
+def _lw(pattern: str) -> WordPattern:
+    """A whole-article word pattern (leading \\b checked per match: much faster)."""
+    return WordPattern(pattern)
 
 
 def _lc(pattern: str) -> re.Pattern[str]:
@@ -80,14 +88,14 @@ _RES_TRIGGERS = (
 
 TRIGGERS = (
     TriggerRule(TALKS, _lc(r"\b" + _TALK_PREFIX + r"(?:" + _TALK_NOUNS + r")\b"), "strong"),
-    TriggerRule(TALKS, _lc(r"\b(?:" + _TALK_VERBS + r")\b"), "strong"),
-    TriggerRule(TALKS, _lc(r"\b" + _SPEAK), "strong"),
-    TriggerRule(TALKS, _lc(r"\b(?:" + _AGREE + r")\b"), "agreement"),
-    TriggerRule(CEASEFIRE, _lc(r"\b" + _CEASEFIRE_NOUNS + r"\b"), "strong"),
-    TriggerRule(OFFENSIVE, _lc(r"\b(?:" + _OFF_STRONG_NOUNS + r")\b"), "strong"),
+    TriggerRule(TALKS, _lw(r"\b(?:" + _TALK_VERBS + r")\b"), "strong"),
+    TriggerRule(TALKS, _lw(r"\b" + _SPEAK), "strong"),
+    TriggerRule(TALKS, _lw(r"\b(?:" + _AGREE + r")\b"), "agreement"),
+    TriggerRule(CEASEFIRE, _lw(r"\b" + _CEASEFIRE_NOUNS + r"\b"), "strong"),
+    TriggerRule(OFFENSIVE, _lw(r"\b(?:" + _OFF_STRONG_NOUNS + r")\b"), "strong"),
     TriggerRule(OFFENSIVE, _lc(r"\b(?:" + _OFF_STRONG_VERBS + r")\b"), "strong"),
-    TriggerRule(OFFENSIVE, _lc(r"\b(?:" + _OFF_WEAK + r")\b"), "weak"),
-    TriggerRule(RESOLUTION, _lc(r"\b(?:" + _RES_TRIGGERS + r")\b"), "strong"),
+    TriggerRule(OFFENSIVE, _lw(r"\b(?:" + _OFF_WEAK + r")\b"), "weak"),
+    TriggerRule(RESOLUTION, _lw(r"\b(?:" + _RES_TRIGGERS + r")\b"), "strong"),
 )
 
 # Whole-clause patterns that void a trigger of that type: domestic or business talks,
@@ -194,33 +202,33 @@ SPORTS_WORDS = _c(
 
 GENERIC_FORCES = (
     GenericForce(
-        _lc(
+        _lw(
             r"\b(?:verbündete[nr]?|protürkische[nr]?|von\s+der\s+türkei\s+unterstützte[nr]?)\s+"
             r"(?:" + _W + r"+e[nr]?\s+)?(?:rebellen|milizen|kämpfer[n]?|milizionäre[n]?|truppen)\b"
         ),
         "allied",
     ),
     GenericForce(
-        _lc(
-            r"\b(?:bewaffnete[nr]?\s+opposition|(?:syrische[nr]?|moderate[nr]?)\s+opposition|"
-            r"(?:bewaffnete[nr]?\s+|gemäßigte[nr]?\s+)?rebellen\w*|[a-zäöüß]+rebellen\w*|aufständische[nr]?|"
-            r"regierungsgegner[n]?|regimegegner[n]?|\w+-gegner[n]?|oppositionskämpfer[n]?)\b"
+        _lw(
+            r"\b(?:bewaffnete[nr]?\s+opposition|syrische[nr]?\s+opposition|moderate[nr]?\s+opposition|"
+            r"bewaffnete[nr]?\s+rebellen\w*|gemäßigte[nr]?\s+rebellen\w*|aufständische[nr]?|"
+            r"regierungsgegner[n]?|regimegegner[n]?|oppositionskämpfer[n]?)\b"
         ),
         "rebels",
+        compound=_lc(r"rebellen\w*|(?<=\w)-gegner[n]?\b"),
     ),
     GenericForce(
-        _lc(
+        _lw(
             r"\b(?:regierungstruppen|regierungssoldaten|regierungskräfte[n]?|regierungsarmee|regierungsmilizen|"
-            r"regierungstreue[n]?\s+\w+|regimetruppen|regime[s]?|\w+-regime[s]?|\w+-truppen|\w+-treue[n]?\s+milizen)\b"
+            r"regierungstreue[n]?\s+\w+|regimetruppen|regime[s]?)\b"
         ),
         "government",
+        compound=_lc(r"(?<=\w)-(?:regime[s]?|truppen|treue[n]?\s+milizen)\b"),
     ),
     GenericForce(
-        _lc(
-            r"\b(?:[a-zäöüß]*(?:dschihadist|jihadist|extremisten)\w*|islamisten\w*|terrormiliz\w*|"
-            r"extremisten-miliz|terroristen)\b"
-        ),
+        _lw(r"\b(?:islamisten\w*|terrormiliz\w*|terroristen)\b"),
         "jihadists",
+        compound=_lc(r"(?:dschihadist|jihadist|extremisten)\w*"),
     ),
 )
 GOVERNMENT_IN = _c(r"\b(?:regierung|führung|staatsführung)\s+(?:in|von)\s+$")
@@ -298,15 +306,15 @@ METONYMS = {
     "Brüssel": "EU",
 }
 
-DATES = {
-    "explicit_day": _lc(
-        r"\b(?:am\s+|vom\s+|seit\s+dem\s+|bis\s+zum\s+)?(\d{1,2})\.\s*(januar|jänner|februar|feber|märz|april|mai|"
+DATES: dict[str, Scanner] = {
+    "explicit_day": _lw(
+        r"\b(\d{1,2})\.\s*(januar|jänner|februar|feber|märz|april|mai|"
         r"juni|juli|august|september|oktober|november|dezember|jan|feb|mär|apr|jun|jul|aug|sep|sept|okt|nov|dez)"
         r"\.?(?:\s+(\d{4}))?"
     ),
-    "numeric_day": _lc(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?(?!\d)"),
-    "iso_day": _lc(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
-    "part_month": _lc(
+    "numeric_day": _lw(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?(?!\d)"),
+    "iso_day": _lw(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
+    "part_month": _lw(
         r"\b(anfang|mitte|ende)\s+(januar|jänner|februar|feber|märz|april|mai|juni|juli|august|september|"
         r"oktober|november|dezember)(?:\s+(\d{4}))?"
     ),
@@ -315,32 +323,61 @@ DATES = {
         r"oktober|november|dezember)(?:\s+(\d{4}))?|\b(januar|jänner|februar|feber|märz|april|mai|juni|juli|"
         r"august|september|oktober|november|dezember)\s+(\d{4})\b"
     ),
-    "month_start": _lc(
+    "month_start": _lw(
         r"\b(?:zu\s+monatsbeginn|anfang\s+(?:des|dieses)\s+monats|monatsanfang|zu\s+beginn\s+des\s+monats)\b"
     ),
-    "month_mid": _lc(r"\b(?:mitte\s+(?:des|dieses)\s+monats|monatsmitte)\b"),
+    "month_mid": _lw(r"\b(?:mitte\s+(?:des|dieses)\s+monats|monatsmitte)\b"),
     "last_month": _lc(r"\b(?:(?:im\s+)?vergangenen\s+monat|(?:im\s+)?letzten\s+monat|vormonat)\b"),
-    "weekday": _lc(
-        r"\b(am|seit|vom|bis|in\s+der\s+nacht\s+zu(?:m)?|an\s+diesem|diesen|für|kommenden|nächsten|"
-        r"vergangenen|letzten)?\s*(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)"
+    "weekday": _lw(
+        r"\b(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)"
         r"(?:abend|morgen|nachmittag|vormittag|nacht|mittag)?\b"
     ),
-    "weekend": _lc(r"\b(?:am|übers|über\s+das|vergangenen|letzten)\s+wochenende\b"),
-    "yesterday": _lc(r"\b(?:gestern|vorgestern)\w*\b"),
-    "today": _lc(r"\b(?:heute|am\s+heutigen\s+\w+|nun|jetzt|derzeit|aktuell|zurzeit)\b"),
-    "ago": _lc(
+    "weekend": _lw(r"\b(?:am|übers|über\s+das|vergangenen|letzten)\s+wochenende\b"),
+    "yesterday": _lw(r"\b(?:gestern|vorgestern)\w*\b"),
+    "today": _lw(r"\b(?:heute|am\s+heutigen\s+\w+|nun|jetzt|derzeit|aktuell|zurzeit)\b"),
+    "ago": _lw(
         r"\bvor\s+(\d+|einem|einer|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+"
         r"(tag|tagen|woche|wochen|monat|monaten)\b"
     ),
     "since_span": _lc(r"\b(?:seit\s+(tagen|wochen|monaten)|(tage|wochen|monate)lang)\b"),
     "last_week": _lc(r"\b(?:(?:in\s+der\s+)?vergangenen\s+woche|letzte\s+woche|vorige\s+woche)\b"),
-    "following": _lc(
+    "following": _lw(
         r"\b(?:in\s+den\s+(?:darauf)?folgenden\s+(?:tagen|wochen)|in\s+den\s+tagen\s+danach|kurz\s+darauf|"
         r"wenige\s+tage\s+später)\b"
     ),
-    "year": _lc(r"\b(?:im\s+(?:jahr|jahre)\s+|seit\s+)(\d{4})\b"),
+    "year": _lw(r"\b(?:im\s+(?:jahr|jahre)\s+|seit\s+)(\d{4})\b"),
     "last_year": _lc(r"\b(?:im\s+)?(?:vergangenen|letzten)\s+jahr\w*\b"),
 }
+
+_MONTH_GATE = ("jan", "feb", "mär", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "dez", "jän")
+# A date pattern runs only when one of its words occurs in the article (a cheap substring test).
+DATE_GATES = {
+    "explicit_day": _MONTH_GATE,
+    "part_month": ("anfang", "mitte", "ende"),
+    "in_month": _MONTH_GATE,
+    "month_start": ("monatsbeginn", "monatsanfang", "des monats", "dieses monats"),
+    "month_mid": ("monatsmitte", "des monats", "dieses monats"),
+    "last_month": ("monat",),
+    "weekday": ("tag", "mittwoch", "sonnabend"),
+    "weekend": ("wochenende",),
+    "yesterday": ("gestern",),
+    "ago": ("vor ",),
+    "since_span": ("tage", "woche", "monat"),
+    "last_week": ("woche",),
+    "following": ("folgend", "danach", "darauf", "später"),
+    "year": ("jahr", "seit "),
+    "last_year": ("jahr",),
+}
+WEEKDAY_PREFIX = _lc(
+    r"\b(am|seit|vom|bis|in\s+der\s+nacht\s+zu(?:m)?|an\s+diesem|diesen|für|kommenden|nächsten|vergangenen|"
+    r"letzten)\s*$"
+)
+# A clause whose verb puts a bare weekday ahead of the publication date: "sollen am Samstag
+# beginnen", "am Montag teilnehmen werden", "ist für Freitag geplant".
+FUTURE_CLAUSE = _lc(
+    r"\b(?:soll|sollen|wird|werden|werde|geplant|plant|planen|vorgesehen|angesetzt|anberaumt|"
+    r"bevorstehend\w*|künftig\w*|beginnen|stattfinden|fortsetzen|zusammenkommen)\b"
+)
 
 CASUALTY_NUMBER = _c(
     r"\b(?:(?:mindestens|mehr\s+als|über|rund|etwa|knapp|fast|bis\s+zu|insgesamt|weitere|zahlreiche|mind\.)\s+)?"
@@ -465,6 +502,9 @@ LEXICON = Lexicon(
     weekdays=WEEKDAYS,
     number_words=NUMBER_WORDS,
     dates=DATES,
+    date_gates=DATE_GATES,
+    weekday_prefix=WEEKDAY_PREFIX,
+    future_clause=FUTURE_CLAUSE,
     casualty_number=CASUALTY_NUMBER,
     casualty_killed=CASUALTY_KILLED,
     casualty_injured=CASUALTY_INJURED,

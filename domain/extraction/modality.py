@@ -11,11 +11,12 @@ from domain.extraction.sentences import Sentence
 from domain.extraction.triggers import Trigger, clause_of
 
 REALISED = "realised"
-_SOLL = re.compile(r"^soll", re.I)
-_WERDEN = re.compile(r"^(?:wird|werden|werde)$", re.I)
-_PARTICIPLE_END = re.compile(r"\b(?:ge\w+(?:t|en)|\w+iert|\w+ge\w+(?:t|en))\W*$", re.I)
-_RESOLUTION_NEGATION_OK = re.compile(r"^(?:scheiter|gescheitert|verweigert|absage)", re.I)
-_SENTENCE_CONDITION = re.compile(r"^\W*(?:sollte|sollten|falls|sofern)\b", re.I)
+# All patterns run over lower-cased text (`Sentence.low`).
+_SOLL = re.compile(r"^soll")
+_WERDEN = re.compile(r"^(?:wird|werden|werde)$")
+_PARTICIPLE_END = re.compile(r"\b(?:ge\w+(?:t|en)|\w+iert|\w+ge\w+(?:t|en))\W*$")
+_RESOLUTION_NEGATION_OK = re.compile(r"^(?:scheiter|gescheitert|verweigert|absage)")
+_SENTENCE_CONDITION = re.compile(r"^\W*(?:sollte|sollten|falls|sofern)\b")
 _PREV_WORD = re.compile(r"(\w+)\W*$")
 
 
@@ -46,8 +47,11 @@ def _negated(clause: str, trigger: Trigger, lexicon: Lexicon, offset: int) -> bo
 def _zu_infinitive(sentence: Sentence, trigger: Trigger, lexicon: Lexicon) -> bool:
     if lexicon.zu_infinitive.match(trigger.word.lower()):
         return True
-    prev = _PREV_WORD.search(sentence.text[: trigger.start])
-    return bool(prev and prev.group(1).lower() == "zu" and trigger.word[:1].islower())
+    if not trigger.word[:1].islower():
+        return False
+    head = sentence.low[max(0, trigger.start - 12) : trigger.start]
+    prev = _PREV_WORD.search(head)
+    return bool(prev and prev.group(1) == "zu")
 
 
 def _governed_infinitive(sentence: Sentence, span: tuple[int, int], clause: str, lexicon: Lexicon) -> bool:
@@ -55,20 +59,20 @@ def _governed_infinitive(sentence: Sentence, span: tuple[int, int], clause: str,
     "X soll nicht mit Genf konkurrieren, sondern die Genfer Gespräche ergänzen"."""
     if not lexicon.clause_final_infinitive.search(clause):
         return False
-    return bool(lexicon.infinitive_governor.search(sentence.text[: span[0]]))
+    return bool(lexicon.infinitive_governor.search(sentence.low[: span[0]]))
 
 
 def modality(sentence: Sentence, clauses: list[tuple[int, int]], trigger: Trigger, lexicon: Lexicon) -> str:
     """ "realised" or the reason the trigger is not a realised event."""
-    if sentence.text.rstrip().endswith("?") or _SENTENCE_CONDITION.match(sentence.text):
+    if sentence.text.rstrip().endswith("?") or _SENTENCE_CONDITION.match(sentence.low):
         return "hypothetical"
-    before = sentence.text[max(0, trigger.start - 60) : trigger.start]
-    if trigger.event_type in (TALKS, CEASEFIRE) and lexicon.nominal_block.search(before.lower()):
+    before = sentence.low[max(0, trigger.start - 60) : trigger.start]
+    if trigger.event_type in (TALKS, CEASEFIRE) and lexicon.nominal_block.search(before):
         return "broken"
     if trigger.event_type != CEASEFIRE and _zu_infinitive(sentence, trigger, lexicon):
         return "planned"
     c_start, c_end = clause_of(clauses, trigger.start)
-    clause = sentence.text[c_start:c_end]
+    clause = sentence.low[c_start:c_end]
     return _clause_modality(sentence, clauses, (c_start, c_end), clause, trigger, lexicon)
 
 
@@ -93,7 +97,7 @@ def _clause_modality(
     if index > 0 and _governed_infinitive(sentence, span, clause, lexicon):
         return "governed"
     if index > 0 and trigger.event_type != CEASEFIRE:
-        prev = sentence.text[clauses[index - 1][0] : clauses[index - 1][1]]
+        prev = sentence.low[clauses[index - 1][0] : clauses[index - 1][1]]
         if lexicon.governing_cues.search(prev):
             return "governed"
     return REALISED

@@ -24,7 +24,7 @@ from domain.extraction.gazetteer_port import GazetteerPort, PlaceLike
 from domain.extraction.lexicon import CEASEFIRE, OFFENSIVE, RESOLUTION, TALKS, Lexicon, get_lexicon
 from domain.extraction.merge import Candidate, merge
 from domain.extraction.modality import REALISED, modality
-from domain.extraction.normalize import clean, publication_hint
+from domain.extraction.normalize import clean, lowered, publication_hint
 from domain.extraction.roles import ArticleContext
 from domain.extraction.sentences import Sentence, split_sentences
 from domain.extraction.triggers import Trigger, clause_of, find_triggers, scan_triggers
@@ -41,6 +41,7 @@ _TYPES: dict[str, type[TalksHeld] | type[CeasefireAnnounced] | type[OffensiveLau
 class _Article:
     text: str
     cleaned: str
+    low: str  # the cleaned text lower-cased (same offsets)
     lexicon: Lexicon
     gaz: GazetteerPort
     pub: PubDate | None
@@ -72,21 +73,35 @@ def _sentences_with_hits(sentences: list[Sentence], hits: list[tuple[int, int, i
     return sorted(i for i in found if i >= 0)
 
 
+def _runs(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Adjacent sentence spans joined (fewer, longer regex passes)."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and start - out[-1][1] <= 2:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
 def run(text: str, published_at: str | None, language: str, gaz: GazetteerPort) -> list[ConflictEvent]:
     lexicon = get_lexicon(language)
     cleaned = clean(text)
-    if not lexicon.conflict_words.search(cleaned):
+    low = lowered(cleaned)
+    if not lexicon.conflict_words.search(low):
         return []
-    hits = scan_triggers(cleaned, lexicon)
+    hits = scan_triggers(cleaned, lexicon, low)
     if not hits:
         return []
     pub = _pub_date(text, published_at)
-    sentences = split_sentences(cleaned, lexicon)
-    dates = _dates_by_sentence(DateResolver(pub, lexicon).find(cleaned), sentences)
-    ctx = roles.build_context(cleaned, gaz, lexicon)
-    art = _Article(text, cleaned, lexicon, gaz, pub, ctx, sentences, dates, hits)
+    sentences = split_sentences(cleaned, lexicon, low)
+    with_hits = _sentences_with_hits(sentences, hits)
+    spans = _runs([(sentences[i].start, sentences[i].end) for i in with_hits])
+    dates = _dates_by_sentence(DateResolver(pub, lexicon).find(cleaned, low, spans), sentences)
+    ctx = roles.build_context(cleaned, gaz, lexicon, low)
+    art = _Article(text, cleaned, low, lexicon, gaz, pub, ctx, sentences, dates, hits)
     candidates: list[Candidate] = []
-    for index in _sentences_with_hits(sentences, hits):
+    for index in with_hits:
         candidates.extend(_sentence_candidates(art, index))
     merged = [c for c in merge(candidates) if _sufficient(c)]
     return [_to_event(art, c) for c in merged]
@@ -112,17 +127,17 @@ def _trigger_ok(art: _Article, sentence: Sentence, clauses: list[tuple[int, int]
     if trig.event_type == CEASEFIRE:
         index = clauses.index(clause_of(clauses, trig.start))
         nearby = clauses[max(0, index - 1) : index + 2]
-        return any(lex.ceasefire_realised.search(sentence.text[s:e]) for s, e in nearby)
+        return any(lex.ceasefire_realised.search(sentence.low[s:e]) for s, e in nearby)
     if trig.event_type == OFFENSIVE and trig.strength == "weak":
         c_start, c_end = clause_of(clauses, trig.start)
-        after = sentence.text[trig.start : c_end]
+        after = sentence.low[trig.start : c_end]
         return bool(
-            lex.offensive_realised.search(sentence.text[c_start:c_end]) or lex.offensive_object_after.match(after)
+            lex.offensive_realised.search(sentence.low[c_start:c_end]) or lex.offensive_object_after.match(after)
         )
     if trig.event_type == RESOLUTION:
-        lowered = trig.word.lower()
-        body = lex.resolution_body.search(sentence.text) or lex.resolution_body.search(art.cleaned)
-        context = lowered.startswith("veto") or lex.resolution_context.search(sentence.text)
+        lowered_word = trig.word.lower()
+        body = lex.resolution_body.search(sentence.low) or lex.resolution_body.search(art.low)
+        context = lowered_word.startswith("veto") or lex.resolution_context.search(sentence.low)
         return bool(body and context)
     return True
 
@@ -136,7 +151,7 @@ def _sentence_candidates(art: _Article, index: int) -> list[Candidate]:
         cand = _candidate(art, index, sentence, clauses, event_type, best)
         if cand is None:
             continue
-        if event_type == RESOLUTION and art.lexicon.resolution_mutual.search(sentence.text):
+        if event_type == RESOLUTION and art.lexicon.resolution_mutual.search(sentence.low):
             out.extend(_mutual_blocks(cand))
         else:
             out.append(cand)
@@ -148,7 +163,7 @@ def _candidate(
 ) -> Candidate | None:
     lex = art.lexicon
     clause = clause_of(clauses, trig.start)
-    passive = bool(lex.passive_marker.search(sentence.text))
+    passive = bool(lex.passive_marker.search(sentence.low))
     actors = roles.roles_for(event_type, art.ctx, sentence, lex, passive)
     explicit = {a.code for a in actors}
     if event_type == TALKS:
@@ -159,10 +174,10 @@ def _candidate(
     if event_type == OFFENSIVE and trig.strength == "weak" and not _armed(actors):
         return None
     place = roles.choose_place(event_type, art.ctx, sentence, clause, trig.start, lex, art.gaz)
-    if place is None and event_type == OFFENSIVE and lex.anaphoric_place.search(sentence.text.lower()):
+    if place is None and event_type == OFFENSIVE and lex.anaphoric_place.search(sentence.low):
         place = _previous_place(art, index)
     occurred = _date(art, index, clause, trig, event_type)
-    clause_texts = [sentence.text[s:e] for s, e in clauses]
+    clause_texts = [sentence.low[s:e] for s, e in clauses]
     casualties = casualties_in(clause_texts, lex) if event_type == OFFENSIVE else None
     confidence = 0.55 + (0.1 if trig.strength == "strong" else 0) + (0.1 if place else 0) + (0.1 if actors else 0)
     return Candidate(
@@ -223,10 +238,11 @@ def _date(art: _Article, index: int, clause: tuple[int, int], trig: Trigger, eve
     if pool:
         return min(pool, key=lambda d: abs(d.start - trig.start)).occurred
     sentence = art.sentences[index]
-    ongoing = art.lexicon.present_ongoing.search(sentence.text[clause[0] : clause[1]])
+    ongoing = art.lexicon.present_ongoing.search(sentence.low[clause[0] : clause[1]])
     if event_type == OFFENSIVE and ongoing and art.pub is not None and art.pub.date is not None:
         day = art.pub.date
-        return Occurred(start=day, end=day, precision="day", text=ongoing.group())
+        words = sentence.text[clause[0] + ongoing.start() : clause[0] + ongoing.end()]
+        return Occurred(start=day, end=day, precision="day", text=words)
     return None
 
 

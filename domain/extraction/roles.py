@@ -6,6 +6,7 @@ event's sentence are given roles by the words around them.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from domain.events import Actor
 from domain.extraction.codes import ALPHA3, BODIES, NON_ARMED, rebels_of
 from domain.extraction.gazetteer_port import GazetteerPort, PlaceLike, PlaceMentionLike
-from domain.extraction.lexicon import CEASEFIRE, OFFENSIVE, RESOLUTION, TALKS, Lexicon
+from domain.extraction.lexicon import CEASEFIRE, OFFENSIVE, RESOLUTION, TALKS, GenericForce, Lexicon
 from domain.extraction.normalize import lowered
 from domain.extraction.sentences import Sentence
 
@@ -33,9 +34,14 @@ class Mention:
     source: bool  # attribution only ("laut X", "X zufolge")
 
 
+def _start(mention: Mention | PlaceMentionLike) -> int:
+    return mention.start
+
+
 @dataclass(slots=True)
 class ArticleContext:
     text: str
+    low: str  # `text` lower-cased, same offsets
     actors: list[Mention]
     places: list[PlaceMentionLike]
     main_country: str | None  # alpha-2
@@ -43,10 +49,16 @@ class ArticleContext:
     jihadist_code: str | None
 
     def actors_in(self, start: int, end: int) -> list[Mention]:
-        return [a for a in self.actors if start <= a.start < end]
+        """Actor mentions starting in [start, end) (`actors` is sorted by start)."""
+        lo = bisect.bisect_left(self.actors, start, key=_start)
+        hi = bisect.bisect_left(self.actors, end, lo, key=_start)
+        return self.actors[lo:hi]
 
     def places_in(self, start: int, end: int) -> list[PlaceMentionLike]:
-        return [p for p in self.places if start <= p.start < end]
+        """Place mentions starting in [start, end) (`places` is sorted by start)."""
+        lo = bisect.bisect_left(self.places, start, key=_start)
+        hi = bisect.bisect_left(self.places, end, lo, key=_start)
+        return self.places[lo:hi]
 
     def top_codes(self, limit: int) -> list[str]:
         counts = Counter(a.code for a in self.actors if not a.source and a.code not in BODIES)
@@ -71,26 +83,26 @@ def _main_state(country: str | None, raw: Sequence[Mention], gaz: GazetteerPort)
     return ALPHA3.get(country)
 
 
-def _keep(text: str, start: int, end: int, kind: str, lexicon: Lexicon, city_spans: set[int]) -> bool:
+def _keep(low: str, start: int, end: int, kind: str, lexicon: Lexicon, city_spans: set[int]) -> bool:
     """False for a state name used as a place ("in Syrien", "Hauptstadt Sanaa"), a topic
     ("Syrien-Konflikt"), or a demonym that qualifies a place ("die syrische Großstadt")."""
     if kind == "demonym":
-        return not lexicon.demonym_of_place.match(text[end : end + 40].lower())
+        return not lexicon.demonym_of_place.match(low[end : end + 40])
     if kind != "state":
         return True
-    before = text[max(0, start - 40) : start].lower()
+    before = low[max(0, start - 40) : start]
     if start in city_spans and lexicon.locative_near.search(before):
         return False
     if lexicon.government_in.search(before):
         return True
     if lexicon.locative_before.search(before):
         return False
-    return not lexicon.topic_compound_after.match(text[end : end + 20].lower())
+    return not lexicon.topic_compound_after.match(low[end : end + 20])
 
 
-def _is_source(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
-    before = text[max(0, start - 50) : start].lower()
-    after = text[end : end + 30].lower()
+def _is_source(low: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    before = low[max(0, start - 50) : start]
+    after = low[end : end + 30]
     return bool(lexicon.source_before.search(before) or lexicon.source_after.match(after))
 
 
@@ -109,37 +121,54 @@ def _generic_code(kind: str, ctx: ArticleContext, text: str, start: int) -> str 
     return ctx.main_state
 
 
-def _generic_mentions(ctx: ArticleContext, lexicon: Lexicon) -> list[Mention]:
-    out: list[Mention] = []
-    low = lowered(ctx.text)
-    for force in lexicon.generic_forces:
-        for m in force.pattern.finditer(low):
-            if any(g.start < m.end() and m.start() < g.end for g in out):
-                continue
-            overlapping = [a for a in ctx.actors if a.start < m.end() and m.start() < a.end]
-            if overlapping and force.kind in ("government", "jihadists"):
-                continue
-            code = _generic_code(force.kind, ctx, ctx.text, m.start())
-            if code:
-                src = _is_source(ctx.text, m.start(), m.end(), lexicon)
-                surface = ctx.text[m.start() : m.end()]
-                out.append(Mention(m.start(), m.end(), surface, code, "generic", src))
+def _force_spans(force: GenericForce, low: str) -> list[tuple[int, int]]:
+    """Leftmost-longest, non-overlapping spans of one generic force in the lower-cased text."""
+    spans = [m.span() for m in force.pattern.finditer(low)]
+    if force.compound is not None:
+        for m in force.compound.finditer(low):
+            start = m.start()
+            while start and (low[start - 1].isalnum() or low[start - 1] == "_"):
+                start -= 1
+            spans.append((start, m.end()))
+        spans.sort(key=lambda span: (span[0], -span[1]))
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if not out or start >= out[-1][1]:
+            out.append((start, end))
     return out
 
 
-def build_context(text: str, gaz: GazetteerPort, lexicon: Lexicon) -> ArticleContext:
-    """Resolve every actor and place mention of the article once."""
-    places = list(gaz.find_places(text, lexicon.language))
+def _generic_mentions(ctx: ArticleContext, lexicon: Lexicon) -> list[Mention]:
+    out: list[Mention] = []
+    low = ctx.low
+    for force in lexicon.generic_forces:
+        for start, end in _force_spans(force, low):
+            if any(g.start < end and start < g.end for g in out):
+                continue
+            if force.kind in ("government", "jihadists") and any(a.start < end and start < a.end for a in ctx.actors):
+                continue
+            code = _generic_code(force.kind, ctx, ctx.text, start)
+            if code:
+                src = _is_source(low, start, end, lexicon)
+                out.append(Mention(start, end, ctx.text[start:end], code, "generic", src))
+    return out
+
+
+def build_context(text: str, gaz: GazetteerPort, lexicon: Lexicon, low: str | None = None) -> ArticleContext:
+    """Resolve every actor and place mention of the article once (`low`: `lowered(text)`)."""
+    if low is None:
+        low = lowered(text)
+    places = sorted(gaz.find_places(text, lexicon.language), key=_start)
     raw = [
-        Mention(a.start, a.end, a.surface, a.code, a.kind, _is_source(text, a.start, a.end, lexicon))
+        Mention(a.start, a.end, a.surface, a.code, a.kind, _is_source(low, a.start, a.end, lexicon))
         for a in gaz.find_actors(text, lexicon.language)
     ]
     country = _main_country(places)
     counts = Counter(m.code for m in raw)
     jihadist = next((c for c, _ in counts.most_common() if c in lexicon.jihadist_codes), None)
     city_spans = {p.start for p in places if p.place.precision != "country"}
-    kept = [m for m in raw if _keep(text, m.start, m.end, m.kind, lexicon, city_spans)]
-    ctx = ArticleContext(text, kept, places, country, _main_state(country, raw, gaz), jihadist)
+    kept = [m for m in raw if _keep(low, m.start, m.end, m.kind, lexicon, city_spans)]
+    ctx = ArticleContext(text, low, kept, places, country, _main_state(country, raw, gaz), jihadist)
     generic = _generic_mentions(ctx, lexicon)
     overridden = [a for a in kept if not any(g.start <= a.start < g.end for g in generic)]
     ctx.actors = sorted(overridden + generic, key=lambda a: a.start)
@@ -160,11 +189,11 @@ def _dedupe(actors: list[Actor]) -> tuple[Actor, ...]:
 
 
 def _before(ctx: ArticleContext, m: Mention, width: int = 60) -> str:
-    return ctx.text[max(0, m.start - width) : m.start].lower()
+    return ctx.low[max(0, m.start - width) : m.start]
 
 
 def _after(ctx: ArticleContext, m: Mention, width: int = 30) -> str:
-    return ctx.text[m.end : m.end + width].lower()
+    return ctx.low[m.end : m.end + width]
 
 
 def talks_roles(ctx: ArticleContext, mentions: list[Mention], lexicon: Lexicon) -> list[Actor]:
@@ -201,7 +230,7 @@ def offensive_roles(ctx: ArticleContext, mentions: list[Mention], lexicon: Lexic
 
 
 def ceasefire_roles(ctx: ArticleContext, mentions: list[Mention], sentence: Sentence) -> list[Actor]:
-    between = sentence.text.lower().find("zwischen ")
+    between = sentence.low.find("zwischen ")
     out = []
     for m in mentions:
         if m.code in ("UNSC",):
@@ -247,7 +276,7 @@ def _eligible_places(
     for p in ctx.places_in(start, end):
         if p.place.precision == "country" and any(a.start <= p.start < a.end and a.kind == "state" for a in ctx.actors):
             continue  # a state named as an actor ("deren Verbündeter Russland"), not a place
-        before = ctx.text[max(0, p.start - 50) : p.start].lower()
+        before = ctx.low[max(0, p.start - 50) : p.start]
         if lexicon.place_excluded_before.search(before):
             continue
         out.append(p)
@@ -255,8 +284,8 @@ def _eligible_places(
 
 
 def _is_venue(ctx: ArticleContext, p: PlaceMentionLike, lexicon: Lexicon) -> bool:
-    before = ctx.text[max(0, p.start - 40) : p.start].lower()
-    if lexicon.topic_compound_after.match(ctx.text[p.end : p.end + 20].lower()):
+    before = ctx.low[max(0, p.start - 40) : p.start]
+    if lexicon.topic_compound_after.match(ctx.low[p.end : p.end + 20]):
         return False
     if p.place.precision == "country":
         return bool(lexicon.venue_in_country.search(before))
@@ -283,7 +312,7 @@ def choose_place(
     if event_type == RESOLUTION:
         return None
     pos = sentence.start + trigger_pos
-    if event_type == CEASEFIRE and lexicon.nationwide.search(sentence.text.lower()):
+    if event_type == CEASEFIRE and lexicon.nationwide.search(sentence.low):
         countries = [p for p in ctx.places_in(sentence.start, sentence.end) if p.place.precision == "country"]
         code = countries[0].place.country if countries else ctx.main_country
         return gaz.country_place(code) if code else None

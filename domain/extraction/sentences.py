@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from domain.extraction.lexicon import Lexicon
+from domain.extraction.normalize import lowered
 
 _LINE = re.compile(r"[^\n]+")
 _BOUNDARY = re.compile(r"[.!?]+[\"“”'»]?(?=\s+[\"„“»(]?[A-ZÄÖÜ0-9])|[.!?]+[\"“”'»]?\s*$")
-_PREV_WORD = re.compile(r"(\S+)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,6 +17,11 @@ class Sentence:
     start: int
     end: int
     text: str  # cleaned text of the sentence (same length as the original span)
+    low: str = field(default="", compare=False)  # `text` lower-cased, same length (lexicon patterns run on it)
+
+    def __post_init__(self) -> None:
+        if not self.low and self.text:
+            object.__setattr__(self, "low", lowered(self.text))
 
     def clauses(self, lexicon: Lexicon) -> list[tuple[int, int]]:
         """Clause spans relative to the sentence, split at commas, dashes, brackets, quotes."""
@@ -32,10 +37,11 @@ class Sentence:
 
 
 def _is_abbreviation(line: str, dot: int, lexicon: Lexicon) -> bool:
-    word_match = _PREV_WORD.search(line[:dot])
-    if not word_match:
+    cut = max(line.rfind(" ", 0, dot), line.rfind("\n", 0, dot))
+    word = line[cut + 1 : dot]
+    if not word:
         return False
-    word = word_match.group(1).lstrip('("„').lower()
+    word = word.lstrip('("„').lower()
     if word in lexicon.abbreviations:
         return True
     if len(word) == 1 and word.isalpha():
@@ -43,34 +49,34 @@ def _is_abbreviation(line: str, dot: int, lexicon: Lexicon) -> bool:
     return word.isdigit() and len(word) <= 2  # an ordinal or date: "17. November", "2.8."
 
 
-def _split_line(line: str, offset: int, lexicon: Lexicon) -> list[Sentence]:
-    out: list[Sentence] = []
+def _split_line(line: str, offset: int, lexicon: Lexicon) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(line):
-        if m.group().startswith(".") and len(m.group().strip()) == 1 and _is_abbreviation(line, m.start(), lexicon):
+        if m.group().strip() == "." and _is_abbreviation(line, m.start(), lexicon):
             continue
-        out.append(Sentence(offset + start, offset + m.end(), line[start : m.end()]))
+        out.append((offset + start, offset + m.end()))
         start = m.end()
     if start < len(line):
-        out.append(Sentence(offset + start, offset + len(line), line[start:]))
+        out.append((offset + start, offset + len(line)))
     return out
 
 
-def _trimmed(sentence: Sentence) -> Sentence | None:
-    text = sentence.text
-    left = len(text) - len(text.lstrip())
-    right = len(text.rstrip())
-    if right <= left:
-        return None
-    return Sentence(sentence.start + left, sentence.start + right, text[left:right])
-
-
-def split_sentences(text: str, lexicon: Lexicon) -> list[Sentence]:
-    """Sentences of the (cleaned) text: every line is split at sentence punctuation."""
+def split_sentences(text: str, lexicon: Lexicon, low: str | None = None) -> list[Sentence]:
+    """Sentences of the (cleaned) text: every line is split at sentence punctuation.
+    `low` is `lowered(text)` when the caller has it already."""
+    if low is None:
+        low = lowered(text)
     out: list[Sentence] = []
     for line in _LINE.finditer(text):
-        for raw in _split_line(line.group(), line.start(), lexicon):
-            trimmed = _trimmed(raw)
-            if trimmed is not None and any(ch.isalpha() for ch in trimmed.text):
-                out.append(trimmed)
+        for start, end in _split_line(line.group(), line.start(), lexicon):
+            raw = text[start:end]
+            left = len(raw) - len(raw.lstrip())
+            right = len(raw.rstrip())
+            if right <= left:
+                continue
+            s, e = start + left, start + right
+            body = text[s:e]
+            if any(ch.isalpha() for ch in body):
+                out.append(Sentence(s, e, body, low[s:e]))
     return out

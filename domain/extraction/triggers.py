@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from domain.extraction.lexicon import Lexicon
@@ -26,9 +27,11 @@ def clause_of(clauses: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return clauses[-1]
 
 
-def scan_triggers(text: str, lexicon: Lexicon) -> list[tuple[int, int, int]]:
-    """(start, end, rule index) of every trigger-pattern match in the whole text, one pass per rule."""
-    low = lowered(text)
+def scan_triggers(text: str, lexicon: Lexicon, low: str | None = None) -> list[tuple[int, int, int]]:
+    """(start, end, rule index) of every trigger-pattern match in the whole text, one pass per rule;
+    `low` is `lowered(text)` when the caller has it."""
+    if low is None:
+        low = lowered(text)
     hits = [(m.start(), m.end(), i) for i, rule in enumerate(lexicon.triggers) for m in rule.pattern.finditer(low)]
     hits.sort()
     return hits
@@ -43,12 +46,14 @@ def find_triggers(
     """Every non-overlapping trigger in the sentence, in text order. `hits` are the article's
     pre-scanned matches (absolute offsets); without them the sentence is scanned."""
     if hits is None:
-        hits = scan_triggers(sentence.text, lexicon)
+        hits = scan_triggers(sentence.text, lexicon, sentence.low)
         offset = 0
     else:
         offset = sentence.start
+    lo = bisect.bisect_left(hits, (offset,))
+    hi = bisect.bisect_left(hits, (offset + len(sentence.text),), lo)
     found: list[Trigger] = []
-    for abs_start, abs_end, index in hits:
+    for abs_start, abs_end, index in hits[lo:hi]:
         start, end = abs_start - offset, abs_end - offset
         if start < 0 or end > len(sentence.text):
             continue
@@ -56,7 +61,7 @@ def find_triggers(
         exclusion = lexicon.trigger_exclusions.get(rule.event_type)
         m_text = sentence.text[start:end]
         c_start, c_end = clause_of(clauses, start)
-        if exclusion is not None and exclusion.search(sentence.text[c_start:c_end]):
+        if exclusion is not None and exclusion.search(sentence.low[c_start:c_end]):
             continue
         if any(t.event_type == rule.event_type and t.start < end and start < t.end for t in found):
             continue

@@ -133,20 +133,19 @@ class Lexicon(Generic[T]):
 
     def scan(self, text: str) -> Iterator[tuple[int, int, T]]:
         """Leftmost-longest, non-overlapping matches: (start, end, value)."""
-        words, starts, ends = scan_tokens(text)
-        i, n = 0, len(words)
-        while i < n:
-            limit = self.max_len.get(words[i])
-            if limit is None:
-                i += 1
+        toks = scan_tokens(text)
+        words, starts, ends = toks
+        max_len = self.max_len
+        nxt = 0
+        for i in [i for i, w in enumerate(words) if w in max_len]:
+            if i < nxt:
                 continue
-            hit = self._longest(text, (words, starts, ends), i, limit)
+            hit = self._longest(text, toks, i, max_len[words[i]])
             if hit is None:
-                i += 1
                 continue
             length, value = hit
             yield starts[i], ends[i + length - 1], value
-            i += length
+            nxt = i + length
 
     def _longest(self, text: str, toks: _Tokens, i: int, limit: int) -> tuple[int, T] | None:
         words, starts, ends = toks
@@ -170,12 +169,20 @@ _Tokens = tuple[list[str], list[int], list[int]]
 @lru_cache(maxsize=8)
 def scan_tokens(text: str) -> _Tokens:
     """Folded words with start and end offsets; cached, as each text is scanned by several lexicons."""
-    words: list[str] = []
+    raw = _TOKEN.findall(text)
     starts: list[int] = []
     ends: list[int] = []
-    for m in _TOKEN.finditer(text):
-        word = m.group()
-        words.append(word if word.isascii() else fold(word))
-        starts.append(m.start())
-        ends.append(m.end())
+    pos = 0
+    find = text.find
+    for word in raw:  # each token is the next occurrence of its own text
+        pos = find(word, pos)
+        starts.append(pos)
+        pos += len(word)
+        ends.append(pos)
+    words = [w if w.isascii() else _fold_word(w) for w in raw]
     return words, starts, ends
+
+
+@lru_cache(maxsize=65536)
+def _fold_word(word: str) -> str:
+    return fold(word)

@@ -41,6 +41,12 @@ D = dt.date
         ("Das geschah am 25.02.2017.", None, (D(2017, 2, 25), D(2017, 2, 25), "day")),
         ("Am Donnerstag gab es Kämpfe.", "2016-10", (D(2016, 10, 1), D(2016, 10, 31), "month")),
         ("Seit Wochen rücken Truppen vor.", "2016-11-10", (D(2016, 9, 29), D(2016, 11, 10), "week")),
+        # a future clause puts a bare weekday after publication (2016-11-10 is a Thursday)
+        ("Die Gespräche sollen am Montag beginnen.", "2016-11-10", (D(2016, 11, 14), D(2016, 11, 14), "day")),
+        ("Am Samstag werden die Minister daran teilnehmen.", "2016-11-10", (D(2016, 11, 12), D(2016, 11, 12), "day")),
+        ("Die Runde ist für Freitag geplant.", "2016-11-10", (D(2016, 11, 11), D(2016, 11, 11), "day")),
+        ("Die Armee wurde am Samstag angegriffen.", "2016-11-10", (D(2016, 11, 5), D(2016, 11, 5), "day")),
+        ("Die Kämpfe werden seit Montag fortgesetzt.", "2016-11-10", (D(2016, 11, 7), D(2016, 11, 10), "day")),
     ],
 )
 def test_resolution(text: str, published: str | None, expected: tuple[dt.date, dt.date, str]) -> None:
