@@ -260,3 +260,15 @@ def test_no_query_input_produces_a_server_error(database_url: str) -> None:
             assert response.status_code < 500, (params, response.text)
 
         check()
+
+
+async def test_reads_need_a_key_only_when_configured(make_client: Any, make_headers: Any) -> None:
+    headers = await make_headers("ingest")
+    async with make_client(read_keys_required=True) as closed:
+        for path in ("/events", "/actors", "/places", "/stats/timeline", "/log", f"/articles/{uuid.uuid4()}"):
+            refused = await closed.get(path)
+            assert refused.status_code == 401, path
+            assert refused.headers["content-type"].startswith("application/problem+json")
+        assert (await closed.get("/events", headers=headers)).status_code == 200
+    async with make_client() as open_client:
+        assert (await open_client.get("/events")).status_code == 200
