@@ -163,7 +163,10 @@ def category_of(stream_id: str) -> str:
     return stream_id.split("-", 1)[0]
 
 
-def _record(row: asyncpg.Record) -> RecordedEvent:
+def recorded_from_row(row: asyncpg.Record) -> RecordedEvent:
+    """A RecordedEvent from a row selected with the envelope columns (`data`/`metadata` as text;
+    a row without `metadata` gets an empty dict)."""
+    metadata = row.get("metadata")
     return RecordedEvent(
         global_position=row["global_position"],
         tx_id=row["tx_id"],
@@ -173,7 +176,7 @@ def _record(row: asyncpg.Record) -> RecordedEvent:
         event_type=row["event_type"],
         schema_version=row["schema_version"],
         data=row["data"].encode(),
-        metadata=msgspec.json.decode(row["metadata"]),
+        metadata=msgspec.json.decode(metadata) if metadata else {},
         recorded_at=row["recorded_at"],
     )
 
@@ -296,7 +299,7 @@ class EventStore:
     async def read_stream(self, stream_id: str, after_version: int = 0, limit: int = 10_000) -> list[RecordedEvent]:
         async with self.pool.acquire() as conn:
             rows = await conn.fetch(_READ_STREAM, stream_id, after_version, limit)
-        return [_record(r) for r in rows]
+        return [recorded_from_row(r) for r in rows]
 
     async def read_all(
         self,
@@ -330,7 +333,7 @@ async def read_all(
         rows = await conn.fetch(_READ_ALL, str(after.tx_id), after.global_position, limit)
     else:
         rows = await conn.fetch(_READ_CATEGORY, str(after.tx_id), after.global_position, limit, category)
-    return [_record(r) for r in rows]
+    return [recorded_from_row(r) for r in rows]
 
 
 async def head(conn: asyncpg.Connection) -> Position:

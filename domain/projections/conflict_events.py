@@ -14,6 +14,7 @@ import msgspec
 
 from domain.events import ConflictEvent, EventRetracted
 from domain.projections.envelope import Envelope, article_id_of, conflict_event
+from domain.wire import wire_event
 
 NAME = "conflict_events"
 
@@ -59,14 +60,13 @@ def project(envelope: Envelope) -> list[Change]:
 
 def wire_body(envelope: Envelope, event: ConflictEvent, article_id: uuid.UUID) -> dict[str, Any]:
     """The codebook's extracted event plus id, article_id, position and recorded_at."""
-    body: dict[str, Any] = msgspec.to_builtins(event)
-    body.update(
-        id=str(envelope.event_id),
-        article_id=str(article_id),
+    return wire_event(
+        event,
+        event_id=envelope.event_id,
+        article_id=article_id,
         position=envelope.position,
-        recorded_at=msgspec.to_builtins(envelope.recorded_at),
+        recorded_at=envelope.recorded_at,
     )
-    return body
 
 
 def _insert(envelope: Envelope, event: ConflictEvent, article_id: uuid.UUID) -> Insert:

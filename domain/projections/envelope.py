@@ -13,8 +13,9 @@ import uuid
 import msgspec
 
 from domain.events import CONFLICT_EVENT_TYPES, ConflictEvent, DomainEvent, EventRetracted
+from domain.wire import ARTICLE_STREAM_PREFIX, article_id_of
 
-ARTICLE_STREAM_PREFIX = "article-"
+__all__ = ["ARTICLE_STREAM_PREFIX", "Envelope", "article_id_of", "conflict_event", "live_change"]
 
 
 class Envelope(msgspec.Struct, frozen=True, kw_only=True):
@@ -27,16 +28,6 @@ class Envelope(msgspec.Struct, frozen=True, kw_only=True):
     recorded_at: dt.datetime
     # Set on an EventRetracted that withdraws a live conflict event: that event's envelope.
     retracted: Envelope | None = None
-
-
-def article_id_of(stream_id: str) -> uuid.UUID | None:
-    """The article's id for a stream named `article-<uuid>`, else None."""
-    if not stream_id.startswith(ARTICLE_STREAM_PREFIX):
-        return None
-    try:
-        return uuid.UUID(stream_id[len(ARTICLE_STREAM_PREFIX) :])
-    except ValueError:
-        return None
 
 
 def conflict_event(envelope: Envelope) -> ConflictEvent | None:

@@ -16,7 +16,7 @@ from domain.events import ALL_EVENT_TYPES, CONFLICT_TYPE_NAMES, EventRetracted
 from domain.projections.envelope import Envelope
 from domain.projections.retraction import is_effective
 from infra.codec import decode
-from infra.event_store import RecordedEvent
+from infra.event_store import RecordedEvent, recorded_from_row
 
 KNOWN_TYPES = frozenset(str(t.__struct_config__.tag) for t in ALL_EVENT_TYPES)  # type: ignore[attr-defined]
 
@@ -64,7 +64,7 @@ async def _withdrawn(
     """Retraction event id -> envelope of the live event it withdraws (effective retractions only)."""
     ids = [_target_id(env) for _, env in retractions]
     rows = await conn.fetch(_TARGETS, ids)
-    originals = {r["event_id"]: _recorded(r) for r in rows}
+    originals = {r["event_id"]: recorded_from_row(r) for r in rows}
     streams = sorted({rec.stream_id for rec, _ in retractions})
     earlier: dict[str, list[tuple[int, uuid.UUID]]] = {}
     for r in await conn.fetch(_STREAM_RETRACTIONS, streams):
@@ -89,18 +89,3 @@ async def _withdrawn(
 def _target_id(envelope: Envelope) -> uuid.UUID:
     assert isinstance(envelope.event, EventRetracted)
     return envelope.event.retracted_event_id
-
-
-def _recorded(row: asyncpg.Record) -> RecordedEvent:
-    return RecordedEvent(
-        global_position=row["global_position"],
-        tx_id=row["tx_id"],
-        event_id=row["event_id"],
-        stream_id=row["stream_id"],
-        stream_version=row["stream_version"],
-        event_type=row["event_type"],
-        schema_version=row["schema_version"],
-        data=row["data"].encode(),
-        metadata={},
-        recorded_at=row["recorded_at"],
-    )

@@ -35,7 +35,7 @@ from domain.webhooks import (
     signing_secrets,
     webhook_id,
 )
-from infra.event_store import RecordedEvent
+from infra.event_store import RecordedEvent, recorded_from_row
 from infra.settings import Settings
 from infra.webhooks import subscriptions
 from infra.webhooks.fanout import DELIVERIES_CHANNEL
@@ -92,18 +92,7 @@ class Attempt(msgspec.Struct, frozen=True, kw_only=True):
 
 
 def _claimed(row: asyncpg.Record, lease_id: uuid.UUID) -> Claimed:
-    event = RecordedEvent(
-        global_position=row["global_position"],
-        tx_id=row["tx_id"],
-        event_id=row["event_id"],
-        stream_id=row["stream_id"],
-        stream_version=row["stream_version"],
-        event_type=row["event_type"],
-        schema_version=row["schema_version"],
-        data=row["data"].encode(),
-        metadata=msgspec.json.decode(row["metadata"]),
-        recorded_at=row["recorded_at"],
-    )
+    event = recorded_from_row(row)
     return Claimed(
         delivery_id=row["delivery_id"],
         subscription_id=row["subscription_id"],

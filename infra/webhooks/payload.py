@@ -13,33 +13,33 @@ from typing import Any
 import msgspec
 
 from domain.events import DomainEvent
+from domain.wire import article_id_of
+from domain.wire import wire_event as domain_wire_event
 from infra.codec import decode
-from infra.event_store import Position, RecordedEvent
+from infra.event_store import RecordedEvent
 
 _encoder = msgspec.json.Encoder()
 
 
-def article_id_of(recorded: RecordedEvent) -> str | None:
+def wire_event(recorded: RecordedEvent, event: DomainEvent | None = None) -> dict[str, Any]:
+    return domain_wire_event(
+        event if event is not None else decode(recorded),
+        event_id=recorded.event_id,
+        article_id=_article_id(recorded),
+        position=recorded.position.encode(),
+        recorded_at=recorded.recorded_at,
+    )
+
+
+def _article_id(recorded: RecordedEvent) -> uuid.UUID | None:
     """Extracted events live in the stream `article-<article_id>` (metadata may say so too)."""
     given = recorded.metadata.get("article_id")
     if isinstance(given, str):
-        return given
-    category, _, rest = recorded.stream_id.partition("-")
-    if category != "article":
-        return None
-    try:
-        return str(uuid.UUID(rest))
-    except ValueError:
-        return None
-
-
-def wire_event(recorded: RecordedEvent, event: DomainEvent | None = None) -> dict[str, Any]:
-    body: dict[str, Any] = msgspec.to_builtins(event if event is not None else decode(recorded))
-    body["id"] = str(recorded.event_id)
-    body["article_id"] = article_id_of(recorded)
-    body["position"] = Position(recorded.tx_id, recorded.global_position).encode()
-    body["recorded_at"] = msgspec.to_builtins(recorded.recorded_at)
-    return body
+        try:
+            return uuid.UUID(given)
+        except ValueError:
+            pass
+    return article_id_of(recorded.stream_id)
 
 
 def wire_bytes(recorded: RecordedEvent, event: DomainEvent | None = None) -> bytes:
