@@ -61,7 +61,6 @@ def upgrade() -> None:
         CREATE INDEX rm_conflict_events_actors_idx ON rm_conflict_events USING gin (actor_codes);
         CREATE INDEX rm_conflict_events_country_idx ON rm_conflict_events (country);
         CREATE INDEX rm_conflict_events_occurred_idx ON rm_conflict_events (occurred_start, event_id);
-        CREATE INDEX rm_conflict_events_recorded_idx ON rm_conflict_events (global_position);
         CREATE INDEX rm_conflict_events_article_idx ON rm_conflict_events (article_id);
         CREATE INDEX rm_conflict_events_search_idx ON rm_conflict_events USING gin (search);
         CREATE INDEX rm_conflict_events_lonlat_idx ON rm_conflict_events (lon, lat) WHERE lon IS NOT NULL;
