@@ -67,7 +67,7 @@ class Lexicon:
     resolution_context: Pattern
     resolution_body: Pattern
     resolution_mutual: Pattern
-    sponsor_cue: Pattern  # text right before/after an actor that makes it the draft's sponsor
+    sponsor_cue: Pattern  # text right before an actor that makes it the draft's sponsor
     cues: dict[str, Pattern]  # modality -> clause pattern
     governing_cues: Pattern  # end of a preceding clause that governs the next one
     nominal_block: Pattern  # "Abbruch der", "Ende der" right before a nominal trigger
@@ -101,6 +101,17 @@ class Lexicon:
     dates: dict[str, Scanner] = field(default_factory=dict)
     date_gates: dict[str, tuple[str, ...]] = field(default_factory=dict)  # substrings one of which must occur
     weekday_prefix: Pattern = re.compile("$^")  # "am", "seit", "kommenden" ... right before a weekday
+    background_clause: Pattern = re.compile("$^")
+    coordination_gap: Pattern = re.compile("$^")  # text between two members of one list
+    resolution_noun: Pattern = re.compile("$^")
+    topic_preposition: Pattern = re.compile("$^")  # "gegen", "zu" after a draft noun: what it is about
+    veto_verb: Pattern = re.compile("$^")  # a nominal "Veto" states a block only with one of these
+    un_seat: str = "New York"
+    sponsor_after: Pattern = re.compile("$^")  # text right after an actor that makes it the sponsor
+    blocker_before: Pattern = re.compile("$^")  # "am Veto" right before an actor: it blocked
+    failed_with_draft: Pattern = re.compile(
+        "$^"
+    )  # "scheiterte mit seinem Entwurf": subjects sponsored  # pluperfect or "bereits/damals": no default date
     future_clause: Pattern = re.compile("$^")  # a clause that puts its weekday in the future
     casualty_number: Pattern = re.compile("")
     casualty_killed: Pattern = re.compile("")

@@ -82,7 +82,8 @@ _OFF_WEAK = r"offensive(?:n)?|angriff(?:e|en)?|attacke(?:n)?|nahm(?:en)?\b[^,.;:
 
 _RES_TRIGGERS = (
     r"veto(?:s)?|blockiert(?:e|en)?|blockierten|abgelehnt|lehnte(?:n)?\b[^,.;:]*\bab|"
-    r"scheiterte(?:n)?\b[^,.;:]*\b(?:am|an|im)|gescheitert|zu\s+fall\s+gebracht|"
+    r"scheiterte(?:n)?|gescheitert|zu\s+fall\s+gebracht|verhindert(?:e|en)?|stoppt(?:e|en)?|stoppen|"
+    r"gestoppt|gekippt|kippte(?:n)?|keine\s+mehrheit|"
     r"stimmte(?:n)?\b[^,.;:]*\b(?:dagegen|gegen)|votierte(?:n)?\b[^,.;:]*\bgegen|niedergestimmt"
 )
 
@@ -137,8 +138,27 @@ RESOLUTION_BODY = _c(
 )
 RESOLUTION_MUTUAL = _c(r"\b(?:gegenseitig|wechselseitig|jeweils\s+die\s+resolution|einander)\b")
 SPONSOR_CUE = _c(
-    r"(?:\b(?:resolution\w*|entwurf\w*)\s+(?:von|aus|de[sr])\s*$)|"
-    r"(?:^\s*(?:eingebracht\w*|vorgelegt\w*|initiiert\w*)\b)|(?:^\w*\s*(?:resolution\w*|resolutionsentwurf\w*|entwurf\w*)\b)"
+    r"(?:\b(?:\w*resolution\w*|\w*entwurf\w*|beschlussvorlage)(?: +(?:von|aus|de[sr]))? +$)|"
+    r"(?:\b(?:\w*resolution\w*|\w*entwurf\w*|beschlussvorlage)\s*,\s*(?:den|die|das)\s+$)"
+)
+SPONSOR_AFTER = _c(
+    r"(?:\s*(?:eingebracht\w*|vorgelegt\w*|initiiert\w*|verfasst\w*|ausgearbeitet\w*)\b)|"
+    r"(?:-?\w*\s*(?:\w*resolution\w*|\w*entwurf\w*)\b)"
+)
+# "am Veto Chinas", "das Veto der USA": the genitive after "Veto" is the blocker.
+BLOCKER_BEFORE = _c(r"\bvetos?\s+(?:de[sr]\s+)?$")
+# "Frankreich scheiterte mit seinem Entwurf": the subject of failing with a draft sponsored it.
+FAILED_WITH_DRAFT = _c(
+    r"\b(?:scheitert\w*|gescheitert|unterlag\w*|unterlegen)\b[^.;:]{0,60}?\bmit\s+(?:\w+\s+){0,2}"
+    r"(?:\w*entwurf\w*|\w*resolution\w*|beschlussvorlage\w*)"
+)
+COORDINATION_GAP = _c(r"\s*(?:,|\bund\b|\bsowie\b)\s*(?:(?:de[rsnm]|die|das)\s+)?")
+RESOLUTION_NOUN = _c(r"\b(?:\w*resolution\w*|\w*entwurf\w*|beschlussvorlage\w*)\b")
+TOPIC_PREPOSITION = _c(r"\b(?:zu|zum|zur|über|gegen|wegen|für|um|nach|betreffend|bezüglich)\b")
+VETO_VERB = _c(
+    r"\b(?:eingelegt|legt\w*\b[^.;:]*\bein|einzulegen|verhindert\w*|blockiert\w*|gestoppt|stoppt\w*|"
+    r"gekippt|kippt\w*|zu\s+fall|scheitert\w*|gescheitert|abgelehnt|lehnt\w*|zurückgewiesen|"
+    r"per\s+veto|durch\s+(?:ein|das|sein|ihr)\s+veto)\b"
 )
 
 CUES = {
@@ -192,7 +212,7 @@ CONFLICT_WORDS = _c(
     r"\b(?:krieg\w*|\w+krieg\w*|konflikt\w*|\w+konflikt\w*|rebellen\w*|armee|truppen|\w+truppen|soldaten|"
     r"milizen?|\w*miliz|waffenruhe|waffenstillstand\w*|feuerpause|militär\w*|luftangriff\w*|kämpfe\w*|"
     r"gefechte\w*|terror\w*|dschihad\w*|jihad\w*|islamist\w*|extremist\w*|friedens\w*|"
-    r"kampfjets?|luftwaffe|aufständische\w*|separatisten|bombardier\w*|sicherheitsrat|belager\w*|"
+    r"kampfjets?|luftwaffe|aufständische\w*|separatisten|bombardier\w*|\w*sicherheitsrat\w*|belager\w*|"
     r"front|streitkräfte|besatzung\w*)\b"
 )
 SPORTS_WORDS = _c(
@@ -378,6 +398,12 @@ FUTURE_CLAUSE = _lc(
     r"\b(?:soll|sollen|wird|werden|werde|geplant|plant|planen|vorgesehen|angesetzt|anberaumt|"
     r"bevorstehend\w*|künftig\w*|beginnen|stattfinden|fortsetzen|zusammenkommen)\b"
 )
+# Pluperfect ("hatten ... eingenommen", "war ... gereist") and retrospective words: the event
+# lies before the reported news, so an undated mention gets no default date.
+BACKGROUND_CLAUSE = _lc(
+    r"\b(?:hatte|hatten|hattest|war|waren)\b[^,;:]*\b(?:ge\w+(?:t|en)|\w+iert|\w+ge\w+(?:t|en))\b|"
+    r"\b(?:damals|einst|seinerzeit|zuvor|früher|vor\s+(?:\w+\s+)?(?:jahren|monaten))\b"
+)
 
 CASUALTY_NUMBER = _c(
     r"\b(?:(?:mindestens|mehr\s+als|über|rund|etwa|knapp|fast|bis\s+zu|insgesamt|weitere|zahlreiche|mind\.)\s+)?"
@@ -471,6 +497,9 @@ LEXICON = Lexicon(
     resolution_body=RESOLUTION_BODY,
     resolution_mutual=RESOLUTION_MUTUAL,
     sponsor_cue=SPONSOR_CUE,
+    sponsor_after=SPONSOR_AFTER,
+    blocker_before=BLOCKER_BEFORE,
+    failed_with_draft=FAILED_WITH_DRAFT,
     cues=CUES,
     governing_cues=GOVERNING_CUES,
     nominal_block=NOMINAL_BLOCK,
@@ -505,6 +534,11 @@ LEXICON = Lexicon(
     date_gates=DATE_GATES,
     weekday_prefix=WEEKDAY_PREFIX,
     future_clause=FUTURE_CLAUSE,
+    background_clause=BACKGROUND_CLAUSE,
+    coordination_gap=COORDINATION_GAP,
+    resolution_noun=RESOLUTION_NOUN,
+    topic_preposition=TOPIC_PREPOSITION,
+    veto_verb=VETO_VERB,
     casualty_number=CASUALTY_NUMBER,
     casualty_killed=CASUALTY_KILLED,
     casualty_injured=CASUALTY_INJURED,

@@ -39,6 +39,8 @@ class Candidate:
     strength: str
     mentions: int = 1
     explicit_codes: set[str] = field(default_factory=set)
+    headline: bool = False  # stated in a title or sub-heading line
+    background: bool = True  # every mention is pluperfect or dated only by a year (no default date)
 
     def codes(self, *roles: str) -> set[str]:
         return {a.code for a in self.actors if not roles or a.role in roles}
@@ -71,7 +73,12 @@ def _actors_compatible(a: Candidate, b: Candidate, place: bool | None) -> bool:
         return bool(place) or not ca or not cb or ca <= cb or cb <= ca
     if a.event_type == RESOLUTION:
         ca, cb = a.codes("blocked_by"), b.codes("blocked_by")
-        return not ca or not cb or ca == cb
+        sa, sb = a.codes("sponsor"), b.codes("sponsor")
+        if (ca & sb) or (cb & sa):
+            return False  # one draft's sponsor blocked the other: two drafts
+        if not ca and not cb:
+            return not sa or not sb or bool(sa & sb)
+        return not ca or not cb or bool(ca & cb)
     ca, cb = a.codes(), b.codes()
     return not ca or not cb or bool(ca & cb)
 
@@ -134,20 +141,33 @@ def absorb(into: Candidate, other: Candidate) -> None:
     into.confidence = max(into.confidence, other.confidence)
     into.mentions += other.mentions
     into.explicit_codes |= other.explicit_codes
+    into.background = into.background and other.background
     if other.strength == "strong":
         into.strength = "strong"
 
 
 def merge(candidates: list[Candidate]) -> list[Candidate]:
-    """Cluster candidates greedily in text order; placed mentions first so placeless ones join them."""
+    """Cluster candidates greedily in text order; placed mentions first so placeless ones join them.
+    Headline mentions never make an event of their own: they only fill a missing place or date
+    of a compatible event from the body."""
     clusters: list[Candidate] = []
     ordered = sorted(candidates, key=lambda c: (c.place is None, c.evidence_start))
     for cand in ordered:
+        if cand.headline:
+            continue
         matches = [c for c in clusters if compatible(c, cand)]
         if matches:
             absorb(max(matches, key=lambda c: _affinity(c, cand)), cand)
         else:
             clusters.append(cand)
+    for cand in ordered:
+        if not cand.headline:
+            continue
+        matches = [c for c in clusters if compatible(c, cand)]
+        if matches:
+            into = max(matches, key=lambda c: _affinity(c, cand))
+            into.place = into.place or cand.place
+            into.occurred = into.occurred or cand.occurred
     for c in clusters:
         c.confidence = min(0.95, c.confidence + 0.05 * (c.mentions - 1))
     return sorted(clusters, key=lambda c: c.evidence_start)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 from dataclasses import dataclass
 
 from domain.events import (
@@ -137,8 +138,9 @@ def _trigger_ok(art: _Article, sentence: Sentence, clauses: list[tuple[int, int]
     if trig.event_type == RESOLUTION:
         lowered_word = trig.word.lower()
         body = lex.resolution_body.search(sentence.low) or lex.resolution_body.search(art.low)
-        context = lowered_word.startswith("veto") or lex.resolution_context.search(sentence.low)
-        return bool(body and context)
+        if lowered_word.startswith("veto"):  # "nannte das Veto inakzeptabel" only refers to it
+            return bool(body and lex.veto_verb.search(sentence.low))
+        return bool(body and lex.resolution_context.search(sentence.low))
     return True
 
 
@@ -173,10 +175,15 @@ def _candidate(
         actors = filled
     if event_type == OFFENSIVE and trig.strength == "weak" and not _armed(actors):
         return None
+    if event_type == RESOLUTION:
+        actors = _with_nearby_sponsors(art, index, actors)
     place = roles.choose_place(event_type, art.ctx, sentence, clause, trig.start, lex, art.gaz)
     if place is None and event_type == OFFENSIVE and lex.anaphoric_place.search(sentence.low):
         place = _previous_place(art, index)
     occurred = _date(art, index, clause, trig, event_type)
+    background = bool(lex.background_clause.search(sentence.low[clause[0] : clause[1]])) or any(
+        d.occurred.precision == "year" for d in art.dates[index]
+    )
     clause_texts = [sentence.low[s:e] for s, e in clauses]
     casualties = casualties_in(clause_texts, lex) if event_type == OFFENSIVE else None
     confidence = 0.55 + (0.1 if trig.strength == "strong" else 0) + (0.1 if place else 0) + (0.1 if actors else 0)
@@ -192,7 +199,26 @@ def _candidate(
         confidence=round(min(confidence, 0.9), 2),
         strength=trig.strength,
         explicit_codes=explicit,
+        headline=sentence.headline,
+        background=background,
     )
+
+
+def _with_nearby_sponsors(art: _Article, index: int, actors: list[Actor]) -> list[Actor]:
+    """Sponsors of the draft named in the neighbouring sentences ("Der Entwurf, den Frankreich
+    und Spanien zur Abstimmung stellten, ..."), unless they are the ones blocking."""
+    if any(a.role == "sponsor" for a in actors):
+        return actors
+    known = {a.code for a in actors}
+    out = list(actors)
+    for neighbour in (index - 1, index + 1, index + 2):
+        if 0 <= neighbour < len(art.sentences):
+            s = art.sentences[neighbour]
+            for a in roles.draft_sponsors(art.ctx, art.ctx.actors_in(s.start, s.end), art.lexicon):
+                if a.code not in known:
+                    out.append(a)
+                    known.add(a.code)
+    return out
 
 
 def _armed(actors: list[Actor]) -> bool:
@@ -246,6 +272,18 @@ def _date(art: _Article, index: int, clause: tuple[int, int], trig: Trigger, eve
     return None
 
 
+def _news_default_date(pub: PubDate | None) -> Occurred | None:
+    """An undated realised event in news copy: the day before or the day of publication
+    (wire copy reports what happened "yesterday" or "today" without always saying so)."""
+    if pub is None:
+        return None
+    day = pub.date
+    if day is None:
+        first, last = pub.month_range()
+        return Occurred(start=first, end=last, precision="month", text=None)
+    return Occurred(start=day - dt.timedelta(days=1), end=day, precision="day", text=None)
+
+
 def _mutual_blocks(cand: Candidate) -> list[Candidate]:
     """ "Russland und Frankreich blockierten gegenseitig Resolutionen": each blocked the other's."""
     states = [a for a in cand.actors if a.code not in BODIES]
@@ -269,6 +307,8 @@ def _mutual_blocks(cand: Candidate) -> list[Candidate]:
                 confidence=cand.confidence,
                 strength=cand.strength,
                 explicit_codes=set(cand.explicit_codes),
+                headline=cand.headline,
+                background=cand.background,
             )
         )
     return out
@@ -281,7 +321,7 @@ def _sufficient(c: Candidate) -> bool:
     if c.event_type == CEASEFIRE:
         return bool(c.actors) or c.place is not None
     if c.event_type == RESOLUTION:
-        return bool(c.codes("blocked_by"))
+        return bool(c.codes("blocked_by") or c.codes("sponsor"))
     return len(c.codes()) >= 2 or (bool(c.codes()) and c.place is not None)
 
 
@@ -292,8 +332,11 @@ def _to_event(art: _Article, c: Candidate) -> ConflictEvent:
         location = Location(name=p.name, country=p.country, lat=p.lat, lon=p.lon, precision=p.precision)  # type: ignore[arg-type]
     evidence = Evidence(text=art.text[c.evidence_start : c.evidence_end], start=c.evidence_start, end=c.evidence_end)
     cls = _TYPES[c.event_type]
+    occurred = c.occurred
+    if occurred is None and not c.background:
+        occurred = _news_default_date(art.pub)
     event: ConflictEvent = cls(
-        occurred=c.occurred,
+        occurred=occurred,
         location=location,
         actors=tuple(c.actors),
         casualties=c.casualties,

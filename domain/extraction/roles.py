@@ -240,14 +240,68 @@ def ceasefire_roles(ctx: ArticleContext, mentions: list[Mention], sentence: Sent
     return list(_dedupe(out))
 
 
-def resolution_roles(ctx: ArticleContext, mentions: list[Mention], lexicon: Lexicon) -> list[Actor]:
+def _is_sponsor(ctx: ArticleContext, m: Mention, lexicon: Lexicon) -> bool:
+    before = _before(ctx, m, 30)
+    before = before[before.rfind("\n") + 1 :]  # not across a line (headline) break
+    return bool(lexicon.sponsor_cue.search(before) or lexicon.sponsor_after.match(_after(ctx, m, 30)))
+
+
+def _coordinated(ctx: ArticleContext, a: Mention, b: Mention, lexicon: Lexicon) -> bool:
+    """`a` and `b` are members of one list ("der USA, Großbritanniens und Frankreichs")."""
+    return b.start >= a.end and bool(lexicon.coordination_gap.fullmatch(ctx.low[a.end : b.start]))
+
+
+def _propagate(ctx: ArticleContext, mentions: list[Mention], marked: set[int], lexicon: Lexicon) -> set[int]:
+    """Indices of `mentions` in a list with a marked mention (both directions)."""
+    out = set(marked)
+    changed = True
+    while changed:
+        changed = False
+        for i in range(len(mentions) - 1):
+            a, b = mentions[i], mentions[i + 1]
+            if (i in out) != (i + 1 in out) and _coordinated(ctx, a, b, lexicon):
+                out |= {i, i + 1}
+                changed = True
+    return out
+
+
+def _topic_of_draft(ctx: ArticleContext, m: Mention, sentence: Sentence, lexicon: Lexicon) -> bool:
+    """An actor inside what the draft is about ("Resolution ... gegen die Anerkennung ... Israels")."""
+    low = sentence.low[: m.start - sentence.start]
+    ends = [noun.end() for noun in lexicon.resolution_noun.finditer(low)]
+    return bool(ends) and bool(lexicon.topic_preposition.search(low[ends[-1] :]))
+
+
+def resolution_roles(ctx: ArticleContext, mentions: list[Mention], lexicon: Lexicon, sentence: Sentence) -> list[Actor]:
+    eligible = [m for m in mentions if m.code not in BODIES and m.kind in _STATE_KINDS | {"group", "generic"}]
+    failed = lexicon.failed_with_draft.search(sentence.low)
+    failed_at = sentence.start + failed.start() if failed else -1
+    marked = {i for i, m in enumerate(eligible) if _is_sponsor(ctx, m, lexicon) or m.end <= failed_at}
+    blockers = _propagate(
+        ctx,
+        eligible,
+        {i for i, m in enumerate(eligible) if lexicon.blocker_before.search(_before(ctx, m, 20))},
+        lexicon,
+    )
+    sponsors = _propagate(ctx, eligible, marked - blockers, lexicon) - blockers
     out = []
-    for m in mentions:
-        if m.code in BODIES or m.kind not in _STATE_KINDS | {"group", "generic"}:
-            continue
-        sponsor = bool(lexicon.sponsor_cue.search(_before(ctx, m, 30)) or lexicon.sponsor_cue.match(_after(ctx, m, 30)))
-        out.append(Actor(name=m.surface, code=m.code, role="sponsor" if sponsor else "blocked_by"))
-    return list(_dedupe(out))
+    for i, m in enumerate(eligible):
+        if i in blockers:
+            out.append(Actor(name=m.surface, code=m.code, role="blocked_by"))
+        elif i in sponsors:
+            out.append(Actor(name=m.surface, code=m.code, role="sponsor"))
+        elif not _topic_of_draft(ctx, m, sentence, lexicon):
+            out.append(Actor(name=m.surface, code=m.code, role="blocked_by"))
+    blocking = {a.code for a in out if a.role == "blocked_by"}
+    return [a for a in _dedupe(out) if not (a.role == "sponsor" and a.code in blocking)]
+
+
+def draft_sponsors(ctx: ArticleContext, mentions: list[Mention], lexicon: Lexicon) -> list[Actor]:
+    """Sponsors named by a cue in nearby sentences ("der von Ägypten eingebrachte Entwurf")."""
+    eligible = [m for m in mentions if m.code not in BODIES and m.kind in _STATE_KINDS | {"group", "generic"}]
+    marked = {i for i, m in enumerate(eligible) if _is_sponsor(ctx, m, lexicon)}
+    found = _propagate(ctx, eligible, marked, lexicon) if marked else set()
+    return [Actor(name=eligible[i].surface, code=eligible[i].code, role="sponsor") for i in sorted(found)]
 
 
 def roles_for(event_type: str, ctx: ArticleContext, sentence: Sentence, lexicon: Lexicon, passive: bool) -> list[Actor]:
@@ -259,7 +313,7 @@ def roles_for(event_type: str, ctx: ArticleContext, sentence: Sentence, lexicon:
     if event_type == CEASEFIRE:
         return ceasefire_roles(ctx, mentions, sentence)
     if event_type == RESOLUTION:
-        return resolution_roles(ctx, mentions, lexicon)
+        return resolution_roles(ctx, mentions, lexicon, sentence)
     return []
 
 
@@ -310,7 +364,14 @@ def choose_place(
 ) -> PlaceLike | None:
     """Where the event happened: the talks venue, the target place, the ceasefire's area."""
     if event_type == RESOLUTION:
-        return None
+        venues = [
+            p for p in _eligible_places(ctx, sentence, (0, len(sentence.text)), lexicon) if _is_venue(ctx, p, lexicon)
+        ]
+        venue = _nearest([p for p in venues if p.place.precision == "city"], sentence.start + trigger_pos)
+        if venue is not None:
+            return venue
+        seat = gaz.find_places(lexicon.un_seat, lexicon.language)  # the Security Council sits in New York
+        return seat[0].place if seat else None
     pos = sentence.start + trigger_pos
     if event_type == CEASEFIRE and lexicon.nationwide.search(sentence.low):
         countries = [p for p in ctx.places_in(sentence.start, sentence.end) if p.place.precision == "country"]

@@ -18,6 +18,7 @@ class Sentence:
     end: int
     text: str  # cleaned text of the sentence (same length as the original span)
     low: str = field(default="", compare=False)  # `text` lower-cased, same length (lexicon patterns run on it)
+    headline: bool = field(default=False, compare=False)  # a title or sub-heading line, not body copy
 
     def __post_init__(self) -> None:
         if not self.low and self.text:
@@ -69,6 +70,7 @@ def split_sentences(text: str, lexicon: Lexicon, low: str | None = None) -> list
         low = lowered(text)
     out: list[Sentence] = []
     for line in _LINE.finditer(text):
+        headline = _is_headline(line.group())
         for start, end in _split_line(line.group(), line.start(), lexicon):
             raw = text[start:end]
             left = len(raw) - len(raw.lstrip())
@@ -78,5 +80,16 @@ def split_sentences(text: str, lexicon: Lexicon, low: str | None = None) -> list
             s, e = start + left, start + right
             body = text[s:e]
             if any(ch.isalpha() for ch in body):
-                out.append(Sentence(s, e, body, low[s:e]))
+                out.append(Sentence(s, e, body, low[s:e], headline))
     return out
+
+
+_HEADLINE_MAX_WORDS = 16
+
+
+def _is_headline(line: str) -> bool:
+    """A short line without sentence-final punctuation: a title, kicker or sub-heading."""
+    stripped = line.strip()
+    if not stripped or stripped[-1] in '.!?:;"“”»«)':
+        return False
+    return len(stripped.split()) <= _HEADLINE_MAX_WORDS

@@ -67,9 +67,14 @@ def split_list(cell: str) -> tuple[str, ...]:
 def countries() -> dict[str, Country]:
     """All countries by alpha-3: curated rows override the generated ones."""
     auto: dict[str, Country] = {}
-    for a2, a3, name_en, name_de, capital, lat, lon in rows("countries_auto.tsv"):
+    table = list(rows("countries_auto.tsv"))
+    heads = [_short_name(r[3]) for r in table]
+    for (a2, a3, name_en, name_de, capital, lat, lon), head in zip(table, heads, strict=True):
         coords = (float(lat), float(lon)) if lat and lon else (None, None)
-        auto_names = tuple(dict.fromkeys(n for n in (name_en, name_de) if "," not in n and "(" not in n))
+        short = head if head and heads.count(head) == 1 else None  # "Bolivien, Plurinationaler Staat"
+        auto_names = tuple(
+            dict.fromkeys(n for n in (name_en.strip(), name_de, short) if n and "," not in n and "(" not in n)
+        )
         auto[a3] = Country(a2, a3, name_en, coords[0], coords[1], auto_names, capital=capital)
     result = dict(auto)
     for a3, lat, lon, names, adj_de, adj_en, demonyms, capital, capital_forms in rows("countries.tsv"):
@@ -92,6 +97,12 @@ def countries() -> dict[str, Country]:
             curated=True,
         )
     return result
+
+
+def _short_name(official: str) -> str | None:
+    """The common name before an official suffix: "Tansania, Vereinigte Republik" -> "Tansania"."""
+    head = official.split(",", 1)[0].strip() if "," in official else ""
+    return head if head and "(" not in head else None
 
 
 def _english_name(names: tuple[str, ...], base: Country | None) -> str:
