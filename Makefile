@@ -13,8 +13,10 @@ $(BIN)/conflictdb: pyproject.toml
 
 install: $(BIN)/conflictdb
 
+# `make run` is for local development: webhook receivers on this machine are allowed
+# unless the caller says otherwise. The service's own default refuses them.
 run: install
-	$(BIN)/conflictdb serve --ingest-seeds
+	CONFLICTDB_WEBHOOK_ALLOW_PRIVATE=$${CONFLICTDB_WEBHOOK_ALLOW_PRIVATE:-true} $(BIN)/conflictdb serve --ingest-seeds
 
 lint: install
 	$(BIN)/ruff check api domain infra tests bench

@@ -80,7 +80,10 @@ async def check_url(url: str, *, allow_private: bool) -> None:
         return
     bad = refused(await resolve(host, port))
     if bad:
-        raise ValidationError(f"url host {host!r} resolves to a non-public address ({bad[0]}); refused")
+        raise ValidationError(
+            f"url host {host!r} resolves to a non-public address ({bad[0]}); refused "
+            "(CONFLICTDB_WEBHOOK_ALLOW_PRIVATE=true allows it for local development)"
+        )
 
 
 class GuardedBackend(httpcore.AsyncNetworkBackend):
