@@ -29,6 +29,7 @@ NO_STREAM: Final = "no_stream"
 ANY: Final = "any"
 ExpectedVersion = int | Literal["no_stream", "any"]
 _ANY_RETRIES = 50
+_NOTIFY_COALESCE_S = 0.005
 
 
 class StoreInvariantError(ConflictDBError):
@@ -277,6 +278,7 @@ class EventStore:
             except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError):
                 log.warning("NOTIFY failed; followers will catch up by polling")
                 return
+            await asyncio.sleep(_NOTIFY_COALESCE_S)  # appends meanwhile share the next NOTIFY
 
     async def close(self) -> None:
         """Wait for a pending wake-up to go out (call before closing the pool)."""
