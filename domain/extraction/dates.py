@@ -227,7 +227,7 @@ class DateResolver:
         found = self.lex.weekday_prefix.search(self._low, max(0, m.start() - 30), m.start())
         prefix = " ".join(found.group(1).split()) if found else ""
         target = self.lex.weekdays[m.group(1)]
-        future = prefix in ("für", "kommenden", "nächsten") or (
+        future = prefix in ("für", "kommenden", "nächsten", "ab") or (
             prefix not in ("seit", "vergangenen", "letzten", "an diesem")
             and bool(self.lex.future_clause.search(self._clause_around(m)))
         )

@@ -49,20 +49,23 @@ _TALK_PREFIX = (
 _TALK_NOUNS = (
     r"gespräch(?:e|en|s|es)?|verhandlung(?:en)?|verhandlungsrunde(?:n)?|gesprächsrunde(?:n)?|"
     r"konferenz(?:en)?|gipfel(?:treffen|s)?|treffen|telefonat(?:e|en|s)?|unterredung(?:en)?|"
-    r"konsultation(?:en)?|beratung(?:en)?"
+    r"konsultation(?:en)?|beratungen"
 )
 _TALK_VERBS = (
     r"telefonierte(?:n)?|telefoniert|trafen|traf|getroffen|trifft|verhandelt(?:e|en)?|verhandeln|verhandle|"
-    r"berieten|berät|beriet|konferierte(?:n)?|zusammengekommen|zusammengetroffen|kamen\s+\w+\s+zusammen|"
+    r"berieten|berät|beriet|konferierte(?:n)?|zusammengekommen|zusammengetroffen|kam(?:en)?\b[^,.;:]*\bzusammen|"
     r"kontakt\s+aufgenommen|tagte(?:n)?|getagt"
 )
 _SPEAK = r"(?:sprachen|sprach|gesprochen|sprechen|spreche)(?=[^,.;:]*\b(?:mit|miteinander|wieder)\b)(?![^,.;:]*\bvon\b)"
+# "hatten Putin und Obama ... über Syrien gesprochen": weak, needs two parties in the sentence itself.
+_SPEAK_ABOUT = r"(?:sprachen|sprach|gesprochen)(?=[^,.;:]*\büber\b)(?![^,.;:]*\bvon\b)"
 _AGREE = r"vereinbart(?:e|en)?|einigten\s+sich|einigte\s+sich|geeinigt|übereingekommen|verständigt(?:en)?"
 
 _CEASEFIRE_NOUNS = (
     r"(?:waffenruhe|waffenstillstand(?:s|es)?|waffenstillstandsabkommen|"
     r"waffenstillstandsvereinbarung(?:en)?|feuerpause(?:n)?|feuerstillstand(?:s)?|kampfpause(?:n)?|"
-    r"humanitäre(?:n)?\s+pause(?:n)?|waffenruhe-abkommen)"
+    r"humanitäre(?:n)?\s+pause(?:n)?|waffenruhe-abkommen|waffenpause(?:n)?|"
+    r"einstellung\s+(?:der|aller)\s+(?:kampfhandlungen|feindseligkeiten|kämpfe|gefechte))"
 )
 
 _OFF_STRONG_NOUNS = (
@@ -76,7 +79,10 @@ _OFF_STRONG_VERBS = (
     r"belagert(?:e|en)?|belagern|vorgerückt|vorrückt|vorrücken|rückt(?:e|en)?\b[^,.;:]*\b(?:vor|ein)|"
     r"rückten\b[^,.;:]*\b(?:vor|ein)|eingerückt|eingenommen|zurückerobert(?:e|en)?|erobert(?:e|en)?|"
     r"eroberten|gestürmt|stürmten|bombardiert(?:e|en)?|beschossen|beschoss(?:en)?|eingekesselt|umzingelt|"
-    r"angegriffen|griff(?:en)?\b[^,.;:]*\ban|greift\b[^,.;:]*\ban|greifen\b[^,.;:]*\ban"
+    r"angegriffen|griff(?:en)?\b[^,.;:]*\ban|greift\b[^,.;:]*\ban|greifen\b[^,.;:]*\ban|angreifen|"
+    r"bombardieren|beschießen|beschießt|rücken\b[^,.;:]*\b(?:vor|ein)|erobern|zurückerobern|"
+    r"befreit(?:e|en)?|befreiten|drangen\b[^,.;:]*\bvor|drang\b[^,.;:]*\bvor|dringen\b[^,.;:]*\bvor|"
+    r"vorgedrungen|überrannt(?:e|en)?|einmarschiert|marschierten\b[^,.;:]*\bein|umkämpft\w*"
 )
 _OFF_WEAK = r"offensive(?:n)?|angriff(?:e|en)?|attacke(?:n)?|nahm(?:en)?\b[^,.;:]*\bein"
 
@@ -91,6 +97,7 @@ TRIGGERS = (
     TriggerRule(TALKS, _lc(r"\b" + _TALK_PREFIX + r"(?:" + _TALK_NOUNS + r")\b"), "strong"),
     TriggerRule(TALKS, _lw(r"\b(?:" + _TALK_VERBS + r")\b"), "strong"),
     TriggerRule(TALKS, _lw(r"\b" + _SPEAK), "strong"),
+    TriggerRule(TALKS, _lw(r"\b" + _SPEAK_ABOUT), "weak"),
     TriggerRule(TALKS, _lw(r"\b(?:" + _AGREE + r")\b"), "agreement"),
     TriggerRule(CEASEFIRE, _lw(r"\b" + _CEASEFIRE_NOUNS + r"\b"), "strong"),
     TriggerRule(OFFENSIVE, _lw(r"\b(?:" + _OFF_STRONG_NOUNS + r")\b"), "strong"),
@@ -105,7 +112,10 @@ TRIGGER_EXCLUSIONS = {
     TALKS: _c(
         r"\bim\s+gespräch\s+(?:ist|sind|sei|seien|war|waren)\b|\b(?:ist|sind|sei|seien)\s+im\s+gespräch\b|"
         r"\b(?:entscheidung|vereinbarung|abmachung|maßnahmen|vorkehrungen|auswahl|rakete|bombe|granate|"
-        r"geschoss|kugel|tor|treffer)\w*\b[^,.;:]*\b(?:getroffen|traf|trafen)\b|"
+        r"geschoss|kugel|tor|treffer|ziel|stellung|gebäude|konvoi|krankenhaus|klinik|schule|markt|fahrzeug|"
+        r"dorf|haus|häuser|wohn)\w*\b[^,.;:]*\b(?:getroffen|traf|trafen)\b|"
+        r"\b(?:wurde|wurden|worden|würde)\b[^,.;:]*\bgetroffen\b|\bgetroffen\s+(?:wurde|wurden|worden)\b|"
+        r"\b(?:getroffen|traf|trafen|trifft)\b[^,.;:]*\b(?:ziel|stellung|gebäude|konvoi|stützpunkt|depot)\w*|"
         r"\b(?:tarif|lohn|gehalts|koalitions|sondierungs|fusions|übernahme|handels|brexit)\w*(?:gespräch|verhandl)|"
         r"\b(?:gewerkschaft|arbeitgeber|verdi|ig\s+metall|aktionär|konzern|bundesliga|verein)\w*\b"
     ),
@@ -113,7 +123,9 @@ TRIGGER_EXCLUSIONS = {
         r"\b(?:bildungs|charme|marketing|werbe|investitions|qualifizierungs|digital|export|verkaufs|"
         r"modell|produkt|image)offensive\b|\b(?:tor|tore|elfmeter|stürmer|trainer|bundesliga|mannschaft|"
         r"spieltag|champions\s+league|fußball|tabellenführung|tabelle|punkte|meisterschaft)\b|"
-        r"\b(?:herz|hunde|hai|cyber|hacker)angriff|\beinnahmen\b"
+        r"\b(?:herz|hunde|hai|cyber|hacker)angriff|\beinnahmen\b|"
+        r"\bbefreit\w*\b[^,.;:]*\b(?:geisel|entführt|gefangen|häftling)|"
+        r"\b(?:geisel|entführt|gefangen|häftling)\w*\b[^,.;:]*\bbefreit"
     ),
     CEASEFIRE: _c(r"$^"),
     RESOLUTION: _c(r"\b(?:bundestag|landtag|parlament|stadtrat|gemeinderat|aufsichtsrat|hauptversammlung)\b"),
@@ -203,7 +215,9 @@ GOVERNING_CUES = _c(
 NOMINAL_BLOCK = _c(
     r"\b(?:abbruch|ende|scheitern|aussetzung|absage|unterbrechung|wiederaufnahme|vorbereitung|fortsetzung|"
     r"verschiebung|einladung|aufruf|forderung|vorschlag|bruch|verletzung\w*|überwachung|umsetzung|einhaltung|"
-    r"kollaps|zusammenbruch)\s+(?:der|des|von|zur|zu|einer|eines|zum)\s+(?:\w+\s+){0,2}$"
+    r"kollaps|zusammenbruch)\s+(?:der|des|von|zur|zu|einer|eines|zum)\s+(?:\w+\s+){0,2}$|"
+    r"\b(?:fahrplan|zeitplan|plan|termin|grundlage|voraussetzung\w*|bedingung\w*|vorschlag|vorschläge|"
+    r"weg|einladung)\s+(?:für|zu|zur|zum)\s+(?:(?:die|den|das|eine|einen|neue\w*|\w+)\s+){0,2}$"
 )
 EVIDENTIAL_SOLLEN = _c(r"\b\w+(?:t|en)\s+(?:worden\s+)?(?:sein|haben)\b")
 ZU_INFINITIVE = _c(r"^(?:\w+zu\w+en|zu\s+\w+en)$")
@@ -289,6 +303,8 @@ TARGET_AFTER = _c(
 PASSIVE_AGENT_BEFORE = _c(r"\b(?:durch|von)\s+(?:de[rsnm]\s+|die\s+)?(?:\w+\s+){0,2}$")
 VENUE_BEFORE = _c(r"\b(?:in|im|nach|bei|auf)\s+(?:de[rmns]\s+)?(?:\w+\s+){0,2}$")
 PLACE_EXCLUDED_BEFORE = _c(
+    r"\b(?:\w*ministerium\w*|sprecher\w*|angaben|agentur\w*|hauptquartier\w*|zentrale|behörde\w*|"
+    r"korrespondent\w*|journalist\w*|beobachter\w*|sitz)\s+(?:\w+\s+){0,1}(?:in|aus)\s+(?:de[rmns]\s+)?$|"
     r"\b(?:regierung|führung|botschafter\w*|botschaft|lage|krieg\w*|konflikt\w*|frieden|zukunft|menschen|"
     r"bevölkerung|staatsbesuch\w*|besuch\w*|reise|flüchtlinge|gesandte\w*|sondergesandte\w*|"
     r"hilfslieferungen|evakuierung\w*)\s+(?:\w+\s+){0,2}(?:in|im|nach|aus|für|zu|über)\s+(?:de[rmns]\s+)?"
@@ -390,13 +406,13 @@ DATE_GATES = {
 }
 WEEKDAY_PREFIX = _lc(
     r"\b(am|seit|vom|bis|in\s+der\s+nacht\s+zu(?:m)?|an\s+diesem|diesen|für|kommenden|nächsten|vergangenen|"
-    r"letzten)\s*$"
+    r"letzten|ab)\s*$"
 )
 # A clause whose verb puts a bare weekday ahead of the publication date: "sollen am Samstag
 # beginnen", "am Montag teilnehmen werden", "ist für Freitag geplant".
 FUTURE_CLAUSE = _lc(
     r"\b(?:soll|sollen|wird|werden|werde|geplant|plant|planen|vorgesehen|angesetzt|anberaumt|"
-    r"bevorstehend\w*|künftig\w*|beginnen|stattfinden|fortsetzen|zusammenkommen)\b"
+    r"bevorstehend\w*|künftig\w*|beginnen|stattfinden|fortsetzen|zusammenkommen|trete|treten)\b"
 )
 # Pluperfect ("hatten ... eingenommen", "war ... gereist") and retrospective words: the event
 # lies before the reported news, so an undated mention gets no default date.
@@ -564,7 +580,7 @@ LEXICON = Lexicon(
         r"^\s+(?:\w+\s+)?(?:hauptstadt|stadt|großstadt|metropole|provinz|region|grenze|küste|dorf|ortschaft|"
         r"grenzstadt|hafenstadt|oasenstadt|basis|luftwaffenbasis|gebiet|territorium|seite\s+der\s+grenze)\b"
     ),
-    locative_near=_c(r"\b(?:in|im|nach|aus|bei|nahe|um|von|hauptstadt|metropole)\b(?:\s+[\w-]+){0,3}\s*$"),
+    locative_near=_c(r"\b(?:in|im|nach|aus|bei|nahe|um|hauptstadt|metropole)\b(?:\s+[\w-]+){0,3}\s*$"),
     passive_marker=_c(r"\b(?:wurde|wurden|worden|durch)\b"),
 )
 register(LEXICON)

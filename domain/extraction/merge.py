@@ -148,8 +148,8 @@ def absorb(into: Candidate, other: Candidate) -> None:
 
 def merge(candidates: list[Candidate]) -> list[Candidate]:
     """Cluster candidates greedily in text order; placed mentions first so placeless ones join them.
-    Headline mentions never make an event of their own: they only fill a missing place or date
-    of a compatible event from the body."""
+    Headline mentions never make an event of their own: they only fill a missing place of a
+    compatible event from the body."""
     clusters: list[Candidate] = []
     ordered = sorted(candidates, key=lambda c: (c.place is None, c.evidence_start))
     for cand in ordered:
@@ -167,7 +167,6 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
         if matches:
             into = max(matches, key=lambda c: _affinity(c, cand))
             into.place = into.place or cand.place
-            into.occurred = into.occurred or cand.occurred
     for c in clusters:
         c.confidence = min(0.95, c.confidence + 0.05 * (c.mentions - 1))
     return sorted(clusters, key=lambda c: c.evidence_start)

@@ -230,7 +230,7 @@ def _fill_talks(art: _Article, index: int, actors: list[Actor], trig: Trigger) -
     codes = {a.code for a in actors}
     if len(codes) >= 2:
         return actors
-    if trig.strength == "agreement":
+    if trig.strength in ("agreement", "weak"):
         return None
     for neighbour in (index - 1, index + 1):
         if 0 <= neighbour < len(art.sentences) and len(codes) < 2:
@@ -258,18 +258,31 @@ def _previous_place(art: _Article, index: int) -> PlaceLike | None:
 
 def _date(art: _Article, index: int, clause: tuple[int, int], trig: Trigger, event_type: str) -> Occurred | None:
     mentions = art.dates[index]
-    usable = [d for d in mentions if d.occurred.precision != "year"]
+    sentence = art.sentences[index]
+    clauses = sentence.clauses(art.lexicon)
+    usable = [
+        d
+        for d in mentions
+        if d.occurred.precision != "year" and not _future_elsewhere(art, sentence, clauses, clause, d.start)
+    ]
     in_clause = [d for d in usable if clause[0] <= d.start < clause[1]]
     pool = in_clause or usable
     if pool:
         return min(pool, key=lambda d: abs(d.start - trig.start)).occurred
-    sentence = art.sentences[index]
     ongoing = art.lexicon.present_ongoing.search(sentence.low[clause[0] : clause[1]])
     if event_type == OFFENSIVE and ongoing and art.pub is not None and art.pub.date is not None:
         day = art.pub.date
         words = sentence.text[clause[0] + ongoing.start() : clause[0] + ongoing.end()]
         return Occurred(start=day, end=day, precision="day", text=words)
     return None
+
+
+def _future_elsewhere(
+    art: _Article, sentence: Sentence, clauses: list[tuple[int, int]], own: tuple[int, int], pos: int
+) -> bool:
+    """A date in another clause that is future or planned ("..., die am 15. Februar in Kraft trete")."""
+    other = clause_of(clauses, pos)
+    return other != own and bool(art.lexicon.future_clause.search(sentence.low[other[0] : other[1]]))
 
 
 def _news_default_date(pub: PubDate | None) -> Occurred | None:

@@ -328,8 +328,8 @@ def _eligible_places(
     start, end = sentence.start + span[0], sentence.start + span[1]
     out = []
     for p in ctx.places_in(start, end):
-        if p.place.precision == "country" and any(a.start <= p.start < a.end and a.kind == "state" for a in ctx.actors):
-            continue  # a state named as an actor ("deren Verbündeter Russland"), not a place
+        if any(a.start <= p.start < a.end and a.kind == "state" for a in ctx.actors_in(p.start - 40, p.end)):
+            continue  # a state or capital named as an actor ("Verbündeter Russland", "Moskau legte"), not a place
         before = ctx.low[max(0, p.start - 50) : p.start]
         if lexicon.place_excluded_before.search(before):
             continue
