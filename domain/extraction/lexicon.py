@@ -107,6 +107,13 @@ class Lexicon:
     topic_preposition: Pattern = re.compile("$^")  # "gegen", "zu" after a draft noun: what it is about
     veto_verb: Pattern = re.compile("$^")  # a nominal "Veto" states a block only with one of these
     un_seat: str = "New York"
+    support_after: Pattern = re.compile("$^")  # "unterstützten" right after an actor: attacking side
+    purpose_clause: Pattern = re.compile("$^")  # "um ... zu retten": not a realised event
+    ceasefire_compliance: Pattern = re.compile("$^")  # keeping an existing truce, not declaring one
+    casualty_followup: Pattern = re.compile("$^")  # "Dabei wurden ...": the toll of the attack just reported
+    venue_places: frozenset[str] = frozenset()  # canonical names of diplomatic venues (never the war's country)
+    conflict_area_before: Pattern = re.compile("$^")  # "Krieg im", "Kämpfe in" right before a place
+    landmark_before: Pattern = re.compile("$^")  # "zwischen", "nördlich von" right before a place
     sponsor_after: Pattern = re.compile("$^")  # text right after an actor that makes it the sponsor
     blocker_before: Pattern = re.compile("$^")  # "am Veto" right before an actor: it blocked
     failed_with_draft: Pattern = re.compile(

@@ -76,15 +76,18 @@ _OFF_STRONG_NOUNS = (
     r"militäroperation(?:en)?|bodeneinsatz(?:es)?|bodenoperation(?:en)?"
 )
 _OFF_STRONG_VERBS = (
-    r"belagert(?:e|en)?|belagern|vorgerückt|vorrückt|vorrücken|rückt(?:e|en)?\b[^,.;:]*\b(?:vor|ein)|"
-    r"rückten\b[^,.;:]*\b(?:vor|ein)|eingerückt|eingenommen|zurückerobert(?:e|en)?|erobert(?:e|en)?|"
+    r"belagert(?:e|en)?|belagern|vorgerückt|vorrückt|vorrücken|rückt(?:e|en)?\b[^.;:]{0,160}?\b(?:vor|ein)\b|"
+    r"rückten\b[^.;:]{0,160}?\b(?:vor|ein)\b|eingerückt|eingenommen|zurückerobert(?:e|en)?|erobert(?:e|en)?|"
     r"eroberten|gestürmt|stürmten|bombardiert(?:e|en)?|beschossen|beschoss(?:en)?|eingekesselt|umzingelt|"
-    r"angegriffen|griff(?:en)?\b[^,.;:]*\ban|greift\b[^,.;:]*\ban|greifen\b[^,.;:]*\ban|angreifen|"
+    r"angegriffen|griff(?:en)?\b[^.;:]{0,160}?\ban\b|greift\b[^.;:]{0,160}?\ban\b|greifen\b[^.;:]{0,160}?\ban\b|"
+    r"angreifen|"
     r"bombardieren|beschießen|beschießt|rücken\b[^,.;:]*\b(?:vor|ein)|erobern|zurückerobern|"
     r"befreit(?:e|en)?|befreiten|drangen\b[^,.;:]*\bvor|drang\b[^,.;:]*\bvor|dringen\b[^,.;:]*\bvor|"
-    r"vorgedrungen|überrannt(?:e|en)?|einmarschiert|marschierten\b[^,.;:]*\bein|umkämpft\w*"
+    r"vorgedrungen|überrannt(?:e|en)?|einmarschiert|marschierten\b[^,.;:]*\bein|umkämpft\w*|"
+    r"unter\s+(?:ihre|seine|die|eigene)\s+kontrolle\s+(?:gebracht|brachten|brachte|bringen)|"
+    r"kontrolle\s+über\b[^,.;:]*\b(?:übernommen|übernahmen|übernahm|erlangt|gewonnen)"
 )
-_OFF_WEAK = r"offensive(?:n)?|angriff(?:e|en)?|attacke(?:n)?|nahm(?:en)?\b[^,.;:]*\bein"
+_OFF_WEAK = r"offensive(?:n)?|angriff(?:e|en)?|attacke(?:n)?|nahm(?:en)?\b[^.;:]{0,160}?\bein\b"
 
 _RES_TRIGGERS = (
     r"veto(?:s)?|blockiert(?:e|en)?|blockierten|abgelehnt|lehnte(?:n)?\b[^,.;:]*\bab|"
@@ -181,7 +184,9 @@ CUES = {
     "broken": _c(
         r"\b(?:abgebrochen|brachen\b[^,.;:]*\bab|brach\b[^,.;:]*\bab|bricht\b[^,.;:]*\bab|unterbrochen|"
         r"ausgesetzt|festgefahren|stecken\b[^,.;:]*\bfest|steckt\b[^,.;:]*\bfest|stocken|stockt|auf\s+eis|"
-        r"platzten|geplatzt|endeten\s+ergebnislos|aufgekündigt|gebrochen|zusammengebrochen|brach\s+zusammen)\b"
+        r"platzten|geplatzt|endeten\s+ergebnislos|aufgekündigt|gebrochen|zusammengebrochen|brach\s+zusammen|"
+        r"für\s+(?:beendet|bedeutungslos|nichtig|gescheitert|ungültig|hinfällig)|aufgehoben|beendete\w*|"
+        r"kündigte\w*\b[^,.;:]*\bauf)\b"
     ),
     "planned": _c(
         r"\b(?:soll|sollen|sollte|sollten|geplant\w*|plant|planen|planten|vorgesehen|kommende[nrs]?|"
@@ -203,8 +208,10 @@ CUES = {
     ),
     "hypothetical": _c(
         r"\b(?:will|wollen|wollte|wollten|möchte|möchten|hoffnung\w*|hofft|hoffe|hoffen|wunsch|wünscht\w*|"
-        r"ziel|kampfziel|erwarte|erwartet|erwarten|befürchte\w*|droht\w*|drohen|angedroht|erwägt|erwägen|"
-        r"prüft|prüfen|bereit|möglich\w*|eventuell|womöglich|vielleicht|ob)\b"
+        r"ziel|kampfziel|erwarte|erwartet|erwarten|befürchte\w*|droht\w*|drohen|angedroht|gedroht|erwägt|erwägen|"
+        r"wolle|ausweg|notwendig|nötig|unerlässlich|erforderlich|unumgänglich|"
+        r"prüft|prüfen|bereit|möglich\w*|eventuell|womöglich|vielleicht|ob|befürchtet\w*)\b|"
+        r"\b(?:warnt\w*|warnen|gewarnt)\b[^,.;:]*\bvor\b"
     ),
 }
 GOVERNING_CUES = _c(
@@ -292,13 +299,31 @@ SUPPORT_BEFORE = _c(
     r"(?:\w+\s+)?$|\bmit\s+$"
 )
 TARGET_BEFORE = _c(
-    r"(?:\bgegen\s+(?:de[rsnm]\s+|die\s+)?|\bstellungen\s+(?:de[rsnm]\s+)?|\bauf\s+(?:de[rsnm]\s+|die\s+)?|"
+    r"(?:\bgegen\s+(?:de[rsnm]\s+|die\s+)?|\b(?:stellungen|ziele|positionen|lager|stützpunkte|basen|"
+    r"einheiten|konvoi|kommandeure|anführer|verstecke)\s+(?:de[rsnm]\s+)?|\bauf\s+(?:de[rsnm]\s+|die\s+)?|"
+    r"\bum\s+(?:de[rsnm]\s+|die\s+)|"
     r"\bhochburg\s+(?:de[rsnm]\s+)?|\bgebiet\w*\s+(?:de[rsnm]\s+)?|"
     r"\bkämpfer\s+(?:de[rsnm]\s+)?|\bkontrolle\s+(?:de[rsnm]\s+)?)(?:\w+\s+){0,2}$"
 )
 TARGET_AFTER = _c(
     r"^(?:\w*hochburg\w*|\w*gebiet\w*|\s+gehaltene\w*|\s+kontrolliert\w*|\s+besetzt\w*|-hochburg|-stellungen|"
+    r"\s+(?:stellungen|positionen|stützpunkte|ziele|lager|hochburg)\b|"
     r"-gebiet\w*|-kämpfer|\s+beherrscht\w*)"
+)
+# "die von den USA unterstützten Kräfte": the supporter fights on the attacking side.
+SUPPORT_AFTER = _c(r"^\s+(?:unterstützt\w*|geführt\w*|angeführt\w*|ausgebildet\w*|ausgerüstet\w*|gestützt\w*)\b")
+# Purpose clauses ("um die Gespräche zu retten") and compliance with an existing truce
+# ("die Waffenruhe einzuhalten") state no realised event.
+PURPOSE_CLAUSE = _c(r"^\W*(?:um|ohne)\b[^,.;:]*\bzu\s+\w+|\b\w+zu\w+en\W*$")
+CEASEFIRE_COMPLIANCE = _c(
+    r"\b(?:einzuhalten|einhalten|eingehalten|respektieren|respektiert|zu\s+achten|umzusetzen|umsetzen|"
+    r"zu\s+verlängern|zu\s+sichern|zu\s+retten|hält|hielt|halten)\b"
+)
+# A sentence that gives the toll of the attack just reported ("Dabei wurden ... getötet").
+CASUALTY_FOLLOWUP = _c(
+    r"^\W*dabei\b|\bbei\s+(?:de[nm]|diese[nm]|de[nm]\s+\w+)\s+(?:\w+\s+)?(?:kämpfen|angriff\w*|gefechten|"
+    r"luftangriff\w*|offensive|bombardement\w*|beschuss|bombardierung\w*|attacke\w*|anschlag)\b|"
+    r"\bunter\s+den\s+(?:toten|opfern|getöteten)\b"
 )
 PASSIVE_AGENT_BEFORE = _c(r"\b(?:durch|von)\s+(?:de[rsnm]\s+|die\s+)?(?:\w+\s+){0,2}$")
 VENUE_BEFORE = _c(r"\b(?:in|im|nach|bei|auf)\s+(?:de[rmns]\s+)?(?:\w+\s+){0,2}$")
@@ -312,7 +337,26 @@ PLACE_EXCLUDED_BEFORE = _c(
 )
 NATIONWIDE = _c(r"\b(?:landesweit\w*|in\s+ganz|für\s+ganz|im\s+ganzen\s+land|flächendeckend\w*|gesamte[nr]?\s+land)\b")
 ANAPHORIC_PLACE = _c(
-    r"\b(?:de[rn]\s+stadt|die\s+stadt|dort|dorthin|de[sr]\s+ort(?:es)?|\w*hochburg|des\s+landes|der\s+region)\b"
+    r"\b(?:(?:de[rmns]|die)\s+(?:[\w-]+\s+){0,4}\w*(?:stadt|städte|metropole|enklave|ortschaft|hochburg)|dort|"
+    r"dorthin|de[sr]\s+ort(?:es)?|\w*hochburg|des\s+landes|der\s+region|die\s+region)\b"
+)
+# Cities where talks and votes are held, not where the war is (canonical gazetteer names).
+VENUE_PLACES = frozenset(
+    {
+        "Geneva", "Vienna", "Astana", "Lausanne", "Munich", "Sochi", "Minsk", "New York City", "Montreux",
+        "Brussels", "Paris", "Berlin", "London", "Rome", "Oslo", "Havana", "Skhirat", "Addis Ababa", "Doha",
+        "Washington", "Washington, D.C.", "Moscow", "Istanbul", "Nur-Sultan", "Sharm el-Sheikh", "The Hague",
+    }
+)  # fmt: skip
+CONFLICT_AREA_BEFORE = _c(
+    r"\b(?:krieg\w*|konflikt\w*|kämpfe\w*|kampfhandlungen|gefechte\w*|gewalt|feindseligkeiten|front\w*)\s+"
+    r"(?:\w+\s+){0,2}(?:in|im|um|für)\s+(?:de[rmns]\s+)?(?:\w+\s+)?$"
+)
+# A place named only as a landmark for another one: "zwischen Donezk und Luhansk", "nördlich von Homs".
+LANDMARK_BEFORE = _c(
+    r"(?:\bzwischen\s+(?:\w+\s+){0,3}(?:und\s+)?|\b(?:nördlich|südlich|östlich|westlich|nordöstlich|"
+    r"nordwestlich|südöstlich|südwestlich)\s+(?:von\s+|de[rs]\s+)?(?:\w+\s+)?|\bnahe\s+(?:de[rsm]\s+)?|"
+    r"\bunweit\s+(?:de[rsm]\s+)?|\brichtung\s+)$"
 )
 PRESENT_ONGOING = _c(r"\b(?:andauernd\w*|anhaltend\w*|weiter|weiterhin|derzeit|aktuell|nun|jetzt|inzwischen|seit)\b")
 
@@ -539,6 +583,13 @@ LEXICON = Lexicon(
     place_excluded_before=PLACE_EXCLUDED_BEFORE,
     nationwide=NATIONWIDE,
     anaphoric_place=ANAPHORIC_PLACE,
+    landmark_before=LANDMARK_BEFORE,
+    support_after=SUPPORT_AFTER,
+    purpose_clause=PURPOSE_CLAUSE,
+    ceasefire_compliance=CEASEFIRE_COMPLIANCE,
+    casualty_followup=CASUALTY_FOLLOWUP,
+    venue_places=VENUE_PLACES,
+    conflict_area_before=CONFLICT_AREA_BEFORE,
     metonyms=METONYMS,
     jihadist_codes=("ISIL", "JFS", "NGA-MIL", "SOM-MIL", "AQAP", "AQIM", "AFG-REB", "TTP"),
     clause_split=CLAUSE_SPLIT,
@@ -578,6 +629,7 @@ LEXICON = Lexicon(
     offensive_object_after=_c(r"^\w*\s+(?:\w+\s+){0,2}(?:gegen|auf)\s"),
     demonym_of_place=_c(
         r"^\s+(?:\w+\s+)?(?:hauptstadt|stadt|großstadt|metropole|provinz|region|grenze|küste|dorf|ortschaft|"
+        r"[\w-]*hochburg|enklave|hafenstadt|ölstadt|grenzstadt|"
         r"grenzstadt|hafenstadt|oasenstadt|basis|luftwaffenbasis|gebiet|territorium|seite\s+der\s+grenze)\b"
     ),
     locative_near=_c(r"\b(?:in|im|nach|aus|bei|nahe|um|hauptstadt|metropole)\b(?:\s+[\w-]+){0,3}\s*$"),

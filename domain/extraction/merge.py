@@ -83,13 +83,43 @@ def _actors_compatible(a: Candidate, b: Candidate, place: bool | None) -> bool:
     return not ca or not cb or bool(ca & cb)
 
 
+def _contains(a: PlaceLike, b: PlaceLike) -> bool:
+    """`a` is a region or country that may hold `b` (same country, coarser precision)."""
+    return (
+        a.country is not None
+        and a.country == b.country
+        and _PLACE_ORDER.get(a.precision, 3) > _PLACE_ORDER.get(b.precision, 3)
+    )
+
+
+def _one_campaign(a: Candidate, b: Candidate, place: bool | None) -> bool:
+    if place is not False or a.place is None or b.place is None or a.event_type not in (OFFENSIVE, CEASEFIRE):
+        return False
+    if not (_contains(a.place, b.place) or _contains(b.place, a.place)):
+        return False
+    ca, cb = a.codes("attacker"), b.codes("attacker")
+    return a.event_type == CEASEFIRE or not ca or not cb or bool(ca & cb)
+
+
 def compatible(a: Candidate, b: Candidate) -> bool:
     if a.event_type != b.event_type:
         return False
     place = same_place(a.place, b.place)
+    if _one_campaign(a, b, place):
+        place = None  # "Offensive in Nordsyrien" and "rückten in Afrin ein": the town is the better place
     if place is False or not _dates_compatible(a.occurred, b.occurred):
         return False
+    if a.event_type == TALKS and not _same_days(a.occurred, b.occurred):
+        return False  # talks on Monday and talks on Wednesday are two meetings
+    if a.event_type == CEASEFIRE:
+        return True  # an article's ceasefire mentions with compatible place and date are one truce
     return _actors_compatible(a, b, place)
+
+
+def _same_days(a: Occurred | None, b: Occurred | None) -> bool:
+    if a is None or b is None or a.precision != "day" or b.precision != "day":
+        return True
+    return a.start - dt.timedelta(days=1) <= b.end and b.start - dt.timedelta(days=1) <= a.end
 
 
 def _affinity(a: Candidate, b: Candidate) -> tuple[int, int]:

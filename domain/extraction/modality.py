@@ -88,6 +88,10 @@ def _clause_modality(
         return "broken"
     if _negated(clause, trigger, lexicon, span[0]):
         return "negated"
+    if trigger.event_type != RESOLUTION and lexicon.purpose_clause.search(clause):
+        return "planned"  # "um die Gespräche zu retten", "die Waffenruhe einzuhalten"
+    if trigger.event_type == CEASEFIRE and lexicon.ceasefire_compliance.search(clause):
+        return "compliance"
     for name in ("demanded", "conditional", "hypothetical"):
         if lexicon.cues[name].search(clause):
             return name

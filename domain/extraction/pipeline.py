@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from domain.events import (
     Actor,
+    Casualties,
     CeasefireAnnounced,
     ConflictEvent,
     Evidence,
@@ -18,7 +19,7 @@ from domain.events import (
     TalksHeld,
 )
 from domain.extraction import roles
-from domain.extraction.casualties import casualties_in
+from domain.extraction.casualties import casualties_in, merge_casualties
 from domain.extraction.codes import BODIES, NON_ARMED
 from domain.extraction.dates import DateMention, DateResolver, PubDate, parse_published
 from domain.extraction.gazetteer_port import GazetteerPort, PlaceLike
@@ -50,6 +51,8 @@ class _Article:
     sentences: list[Sentence]
     dates: list[list[DateMention]]
     hits: list[tuple[int, int, int]]
+    offensive_places: list[tuple[int, PlaceLike]] = field(default_factory=list)  # (sentence, place) so far
+    parties: list[tuple[int, list[Actor]]] = field(default_factory=list)  # talks/ceasefire parties so far
 
 
 def _pub_date(text: str, published_at: str | None) -> PubDate | None:
@@ -99,7 +102,17 @@ def run(text: str, published_at: str | None, language: str, gaz: GazetteerPort) 
     with_hits = _sentences_with_hits(sentences, hits)
     spans = _runs([(sentences[i].start, sentences[i].end) for i in with_hits])
     dates = _dates_by_sentence(DateResolver(pub, lexicon).find(cleaned, low, spans), sentences)
-    ctx = roles.build_context(cleaned, gaz, lexicon, low)
+    offensive_rules = {i for i, rule in enumerate(lexicon.triggers) if rule.event_type == OFFENSIVE}
+    fighting = [
+        (sentences[i].start, sentences[i].end)
+        for i in _sentences_with_hits(sentences, [h for h in hits if h[2] in offensive_rules])
+    ]
+    diplomatic_rules = {i for i, rule in enumerate(lexicon.triggers) if rule.event_type in (TALKS, CEASEFIRE)}
+    talking = [
+        (sentences[i].start, sentences[i].end)
+        for i in _sentences_with_hits(sentences, [h for h in hits if h[2] in diplomatic_rules])
+    ]
+    ctx = roles.build_context(cleaned, gaz, lexicon, low, fighting, talking)
     art = _Article(text, cleaned, low, lexicon, gaz, pub, ctx, sentences, dates, hits)
     candidates: list[Candidate] = []
     for index in with_hits:
@@ -178,14 +191,22 @@ def _candidate(
     if event_type == RESOLUTION:
         actors = _with_nearby_sponsors(art, index, actors)
     place = roles.choose_place(event_type, art.ctx, sentence, clause, trig.start, lex, art.gaz)
+    if place is None and event_type == TALKS:
+        place = _neighbour_venue(art, index)
     if place is None and event_type == OFFENSIVE and lex.anaphoric_place.search(sentence.low):
         place = _previous_place(art, index)
+    if place is not None and event_type == OFFENSIVE:
+        art.offensive_places.append((index, place))
+    if event_type in (TALKS, CEASEFIRE) and len({a.code for a in actors}) >= 2:
+        art.parties.append((index, [a for a in actors if a.code not in BODIES]))
     occurred = _date(art, index, clause, trig, event_type)
     background = bool(lex.background_clause.search(sentence.low[clause[0] : clause[1]])) or any(
         d.occurred.precision == "year" for d in art.dates[index]
     )
     clause_texts = [sentence.low[s:e] for s, e in clauses]
     casualties = casualties_in(clause_texts, lex) if event_type == OFFENSIVE else None
+    if event_type == OFFENSIVE:
+        casualties = merge_casualties(casualties, _followup_casualties(art, index))
     confidence = 0.55 + (0.1 if trig.strength == "strong" else 0) + (0.1 if place else 0) + (0.1 if actors else 0)
     return Candidate(
         event_type=event_type,
@@ -232,6 +253,13 @@ def _fill_talks(art: _Article, index: int, actors: list[Actor], trig: Trigger) -
         return actors
     if trig.strength in ("agreement", "weak"):
         return None
+    recent = [found for i, found in art.parties if index - 4 <= i < index]
+    if recent:  # "Die beiden Präsidenten berieten ...", "Das Gespräch dauerte ...": the talks just reported
+        for a in recent[-1]:
+            if a.code not in codes:
+                actors.append(Actor(name=a.name, code=a.code, role="participant"))
+                codes.add(a.code)
+        return actors if len(codes) >= 2 else None
     for neighbour in (index - 1, index + 1):
         if 0 <= neighbour < len(art.sentences) and len(codes) < 2:
             s = art.sentences[neighbour]
@@ -247,12 +275,47 @@ def _fill_talks(art: _Article, index: int, actors: list[Actor], trig: Trigger) -
     return actors if len(codes) >= 2 else None
 
 
+def _followup_casualties(art: _Article, index: int) -> Casualties | None:
+    """The toll given in the next sentence ("Dabei wurden drei Soldaten getötet", "Unter den Toten ...")."""
+    if index + 1 >= len(art.sentences):
+        return None
+    nxt = art.sentences[index + 1]
+    if not art.lexicon.casualty_followup.search(nxt.low):
+        return None
+    return casualties_in([nxt.low[s:e] for s, e in nxt.clauses(art.lexicon)], art.lexicon)
+
+
+def _neighbour_venue(art: _Article, index: int) -> PlaceLike | None:
+    """Talks stated without a venue ("Nach stundenlangen Verhandlungen ...") held where the
+    neighbouring sentence about the same meeting or agreement says ("in München")."""
+    diplomatic = {i for i, rule in enumerate(art.lexicon.triggers) if rule.event_type in (TALKS, CEASEFIRE)}
+    for neighbour in (index - 1, index + 1):
+        if not 0 <= neighbour < len(art.sentences):
+            continue
+        s = art.sentences[neighbour]
+        lo = bisect.bisect_left(art.hits, (s.start,))
+        if not any(h[2] in diplomatic for h in art.hits[lo:] if h[0] < s.end):
+            continue
+        venue = roles.venue_in(art.ctx, s, art.lexicon)
+        if venue is not None:
+            return venue
+    return None
+
+
 def _previous_place(art: _Article, index: int) -> PlaceLike | None:
+    """What "die Stadt", "dort" refers to: the place of the offensive just reported, else the first
+    place in the previous sentences that is not only a landmark ("zwischen X und Y")."""
+    recent = [place for i, place in art.offensive_places if index - 6 <= i < index]
+    if recent:
+        return recent[-1]
+    if art.ctx.conflict_place is not None:
+        return art.ctx.conflict_place
     for prev in range(index - 1, max(-1, index - 3), -1):
         s = art.sentences[prev]
-        places = [p for p in art.ctx.places_in(s.start, s.end) if p.place.precision == "city"]
-        if places:
-            return places[-1].place
+        for p in art.ctx.places_in(s.start, s.end):
+            before = art.low[max(0, p.start - 40) : p.start]
+            if p.place.precision != "country" and not art.lexicon.landmark_before.search(before):
+                return p.place
     return None
 
 
@@ -269,6 +332,9 @@ def _date(art: _Article, index: int, clause: tuple[int, int], trig: Trigger, eve
     pool = in_clause or usable
     if pool:
         return min(pool, key=lambda d: abs(d.start - trig.start)).occurred
+    years = [d for d in mentions if d.occurred.precision == "year" and clause[0] <= d.start < clause[1]]
+    if years and art.lexicon.background_clause.search(sentence.low[clause[0] : clause[1]]):
+        return years[0].occurred  # "hatten Kirkuk 2014 eingenommen": a past event of that year
     ongoing = art.lexicon.present_ongoing.search(sentence.low[clause[0] : clause[1]])
     if event_type == OFFENSIVE and ongoing and art.pub is not None and art.pub.date is not None:
         day = art.pub.date

@@ -47,6 +47,7 @@ class ArticleContext:
     main_country: str | None  # alpha-2
     main_state: str | None  # alpha-3
     jihadist_code: str | None
+    conflict_place: PlaceLike | None = None  # the most-named town or region of the main country
 
     def actors_in(self, start: int, end: int) -> list[Mention]:
         """Actor mentions starting in [start, end) (`actors` is sorted by start)."""
@@ -65,12 +66,58 @@ class ArticleContext:
         return [code for code, _ in counts.most_common(limit)]
 
 
-def _main_country(places: Sequence[PlaceMentionLike]) -> str | None:
-    counts: Counter[str] = Counter()
+def _within(spans: Sequence[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and pos < spans[i][1]
+
+
+def _place_weights(
+    places: Sequence[PlaceMentionLike],
+    low: str,
+    lexicon: Lexicon,
+    fighting: Sequence[tuple[int, int]],
+    talking: Sequence[tuple[int, int]],
+) -> list[int]:
+    """How strongly each place mention marks the conflict's country: a diplomatic venue (Genf,
+    Astana, New York, or a city where talks in that sentence were held) not at all, a place in a
+    sentence about fighting twice as much."""
+    f_starts, t_starts = [s for s, _ in fighting], [s for s, _ in talking]
+    out = []
     for p in places:
-        if p.place.country:
-            counts[p.place.country] += 2 if p.place.precision != "country" else 1
+        if p.place.name in lexicon.venue_places or not p.place.country:
+            out.append(0)
+            continue
+        in_fighting = _within(fighting, f_starts, p.start)
+        if (
+            p.place.precision == "city"
+            and not in_fighting
+            and _within(talking, t_starts, p.start)
+            and lexicon.venue_before.search(low[max(0, p.start - 40) : p.start])
+        ):
+            out.append(0)
+            continue
+        weight = 2 if p.place.precision != "country" else 1
+        out.append(weight * 2 if in_fighting else weight)
+    return out
+
+
+def _main_country(places: Sequence[PlaceMentionLike], weights: list[int]) -> str | None:
+    counts: Counter[str] = Counter()
+    for p, weight in zip(places, weights, strict=True):
+        if weight and p.place.country:
+            counts[p.place.country] += weight
     return counts.most_common(1)[0][0] if counts else None
+
+
+def _conflict_place(places: Sequence[PlaceMentionLike], weights: list[int], country: str | None) -> PlaceLike | None:
+    """The most-weighted town or region of the main country: where the fighting is."""
+    counts: Counter[str] = Counter()
+    by_name: dict[str, PlaceLike] = {}
+    for p, weight in zip(places, weights, strict=True):
+        if weight and p.place.precision != "country" and p.place.country == country:
+            counts[p.place.name] += weight
+            by_name[p.place.name] = p.place
+    return by_name[counts.most_common(1)[0][0]] if counts else None
 
 
 def _main_state(country: str | None, raw: Sequence[Mention], gaz: GazetteerPort) -> str | None:
@@ -154,21 +201,32 @@ def _generic_mentions(ctx: ArticleContext, lexicon: Lexicon) -> list[Mention]:
     return out
 
 
-def build_context(text: str, gaz: GazetteerPort, lexicon: Lexicon, low: str | None = None) -> ArticleContext:
-    """Resolve every actor and place mention of the article once (`low`: `lowered(text)`)."""
+def build_context(
+    text: str,
+    gaz: GazetteerPort,
+    lexicon: Lexicon,
+    low: str | None = None,
+    fighting: Sequence[tuple[int, int]] = (),
+    talking: Sequence[tuple[int, int]] = (),
+) -> ArticleContext:
+    """Resolve every actor and place mention of the article once (`low`: `lowered(text)`;
+    `fighting` / `talking`: sorted spans of the sentences with an offensive / a talks or
+    ceasefire trigger)."""
     if low is None:
         low = lowered(text)
     places = sorted(gaz.find_places(text, lexicon.language), key=_start)
+    weights = _place_weights(places, low, lexicon, fighting, talking)
     raw = [
         Mention(a.start, a.end, a.surface, a.code, a.kind, _is_source(low, a.start, a.end, lexicon))
         for a in gaz.find_actors(text, lexicon.language)
     ]
-    country = _main_country(places)
+    country = _main_country(places, weights)
     counts = Counter(m.code for m in raw)
     jihadist = next((c for c, _ in counts.most_common() if c in lexicon.jihadist_codes), None)
     city_spans = {p.start for p in places if p.place.precision != "country"}
     kept = [m for m in raw if _keep(low, m.start, m.end, m.kind, lexicon, city_spans)]
     ctx = ArticleContext(text, low, kept, places, country, _main_state(country, raw, gaz), jihadist)
+    ctx.conflict_place = _conflict_place(places, weights, country)
     generic = _generic_mentions(ctx, lexicon)
     overridden = [a for a in kept if not any(g.start <= a.start < g.end for g in generic)]
     ctx.actors = sorted(overridden + generic, key=lambda a: a.start)
@@ -209,10 +267,11 @@ def _offensive_role(ctx: ArticleContext, m: Mention, lexicon: Lexicon, passive: 
     if any(w in surface for w in _TARGET_WORDS) or lexicon.target_after.match(_after(ctx, m)):
         return "target"
     before = _before(ctx, m, 40)
-    if lexicon.support_before.search(before):
+    if lexicon.support_before.search(before) or lexicon.support_after.match(_after(ctx, m)):
         return "attacker"
-    if passive and lexicon.passive_agent_before.search(before):
-        return "attacker"
+    if lexicon.passive_agent_before.search(before):
+        # "von X eingenommen" (passive: X attacked); "haben die Stadt von X zurückerobert" (active: from X)
+        return "attacker" if passive else "target"
     if lexicon.target_before.search(before):
         return "target"
     return "attacker"
@@ -323,7 +382,7 @@ _RANK = {"city": 0, "region": 1, "country": 2}
 
 
 def _eligible_places(
-    ctx: ArticleContext, sentence: Sentence, span: tuple[int, int], lexicon: Lexicon
+    ctx: ArticleContext, sentence: Sentence, span: tuple[int, int], lexicon: Lexicon, conflict_area: bool = False
 ) -> list[PlaceMentionLike]:
     start, end = sentence.start + span[0], sentence.start + span[1]
     out = []
@@ -331,10 +390,16 @@ def _eligible_places(
         if any(a.start <= p.start < a.end and a.kind == "state" for a in ctx.actors_in(p.start - 40, p.end)):
             continue  # a state or capital named as an actor ("Verbündeter Russland", "Moskau legte"), not a place
         before = ctx.low[max(0, p.start - 50) : p.start]
-        if lexicon.place_excluded_before.search(before):
+        if lexicon.place_excluded_before.search(before) and not (
+            conflict_area and lexicon.conflict_area_before.search(before)
+        ):
             continue
         out.append(p)
     return out
+
+
+def _in_conflict_area(ctx: ArticleContext, p: PlaceMentionLike, lexicon: Lexicon) -> bool:
+    return bool(lexicon.conflict_area_before.search(ctx.low[max(0, p.start - 50) : p.start]))
 
 
 def _is_venue(ctx: ArticleContext, p: PlaceMentionLike, lexicon: Lexicon) -> bool:
@@ -344,6 +409,14 @@ def _is_venue(ctx: ArticleContext, p: PlaceMentionLike, lexicon: Lexicon) -> boo
     if p.place.precision == "country":
         return bool(lexicon.venue_in_country.search(before))
     return bool(lexicon.venue_before.search(before))
+
+
+def venue_in(ctx: ArticleContext, sentence: Sentence, lexicon: Lexicon) -> PlaceLike | None:
+    """The first city in the sentence named as where something took place ("in München")."""
+    for p in _eligible_places(ctx, sentence, (0, len(sentence.text)), lexicon):
+        if p.place.precision == "city" and _is_venue(ctx, p, lexicon):
+            return p.place
+    return None
 
 
 def _nearest(places: list[PlaceMentionLike], pos: int) -> PlaceLike | None:
@@ -377,6 +450,16 @@ def choose_place(
         countries = [p for p in ctx.places_in(sentence.start, sentence.end) if p.place.precision == "country"]
         code = countries[0].place.country if countries else ctx.main_country
         return gaz.country_place(code) if code else None
+    if event_type == CEASEFIRE:
+        # the truce's area ("Waffenruhe für Aleppo", "Krieg im Gazastreifen"), not where it was agreed
+        places = _eligible_places(ctx, sentence, (0, len(sentence.text)), lexicon, conflict_area=True)
+        after = [p for p in places if p.start >= pos]
+        before = [
+            p
+            for p in places
+            if p.start < pos and (_in_conflict_area(ctx, p, lexicon) or not _is_venue(ctx, p, lexicon))
+        ]
+        return _nearest(after, pos) or _nearest(before, pos) or ctx.conflict_place
     for span in (clause, (0, len(sentence.text))):
         places = _eligible_places(ctx, sentence, span, lexicon)
         if event_type == TALKS:
