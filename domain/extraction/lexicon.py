@@ -108,6 +108,7 @@ class Lexicon:
     veto_verb: Pattern = re.compile("$^")  # a nominal "Veto" states a block only with one of these
     un_seat: str = "New York"
     support_after: Pattern = re.compile("$^")  # "unterstützten" right after an actor: attacking side
+    supported_before: Pattern = re.compile("$^")  # "die von X unterstützten" right before the supported force
     purpose_clause: Pattern = re.compile("$^")  # "um ... zu retten": not a realised event
     ceasefire_compliance: Pattern = re.compile("$^")  # keeping an existing truce, not declaring one
     casualty_followup: Pattern = re.compile("$^")  # "Dabei wurden ...": the toll of the attack just reported

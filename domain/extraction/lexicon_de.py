@@ -58,7 +58,7 @@ _TALK_VERBS = (
 )
 _SPEAK = r"(?:sprachen|sprach|gesprochen|sprechen|spreche)(?=[^,.;:]*\b(?:mit|miteinander|wieder)\b)(?![^,.;:]*\bvon\b)"
 # "hatten Putin und Obama ... über Syrien gesprochen": weak, needs two parties in the sentence itself.
-_SPEAK_ABOUT = r"(?:sprachen|sprach|gesprochen)(?=[^,.;:]*\büber\b)(?![^,.;:]*\bvon\b)"
+_SPEAK_ABOUT = r"(?:sprachen|sprach|gesprochen)(?=[^,.;:]*\büber\b)(?![^,.;:]*\bvon\b)|über\b[^,.;:]{0,80}?\bgesprochen"
 _AGREE = r"vereinbart(?:e|en)?|einigten\s+sich|einigte\s+sich|geeinigt|übereingekommen|verständigt(?:en)?"
 
 _CEASEFIRE_NOUNS = (
@@ -311,6 +311,10 @@ TARGET_AFTER = _c(
     r"-gebiet\w*|-kämpfer|\s+beherrscht\w*)"
 )
 # "die von den USA unterstützten Kräfte": the supporter fights on the attacking side.
+SUPPORTED_BEFORE = _c(
+    r"\bvon\s+(?:[\w-]+\s+){0,3}(?:unterstützt|geführt|angeführt|ausgebildet|ausgerüstet|gestützt)\w*\s+"
+    r"(?:\w+\s+)?$"
+)
 SUPPORT_AFTER = _c(r"^\s+(?:unterstützt\w*|geführt\w*|angeführt\w*|ausgebildet\w*|ausgerüstet\w*|gestützt\w*)\b")
 # Purpose clauses ("um die Gespräche zu retten") and compliance with an existing truce
 # ("die Waffenruhe einzuhalten") state no realised event.
@@ -338,7 +342,8 @@ PLACE_EXCLUDED_BEFORE = _c(
 NATIONWIDE = _c(r"\b(?:landesweit\w*|in\s+ganz|für\s+ganz|im\s+ganzen\s+land|flächendeckend\w*|gesamte[nr]?\s+land)\b")
 ANAPHORIC_PLACE = _c(
     r"\b(?:(?:de[rmns]|die)\s+(?:[\w-]+\s+){0,4}\w*(?:stadt|städte|metropole|enklave|ortschaft|hochburg)|dort|"
-    r"dorthin|de[sr]\s+ort(?:es)?|\w*hochburg|des\s+landes|der\s+region|die\s+region)\b"
+    r"dorthin|de[sr]\s+ort(?:es)?|\w*hochburg|des\s+landes|der\s+region|die\s+region|stadtrand\w*|"
+    r"vororte?n?|außenbezirke?n?|stadtteile?n?)\b"
 )
 # Cities where talks and votes are held, not where the war is (canonical gazetteer names).
 VENUE_PLACES = frozenset(
@@ -585,6 +590,7 @@ LEXICON = Lexicon(
     anaphoric_place=ANAPHORIC_PLACE,
     landmark_before=LANDMARK_BEFORE,
     support_after=SUPPORT_AFTER,
+    supported_before=SUPPORTED_BEFORE,
     purpose_clause=PURPOSE_CLAUSE,
     ceasefire_compliance=CEASEFIRE_COMPLIANCE,
     casualty_followup=CASUALTY_FOLLOWUP,

@@ -267,7 +267,11 @@ def _offensive_role(ctx: ArticleContext, m: Mention, lexicon: Lexicon, passive: 
     if any(w in surface for w in _TARGET_WORDS) or lexicon.target_after.match(_after(ctx, m)):
         return "target"
     before = _before(ctx, m, 40)
-    if lexicon.support_before.search(before) or lexicon.support_after.match(_after(ctx, m)):
+    if (
+        lexicon.support_before.search(before)
+        or lexicon.support_after.match(_after(ctx, m))
+        or lexicon.supported_before.search(before)
+    ):
         return "attacker"
     if lexicon.passive_agent_before.search(before):
         # "von X eingenommen" (passive: X attacked); "haben die Stadt von X zurückerobert" (active: from X)

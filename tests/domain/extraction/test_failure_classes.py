@@ -97,3 +97,124 @@ def test_pluperfect_background_gets_no_default_date() -> None:
     text = "Die Miliz hatte die Stadt Sirte nach heftigen Kämpfen eingenommen. Der Krieg in Libyen dauert an."
     events = _of(extract(text, published_at=PUB), "OffensiveLaunched")
     assert all(e.occurred is None for e in events)
+
+
+# offensives --------------------------------------------------------------------------
+
+
+def test_present_tense_offensive_verbs() -> None:
+    for text in (
+        "Seit Tagen bombardieren Kampfjets der Armee die Rebellenhochburg Daraa im Süden Syriens.",
+        "Regierungstruppen rücken im Krieg gegen die Rebellen auf die Stadt Hama vor.",
+        "Die Armee hat die Stadt Ramadi nach schweren Kämpfen unter ihre Kontrolle gebracht.",
+    ):
+        assert _of(extract(text, published_at=PUB), "OffensiveLaunched"), text
+
+
+def test_anaphoric_port_city_takes_the_last_offensive_place() -> None:
+    text = (
+        "Die Armee hat eine Offensive auf Sirte begonnen, die letzte Hochburg der Miliz. Am zweiten Tag drangen "
+        "Soldaten in die von Kämpfern gehaltene Küstenstadt vor."
+    )
+    events = _of(extract(text, published_at=PUB), "OffensiveLaunched")
+    assert events and all(e.location is not None and e.location.name == "Sirte" for e in events)
+
+
+def test_attribution_and_metonym_capitals_are_not_the_battle_place() -> None:
+    text = (
+        "Russische Kampfjets bombardierten nach Angaben des Verteidigungsministeriums in Moskau Stellungen der "
+        "Terrormiliz IS bei Palmyra. Die von Washington und Moskau vereinbarte Waffenruhe im Krieg gilt nicht "
+        "für den IS."
+    )
+    (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
+    assert event.location is not None and event.location.name == "Palmyra"
+
+
+def test_region_and_town_of_one_campaign_merge() -> None:
+    text = (
+        "Die türkische Armee hat ihre Offensive gegen die Kurdenmiliz YPG in Nordsyrien ausgeweitet. Türkische "
+        "Truppen rückten am Sonntag in die Stadt Afrin ein."
+    )
+    (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
+    assert event.location is not None and event.location.name == "Afrin"
+
+
+def test_supporters_attack_and_recapture_from_is_target() -> None:
+    text = (
+        "Die von den USA unterstützten Syrischen Demokratischen Kräfte haben die Stadt Tabka von der Terrormiliz "
+        "IS zurückerobert."
+    )
+    (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
+    roles = _roles(event)
+    assert ("USA", "attacker") in roles and ("SYR-KRD", "attacker") in roles and ("ISIL", "target") in roles
+
+
+def test_casualties_from_the_follow_up_sentence() -> None:
+    text = (
+        "Kampfjets der Koalition haben am Mittwoch Stellungen der Huthi-Rebellen in Saada bombardiert. Dabei "
+        "wurden nach Angaben von Ärzten mindestens 14 Menschen getötet."
+    )
+    (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
+    assert event.casualties is not None and event.casualties.killed == 14
+
+
+def test_threats_and_warnings_are_not_offensives() -> None:
+    for text in (
+        "Die Regierung hat den Rebellen mit einem Großangriff auf ihre Stellungen im Krieg gedroht.",
+        "Die USA warnten die Armee vor einem Angriff auf die Stadt Manbidsch im Krieg.",
+    ):
+        assert extract(text, published_at=PUB) == [], text
+
+
+# talks and ceasefires ----------------------------------------------------------------
+
+
+def test_talks_phrasings() -> None:
+    for text in (
+        "Am Rande des Gipfels in Brüssel kamen am Dienstag die Außenminister Russlands und der USA zum Krieg in "
+        "Syrien zusammen.",
+        "Bereits am Montag hatten Putin und Obama in New York über den Krieg in Syrien gesprochen.",
+    ):
+        assert _of(extract(text, published_at=PUB), "TalksHeld"), text
+
+
+def test_not_talks() -> None:
+    for text in (
+        "Die Kampfjets trafen im Krieg nach Armeeangaben zwölf Ziele der Miliz.",
+        "Der Fahrplan für die Gespräche zum Krieg in Syrien geht auf eine UN-Resolution zurück.",
+        "Der Vermittler will nach Sanaa reisen, um die Gespräche über den Krieg im Jemen zu retten.",
+    ):
+        assert not _of(extract(text, published_at=PUB), "TalksHeld"), text
+
+
+def test_talks_anaphora_join_the_meeting_just_reported() -> None:
+    text = (
+        "Die Außenminister Russlands und der Türkei haben sich am Montag in Sotschi zu Gesprächen über den Krieg "
+        "in Syrien getroffen. Die beiden Minister berieten mehr als drei Stunden."
+    )
+    (event,) = _of(extract(text, published_at=PUB), "TalksHeld")
+    assert event.location is not None and event.location.name == "Sochi"
+
+
+def test_venue_country_is_not_the_conflict_country() -> None:
+    text = (
+        "In Astana haben Gespräche über den Syrien-Krieg begonnen. In der kasachischen Hauptstadt trafen sich "
+        "Vertreter Russlands, der Türkei und Irans. Auch Rebellen nahmen an den Gesprächen in Astana teil. In "
+        "Syrien gingen die Kämpfe weiter."
+    )
+    codes = {a.code for e in extract(text, published_at=PUB) for a in e.actors}
+    assert "KAZ-REB" not in codes
+
+
+def test_ceasefire_area_not_the_venue_and_one_truce_per_article() -> None:
+    text = (
+        "Die Konfliktparteien haben sich in Genf auf eine Waffenruhe für die Stadt Taiz im Jemen geeinigt. "
+        "Die Feuerpause trat am Mittwoch in Kraft, teilten die Vereinten Nationen mit."
+    )
+    (event,) = _of(extract(text, published_at=PUB), "CeasefireAnnounced")
+    assert event.location is not None and event.location.name == "Taiz"
+
+
+def test_keeping_an_existing_truce_is_not_an_announcement() -> None:
+    text = "Der Außenminister forderte beide Seiten im Krieg auf, die vereinbarte Waffenruhe einzuhalten."
+    assert not _of(extract(text, published_at=PUB), "CeasefireAnnounced")
