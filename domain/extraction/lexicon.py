@@ -107,6 +107,8 @@ class Lexicon:
     topic_preposition: Pattern = re.compile("$^")  # "gegen", "zu" after a draft noun: what it is about
     veto_verb: Pattern = re.compile("$^")  # a nominal "Veto" states a block only with one of these
     un_seat: str = "New York"
+    talks_topic_before: Pattern = re.compile("$^")  # "über den Kampf gegen" right before an actor: a topic
+    visit_before: Pattern = re.compile("$^")  # "bei einem Besuch in" right before a talks venue
     support_after: Pattern = re.compile("$^")  # "unterstützten" right after an actor: attacking side
     supported_before: Pattern = re.compile("$^")  # "die von X unterstützten" right before the supported force
     purpose_clause: Pattern = re.compile("$^")  # "um ... zu retten": not a realised event

@@ -231,7 +231,7 @@ ZU_INFINITIVE = _c(r"^(?:\w+zu\w+en|zu\s+\w+en)$")
 
 CONFLICT_WORDS = _c(
     r"\b(?:krieg\w*|\w+krieg\w*|konflikt\w*|\w+konflikt\w*|rebellen\w*|armee|truppen|\w+truppen|soldaten|"
-    r"milizen?|\w*miliz|waffenruhe|waffenstillstand\w*|feuerpause|militär\w*|luftangriff\w*|kämpfe\w*|"
+    r"milizen?|\w*miliz|waffenruhe|waffenstillstand\w*|feuerpause|militär\w*|luftangriff\w*|kämpfe\w*|kampf|"
     r"gefechte\w*|terror\w*|dschihad\w*|jihad\w*|islamist\w*|extremist\w*|friedens\w*|"
     r"kampfjets?|luftwaffe|aufständische\w*|separatisten|bombardier\w*|\w*sicherheitsrat\w*|belager\w*|"
     r"front|streitkräfte|besatzung\w*)\b"
@@ -261,7 +261,7 @@ GENERIC_FORCES = (
     GenericForce(
         _lw(
             r"\b(?:regierungstruppen|regierungssoldaten|regierungskräfte[n]?|regierungsarmee|regierungsmilizen|"
-            r"regierungstreue[n]?\s+\w+|regimetruppen|regime[s]?)\b"
+            r"regierungstreue[n]?\s+\w+|regimetruppen|regime[s]?|sicherheitskräfte[n]?|streitkräfte[n]?)\b"
         ),
         "government",
         compound=_lc(r"(?<=\w)-(?:regime[s]?|truppen|treue[n]?\s+milizen)\b"),
@@ -308,8 +308,12 @@ TARGET_BEFORE = _c(
 TARGET_AFTER = _c(
     r"^(?:\w*hochburg\w*|\w*gebiet\w*|\s+gehaltene\w*|\s+kontrolliert\w*|\s+besetzt\w*|-hochburg|-stellungen|"
     r"\s+(?:stellungen|positionen|stützpunkte|ziele|lager|hochburg)\b|"
-    r"-gebiet\w*|-kämpfer|\s+beherrscht\w*)"
+    r"-gebiet\w*|\s+beherrscht\w*)"
 )
+# What talks were about ("über den Kampf gegen den IS"): actors there did not take part.
+TALKS_TOPIC_BEFORE = _c(r"\b(?:über|gegen)\s+(?:(?:de[nmrs]|die|das|eine[nmr]?)\s+)?(?:\w+\s+){0,3}$")
+# "bei einem Besuch in Washington": for talks the visit's city is the venue.
+VISIT_BEFORE = _c(r"\b(?:\w*besuch\w*|reise|visite|treffen|gipfel\w*|konferenz)\s+(?:\w+\s+){0,2}(?:in|im|nach)\s+$")
 # "die von den USA unterstützten Kräfte": the supporter fights on the attacking side.
 SUPPORTED_BEFORE = _c(
     r"\bvon\s+(?:[\w-]+\s+){0,3}(?:unterstützt|geführt|angeführt|ausgebildet|ausgerüstet|gestützt)\w*\s+"
@@ -590,6 +594,8 @@ LEXICON = Lexicon(
     anaphoric_place=ANAPHORIC_PLACE,
     landmark_before=LANDMARK_BEFORE,
     support_after=SUPPORT_AFTER,
+    talks_topic_before=TALKS_TOPIC_BEFORE,
+    visit_before=VISIT_BEFORE,
     supported_before=SUPPORTED_BEFORE,
     purpose_clause=PURPOSE_CLAUSE,
     ceasefire_compliance=CEASEFIRE_COMPLIANCE,

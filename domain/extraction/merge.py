@@ -166,7 +166,9 @@ def absorb(into: Candidate, other: Candidate) -> None:
         into.sentence_index = other.sentence_index
     into.actors = _merge_actors(into.actors, other.actors)
     into.place = _better_place(into.place, other.place)
-    into.occurred = _merge_dates(into.occurred, other.occurred)
+    if not (other.background and not into.background and into.occurred is None):
+        # an earlier phase ("hatten im Januar ... erobert") does not date today's undated news
+        into.occurred = _merge_dates(into.occurred, other.occurred)
     into.casualties = merge_casualties(into.casualties, other.casualties)
     into.confidence = max(into.confidence, other.confidence)
     into.mentions += other.mentions

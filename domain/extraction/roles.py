@@ -192,8 +192,10 @@ def _generic_mentions(ctx: ArticleContext, lexicon: Lexicon) -> list[Mention]:
         for start, end in _force_spans(force, low):
             if any(g.start < end and start < g.end for g in out):
                 continue
-            if force.kind in ("government", "jihadists") and any(a.start < end and start < a.end for a in ctx.actors):
-                continue
+            if force.kind in ("government", "jihadists") and any(
+                a.start < end and start < a.end + 2 for a in ctx.actors_in(start - 40, end)
+            ):
+                continue  # overlapping, or right after its own state ("israelische Sicherheitskräfte")
             code = _generic_code(force.kind, ctx, ctx.text, start)
             if code:
                 src = _is_source(low, start, end, lexicon)
@@ -257,6 +259,8 @@ def _after(ctx: ArticleContext, m: Mention, width: int = 30) -> str:
 def talks_roles(ctx: ArticleContext, mentions: list[Mention], lexicon: Lexicon) -> list[Actor]:
     out = []
     for m in mentions:
+        if m.code not in BODIES and lexicon.talks_topic_before.search(_before(ctx, m, 40)):
+            continue  # what the talks were about, not who talked
         mediator = m.code == "UN" or bool(lexicon.mediator_before.search(_before(ctx, m)))
         out.append(Actor(name=m.surface, code=m.code, role="mediator" if mediator else "participant"))
     return list(_dedupe(out))
@@ -386,7 +390,12 @@ _RANK = {"city": 0, "region": 1, "country": 2}
 
 
 def _eligible_places(
-    ctx: ArticleContext, sentence: Sentence, span: tuple[int, int], lexicon: Lexicon, conflict_area: bool = False
+    ctx: ArticleContext,
+    sentence: Sentence,
+    span: tuple[int, int],
+    lexicon: Lexicon,
+    conflict_area: bool = False,
+    visit: bool = False,
 ) -> list[PlaceMentionLike]:
     start, end = sentence.start + span[0], sentence.start + span[1]
     out = []
@@ -395,7 +404,8 @@ def _eligible_places(
             continue  # a state or capital named as an actor ("Verbündeter Russland", "Moskau legte"), not a place
         before = ctx.low[max(0, p.start - 50) : p.start]
         if lexicon.place_excluded_before.search(before) and not (
-            conflict_area and lexicon.conflict_area_before.search(before)
+            (conflict_area and lexicon.conflict_area_before.search(before))
+            or (visit and lexicon.visit_before.search(before))
         ):
             continue
         out.append(p)
@@ -465,7 +475,7 @@ def choose_place(
         ]
         return _nearest(after, pos) or _nearest(before, pos) or ctx.conflict_place
     for span in (clause, (0, len(sentence.text))):
-        places = _eligible_places(ctx, sentence, span, lexicon)
+        places = _eligible_places(ctx, sentence, span, lexicon, visit=event_type == TALKS)
         if event_type == TALKS:
             places = [p for p in places if _is_venue(ctx, p, lexicon)]
         place = _nearest(places, pos)

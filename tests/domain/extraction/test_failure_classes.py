@@ -218,3 +218,19 @@ def test_ceasefire_area_not_the_venue_and_one_truce_per_article() -> None:
 def test_keeping_an_existing_truce_is_not_an_announcement() -> None:
     text = "Der Außenminister forderte beide Seiten im Krieg auf, die vereinbarte Waffenruhe einzuhalten."
     assert not _of(extract(text, published_at=PUB), "CeasefireAnnounced")
+
+
+def test_talks_topic_actor_is_no_participant_and_visit_city_is_the_venue() -> None:
+    text = (
+        "Der afghanische Präsident hatte bei einem Besuch in Washington am Montag mit US-Präsident Obama über den "
+        "Kampf gegen die Taliban gesprochen."
+    )
+    (event,) = _of(extract(text, published_at=PUB), "TalksHeld")
+    assert {a.code for a in event.actors} == {"AFG", "USA"}
+    assert event.location is not None and event.location.name == "Washington"
+
+
+def test_group_fighters_as_subject_attack() -> None:
+    text = "Taliban-Kämpfer haben in der Nacht die Provinzhauptstadt Ghasni im Krieg angegriffen."
+    (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
+    assert ("AFG-REB", "attacker") in _roles(event)
