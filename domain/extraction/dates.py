@@ -227,9 +227,11 @@ class DateResolver:
         found = self.lex.weekday_prefix.search(self._low, max(0, m.start() - 30), m.start())
         prefix = " ".join(found.group(1).split()) if found else ""
         target = self.lex.weekdays[m.group(1)]
+        clause = self._clause_around(m)
         future = prefix in ("für", "kommenden", "nächsten", "ab") or (
             prefix not in ("seit", "vergangenen", "letzten", "an diesem")
-            and bool(self.lex.future_clause.search(self._clause_around(m)))
+            and bool(self.lex.future_clause.search(clause))
+            and not self.lex.evidential_sollen.search(clause)  # "sollen am Dienstag ... bombardiert haben"
         )
         if future:
             day = pub + dt.timedelta(days=(target - pub.weekday()) % 7 or 7)

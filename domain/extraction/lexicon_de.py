@@ -73,7 +73,9 @@ _OFF_STRONG_NOUNS = (
     r"luftangriff(?:e|en|s)?|luftschläge(?:n)?|luftschlag(?:s)?|bombardierung(?:en)?|bombardement(?:s)?|"
     r"bombenangriff(?:e|en)?|raketenangriff(?:e|en)?|artillerieangriff(?:e|en)?|drohnenangriff(?:e|en)?|"
     r"artilleriebeschuss|belagerung|rückeroberung|eroberung|vormarsch(?:es)?|militäreinsatz(?:es)?|"
-    r"militäroperation(?:en)?|bodeneinsatz(?:es)?|bodenoperation(?:en)?"
+    r"militäroperation(?:en)?|bodeneinsatz(?:es)?|bodenoperation(?:en)?|"
+    # "die Kämpfe um Mossul gehen weiter", "die Schlacht um Aleppo": fighting for a place
+    r"(?:kämpfe|kämpfen|gefechte|gefechten|schlacht)\s+um"
 )
 _OFF_STRONG_VERBS = (
     r"belagert(?:e|en)?|belagern|vorgerückt|vorrückt|vorrücken|rückt(?:e|en)?\b[^.;:]{0,160}?\b(?:vor|ein)\b|"
@@ -96,8 +98,16 @@ _RES_TRIGGERS = (
     r"stimmte(?:n)?\b[^,.;:]*\b(?:dagegen|gegen)|votierte(?:n)?\b[^,.;:]*\bgegen|niedergestimmt"
 )
 
+# A trip to win someone over: "reiste nach Moskau, um Lawrow zur Zustimmung zu bewegen" (they met).
+_PERSUADE_TRIP = (
+    r"(?:(?:reiste\w*|flog|flogen)\b[^.;:]{0,80}?\bnach\b[^.;:]{0,60}?|"
+    r"nach\s+[^.;:]{0,60}?\b(?:gereist|geflogen)\b[^.;:]{0,20}?)\bum\b[^.;:]{0,100}?"
+    r"\bzu\s+(?:bewegen|überzeugen|überreden|gewinnen|drängen|beschwören)\b"
+)
+
 TRIGGERS = (
     TriggerRule(TALKS, _lc(r"\b" + _TALK_PREFIX + r"(?:" + _TALK_NOUNS + r")\b"), "strong"),
+    TriggerRule(TALKS, _lw(r"\b" + _PERSUADE_TRIP), "strong"),
     TriggerRule(TALKS, _lw(r"\b(?:" + _TALK_VERBS + r")\b"), "strong"),
     TriggerRule(TALKS, _lw(r"\b" + _SPEAK), "strong"),
     TriggerRule(TALKS, _lw(r"\b" + _SPEAK_ABOUT), "weak"),
@@ -127,6 +137,10 @@ TRIGGER_EXCLUSIONS = {
         r"modell|produkt|image)offensive\b|\b(?:tor|tore|elfmeter|stürmer|trainer|bundesliga|mannschaft|"
         r"spieltag|champions\s+league|fußball|tabellenführung|tabelle|punkte|meisterschaft)\b|"
         r"\b(?:herz|hunde|hai|cyber|hacker)angriff|\beinnahmen\b|"
+        # business and sport metaphors: "eroberte Marktanteile", "startete eine Preisoffensive"
+        r"\b(?:marktanteil\w*|marktführ\w*|absatzm[aä]rkt\w*|herzen|tabellenspitze|spitze\s+der|meistertitel|charts|bestseller\w*|"
+        r"kunden|zuschauer|publikum|wähler\w*|umfrage\w*|börse\w*|aktie\w*|medaille\w*|"
+        r"weltmeister\w*|pokal\w*|\w*preis\w*offensive|\w*verkaufs\w*|umsatz\w*)\b|"
         r"\bbefreit\w*\b[^,.;:]*\b(?:geisel|entführt|gefangen|häftling)|"
         r"\b(?:geisel|entführt|gefangen|häftling)\w*\b[^,.;:]*\bbefreit"
     ),
@@ -181,6 +195,12 @@ CUES = {
         r"\b(?:nicht|kein(?:e|en|em|er|es)?|nie|niemals|weder|ohne\s+(?:ein|eine|einen)|nicht\s+zustande|"
         r"verweigert\w*|abgesagt|absage|scheiterte\w*|gescheitert|scheitern)\b"
     ),
+    # denials: "bestritt, Krankenhäuser bombardiert zu haben", "wies Berichte über Angriffe zurück"
+    "denied": _c(
+        r"\b(?:bestr(?:itt|itten|eitet|eiten)\w*|dementi\w*|leugne\w*|stritt\w*\b[^,.;:]*\bab|"
+        r"wies?\b[^,.;:]*\b(?:vorw[üu]rf\w*|bericht\w*|anschuldigung\w*|darstellung\w*)\b[^,.;:]*\bzurück|"
+        r"zurückgewiesen)\b"
+    ),
     "broken": _c(
         r"\b(?:abgebrochen|brachen\b[^,.;:]*\bab|brach\b[^,.;:]*\bab|bricht\b[^,.;:]*\bab|unterbrochen|"
         r"ausgesetzt|festgefahren|stecken\b[^,.;:]*\bfest|steckt\b[^,.;:]*\bfest|stocken|stockt|auf\s+eis|"
@@ -217,7 +237,8 @@ CUES = {
 GOVERNING_CUES = _c(
     r"\b(?:kündigte\w*\b[^,.;:]*\ban|forder\w*|rief\w*\b[^,.;:]*\bauf|ruft\w*\b[^,.;:]*\bauf|appellier\w*|"
     r"will|wollen|wollte|plant\w*|hofft?|hoffen|droht\w*|bereit|erwart\w*|sollte\w*|versuch\w*|"
-    r"beschloss\w*\s*$|darum\s+geht|darum|mahnt\w*|drängt\w*|vorgeschlagen|schlug\w*\b[^,.;:]*\bvor)\s*$"
+    r"beschloss\w*\s*$|darum\s+geht|darum|mahnt\w*|drängt\w*|vorgeschlagen|schlug\w*\b[^,.;:]*\bvor|"
+    r"bestr(?:itt|itten|eitet|eiten)|dementiert\w*|leugnet\w*|wies?\b[^,.;:]*\bzurück|zurückgewiesen)\s*$"
 )
 NOMINAL_BLOCK = _c(
     r"\b(?:abbruch|ende|scheitern|aussetzung|absage|unterbrechung|wiederaufnahme|vorbereitung|fortsetzung|"
@@ -307,7 +328,7 @@ TARGET_BEFORE = _c(
 )
 TARGET_AFTER = _c(
     r"^(?:\w*hochburg\w*|\w*gebiet\w*|\s+gehaltene\w*|\s+kontrolliert\w*|\s+besetzt\w*|-hochburg|-stellungen|"
-    r"\s+(?:stellungen|positionen|stützpunkte|ziele|lager|hochburg)\b|"
+    r"\s+(?:stellungen|positionen|stützpunkte|ziele|lager|hochburg)\b(?!\s+(?:de[rsnm]|eine[rs]|von|vom)\b)|"
     r"-gebiet\w*|\s+beherrscht\w*)"
 )
 # What talks were about ("über den Kampf gegen den IS"): actors there did not take part.
@@ -333,7 +354,7 @@ CASUALTY_FOLLOWUP = _c(
     r"luftangriff\w*|offensive|bombardement\w*|beschuss|bombardierung\w*|attacke\w*|anschlag)\b|"
     r"\bunter\s+den\s+(?:toten|opfern|getöteten)\b"
 )
-PASSIVE_AGENT_BEFORE = _c(r"\b(?:durch|von)\s+(?:de[rsnm]\s+|die\s+)?(?:\w+\s+){0,2}$")
+PASSIVE_AGENT_BEFORE = _c(r"\b(?:durch|von|vom)\s+(?:de[rsnm]\s+|die\s+)?(?:\w+\s+){0,2}$")
 VENUE_BEFORE = _c(r"\b(?:in|im|nach|bei|auf)\s+(?:de[rmns]\s+)?(?:\w+\s+){0,2}$")
 PLACE_EXCLUDED_BEFORE = _c(
     r"\b(?:\w*ministerium\w*|sprecher\w*|angaben|agentur\w*|hauptquartier\w*|zentrale|behörde\w*|"
@@ -348,6 +369,22 @@ ANAPHORIC_PLACE = _c(
     r"\b(?:(?:de[rmns]|die)\s+(?:[\w-]+\s+){0,4}\w*(?:stadt|städte|metropole|enklave|ortschaft|hochburg)|dort|"
     r"dorthin|de[sr]\s+ort(?:es)?|\w*hochburg|des\s+landes|der\s+region|die\s+region|stadtrand\w*|"
     r"vororte?n?|außenbezirke?n?|stadtteile?n?)\b"
+)
+# Talks about trade, climate or migration only ("sprachen in Ankara über Handel und Flüchtlinge") are
+# not about the conflict: dropped when the sentence names no conflict topic (`conflict_words` or these).
+TALKS_OFF_TOPIC = _c(
+    r"\b(?:\w*handel\w*|zoll|zölle\w*|\w*zöllen|strafzöll\w*|stahl\w*|klima\w*|\w*wirtschaft\w*|investition\w*|"
+    r"energie\w*|gaslieferung\w*|\w*pipeline|migration\w*|\w*flüchtling\w*|\w*migrant\w*|tourismus|brexit|"
+    r"eurozone|finanz\w*|steuer\w*|digitalisierung|visa|visum|visafreiheit|export\w*|import\w*|"
+    r"agrar\w*|landwirtschaft\w*|kultur\w*|bildung\w*|gesundheit\w*|umwelt\w*|verkehr\w*|"
+    r"rente\w*|arbeitsmarkt\w*|fachkräfte\w*|asyl\w*)\b"
+)
+TALKS_TOPIC_START = _c(r"\b(?:über|zu[mr]?|thema|themen|um)\b")
+TALKS_ON_TOPIC = _c(
+    r"\b(?:(?!flüchtlings|finanz|euro|schulden|banken|klima|wirtschafts|regierungs|staats|energie)\w*krise|sicherheit\w*|waffen\w*|frieden\w*|lage|situation|atom\w*|nuklear\w*|raketen\w*|"
+    r"syrien\w*|ukraine\w*|donbass|krim|jemen\w*|libyen\w*|irak\w*|afghanistan\w*|nordkorea\w*|"
+    r"israel\w*|palästin\w*|gaza\w*|nahost\w*|iran\w*|sudan\w*|mali|somalia|kolumbien|farc|"
+    r"is|isis|daesh|taliban|kurden\w*|pkk|ypg)\b"
 )
 # Cities where talks and votes are held, not where the war is (canonical gazetteer names).
 VENUE_PLACES = frozenset(
@@ -601,6 +638,9 @@ LEXICON = Lexicon(
     ceasefire_compliance=CEASEFIRE_COMPLIANCE,
     casualty_followup=CASUALTY_FOLLOWUP,
     venue_places=VENUE_PLACES,
+    talks_off_topic=TALKS_OFF_TOPIC,
+    talks_on_topic=TALKS_ON_TOPIC,
+    talks_topic_start=TALKS_TOPIC_START,
     conflict_area_before=CONFLICT_AREA_BEFORE,
     metonyms=METONYMS,
     jihadist_codes=("ISIL", "JFS", "NGA-MIL", "SOM-MIL", "AQAP", "AQIM", "AFG-REB", "TTP"),

@@ -88,6 +88,9 @@ def _clause_modality(
         return "broken"
     if _negated(clause, trigger, lexicon, span[0]):
         return "negated"
+    denied = lexicon.cues.get("denied")
+    if denied is not None and denied.search(clause):
+        return "denied"
     if trigger.event_type != RESOLUTION and lexicon.purpose_clause.search(clause):
         return "planned"  # "um die Gespräche zu retten", "die Waffenruhe einzuhalten"
     if trigger.event_type == CEASEFIRE and lexicon.ceasefire_compliance.search(clause):

@@ -142,6 +142,10 @@ def _trigger_ok(art: _Article, sentence: Sentence, clauses: list[tuple[int, int]
         index = clauses.index(clause_of(clauses, trig.start))
         nearby = clauses[max(0, index - 1) : index + 2]
         return any(lex.ceasefire_realised.search(sentence.low[s:e]) for s, e in nearby)
+    if trig.event_type == TALKS and lex.talks_off_topic.search(sentence.low):
+        start = lex.talks_topic_start.search(sentence.low)
+        topic = sentence.low[start.start() :] if start else sentence.low
+        return bool(lex.conflict_words.search(sentence.low) or lex.talks_on_topic.search(topic))
     if trig.event_type == OFFENSIVE and trig.strength == "weak":
         c_start, c_end = clause_of(clauses, trig.start)
         after = sentence.low[trig.start : c_end]

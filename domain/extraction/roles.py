@@ -287,11 +287,26 @@ def _offensive_role(ctx: ArticleContext, m: Mention, lexicon: Lexicon, passive: 
 
 def offensive_roles(ctx: ArticleContext, mentions: list[Mention], lexicon: Lexicon, passive: bool) -> list[Actor]:
     out = []
+    first_agent = -1  # "von X bombardiert": the passive agent is the attacker ...
+    starts: list[int] = []
     for m in mentions:
         if m.code in NON_ARMED or m.source:
             continue
         role = _offensive_role(ctx, m, lexicon, passive)
+        if (
+            passive
+            and role == "attacker"
+            and first_agent < 0
+            and lexicon.passive_agent_before.search(_before(ctx, m, 40))
+        ):
+            first_agent = m.start
         out.append(Actor(name=m.surface, code=m.code, role=role))  # type: ignore[arg-type]
+        starts.append(m.start)
+    if first_agent >= 0:  # ... and the passive subject before it ("Rebellen wurden von X bombardiert") the target
+        out = [
+            Actor(name=a.name, code=a.code, role="target") if a.role == "attacker" and pos < first_agent else a
+            for a, pos in zip(out, starts, strict=True)
+        ]
     attackers = {a.code for a in out if a.role == "attacker"}
     return [a for a in _dedupe(out) if not (a.role == "target" and a.code in attackers)]
 

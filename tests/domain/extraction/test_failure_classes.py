@@ -234,3 +234,71 @@ def test_group_fighters_as_subject_attack() -> None:
     text = "Taliban-Kämpfer haben in der Nacht die Provinzhauptstadt Ghasni im Krieg angegriffen."
     (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
     assert ("AFG-REB", "attacker") in _roles(event)
+
+
+# precision classes (own sentences) ----------------------------------------------------
+
+_KRIEG = "Krieg in der Region\n\n"  # a headline, so that the article is about a conflict
+
+
+def test_denied_attack_is_not_an_event() -> None:
+    for text in (
+        "Die Regierung bestritt, Dörfer in der Provinz Idlib bombardiert zu haben.",
+        "Das Militär dementierte, dass Kampfjets ein Krankenhaus in Homs angegriffen hätten.",
+        "Die Armee wies Berichte über Luftangriffe auf Aleppo zurück.",
+    ):
+        assert _of(extract(_KRIEG + text, published_at=PUB), "OffensiveLaunched") == [], text
+
+
+def test_alleged_attack_keeps_a_past_weekday() -> None:
+    text = "Syrische Kampfjets sollen am Dienstag einen Markt in Idlib bombardiert haben."
+    (event,) = _of(extract(_KRIEG + text, published_at=PUB), "OffensiveLaunched")
+    assert event.occurred is not None and event.occurred.start == dt.date(2016, 11, 8)
+
+
+def test_subject_before_positions_of_the_enemy_attacks() -> None:
+    text = "Am Sonntag griffen Rebellen Stellungen der syrischen Armee bei Daraa an."
+    (event,) = _of(extract(_KRIEG + text, published_at=PUB), "OffensiveLaunched")
+    assert ("SYR-REB", "attacker") in _roles(event) and ("SYR", "target") in _roles(event)
+
+
+def test_passive_subject_is_the_target() -> None:
+    text = "Kurdische Kämpfer der YPG wurden am Montag von türkischen Kampfjets bei Afrin bombardiert."
+    (event,) = _of(extract(_KRIEG + text, published_at=PUB), "OffensiveLaunched")
+    assert ("TUR", "attacker") in _roles(event) and ("SYR-KRD", "target") in _roles(event)
+
+
+def test_business_metaphors_are_not_offensives() -> None:
+    for text in (
+        "Der Konzern eroberte im vergangenen Quartal Marktanteile in Frankreich.",
+        "Der Händler startete eine Preisoffensive in Polen.",
+    ):
+        assert _of(extract(_KRIEG + text, published_at=PUB), "OffensiveLaunched") == [], text
+
+
+def test_talks_about_trade_or_migration_only_are_not_conflict_talks() -> None:
+    for text in (
+        "Die Kanzlerin traf am Montag den französischen Präsidenten in Paris, um über Handel und Klimaschutz "
+        "zu sprechen.",
+        "Die EU und Japan verhandelten in Brüssel über Strafzölle auf Stahl.",
+        "Die Innenminister Italiens und Libyens berieten in Rom über die Flüchtlingskrise.",
+    ):
+        assert _of(extract(_KRIEG + text, published_at=PUB), "TalksHeld") == [], text
+    kept = "Die Außenminister Russlands und der Türkei berieten in Moskau über Handel und die Lage in Syrien."
+    assert len(_of(extract(_KRIEG + kept, published_at=PUB), "TalksHeld")) == 1
+
+
+def test_fighting_for_a_place_goes_on() -> None:
+    text = "Die Kämpfe um die Stadt Tal Afar dauern an."
+    (event,) = _of(extract(_KRIEG + text, published_at=PUB), "OffensiveLaunched")
+    assert event.location is not None and event.location.country == "IQ"
+
+
+def test_trip_to_win_someone_over_is_a_meeting() -> None:
+    text = (
+        "Der britische Außenminister war am Dienstag nach Moskau gereist, um Lawrow zu einem Kurswechsel in "
+        "Syrien zu bewegen."
+    )
+    (event,) = _of(extract(_KRIEG + text, published_at=PUB), "TalksHeld")
+    assert {"GBR", "RUS"} <= {a.code for a in event.actors}
+    assert event.location is not None and event.location.name == "Moscow"
