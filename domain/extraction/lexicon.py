@@ -114,6 +114,7 @@ class Lexicon:
     purpose_clause: Pattern = re.compile("$^")  # "um ... zu retten": not a realised event
     ceasefire_compliance: Pattern = re.compile("$^")  # keeping an existing truce, not declaring one
     casualty_followup: Pattern = re.compile("$^")  # "Dabei wurden ...": the toll of the attack just reported
+    allegation: Pattern = re.compile("$^")  # "sollen ... bombardiert haben", "angeblich": a reported claim
     talks_off_topic: Pattern = re.compile("$^")  # trade, climate, migration: talks not about a conflict
     talks_on_topic: Pattern = re.compile("$^")  # conflict topics that keep such talks (with `conflict_words`)
     talks_topic_start: Pattern = re.compile("$^")  # "über", "zu": where the topic of talks begins

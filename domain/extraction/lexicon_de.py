@@ -135,7 +135,9 @@ TRIGGER_EXCLUSIONS = {
     OFFENSIVE: _c(
         r"\b(?:bildungs|charme|marketing|werbe|investitions|qualifizierungs|digital|export|verkaufs|"
         r"modell|produkt|image)offensive\b|\b(?:tor|tore|elfmeter|stürmer|trainer|bundesliga|mannschaft|"
-        r"spieltag|champions\s+league|fußball|tabellenführung|tabelle|punkte|meisterschaft)\b|"
+        r"spieltag|champions\s+league|fußball|tabellenführung|tabelle|punkte|\w*meisterschaft|finale|halbfinale|"
+        r"\w*nationalmannschaft|\w*-titel|em-\w+|wm-\w+|halbzeit|siebenmeter|handball\w*|olympia\w*|"
+        r"anpfiff|abpfiff|schlusspfiff|gegentor\w*)\b|"
         r"\b(?:herz|hunde|hai|cyber|hacker)angriff|\beinnahmen\b|"
         # business and sport metaphors: "eroberte Marktanteile", "startete eine Preisoffensive"
         r"\b(?:marktanteil\w*|marktführ\w*|absatzm[aä]rkt\w*|herzen|tabellenspitze|spitze\s+der|meistertitel|charts|bestseller\w*|"
@@ -378,6 +380,10 @@ TALKS_OFF_TOPIC = _c(
     r"eurozone|finanz\w*|steuer\w*|digitalisierung|visa|visum|visafreiheit|export\w*|import\w*|"
     r"agrar\w*|landwirtschaft\w*|kultur\w*|bildung\w*|gesundheit\w*|umwelt\w*|verkehr\w*|"
     r"rente\w*|arbeitsmarkt\w*|fachkräfte\w*|asyl\w*)\b"
+)
+ALLEGATION = _c(
+    r"\b(?:soll|sollen)\b[^,.;:]*\b\w+(?:t|en)\s+(?:worden\s+)?(?:sein|haben)\b|\b(?:angeblich\w*|mutmaßlich\w*|"
+    r"unbestätigt\w*|vorwurf|vorwürfe\w*|beschuldigt\w*|berichten\s+zufolge)\b"
 )
 TALKS_TOPIC_START = _c(r"\b(?:über|zu[mr]?|thema|themen|um)\b")
 TALKS_ON_TOPIC = _c(
@@ -639,6 +645,7 @@ LEXICON = Lexicon(
     casualty_followup=CASUALTY_FOLLOWUP,
     venue_places=VENUE_PLACES,
     talks_off_topic=TALKS_OFF_TOPIC,
+    allegation=ALLEGATION,
     talks_on_topic=TALKS_ON_TOPIC,
     talks_topic_start=TALKS_TOPIC_START,
     conflict_area_before=CONFLICT_AREA_BEFORE,

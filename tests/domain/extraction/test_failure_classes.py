@@ -302,3 +302,20 @@ def test_trip_to_win_someone_over_is_a_meeting() -> None:
     (event,) = _of(extract(_KRIEG + text, published_at=PUB), "TalksHeld")
     assert {"GBR", "RUS"} <= {a.code for a in event.actors}
     assert event.location is not None and event.location.name == "Moscow"
+
+
+def test_sports_final_is_not_an_offensive() -> None:
+    text = (
+        "Die Nationalmannschaft eroberte in Kattowitz den EM-Titel gegen Frankreich. Im Finale griffen die "
+        "Franzosen immer wieder an."
+    )
+    assert _of(extract(_KRIEG + text, published_at=PUB), "OffensiveLaunched") == []
+
+
+def test_confidence_reflects_explicit_arguments() -> None:
+    explicit = "Syrische Regierungstruppen haben am Dienstag die Stadt Palmyra vom IS zurückerobert."
+    alleged = "In der Region sollen Kampfjets Dörfer bombardiert haben."
+    (strong,) = _of(extract(_KRIEG + explicit, published_at=PUB), "OffensiveLaunched")
+    weak = _of(extract(_KRIEG + "Bei Homs herrscht Krieg. " + alleged, published_at=PUB), "OffensiveLaunched")
+    assert strong.confidence >= 0.8
+    assert all(e.confidence < strong.confidence for e in weak)
