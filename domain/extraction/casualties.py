@@ -33,10 +33,10 @@ def casualties_in(clauses: list[str], lexicon: Lexicon) -> Casualties | None:
             if count is None or count > 100000:
                 continue
             victims = m.group(2).lower()
-            is_injury = "verletzt" in victims or (has_injured and not has_killed)
+            is_injury = bool(lexicon.victim_injured.search(victims)) or (has_injured and not has_killed)
             if is_injury:
                 injured = _max(injured, count)
-            elif has_killed or "tot" in victims or "getötet" in victims:
+            elif has_killed or lexicon.victim_killed.search(victims):
                 killed = _max(killed, count)
                 if lexicon.victim_civilian.search(victims):
                     civilians = _max(civilians, count)

@@ -156,6 +156,13 @@ class DateResolver:
         day = _safe_date(year, month, int(m.group(1))) if year else None
         return _occ(day, day, "day", m.group()) if day else None
 
+    def _r_month_day(self, m: re.Match[str]) -> Occurred | None:
+        """Month before day ("November 17, 2016", "Dec. 30")."""
+        month = self.lex.months[m.group(1).lower()]
+        year = _year_of(m.group(3), month, self.pub)
+        day = _safe_date(year, month, int(m.group(2))) if year else None
+        return _occ(day, day, "day", m.group()) if day else None
+
     def _r_numeric_day(self, m: re.Match[str]) -> Occurred | None:
         month = int(m.group(2))
         if not 1 <= month <= 12:
@@ -174,10 +181,10 @@ class DateResolver:
         if year is None:
             return None
         first, last = _month_range(year, month)
-        part = m.group(1).lower()
-        if part == "anfang":
+        part = self.lex.month_parts.get(" ".join(m.group(1).lower().split()), "end")
+        if part == "start":
             return _occ(first, first.replace(day=10), "day", m.group())
-        if part == "mitte":
+        if part == "mid":
             return _occ(first.replace(day=11), first.replace(day=20), "day", m.group())
         return _occ(first.replace(day=21), last, "day", m.group())
 
@@ -195,6 +202,14 @@ class DateResolver:
             return None
         first = dt.date(self.pub.year, self.pub.month, 1)
         return _occ(first, first.replace(day=10), "day", m.group())
+
+    def _r_month_to_date(self, m: re.Match[str]) -> Occurred | None:
+        """ "earlier this month": from the first of the publication month to the publication day."""
+        if not self.pub:
+            return None
+        first, last = self.pub.month_range()
+        pub = self.pub.date
+        return _occ(first, pub or last, "day" if pub else "month", m.group())
 
     def _r_month_mid(self, m: re.Match[str]) -> Occurred | None:
         if not self.pub:
@@ -226,10 +241,11 @@ class DateResolver:
             return self._month_only(m)
         found = self.lex.weekday_prefix.search(self._low, max(0, m.start() - 30), m.start())
         prefix = " ".join(found.group(1).split()) if found else ""
+        kind = self.lex.weekday_prefix_kinds.get(prefix, "")
         target = self.lex.weekdays[m.group(1)]
         clause = self._clause_around(m)
-        future = prefix in ("für", "kommenden", "nächsten", "ab") or (
-            prefix not in ("seit", "vergangenen", "letzten", "an diesem")
+        future = kind == "future" or (
+            kind not in ("since", "past")
             and bool(self.lex.future_clause.search(clause))
             and not self.lex.evidential_sollen.search(clause)  # "sollen am Dienstag ... bombardiert haben"
         )
@@ -237,9 +253,9 @@ class DateResolver:
             day = pub + dt.timedelta(days=(target - pub.weekday()) % 7 or 7)
         else:
             day = pub - dt.timedelta(days=(pub.weekday() - target) % 7)
-        if prefix.startswith("in der nacht"):
+        if kind == "night":
             return _occ(day - dt.timedelta(days=1), day, "day", m.group())
-        if prefix == "seit":
+        if kind == "since":
             return _occ(day, pub, "day", m.group())
         return _occ(day, day, "day", m.group())
 
@@ -254,7 +270,7 @@ class DateResolver:
         pub = self.pub.date if self.pub else None
         if pub is None:
             return self._month_only(m)
-        back = 2 if m.group().lower().startswith("vorgestern") else 1
+        back = 2 if self.lex.two_days_back.search(m.group().lower()) else 1
         day = pub - dt.timedelta(days=back)
         return _occ(day, day, "day", m.group())
 
@@ -270,11 +286,11 @@ class DateResolver:
             return self._month_only(m)
         word = m.group(1).lower()
         count = int(word) if word.isdigit() else self.lex.number_words.get(word, 1)
-        unit = m.group(2).lower()
-        if unit.startswith("tag"):
+        unit = self.lex.time_units.get(m.group(2).lower(), "month")
+        if unit == "day":
             day = pub - dt.timedelta(days=count)
             return _occ(day, day, "day", m.group())
-        if unit.startswith("woche"):
+        if unit == "week":
             start = pub - dt.timedelta(days=7 * count + 3)
             return _occ(start, start + dt.timedelta(days=6), "week", m.group())
         start = pub - dt.timedelta(days=30 * count + 15)
@@ -284,8 +300,8 @@ class DateResolver:
         pub = self.pub.date if self.pub else None
         if pub is None:
             return self._month_only(m)
-        unit = (m.group(1) or m.group(2)).lower()
-        days, precision = {"tag": (7, "week"), "woc": (42, "week"), "mon": (180, "month")}[unit[:3]]
+        unit = self.lex.time_units.get((m.group(1) or m.group(2)).lower(), "month")
+        days, precision = {"day": (7, "week"), "week": (42, "week"), "month": (180, "month")}[unit]
         return _occ(pub - dt.timedelta(days=days), pub, precision, m.group())
 
     def _r_last_week(self, m: re.Match[str]) -> Occurred | None:

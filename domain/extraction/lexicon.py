@@ -58,6 +58,20 @@ class GenericForce:
     compound: Pattern | None = None  # a compound's last part ("-truppen"); the match extends back over its word
 
 
+# Defaults of the fields that name words the logic once spelled in German (German behaviour).
+_DE_MONTH_PARTS = {"anfang": "start", "mitte": "mid", "ende": "end"}
+# a `weekday_prefix` word -> "future", "past", "since" or "night"
+_DE_WEEKDAY_PREFIX_KINDS = {
+    "für": "future", "kommenden": "future", "nächsten": "future", "ab": "future", "seit": "since",
+    "vergangenen": "past", "letzten": "past", "an diesem": "past", "in der nacht zu": "night",
+    "in der nacht zum": "night",
+}  # fmt: skip
+_DE_TIME_UNITS = {
+    "tag": "day", "tage": "day", "tagen": "day", "woche": "week", "wochen": "week", "monat": "month",
+    "monate": "month", "monaten": "month",
+}  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     language: str
@@ -142,6 +156,18 @@ class Lexicon:
     demonym_of_place: Pattern = re.compile("")
     locative_near: Pattern = re.compile("")
     clause_final_infinitive: Pattern = re.compile("")
+    # Language words the logic used to spell in German; the defaults keep the German behaviour.
+    furniture: tuple[Pattern, ...] = ()  # extra crawled furniture blanked by `normalize.clean`
+    month_parts: dict[str, str] = field(default_factory=lambda: dict(_DE_MONTH_PARTS))  # "Anfang"/"early" -> "start"
+    weekday_prefix_kinds: dict[str, str] = field(default_factory=lambda: dict(_DE_WEEKDAY_PREFIX_KINDS))
+    time_units: dict[str, str] = field(default_factory=lambda: dict(_DE_TIME_UNITS))  # "Tagen"/"days" -> "day"
+    two_days_back: Pattern = re.compile("^vorgestern")  # a `yesterday` match meaning two days back
+    victim_killed: Pattern = re.compile("tot|getötet")  # victim words of a casualty number that mean killed
+    victim_injured: Pattern = re.compile("verletzt")  # ... that mean injured
+    between: Pattern = re.compile("zwischen ")  # ceasefire parties follow it ("between X and Y")
+    resolution_negation_ok: Pattern = re.compile(r"^(?:scheiter|gescheitert|verweigert|absage)")  # no negation
+    sentence_condition: Pattern = re.compile(r"^\W*(?:sollte|sollten|falls|sofern)\b")  # conditional sentence
+    infinitive_marker: str = "zu"  # the word before an infinitive trigger: a plan, not a fact
 
 
 _REGISTRY: dict[str, Lexicon] = {}
@@ -153,7 +179,7 @@ def register(lexicon: Lexicon) -> None:
 
 def get_lexicon(language: str) -> Lexicon:
     """The lexicon for `language` ("de", "de-AT" -> "de"); German when unknown."""
-    if not _REGISTRY:
-        from domain.extraction import lexicon_de  # noqa: F401  (registers itself)
+    if "de" not in _REGISTRY or "en" not in _REGISTRY:
+        from domain.extraction import lexicon_de, lexicon_en  # noqa: F401  (register themselves)
     key = (language or "de").lower().split("-")[0].split("_")[0]
     return _REGISTRY.get(key) or _REGISTRY["de"]

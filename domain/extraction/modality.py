@@ -15,8 +15,6 @@ REALISED = "realised"
 _SOLL = re.compile(r"^soll")
 _WERDEN = re.compile(r"^(?:wird|werden|werde)$")
 _PARTICIPLE_END = re.compile(r"\b(?:ge\w+(?:t|en)|\w+iert|\w+ge\w+(?:t|en))\W*$")
-_RESOLUTION_NEGATION_OK = re.compile(r"^(?:scheiter|gescheitert|verweigert|absage)")
-_SENTENCE_CONDITION = re.compile(r"^\W*(?:sollte|sollten|falls|sofern)\b")
 _PREV_WORD = re.compile(r"(\w+)\W*$")
 
 
@@ -38,7 +36,7 @@ def _negated(clause: str, trigger: Trigger, lexicon: Lexicon, offset: int) -> bo
     for m in lexicon.cues["negated"].finditer(clause):
         if offset + m.start() < trigger.end and trigger.start < offset + m.end():
             continue
-        if trigger.event_type == RESOLUTION and _RESOLUTION_NEGATION_OK.match(m.group()):
+        if trigger.event_type == RESOLUTION and lexicon.resolution_negation_ok.match(m.group()):
             continue
         return True
     return False
@@ -51,7 +49,7 @@ def _zu_infinitive(sentence: Sentence, trigger: Trigger, lexicon: Lexicon) -> bo
         return False
     head = sentence.low[max(0, trigger.start - 12) : trigger.start]
     prev = _PREV_WORD.search(head)
-    return bool(prev and prev.group(1) == "zu")
+    return bool(prev and prev.group(1) == lexicon.infinitive_marker)
 
 
 def _governed_infinitive(sentence: Sentence, span: tuple[int, int], clause: str, lexicon: Lexicon) -> bool:
@@ -64,7 +62,7 @@ def _governed_infinitive(sentence: Sentence, span: tuple[int, int], clause: str,
 
 def modality(sentence: Sentence, clauses: list[tuple[int, int]], trigger: Trigger, lexicon: Lexicon) -> str:
     """ "realised" or the reason the trigger is not a realised event."""
-    if sentence.text.rstrip().endswith("?") or _SENTENCE_CONDITION.match(sentence.low):
+    if sentence.text.rstrip().endswith("?") or lexicon.sentence_condition.match(sentence.low):
         return "hypothetical"
     before = sentence.low[max(0, trigger.start - 60) : trigger.start]
     if trigger.event_type in (TALKS, CEASEFIRE) and lexicon.nominal_block.search(before):

@@ -54,7 +54,7 @@ def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
-def clean(text: str) -> str:
+def clean(text: str, extra: tuple[re.Pattern[str], ...] = ()) -> str:
     """`text` with furniture, datelines and odd spaces blanked; same length as `text`."""
     out = text
     for odd in _ODD_SPACES:  # str.replace per character is far faster than str.translate
@@ -63,7 +63,7 @@ def clean(text: str) -> str:
     if out.lstrip()[:4] == "date":
         out = _blank(out, _DATE_STAMP)
     low = lowered(out)
-    spans = [m.span() for pattern in _FURNITURE for m in pattern.finditer(low)]
+    spans = [m.span() for pattern in _FURNITURE + extra for m in pattern.finditer(low)]
     if "%" in out:
         spans.extend(m.span() for m in _PERCENT_RUN.finditer(out))
     if any(mark in low for mark in _IMAGE_MARKS):

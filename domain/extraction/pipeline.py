@@ -90,7 +90,7 @@ def _runs(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def run(text: str, published_at: str | None, language: str, gaz: GazetteerPort) -> list[ConflictEvent]:
     lexicon = get_lexicon(language)
-    cleaned = clean(text)
+    cleaned = clean(text, lexicon.furniture)
     low = lowered(cleaned)
     if not lexicon.conflict_words.search(low):
         return []

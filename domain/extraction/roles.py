@@ -311,8 +311,9 @@ def offensive_roles(ctx: ArticleContext, mentions: list[Mention], lexicon: Lexic
     return [a for a in _dedupe(out) if not (a.role == "target" and a.code in attackers)]
 
 
-def ceasefire_roles(ctx: ArticleContext, mentions: list[Mention], sentence: Sentence) -> list[Actor]:
-    between = sentence.low.find("zwischen ")
+def ceasefire_roles(ctx: ArticleContext, mentions: list[Mention], sentence: Sentence, lexicon: Lexicon) -> list[Actor]:
+    found = lexicon.between.search(sentence.low)
+    between = found.start() if found else -1
     out = []
     for m in mentions:
         if m.code in ("UNSC",):
@@ -393,7 +394,7 @@ def roles_for(event_type: str, ctx: ArticleContext, sentence: Sentence, lexicon:
     if event_type == OFFENSIVE:
         return offensive_roles(ctx, mentions, lexicon, passive)
     if event_type == CEASEFIRE:
-        return ceasefire_roles(ctx, mentions, sentence)
+        return ceasefire_roles(ctx, mentions, sentence, lexicon)
     if event_type == RESOLUTION:
         return resolution_roles(ctx, mentions, lexicon, sentence)
     return []

@@ -1,0 +1,673 @@
+"""English lexicon: trigger words, modality cues, role cues, temporal words.
+
+The same `Lexicon` structure as the German one, filled for 2014–2018 English wire and
+newspaper copy (Reuters, AP, AFP, BBC, Guardian, Al Jazeera, NYT). Every pattern runs over
+the lower-cased text (`normalize.lowered`, same offsets). English word order (subject-verb-
+object, auxiliaries before the verb, "to" infinitives) needs no logic of its own; where the
+logic reads a language word it reads a field of this lexicon.
+"""
+
+from __future__ import annotations
+
+import re
+
+from domain.extraction.lexicon import (
+    CEASEFIRE,
+    OFFENSIVE,
+    RESOLUTION,
+    TALKS,
+    GenericForce,
+    Lexicon,
+    Scanner,
+    TriggerRule,
+    WordPattern,
+    register,
+)
+
+
+def _c(pattern: str) -> re.Pattern[str]:
+    """A clause or context pattern (runs over lower-cased text)."""
+    return re.compile(pattern)
+
+
+def _lw(pattern: str) -> WordPattern:
+    """A whole-article word pattern (leading \\b checked per match: much faster)."""
+    return WordPattern(pattern)
+
+
+_ART = r"(?:(?:the|a|an|its|their|his|her)\s+)?"
+_NUM_WORD = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+    r"hundred|dozens|scores|hundreds"
+)
+
+# triggers ----------------------------------------------------------------------
+
+_TALK_NOUNS = (
+    r"talks|negotiations|summit(?:s|ry)?|consultations|round\s+of\s+(?:talks|negotiations|consultations)|"
+    r"(?:tele)?phone\s+(?:call|conversation)s?|video\s+(?:call|conference)|peace\s+conference|"
+    r"face-to-face\s+meeting|closed-door\s+meeting|trilateral\s+meeting|bilateral\s+meeting"
+)
+_TALK_VERBS = (
+    r"met|meets|meeting\s+with|negotiated|negotiating|negotiate|telephoned|phoned|conferred|"
+    r"spoke\s+(?:by\s+(?:tele)?phone|on\s+the\s+(?:tele)?phone|with|to\s+(?!reporters|journalists|the\s+press|"
+    r"the\s+media|a\s+news|state\s+(?:tv|television|media)|parliament|lawmakers|students|supporters|"
+    r"crowds?|the\s+crowd|troops|soldiers))|"
+    r"talked\s+(?:by\s+(?:tele)?phone|with|to)|sat\s+down\s+with|held\s+(?:a\s+)?(?:(?:tele)?phone\s+)?"
+    r"(?:talks|discussions|a\s+meeting|meetings|a\s+call|consultations)|shuttled\s+between"
+)
+_TALK_WEAK = r"meeting|meetings|discussed|discussions|(?:a|the)\s+call\s+with|dialogue"
+_AGREE = (
+    r"agreed|reached\s+(?:an?\s+|the\s+)?(?:deal|agreement|accord|understanding)|struck\s+(?:a|the)\s+deal|"
+    r"signed\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:deal|agreement|accord|document|memorandum)"
+)
+
+_CEASEFIRE_NOUNS = (
+    r"(?:cease-?fires?|truces?|armistice|(?:nationwide\s+|full\s+|complete\s+)?cessation\s+of\s+hostilities|"
+    r"humanitarian\s+(?:pause|truce|ceasefire)s?|suspension\s+of\s+hostilities|halt\s+to\s+(?:the\s+)?fighting)"
+)
+
+_OFF_STRONG_NOUNS = (
+    r"air\s*strikes?|air\s+raids?|airstrikes?|bombing\s+(?:campaign|raids?)|bombardments?|shelling|"
+    r"sieges?|counter-?offensives?|ground\s+offensives?|military\s+offensives?|all-out\s+offensive|"
+    r"(?:ground|military)\s+operations?|missile\s+strikes?|drone\s+strikes?|rocket\s+attacks?|"
+    r"artillery\s+(?:fire|barrages?)|incursions?|onslaught"
+)
+_OFF_STRONG_VERBS = (
+    r"captured|capturing|captures|recaptured|recapturing|recaptures|seized|seizing|seizes|retook|retaken|"
+    r"retaking|retakes|stormed|storming|besieged|besieging|shelled|shelling|bombarded|bombarding|bombed|"
+    r"pounded|pounding|overran|overrun|overrunning|encircled|encircling|invaded|"
+    r"advanced\s+(?:on|into|to|towards?|deeper|further)|advancing\s+(?:on|into|towards?)|"
+    r"pushed\s+(?:into|towards?|deeper|further|through)|pushing\s+(?:into|towards?|deeper)|"
+    r"pressed\s+(?:on\s+with\s+)?(?:their|its|an|the|a)\s+(?:\w+\s+)?(?:assault|offensive|attack|advance)|"
+    r"took\s+(?:full\s+)?control\s+of|seized\s+control\s+of|wrested\s+control|"
+    r"swept\s+(?:into|through)|drove\s+\w+\s+out\s+of|carried\s+out\s+(?:\w+\s+)?(?:air\s*)?strikes|"
+    r"(?:fell|falls)\s+to|launched\s+(?:\w+\s+)?(?:air\s*)?strikes"
+)
+_OFF_WEAK = (
+    r"offensives?|assaults?|attacks?|attacked|attacking|onslaught|advance|operation|strikes|struck|"
+    r"took\s+(?:the\s+)?(?:town|city|village|villages|district|base|airport|province|area)"
+)
+
+_RES_TRIGGERS = (
+    r"vetoed|vetoes|vetoing|veto|blocked|blocking|blocks|voted\s+(?:down|against)|voting\s+against|"
+    r"vote\s+against|failed\s+to\s+(?:pass|win|get|secure|garner|obtain|be\s+adopted|muster)|rejected|"
+    r"(?:was|were)\s+defeated|did\s+not\s+pass|fell\s+short"
+)
+
+TRIGGERS = (
+    TriggerRule(TALKS, _lw(r"\b(?:" + _TALK_NOUNS + r")\b"), "strong"),
+    TriggerRule(TALKS, _lw(r"\b(?:" + _TALK_VERBS + r")\b"), "strong"),
+    TriggerRule(TALKS, _lw(r"\b(?:" + _TALK_WEAK + r")\b"), "weak"),
+    TriggerRule(TALKS, _lw(r"\b(?:" + _AGREE + r")\b"), "agreement"),
+    TriggerRule(CEASEFIRE, _lw(r"\b" + _CEASEFIRE_NOUNS + r"\b"), "strong"),
+    TriggerRule(OFFENSIVE, _lw(r"\b(?:" + _OFF_STRONG_NOUNS + r")\b"), "strong"),
+    TriggerRule(OFFENSIVE, _lw(r"\b(?:" + _OFF_STRONG_VERBS + r")\b"), "strong"),
+    TriggerRule(OFFENSIVE, _lw(r"\b(?:" + _OFF_WEAK + r")\b"), "weak"),
+    TriggerRule(RESOLUTION, _lw(r"\b(?:" + _RES_TRIGGERS + r")\b"), "strong"),
+)
+
+_SPORT = (
+    r"goals?|goalkeeper|striker|midfielder|coach|manager|premier\s+league|champions\s+league|league|"
+    r"match(?:es)?|half-time|halftime|kick-off|season|title|tournament|championship|world\s+cup|"
+    r"innings|wicket|touchdown|quarterback|playoffs?|semi-final|final\s+whistle|penalty|scored|fixture|"
+    r"seeded|grand\s+slam|set\s+point|stadium|fans|squad|defence\s+has|defense\s+has"
+)
+TRIGGER_EXCLUSIONS = {
+    TALKS: _c(
+        r"\b(?:trade|merger|takeover|wage|pay|contract|coalition|budget|brexit|tariff|labou?r|salary|"
+        r"acquisition|buyout|licensing|transfer|sponsorship|debt|bailout|climate|nuclear\s+power|"
+        r"tax|pension|union)\s+(?:\w+\s+)?(?:talks|negotiations|deal|discussions)|"
+        r"\b(?:shareholders?|investors?|analysts?|shares|stock|takeover|merger|acquisition|chief\s+executive|"
+        r"ceo|premier\s+league|transfer\s+window|" + _SPORT + r")\b|"
+        r"\bmet\s+(?:with\s+)?(?:resistance|opposition|criticism|fierce|stiff|heavy|little|no\s+resistance|"
+        r"the\s+(?:deadline|target|criteria|requirements|demand))|"
+        r"\b(?:meeting|met)\s+(?:the\s+)?(?:deadline|target|goal|demand|needs|criteria|requirements|expectations)"
+    ),
+    OFFENSIVE: _c(
+        r"\b(?:charm|marketing|advertising|sales|publicity|diplomatic|media|pr|legal|political)\s+offensive\b|"
+        r"\b(?:heart|panic|asthma|cyber|hacker|hacking|shark|dog|acid)\s*attacks?\b|"
+        r"\b(?:" + _SPORT + r")\b|"
+        r"\bseiz\w*\s+(?:on|upon|power|the\s+initiative|the\s+opportunity|the\s+moment|(?:\w+\s+)?(?:weapons|"
+        r"drugs|cocaine|heroin|assets|documents|passports|cash|shipments?|cargo|property|funds|goods|"
+        r"contraband|ammunition|arms\s+cache))|"
+        r"\bcaptur\w*\s+(?:the\s+)?(?:imagination|attention|mood|spirit|image|images|footage|moment|"
+        r"hearts|market|essence)|\bcaptured\s+on\s+(?:camera|film|video|tape)|"
+        r"\bstorm(?:ed|ing)?\s+(?:off|out)|\bpush\w*\s+(?:for|back\s+against)|"
+        r"\b(?:brain|winter|tropical|snow|dust|ice)\s+storm|\bstrikes?\s+(?:by|at\s+the)\s+(?:\w+\s+)?"
+        r"(?:workers|unions?|teachers|doctors|pilots|staff)|\b(?:workers|unions?|teachers|doctors|pilots)\s+"
+        r"(?:\w+\s+)?(?:strike|strikes|struck)|\bgeneral\s+strike|hunger\s+strike"
+    ),
+    CEASEFIRE: _c(r"$^"),
+    RESOLUTION: _c(
+        r"\b(?:congress|senate|house\s+of\s+(?:representatives|commons|lords)|parliament|lawmakers|"
+        r"legislators|shareholders|board|court|judge|regulators?|city\s+council|committee\s+of)\b"
+    ),
+}
+
+CEASEFIRE_REALISED = _c(
+    r"\b(?:agreed|agree|agrees|agreement\s+on|announced|announces|declared|declares|declaring|signed|signs|"
+    r"brokered|reached|struck|took\s+effect|takes\s+effect|came\s+into\s+(?:force|effect)|"
+    r"went\s+into\s+effect|in\s+(?:force|effect|place)|began|begun|started|ordered|accepted|accepts|"
+    r"approved|negotiated|unveiled|proclaimed|called\s+(?:a|an)\b|sealed|clinched|hammered\s+out|"
+    r"agreed\s+to|agreed\s+on|endorsed|implement|implementing|came\s+into\s+being)\b"
+)
+CEASEFIRE_ANNOUNCE_OK = _c(r"\b(?:announced|announces)\b")
+
+RESOLUTION_CONTEXT = _c(r"\b(?:resolutions?|drafts?|draft\s+text|text|measure|motion|proposal)\b")
+RESOLUTION_BODY = _c(
+    r"\b(?:security\s+council|u\.?n\.?|united\s+nations|general\s+assembly|permanent\s+members?|"
+    r"council|veto-wielding|five\s+permanent)"
+)
+RESOLUTION_MUTUAL = _c(r"\b(?:each\s+other'?s|one\s+another'?s|rival\s+resolutions|competing\s+resolutions)\b")
+SPONSOR_CUE = _c(
+    r"(?:\b(?:drafted|put\s+forward|proposed|sponsored|co-sponsored|submitted|tabled|circulated|written|"
+    r"introduced|presented|penned|authored)\s+by\s+(?:the\s+)?$)|"
+    r"(?:\b(?:resolution|draft|text|measure)\s+(?:by|from)\s+(?:the\s+)?$)"
+)
+SPONSOR_AFTER = _c(
+    r"^(?:-(?:drafted|sponsored|proposed|authored|led\s+(?:draft|resolution|text)))|"
+    r"^(?:'s)?\s+(?:(?:rival|own|draft|new|revised|alternative|competing)\s+)*(?:draft|resolution|text|proposal)\b"
+)
+BLOCKER_BEFORE = _c(r"\bveto(?:es)?\s+(?:by|from|of)\s+(?:the\s+)?$")
+FAILED_WITH_DRAFT = _c(r"$^")
+COORDINATION_GAP = _c(r"\s*(?:,\s*(?:and\s+)?|\band\b|\bas\s+well\s+as\b)\s*(?:the\s+)?")
+RESOLUTION_NOUN = _c(r"\b(?:resolutions?|drafts?|draft\s+text|measure|motion|proposal)\b")
+TOPIC_PREPOSITION = _c(r"\b(?:on|about|against|over|condemning|concerning|regarding|targeting|to\s+sanction|for)\b")
+VETO_VERB = _c(
+    r"\b(?:vetoed|vetoes|vetoing|used\s+(?:its|their|his|her|a|the)\s+veto|cast\s+(?:its|their|a|the)\s+veto|"
+    r"exercised\s+(?:its|their|a|the)\s+veto|veto\s+(?:power\s+)?to\s+(?:block|protect|shield|stop|kill)|"
+    r"blocked|block|rejected|struck\s+down|killed)\b"
+)
+
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+CUES = {
+    "negated": _c(
+        r"\b(?:not|no|never|neither|nor|without|failed|fail|fails|failing|refused|refuses|refusing|"
+        r"cancell?ed|cancell?ing|called\s+off|denied|denies|declined\s+to|ruled\s+out|rule\s+out|"
+        r"yet\s+to|instead\s+of)\b|n't\b"
+    ),
+    "broken": _c(
+        r"\b(?:broke\s+down|broken\s+down|break\s+down|breaks\s+down|collapsed?|collapsing|suspended|suspend|"
+        r"suspends|stalled|stall|postponed|postpone|postpones|postponement|delayed|delay|adjourned|"
+        r"ended\s+without|walked\s+out|pulled\s+out|withdrew\s+from|violat\w+|breach\w*|abandoned|scrapped|"
+        r"torn\s+up|unravell?(?:ed|ing)|fell\s+apart|faltered|crumbled|ended\s+in\s+failure|deadlocked|"
+        r"stalemate|boycott\w*)\b"
+    ),
+    "planned": _c(
+        r"\b(?:will|shall|going\s+to|plans?|planned|planning|intends?|intended|intending|expected|"
+        r"due\s+to|due\s+(?:on|in|next)|scheduled|set\s+to|to\s+be\s+held|upcoming|forthcoming|"
+        r"next\s+(?:week|month|round|year|" + _WEEKDAY + r")|later\s+this|in\s+the\s+coming|"
+        r"prepar(?:e|es|ed|ing)\s+(?:for|to)|invited|invites|invitation|proposed|propose|proposes|"
+        r"to\s+(?:start|begin|resume|hold|launch|open|attend|join|meet|convene|host|restart|stage)|"
+        r"ahead\s+of|tomorrow|aims?\s+to|aimed\s+at|bid\s+to|would\s+(?:be\s+)?held|set\s+for|"
+        r"slated|pencilled|penciled|could\s+take\s+place)\b|'ll\b"
+    ),
+    "demanded": _c(
+        r"\b(?:call(?:s|ed|ing)?\s+(?:for|on)|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|appeal(?:s|ed|ing)?|"
+        r"press(?:es|ed|ing)?\s+for|push(?:es|ed|ing)?\s+for|insist(?:s|ed|ing)?|ask(?:s|ed|ing)?\s+(?:for|to)|"
+        r"request(?:s|ed|ing)?|seek(?:s|ing)?|sought|wants?|wanted|lobb\w+|advocat\w+|pleaded|plead\w*)\b"
+    ),
+    "conditional": _c(
+        r"\b(?:if|unless|would|could|might|should|whether|provided\s+that|in\s+case|possible|possibly|"
+        r"potential(?:ly)?|likely|unlikely|can)\b|\bmay\b(?!\s+\d)"
+    ),
+    "hypothetical": _c(
+        r"\b(?:hope|hopes|hoped|hoping|hopeful|wish\w*|threat\w*|warn\w*|vow\w*|pledg\w*|promis\w*|"
+        r"consider\w*|mull\w*|weigh\w*|ready\s+to|willing\s+to|prepared\s+to|intention|fear\w*|"
+        r"expect\w*|must|need\s+to|needs\s+to|needed\s+to|necessary|envisag\w*|contemplat\w*|"
+        r"would-be|imminent|looming)\b"
+    ),
+    "denied": _c(r"\b(?:denied|denies|deny|denying|rejected\s+(?:reports|claims|allegations))\b"),
+}
+GOVERNING_CUES = _c(
+    r"\b(?:call(?:s|ed)?\s+(?:on|for)|urg\w*|demand\w*|want\w*|hop\w*|plan\w*|threaten\w*|warn\w*|"
+    r"propos\w*|vow\w*|pledg\w*|promis\w*|expect\w*|intend\w*|seek\w*|insist\w*|ask\w*|if|unless|whether|"
+    r"would|will|could|should|ready|willing|prepared)\b[^,;:]{0,60}$"
+)
+NOMINAL_BLOCK = _c(
+    r"\b(?:end|collapse|breakdown|suspension|resumption|preparations?|postponement|cancell?ation|calls?|"
+    r"proposals?|breach(?:es)?|violations?|monitoring|implementation|extension|renewal|prospects?|hopes?|"
+    r"chances?|future|plans?|invitations?|demands?|push|bid|offer|offers|idea|date|venue|agenda|"
+    r"boycott|failure|pressure|preconditions?|conditions?|basis|framework|roadmap|timetable|round)\s+"
+    r"(?:of|for|to|on|at)\s+(?:(?:a|an|the|any|new|fresh|renewed|further|more|such|\w+)\s+){0,2}$|"
+    r"\b(?:to|would|will|could|must|should|can)\s+(?:\w+\s+)?(?:start|begin|resume|hold|restart|join|attend|"
+    r"convene|reconvene|host|open|prepare\s+for|extend|monitor|enforce|consolidate|salvage|revive|"
+    r"rescue|save|secure|broker|negotiate|reach|achieve|restore|"
+    r"establish)\s+(?:(?:a|an|the|new|fresh|lasting|durable|\w+)\s+){0,2}$|"
+    r"\bahead\s+of\s+(?:\w+\s+){0,2}$|\bbefore\s+(?:the\s+)?(?:\w+\s+)?$|"
+    r"\b(?:new|fresh|next|upcoming|planned|proposed|possible|future|another|further|"
+    r"second|third|fourth|fifth)\s+(?:round\s+of\s+)?(?:\w+\s+)?$"
+)
+EVIDENTIAL_SOLLEN = _c(r"$^")
+ZU_INFINITIVE = _c(r"$^")
+
+CONFLICT_WORDS = _c(
+    r"\b(?:wars?|warfare|conflicts?|rebels?|rebel-held|army|armies|troops|soldiers|militias?|militants?|"
+    r"militiamen|cease-?fires?|truces?|military|air\s*strikes?|airstrikes?|fighting|clashes|terror\w*|"
+    r"jihadi\w*|islamist\w*|extremist\w*|peace|insurgen\w*|separatists?|bombing|bombard\w*|sieges?|"
+    r"besieged|security\s+council|offensives?|hostilities|warplanes|shelling|shelled|veto\w*|"
+    r"forces|invasion|occupation|guerrillas?|paramilitar\w*|armed|fighters|battles?|front\s+lines?)\b"
+)
+SPORTS_WORDS = _c(r"\b(?:" + _SPORT + r"|shares|stock|investors?|revenue|profit|quarter|earnings|customers)\b")
+
+_FORCE_NOUNS = r"(?:rebels|militias?|fighters|militiamen|forces|groups|troops|factions|units)"
+GENERIC_FORCES = (
+    GenericForce(
+        _lw(
+            r"\b(?:allied|pro-turkish|turkey-backed|turkish-backed|ankara-backed|pro-government|pro-regime|"
+            r"loyalist|government-allied|regime-allied)\s+(?:\w+\s+)?" + _FORCE_NOUNS + r"\b"
+        ),
+        "allied",
+    ),
+    GenericForce(
+        _lw(
+            r"\b(?:rebels?|rebel\s+(?:fighters|groups?|forces|factions?|positions|units)|insurgents?|"
+            r"separatists?|armed\s+opposition(?:\s+groups?)?|opposition\s+(?:fighters|groups|forces|factions)|"
+            r"moderate\s+opposition|anti-government\s+(?:fighters|forces|groups)|anti-assad\s+(?:rebels|"
+            r"fighters|forces|groups)|guerrillas?)\b"
+        ),
+        "rebels",
+        compound=_c(r"\brebel(?=-(?:held|controlled|dominated|run))"),
+    ),
+    GenericForce(
+        _lw(
+            r"\b(?:government\s+(?:forces|troops|soldiers|army|militias|units)|pro-government\s+forces|"
+            r"regime\s+(?:forces|troops)|the\s+regime|army(?:\s+units)?|troops|soldiers|security\s+forces|"
+            r"armed\s+forces|the\s+military)\b"
+        ),
+        "government",
+    ),
+    GenericForce(
+        _lw(r"\b(?:jihadists?|militants|islamists?|extremists|terrorists?)\b"),
+        "jihadists",
+    ),
+)
+
+# roles ---------------------------------------------------------------------------
+
+GOVERNMENT_IN = _c(r"\b(?:government|authorities|leadership|regime|administration)\s+(?:in|of)\s+$")
+LOCATIVE_BEFORE = _c(
+    r"\b(?:in|into|inside|across|throughout|from|near|around|towards?|within|over|at|outside|all\s+over|"
+    r"parts\s+of|areas\s+of|north\s+of|south\s+of|east\s+of|west\s+of)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|northern|southern|eastern|western|central|north-?eastern|north-?western|"
+    r"south-?eastern|south-?western|rebel-held|war-torn|neighbouring|neighboring)\s+)?$"
+)
+TOPIC_COMPOUND_AFTER = _c(
+    r"^(?:-|\s+)(?:crisis|conflict|war|talks|peace|envoy|policy|resolution|question|issue|file|summit|"
+    r"conference|ceasefire|truce|deal|accord|agreement|mission|contact\s+group|support\s+group|process|"
+    r"negotiations|dossier|observers|monitors|committee)\b"
+)
+SOURCE_BEFORE = _c(
+    r"(?:\baccording\s+to\s+(?:the\s+)?(?:\w+\s+){0,2}|"
+    r"(?:,|\bthe\s+\w+)\s+(?:said|says|told|reported|added)\s+(?:the\s+)?(?:\w+\s+){0,2})$"
+)
+SOURCE_AFTER = _c(
+    r"^(?:'s)?\s+(?:(?:human\s+rights\s+)?observatory|war\s+monitor|monitor|news\s+agency|state\s+media|"
+    r"state\s+news\s+agency|state\s+television|state\s+tv|media|television|tv|"
+    r"(?:\w+\s+)?(?:ministry|spokesman|spokeswoman)\s+(?:said|says|told))\b"
+)
+MEDIATOR_BEFORE = _c(
+    r"(?:\bmediat\w+\s+(?:by|of)\s+(?:the\s+)?|\bbrokered\s+by\s+(?:the\s+)?|"
+    r"\bunder\s+the\s+(?:auspices|aegis|chairmanship|mediation)\s+of\s+(?:the\s+)?|"
+    r"\bhosted\s+by\s+(?:the\s+)?|\bfacilitated\s+by\s+(?:the\s+)?|\bco-?chaired\s+by\s+(?:the\s+)?|"
+    r"\bmediators?\s+(?:from\s+)?(?:the\s+)?|\bguarantors?\s+(?:\w+\s+)?)(?:\w+\s+)?$"
+)
+SUPPORT_BEFORE = _c(
+    r"(?:\b(?:backed|supported|aided|assisted|helped|covered)\s+by\s+|"
+    r"\bwith\s+(?:the\s+)?(?:support|help|backing|cover|assistance)\s+(?:of|from)\s+|\balongside\s+|"
+    r"\btogether\s+with\s+|\band\s+(?:their|its)\s+(?:\w+\s+)?(?:allies\s+)?|\band\s+)"
+    r"(?:the\s+)?(?:\w+\s+)?$"
+)
+TARGET_BEFORE = _c(
+    r"(?:\bagainst\s+|\b(?:positions|targets|strongholds?|bases?|fortifications|lines|units|convoys?|"
+    r"fighters|militants|territory|areas?|outposts?|hideouts?|camps?|enclaves?|stronghold)\s+(?:of|held\s+by|"
+    r"controlled\s+by)\s+|\b(?:on|from|at|defeat|out\s+of)\s+)(?:the\s+)?(?:\w+\s+){0,2}$"
+)
+TARGET_AFTER = _c(
+    r"^(?:-held|-controlled|-occupied|-dominated|-run|\s+(?:held|controlled|occupied)\b|"
+    r"(?:'s)?\s+(?:last\s+|main\s+|major\s+|key\s+|remaining\s+|de\s+facto\s+)*(?:positions|targets|"
+    r"strongholds?|fortifications|fighters|militants|lines|bases?|outposts?|territory|areas?|enclaves?|"
+    r"capital|hideouts?|defen[cs]es)\b)"
+)
+TALKS_TOPIC_BEFORE = _c(
+    r"\b(?:about|on|over|against|regarding|concerning)\s+(?:(?:the|a|an)\s+)?(?:\w+\s+){0,3}$|"
+    r"\bfight\s+against\s+(?:\w+\s+)?$"
+)
+VISIT_BEFORE = _c(r"\b(?:visits?|visited|trip|tour|summit|meeting|conference)\s+(?:\w+\s+){0,2}(?:in|to)\s+$")
+SUPPORTED_BEFORE = _c(r"$^")
+SUPPORT_AFTER = _c(r"^-?\s*(?:backed|supported|trained|armed|aligned|allied)\b")
+PURPOSE_CLAUSE = _c(r"^\W*(?:in\s+order\s+to|so\s+as\s+to|in\s+a\s+bid\s+to|aimed\s+at)\b")
+CEASEFIRE_COMPLIANCE = _c(
+    r"\b(?:abide\s+by|abiding\s+by|observe|observing|observed|respect|respecting|respected|uphold|upholding|"
+    r"adhere\s+to|adhering\s+to|comply\s+with|complying\s+with|held|holding|hold|holds|largely\s+held|"
+    r"monitor|monitoring|extend|extended|extending|consolidat\w+|salvage|shore\s+up|preserve|maintain)\b"
+)
+CASUALTY_FOLLOWUP = _c(
+    r"\bin\s+the\s+(?:\w+\s+)?(?:fighting|attacks?|assault|offensive|strikes?|air\s*strikes?|raids?|"
+    r"bombardment|shelling|clashes|battle|bombing|violence)\b|\bamong\s+the\s+(?:dead|victims|killed)\b|"
+    r"\bdeath\s+toll\b"
+)
+PASSIVE_AGENT_BEFORE = _c(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}$")
+VENUE_BEFORE = _c(r"\b(?:in|at|to|inside)\s+(?:the\s+)?(?:\w+\s+){0,2}$")
+PLACE_EXCLUDED_BEFORE = _c(
+    r"\b(?:ministry|spokes(?:man|woman|person)|agency|headquarters|embassy|ambassador|envoy|correspondent|"
+    r"reporter|journalists?|observers?|officials?|sources?|bureau|office|representatives?)\s+(?:\w+\s+)?"
+    r"(?:in|from|to|at)\s+(?:the\s+)?$|"
+    r"\b(?:government|leadership|situation|war|conflict|crisis|peace|future|people|population|refugees|"
+    r"visit|trip|aid|evacuation|envoy|ambassador|policy|strategy|humanitarian|violence|bloodshed)\s+"
+    r"(?:\w+\s+){0,2}(?:in|to|from|for|on|over|about|of)\s+(?:the\s+)?(?:\w+\s+)?$|"
+    r"\b(?:about|for|over|against|regarding|concerning|from)\s+(?:the\s+)?(?:\w+\s+)?$"
+)
+NATIONWIDE = _c(
+    r"\b(?:nationwide|countrywide|across\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:country|syria|yemen|libya|"
+    r"ukraine|afghanistan|iraq)|throughout\s+(?:the\s+)?country|(?:whole|entire)\s+country|all\s+of\s+syria)\b"
+)
+ANAPHORIC_PLACE = _c(
+    r"\b(?:the\s+(?:[\w-]+\s+){0,3}(?:city|town|cities|towns|enclave|village|stronghold|port|area|region|"
+    r"district|neighbourhood|neighborhood)|there|its\s+outskirts|the\s+outskirts|suburbs?|"
+    r"(?:eastern|western|northern|southern)\s+districts)\b"
+)
+VENUE_PLACES = frozenset(
+    {
+        "Geneva", "Vienna", "Astana", "Lausanne", "Munich", "Sochi", "Minsk", "New York City", "Montreux",
+        "Brussels", "Paris", "Berlin", "London", "Rome", "Oslo", "Havana", "Skhirat", "Addis Ababa", "Doha",
+        "Washington", "Washington, D.C.", "Moscow", "Istanbul", "Nur-Sultan", "Sharm el-Sheikh", "The Hague",
+        "Stockholm", "Kuwait City", "Riyadh", "Palermo",
+    }
+)  # fmt: skip
+CONFLICT_AREA_BEFORE = _c(
+    r"\b(?:war|conflict|fighting|battle|clashes|hostilities|violence|front(?:\s+line)?|bloodshed)\s+"
+    r"(?:\w+\s+){0,2}(?:in|for|over|around|across)\s+(?:the\s+)?(?:\w+\s+)?$"
+)
+LANDMARK_BEFORE = _c(
+    r"(?:\bbetween\s+(?:\w+\s+){0,3}(?:and\s+)?|\b(?:north|south|east|west|north-?east|north-?west|"
+    r"south-?east|south-?west)(?:ern)?\s+of\s+(?:the\s+)?(?:\w+\s+)?|"
+    r"\b\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\(\d+\s+miles\)\s+)?(?:\w+\s+)?(?:of|from)\s+|"
+    r"\bnear\s+(?:the\s+)?|\boutside\s+(?:the\s+)?|\btowards?\s+(?:the\s+)?|\bclose\s+to\s+(?:the\s+)?)$"
+)
+PRESENT_ONGOING = _c(
+    r"\b(?:continu\w+|ongoing|still|now|currently|kept\s+up|keep\w*\s+up|(?:has|have)\s+been\s+\w+ing|"
+    r"(?:is|are)\s+\w+ing|pressed\s+on|pressing\s+on)\b"
+)
+
+METONYMS = {
+    "Moscow": "RUS", "Kremlin": "RUS", "Washington": "USA", "White House": "USA", "Pentagon": "USA",
+    "Ankara": "TUR", "Tehran": "IRN", "Beijing": "CHN", "Kiev": "UKR", "Kyiv": "UKR", "Damascus": "SYR",
+    "Riyadh": "SAU", "Paris": "FRA", "Berlin": "DEU", "London": "GBR", "Baghdad": "IRQ", "Kabul": "AFG",
+    "Jerusalem": "ISR", "Cairo": "EGY", "Doha": "QAT", "Abu Dhabi": "ARE", "Sanaa": "YEM", "Tripoli": "LBY",
+    "Tokyo": "JPN", "Brussels": "EU", "Bogota": "COL",
+}  # fmt: skip
+
+# dates -----------------------------------------------------------------------------
+
+_MONTH = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+)
+_MONTH_FULL = r"january|february|march|april|may|june|july|august|september|october|november|december"
+DATES: dict[str, Scanner] = {
+    "explicit_day": _lw(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + _MONTH + r")\b\.?(?:,?\s+(\d{4})\b)?"),
+    "month_day": _lw(r"\b(" + _MONTH + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!:)(?:,?\s+(\d{4})\b)?"),
+    "iso_day": _lw(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
+    "part_month": _lw(
+        r"\b(early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginning\s+of|the\s+start\s+of|"
+        r"start\s+of|the\s+middle\s+of|middle\s+of)[\s-]+(" + _MONTH_FULL + r")\b(?:,?\s+(\d{4})\b)?"
+    ),
+    "in_month": _lw(
+        r"\b(?:in|since|until|by|from|during|last|this\s+past)\s+(" + _MONTH_FULL + r")\b(?:,?\s+(\d{4})\b)?|"
+        r"\b(" + _MONTH_FULL + r"),?\s+(\d{4})\b"
+    ),
+    "month_to_date": _lw(r"\b(?:earlier\s+this\s+month|so\s+far\s+this\s+month|this\s+month)\b"),
+    "month_start": _lw(r"\b(?:(?:at\s+)?the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+month|early\s+this\s+month)\b"),
+    "month_mid": _lw(r"\b(?:the\s+middle\s+of\s+(?:the|this)\s+month|mid-month)\b"),
+    "last_month": _lw(r"\b(?:last\s+month|the\s+previous\s+month|the\s+month\s+before)\b"),
+    "weekday": _lw(r"\b(" + _WEEKDAY[3:-1] + r")(?:\s+(?:night|morning|evening|afternoon))?\b"),
+    "weekend": _lw(r"\b(?:at|over|during|on)\s+the\s+weekend\b|\blast\s+weekend\b|\bthis\s+weekend\b"),
+    "yesterday": _lw(r"\b(?:yesterday|last\s+night|overnight)\b"),
+    "today": _lw(r"\b(?:today|tonight|this\s+morning|this\s+afternoon|this\s+evening)\b"),
+    "ago": _lw(
+        r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+        r"(days?|weeks?|months?)\s+ago\b"
+    ),
+    "since_span": _lw(r"\bfor\s+(days|weeks|months)\b|\b(days|weeks|months)\s+of\s+(?:fighting|bombardment|siege)"),
+    "last_week": _lw(r"\b(?:last\s+week|the\s+previous\s+week|the\s+week\s+before|earlier\s+this\s+week)\b"),
+    "following": _lw(
+        r"\b(?:in\s+the\s+(?:following|next)\s+(?:days|weeks)|in\s+the\s+days\s+(?:that\s+)?followed|"
+        r"days\s+later|shortly\s+afterwards|shortly\s+after(?:wards)?\s+that|a\s+few\s+days\s+later)\b"
+    ),
+    "year": _lw(r"\b(?:in|since|during|of|throughout)\s+((?:19|20)\d\d)\b"),
+    "last_year": _lw(r"\blast\s+year\b"),
+}
+_MONTH_GATE = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+DATE_GATES = {
+    "explicit_day": _MONTH_GATE,
+    "month_day": _MONTH_GATE,
+    "part_month": _MONTH_GATE,
+    "in_month": _MONTH_GATE,
+    "month_to_date": ("this month",),
+    "month_start": ("month",),
+    "month_mid": ("month",),
+    "last_month": ("month",),
+    "weekday": ("day",),
+    "weekend": ("weekend",),
+    "yesterday": ("yesterday", "last night", "overnight"),
+    "today": ("today", "tonight", "this "),
+    "ago": (" ago",),
+    "since_span": ("days", "weeks", "months"),
+    "last_week": ("week",),
+    "following": ("follow", "later", "after"),
+    "year": ("19", "20"),
+    "last_year": ("last year",),
+}
+WEEKDAY_PREFIX = _c(
+    r"\b(on|since|from|by|until|till|last|next|this\s+coming|coming|overnight\s+(?:to|into)|"
+    r"late\s+on|early\s+on|before|after)\s*$"
+)
+WEEKDAY_PREFIX_KINDS = {
+    "next": "future", "this coming": "future", "coming": "future", "from": "future", "by": "future",
+    "until": "future", "till": "future", "before": "future", "since": "since", "last": "past",
+    "after": "past", "overnight to": "night", "overnight into": "night",
+}  # fmt: skip
+MONTH_PARTS = {
+    "early": "start", "the beginning of": "start", "beginning of": "start", "the start of": "start",
+    "start of": "start", "mid": "mid", "the middle of": "mid", "middle of": "mid", "late": "end",
+    "the end of": "end", "end of": "end",
+}  # fmt: skip
+TIME_UNITS = {
+    "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
+}  # fmt: skip
+FUTURE_CLAUSE = _c(
+    r"\b(?:will|shall|would|is\s+to|are\s+to|due|scheduled|set\s+to|plans?|planned|expected|next|upcoming|"
+    r"coming|begin|start|resume|take\s+effect|come\s+into|go\s+into|to\s+be\s+held)\b|'ll\b"
+)
+BACKGROUND_CLAUSE = _c(
+    r"\b(?:previously|formerly|at\s+the\s+time|back\s+in|years?\s+ago|(?:\w+\s+)?years\s+earlier|once\s+held|"
+    r"in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d)\b"
+)
+
+# casualties ------------------------------------------------------------------------
+
+CASUALTY_NUMBER = _c(
+    r"\b(?:(?:at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to|a\s+total\s+of|another|"
+    r"roughly|approximately|as\s+many\s+as)\s+)?"
+    r"(\d{1,3}(?:,\d{3})+|\d+|" + _NUM_WORD + r")\s+(?:of\s+)?"
+    r"((?:[\w-]+\s+){0,2}?(?:people|persons|civilians|children|soldiers|troops|fighters|militants|rebels|"
+    r"insurgents|jihadists|policemen|police|officers|women|dead|killed|wounded|injured|casualties|others|"
+    r"members|residents|villagers|combatants|servicemen|personnel|gunmen|attackers|men|bodies|"
+    r"militiamen|guards|pilgrims|worshippers|students|migrants|refugees))\b"
+)
+CASUALTY_KILLED = _c(
+    r"\b(?:killed|kill|kills|killing|dead|died|die|dies|death|deaths|lost\s+their\s+lives|slain|massacred|"
+    r"executed|perished|fatalities|bodies|lifeless)\b"
+)
+CASUALTY_INJURED = _c(r"\b(?:wounded|wounding|injured|injuring|hurt|injuries)\b")
+CASUALTY_BACKGROUND = _c(
+    r"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|conflict|war|uprising|fighting|(?:19|20)\d\d)|"
+    r"\bin\s+total\b|\bso\s+far\b|\bto\s+date\b|\bsince\s+it\s+(?:began|started|erupted)|"
+    r"\bsince\s+the\s+\w+\s+(?:began|started|erupted)|\bover\s+the\s+(?:past|last)\s+(?:\w+\s+)?years\b"
+)
+VICTIM_CIVILIAN = _c(r"civilian|children|women|residents|villagers|inhabitants|pilgrims|worshippers|students")
+VICTIM_CHILD = _c(r"child")
+VICTIM_KILLED = _c(r"dead|killed|bodies|deaths")
+VICTIM_INJURED = _c(r"wounded|injured")
+
+CLAUSE_SPLIT = re.compile(
+    r"[,;:()]|\s[–—-]+\s|[\"“”]|"
+    r"\s(?=(?:that|which|who|whom|whose|while|whereas|because|although|though|but|unless|until|when|"
+    r"after|before|where)\s)|"
+    r"\s(?=and\s+(?:more\s+than|at\s+least|about|nearly|some|another|\d+|wounded|injured|wounding|injuring)\b)"
+)
+ABBREVIATIONS = frozenset(
+    {
+        "mr", "mrs", "ms", "dr", "prof", "st", "gen", "lt", "col", "maj", "capt", "sgt", "cpl", "adm", "brig",
+        "rep", "sen", "gov", "pres", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "etc", "approx",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n",
+        "u.k", "e.g", "i.e", "a.m", "p.m", "mt", "ft", "dept", "est", "govt", "lt.-gen", "maj.-gen", "brig.-gen",
+        "d.c", "rev", "fr", "hon", "messrs", "ave", "blvd",
+    }
+)  # fmt: skip
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "hundred": 100,
+}  # fmt: skip
+
+# Crawled furniture (blanked, offsets kept): share/ad lines, related links, photo credits,
+# agency credits and wire datelines ("BEIRUT (Reuters) -", "MOSCOW, Oct 5 (Reuters) -").
+FURNITURE = (
+    _c(
+        r"(?m)^[ \t]*(?:(?:[•·*\-][ \t]*)?share\s+(?:this|on|via)\b.*$|advertisement[ \t]*$|"
+        r"(?:related|read\s+more|see\s+also|more\s+on\s+this\s+story|recommended|most\s+read|watch)\s*:.*$|"
+        r"(?:related\s+(?:stories|coverage|content|topics)|read\s+more|sign\s+up\b.*|subscribe\b.*)[ \t]*$|"
+        r"(?:photo|image|picture|video)\s*:.*$|source\s*:.*$|(?:\()?(?:reporting|writing|additional\s+reporting|"
+        r"editing)\s+by\b.*$)"
+    ),
+    _c(r"\((?:photo|image|picture|file\s+photo|video)\s*:[^)\n]*\)"),
+    _c(r"\((?:reuters|ap|afp|bloomberg|aljazeera|bbc)(?:[/,][^)\n]{0,40})?\)"),
+    _c(
+        r"(?m)^[ \t]*[a-z][a-z .'/\-]{1,40}(?:,[ \t]*[a-z][a-z .]{1,25})?(?:,[ \t]*[a-z]{3,9}\.?[ \t]+\d{1,2})?"
+        r"[ \t]*\((?:reuters|ap|afp|bloomberg)\)[ \t]*[-–—]+[ \t]"
+    ),
+    _c(r"(?m)^[ \t]*by\s+[a-z][\w .'-]{1,50}$"),
+)
+
+LEXICON = Lexicon(
+    language="en",
+    triggers=TRIGGERS,
+    trigger_exclusions=TRIGGER_EXCLUSIONS,
+    ceasefire_realised=CEASEFIRE_REALISED,
+    resolution_context=RESOLUTION_CONTEXT,
+    resolution_body=RESOLUTION_BODY,
+    resolution_mutual=RESOLUTION_MUTUAL,
+    sponsor_cue=SPONSOR_CUE,
+    sponsor_after=SPONSOR_AFTER,
+    blocker_before=BLOCKER_BEFORE,
+    failed_with_draft=FAILED_WITH_DRAFT,
+    cues=CUES,
+    governing_cues=GOVERNING_CUES,
+    nominal_block=NOMINAL_BLOCK,
+    evidential_sollen=EVIDENTIAL_SOLLEN,
+    ceasefire_announce_ok=CEASEFIRE_ANNOUNCE_OK,
+    zu_infinitive=ZU_INFINITIVE,
+    conflict_words=CONFLICT_WORDS,
+    sports_words=SPORTS_WORDS,
+    generic_forces=GENERIC_FORCES,
+    government_in=GOVERNMENT_IN,
+    locative_before=LOCATIVE_BEFORE,
+    topic_compound_after=TOPIC_COMPOUND_AFTER,
+    source_before=SOURCE_BEFORE,
+    source_after=SOURCE_AFTER,
+    mediator_before=MEDIATOR_BEFORE,
+    support_before=SUPPORT_BEFORE,
+    target_before=TARGET_BEFORE,
+    target_after=TARGET_AFTER,
+    passive_agent_before=PASSIVE_AGENT_BEFORE,
+    venue_before=VENUE_BEFORE,
+    place_excluded_before=PLACE_EXCLUDED_BEFORE,
+    nationwide=NATIONWIDE,
+    anaphoric_place=ANAPHORIC_PLACE,
+    landmark_before=LANDMARK_BEFORE,
+    support_after=SUPPORT_AFTER,
+    talks_topic_before=TALKS_TOPIC_BEFORE,
+    visit_before=VISIT_BEFORE,
+    supported_before=SUPPORTED_BEFORE,
+    purpose_clause=PURPOSE_CLAUSE,
+    ceasefire_compliance=CEASEFIRE_COMPLIANCE,
+    casualty_followup=CASUALTY_FOLLOWUP,
+    venue_places=VENUE_PLACES,
+    conflict_area_before=CONFLICT_AREA_BEFORE,
+    metonyms=METONYMS,
+    jihadist_codes=("ISIL", "JFS", "NGA-MIL", "SOM-MIL", "AQAP", "AQIM", "AFG-REB", "TTP"),
+    clause_split=CLAUSE_SPLIT,
+    abbreviations=ABBREVIATIONS,
+    months=MONTHS,
+    weekdays=WEEKDAYS,
+    number_words=NUMBER_WORDS,
+    dates=DATES,
+    date_gates=DATE_GATES,
+    weekday_prefix=WEEKDAY_PREFIX,
+    future_clause=FUTURE_CLAUSE,
+    background_clause=BACKGROUND_CLAUSE,
+    coordination_gap=COORDINATION_GAP,
+    resolution_noun=RESOLUTION_NOUN,
+    topic_preposition=TOPIC_PREPOSITION,
+    veto_verb=VETO_VERB,
+    casualty_number=CASUALTY_NUMBER,
+    casualty_killed=CASUALTY_KILLED,
+    casualty_injured=CASUALTY_INJURED,
+    casualty_background=CASUALTY_BACKGROUND,
+    victim_civilian=VICTIM_CIVILIAN,
+    victim_child=VICTIM_CHILD,
+    present_ongoing=PRESENT_ONGOING,
+    venue_in_country=_c(r"\b(?:in|to)\s+(?:the\s+)?$"),
+    infinitive_governor=_c(r"$^"),
+    clause_final_infinitive=_c(r"$^"),
+    offensive_realised=_c(
+        r"\b(?:launch\w*|began|begun|start\w*|open\w*|mount\w*|press\w*|push\w*|conduct\w*|carr\w+\s+out|"
+        r"continu\w+|resum\w+|intensif\w+|step\w*\s+up|escalat\w+|kill\w*|wounded|injured|destroy\w*|"
+        r"under\s+way|underway|ongoing|new|fresh|major|massive|heavy|fierce|all-out|full-scale|"
+        r"long-awaited|ground|military|repelled|repulsed|beat\s+back|fought\s+off)\b"
+    ),
+    offensive_object_after=_c(
+        r"^\w*\s+(?:\w+\s+){0,2}(?:on|against|into|to\s+(?:retake|capture|recapture|seize|take|liberate|free|"
+        r"drive|oust|clear))\s"
+    ),
+    demonym_of_place=_c(
+        r"^\s+(?:\w+\s+)?(?:capital|city|town|port|province|region|border|coast|village|stronghold|enclave|"
+        r"territory|base|air\s+base|airbase|port\s+city|border\s+town|oil\s+town|countryside|desert|"
+        r"side\s+of\s+the\s+border|soil|territory|airspace|waters)\b"
+    ),
+    locative_near=_c(r"\b(?:in|into|from|at|near|around|capital)\b(?:\s+[\w-]+){0,3}\s*$"),
+    passive_marker=_c(r"\bby\b"),  # English "by X" after an attack verb is always its agent
+    allegation=_c(r"\b(?:allegedly|reportedly|purportedly|alleged|accused\s+\w+\s+of|blamed\s+\w+\s+for)\b"),
+    talks_off_topic=_c(
+        r"\b(?:trade|tariffs?|climate|migration|migrants|brexit|economic|business|investment|energy|gas\s+"
+        r"supplies|visa|tourism|football|olympics?)\b"
+    ),
+    talks_on_topic=_c(
+        r"\b(?:syria\w*|ukrain\w*|yemen\w*|libya\w*|iraq\w*|afghan\w*|war|conflict|ceasefire|truce|peace|"
+        r"crisis|fighting|security|islamic\s+state|rebels?)\b"
+    ),
+    talks_topic_start=_c(r"\b(?:on|about|over|regarding|concerning)\b"),
+    furniture=FURNITURE,
+    month_parts=MONTH_PARTS,
+    weekday_prefix_kinds=WEEKDAY_PREFIX_KINDS,
+    time_units=TIME_UNITS,
+    two_days_back=_c(r"^$"),
+    victim_killed=VICTIM_KILLED,
+    victim_injured=VICTIM_INJURED,
+    between=_c(r"\bbetween\s"),
+    resolution_negation_ok=_c(r"^(?:fail|refus|reject)"),
+    sentence_condition=_c(r"^\W*(?:if|should|unless|in\s+case)\b"),
+    infinitive_marker="to",
+)
+register(LEXICON)
