@@ -171,6 +171,7 @@ class Lexicon:
 
 
 _REGISTRY: dict[str, Lexicon] = {}
+    ordinal_dot: bool = True  # "17." is an ordinal ("17. November"); False: a number and a dot end a sentence
 
 
 def register(lexicon: Lexicon) -> None:

@@ -64,9 +64,15 @@ _AGREE = (
 
 _CEASEFIRE_NOUNS = (
     r"(?:cease-?fires?|truces?|armistice|(?:nationwide\s+|full\s+|complete\s+)?cessation\s+of\s+hostilities|"
-    r"humanitarian\s+(?:pause|truce|ceasefire)s?|suspension\s+of\s+hostilities|halt\s+to\s+(?:the\s+)?fighting)"
+    r"humanitarian\s+(?:pause|truce|ceasefire)s?|suspension\s+of\s+hostilities|halt\s+to\s+(?:the\s+)?fighting|"
+    r"(?:deal|agreement|accord)\s+to\s+(?:end|halt|stop)\s+(?:the\s+)?(?:fighting|hostilities))"
 )
 
+# "would begin", "is due to take effect": how a declared truce's start is reported
+_CEASEFIRE_START = (
+    r"(?:would|will|is\s+to|are\s+to|(?:is|are)\s+due\s+to|was\s+to|were\s+to|was\s+due\s+to|were\s+due\s+to)\s+"
+    r"(?:begin|start|take\s+effect|come\s+into\s+(?:force|effect)|go\s+into\s+effect|enter\s+into\s+force)"
+)
 _OFF_STRONG_NOUNS = (
     r"air\s*strikes?|air\s+raids?|airstrikes?|bombing\s+(?:campaign|raids?)|bombardments?|shelling|"
     r"sieges?|counter-?offensives?|ground\s+offensives?|military\s+offensives?|all-out\s+offensive|"
@@ -82,7 +88,8 @@ _OFF_STRONG_VERBS = (
     r"pressed\s+(?:on\s+with\s+)?(?:their|its|an|the|a)\s+(?:\w+\s+)?(?:assault|offensive|attack|advance)|"
     r"took\s+(?:full\s+)?control\s+of|seized\s+control\s+of|wrested\s+control|"
     r"swept\s+(?:into|through)|drove\s+\w+\s+out\s+of|carried\s+out\s+(?:\w+\s+)?(?:air\s*)?strikes|"
-    r"(?:fell|falls)\s+to|launched\s+(?:\w+\s+)?(?:air\s*)?strikes"
+    r"(?:fell|falls)\s+to|(?:fired|launched|launching|firing)\s+(?:\d+\s+|dozens\s+of\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:missiles|rockets|shells|mortars?)\s+(?:at|into|on)|launched\s+(?:\w+\s+)?(?:air\s*)?strikes"
 )
 _OFF_WEAK = (
     r"offensives?|assaults?|attacks?|attacked|attacking|onslaught|advance|operation|strikes|struck|"
@@ -150,9 +157,9 @@ CEASEFIRE_REALISED = _c(
     r"brokered|reached|struck|took\s+effect|takes\s+effect|came\s+into\s+(?:force|effect)|"
     r"went\s+into\s+effect|in\s+(?:force|effect|place)|began|begun|started|ordered|accepted|accepts|"
     r"approved|negotiated|unveiled|proclaimed|called\s+(?:a|an)\b|sealed|clinched|hammered\s+out|"
-    r"agreed\s+to|agreed\s+on|endorsed|implement|implementing|came\s+into\s+being)\b"
+    r"agreed\s+to|agreed\s+on|endorsed|implement|implementing|came\s+into\s+being|" + _CEASEFIRE_START + r")\b"
 )
-CEASEFIRE_ANNOUNCE_OK = _c(r"\b(?:announced|announces)\b")
+CEASEFIRE_ANNOUNCE_OK = _c(r"\b(?:announced|announces|" + _CEASEFIRE_START + r")\b")
 
 RESOLUTION_CONTEXT = _c(r"\b(?:resolutions?|drafts?|draft\s+text|text|measure|motion|proposal)\b")
 RESOLUTION_BODY = _c(
@@ -195,11 +202,12 @@ CUES = {
         r"stalemate|boycott\w*)\b"
     ),
     "planned": _c(
-        r"\b(?:will|shall|going\s+to|plans?|planned|planning|intends?|intended|intending|expected|"
+        r"\b(?:"
+        + _CEASEFIRE_START
+        + r"|will|shall|going\s+to|plans?|planned|planning|intends?|intended|intending|expected|"
         r"due\s+to|due\s+(?:on|in|next)|scheduled|set\s+to|to\s+be\s+held|upcoming|forthcoming|"
         r"next\s+(?:week|month|round|year|" + _WEEKDAY + r")|later\s+this|in\s+the\s+coming|"
         r"prepar(?:e|es|ed|ing)\s+(?:for|to)|invited|invites|invitation|proposed|propose|proposes|"
-        r"to\s+(?:start|begin|resume|hold|launch|open|attend|join|meet|convene|host|restart|stage)|"
         r"ahead\s+of|tomorrow|aims?\s+to|aimed\s+at|bid\s+to|would\s+(?:be\s+)?held|set\s+for|"
         r"slated|pencilled|penciled|could\s+take\s+place)\b|'ll\b"
     ),
@@ -209,7 +217,7 @@ CUES = {
         r"request(?:s|ed|ing)?|seek(?:s|ing)?|sought|wants?|wanted|lobb\w+|advocat\w+|pleaded|plead\w*)\b"
     ),
     "conditional": _c(
-        r"\b(?:if|unless|would|could|might|should|whether|provided\s+that|in\s+case|possible|possibly|"
+        r"\b(?:if|unless|would(?!\s+(?:begin|start|take\s+effect|come\s+into|go\s+into|enter\s+into))|could|might|should|whether|provided\s+that|in\s+case|possible|possibly|"
         r"potential(?:ly)?|likely|unlikely|can)\b|\bmay\b(?!\s+\d)"
     ),
     "hypothetical": _c(
@@ -236,8 +244,8 @@ NOMINAL_BLOCK = _c(
     r"rescue|save|secure|broker|negotiate|reach|achieve|restore|"
     r"establish)\s+(?:(?:a|an|the|new|fresh|lasting|durable|\w+)\s+){0,2}$|"
     r"\bahead\s+of\s+(?:\w+\s+){0,2}$|\bbefore\s+(?:the\s+)?(?:\w+\s+)?$|"
-    r"\b(?:new|fresh|next|upcoming|planned|proposed|possible|future|another|further|"
-    r"second|third|fourth|fifth)\s+(?:round\s+of\s+)?(?:\w+\s+)?$"
+    r"\b(?:new|fresh|next|upcoming|planned|proposed|possible|future|another|further|previous|earlier|"
+    r"past|former|failed|collapsed|short-lived|ill-fated|second|third|fourth|fifth)\s+(?:round\s+of\s+)?(?:\w+\s+)?$"
 )
 EVIDENTIAL_SOLLEN = _c(r"$^")
 ZU_INFINITIVE = _c(r"$^")
@@ -327,7 +335,7 @@ TARGET_BEFORE = _c(
 TARGET_AFTER = _c(
     r"^(?:-held|-controlled|-occupied|-dominated|-run|\s+(?:held|controlled|occupied)\b|"
     r"(?:'s)?\s+(?:last\s+|main\s+|major\s+|key\s+|remaining\s+|de\s+facto\s+)*(?:positions|targets|"
-    r"strongholds?|fortifications|fighters|militants|lines|bases?|outposts?|territory|areas?|enclaves?|"
+    r"strongholds?|fortifications|lines|bases?|outposts?|territory|areas?|enclaves?|"
     r"capital|hideouts?|defen[cs]es)\b)"
 )
 TALKS_TOPIC_BEFORE = _c(
@@ -349,7 +357,7 @@ CASUALTY_FOLLOWUP = _c(
     r"\bdeath\s+toll\b"
 )
 PASSIVE_AGENT_BEFORE = _c(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}$")
-VENUE_BEFORE = _c(r"\b(?:in|at|to|inside)\s+(?:the\s+)?(?:\w+\s+){0,2}$")
+VENUE_BEFORE = _c(r"\b(?:in|at|to|inside)\s+(?:the\s+)?(?:\w+\s+){0,2}$|\b(?:capital|city|resort|town|port)\s*,\s*$")
 PLACE_EXCLUDED_BEFORE = _c(
     r"\b(?:ministry|spokes(?:man|woman|person)|agency|headquarters|embassy|ambassador|envoy|correspondent|"
     r"reporter|journalists?|observers?|officials?|sources?|bureau|office|representatives?)\s+(?:\w+\s+)?"
@@ -357,7 +365,9 @@ PLACE_EXCLUDED_BEFORE = _c(
     r"\b(?:government|leadership|situation|war|conflict|crisis|peace|future|people|population|refugees|"
     r"visit|trip|aid|evacuation|envoy|ambassador|policy|strategy|humanitarian|violence|bloodshed)\s+"
     r"(?:\w+\s+){0,2}(?:in|to|from|for|on|over|about|of)\s+(?:the\s+)?(?:\w+\s+)?$|"
-    r"\b(?:about|for|over|against|regarding|concerning|from)\s+(?:the\s+)?(?:\w+\s+)?$"
+    r"\b(?:about|for|over|against|regarding|concerning|from)\s+(?:the\s+)?(?:\w+\s+)?$|"
+    r"\b(?:end|halt|stop|ending|halting|stopping)\s+(?:to\s+)?(?:the\s+)?(?:fighting|war|conflict|violence|"
+    r"hostilities|bloodshed)\s+in\s+(?:the\s+)?(?:\w+\s+)?$"
 )
 NATIONWIDE = _c(
     r"\b(?:nationwide|countrywide|across\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:country|syria|yemen|libya|"
@@ -365,7 +375,7 @@ NATIONWIDE = _c(
 )
 ANAPHORIC_PLACE = _c(
     r"\b(?:the\s+(?:[\w-]+\s+){0,3}(?:city|town|cities|towns|enclave|village|stronghold|port|area|region|"
-    r"district|neighbourhood|neighborhood)|there|its\s+outskirts|the\s+outskirts|suburbs?|"
+    r"district|neighbourhood|neighborhood|airport)|there|its\s+outskirts|the\s+outskirts|suburbs?|"
     r"(?:eastern|western|northern|southern)\s+districts)\b"
 )
 VENUE_PLACES = frozenset(
@@ -514,8 +524,7 @@ VICTIM_INJURED = _c(r"wounded|injured")
 
 CLAUSE_SPLIT = re.compile(
     r"[,;:()]|\s[–—-]+\s|[\"“”]|"
-    r"\s(?=(?:that|which|who|whom|whose|while|whereas|because|although|though|but|unless|until|when|"
-    r"after|before|where)\s)|"
+    r"\s(?=(?:that|which|who|whom|whose|while|whereas|because|although|though|but|unless)\s)|"
     r"\s(?=and\s+(?:more\s+than|at\s+least|about|nearly|some|another|\d+|wounded|injured|wounding|injuring)\b)"
 )
 ABBREVIATIONS = frozenset(
@@ -646,7 +655,7 @@ LEXICON = Lexicon(
         r"territory|base|air\s+base|airbase|port\s+city|border\s+town|oil\s+town|countryside|desert|"
         r"side\s+of\s+the\s+border|soil|territory|airspace|waters)\b"
     ),
-    locative_near=_c(r"\b(?:in|into|from|at|near|around|capital)\b(?:\s+[\w-]+){0,3}\s*$"),
+    locative_near=_c(r"\b(?:in|into|from|at|near|around|capital)\b(?:,?\s+[\w-]+){0,3},?\s*$"),
     passive_marker=_c(r"\bby\b"),  # English "by X" after an attack verb is always its agent
     allegation=_c(r"\b(?:allegedly|reportedly|purportedly|alleged|accused\s+\w+\s+of|blamed\s+\w+\s+for)\b"),
     talks_off_topic=_c(
@@ -669,5 +678,6 @@ LEXICON = Lexicon(
     resolution_negation_ok=_c(r"^(?:fail|refus|reject)"),
     sentence_condition=_c(r"^\W*(?:if|should|unless|in\s+case)\b"),
     infinitive_marker="to",
+    ordinal_dot=False,
 )
 register(LEXICON)

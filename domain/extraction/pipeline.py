@@ -361,7 +361,9 @@ def _date(art: _Article, index: int, clause: tuple[int, int], trig: Trigger, eve
     usable = [
         d
         for d in mentions
-        if d.occurred.precision != "year" and not _future_elsewhere(art, sentence, clauses, clause, d.start)
+        if d.occurred.precision != "year"
+        and not _future_elsewhere(art, sentence, clauses, clause, d.start)
+        and not _after_publication(art, d.occurred)
     ]
     in_clause = [d for d in usable if clause[0] <= d.start < clause[1]]
     pool = in_clause or usable
@@ -376,6 +378,12 @@ def _date(art: _Article, index: int, clause: tuple[int, int], trig: Trigger, eve
         words = sentence.text[clause[0] + ongoing.start() : clause[0] + ongoing.end()]
         return Occurred(start=day, end=day, precision="day", text=words)
     return None
+
+
+def _after_publication(art: _Article, occurred: Occurred) -> bool:
+    """A date wholly after the publication day cannot date a realised event ("the truce would
+    begin on 15 February" in an article of 12 February dates the start, not the agreement)."""
+    return art.pub is not None and art.pub.date is not None and occurred.start > art.pub.date
 
 
 def _future_elsewhere(

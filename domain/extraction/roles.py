@@ -216,11 +216,19 @@ def build_context(
     ceasefire trigger)."""
     if low is None:
         low = lowered(text)
-    places = sorted(gaz.find_places(text, lexicon.language), key=_start)
-    weights = _place_weights(places, low, lexicon, fighting, talking)
     raw = [
         Mention(a.start, a.end, a.surface, a.code, a.kind, _is_source(low, a.start, a.end, lexicon))
         for a in gaz.find_actors(text, lexicon.language)
+    ]
+    persons = [(m.start, m.end) for m in raw if m.kind == "person"]
+    places = sorted(
+        (p for p in gaz.find_places(text, lexicon.language) if not any(s <= p.start < e for s, e in persons)),
+        key=_start,
+    )  # "Vladimir" in "Vladimir Putin" is no place
+    weights = _place_weights(places, low, lexicon, fighting, talking)
+    acting = {m.start for m in raw if m.kind == "state" and _keep(low, m.start, m.end, m.kind, lexicon, set())}
+    weights = [
+        0 if p.start in acting and p.place.precision == "country" else w for p, w in zip(places, weights, strict=True)
     ]
     country = _main_country(places, weights)
     counts = Counter(m.code for m in raw)
@@ -428,6 +436,10 @@ def _eligible_places(
     return out
 
 
+def _acting_state(ctx: ArticleContext, p: PlaceMentionLike) -> bool:
+    return any(a.start <= p.start < a.end and a.kind == "state" for a in ctx.actors_in(p.start - 40, p.end))
+
+
 def _in_conflict_area(ctx: ArticleContext, p: PlaceMentionLike, lexicon: Lexicon) -> bool:
     return bool(lexicon.conflict_area_before.search(ctx.low[max(0, p.start - 50) : p.start]))
 
@@ -477,13 +489,17 @@ def choose_place(
         return seat[0].place if seat else None
     pos = sentence.start + trigger_pos
     if event_type == CEASEFIRE and lexicon.nationwide.search(sentence.low):
-        countries = [p for p in ctx.places_in(sentence.start, sentence.end) if p.place.precision == "country"]
+        countries = [
+            p
+            for p in ctx.places_in(sentence.start, sentence.end)
+            if p.place.precision == "country" and not _acting_state(ctx, p)  # "brokered by Russia" is no area
+        ]
         code = countries[0].place.country if countries else ctx.main_country
         return gaz.country_place(code) if code else None
     if event_type == CEASEFIRE:
         # the truce's area ("Waffenruhe für Aleppo", "Krieg im Gazastreifen"), not where it was agreed
         places = _eligible_places(ctx, sentence, (0, len(sentence.text)), lexicon, conflict_area=True)
-        after = [p for p in places if p.start >= pos]
+        after = [p for p in places if p.start >= pos and p.place.name not in lexicon.venue_places]
         before = [
             p
             for p in places

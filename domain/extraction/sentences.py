@@ -47,7 +47,7 @@ def _is_abbreviation(line: str, dot: int, lexicon: Lexicon) -> bool:
         return True
     if len(word) == 1 and word.isalpha():
         return True  # an initial: "John F. Kennedy"
-    return word.isdigit() and len(word) <= 2  # an ordinal or date: "17. November", "2.8."
+    return lexicon.ordinal_dot and word.isdigit() and len(word) <= 2  # an ordinal or date: "17. November", "2.8."
 
 
 def _split_line(line: str, offset: int, lexicon: Lexicon) -> list[tuple[int, int]]:
