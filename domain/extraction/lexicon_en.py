@@ -49,7 +49,7 @@ _TALK_NOUNS = (
     r"face-to-face\s+meeting|closed-door\s+meeting|trilateral\s+meeting|bilateral\s+meeting"
 )
 _TALK_VERBS = (
-    r"met|meets|meeting\s+with|negotiated|negotiating|negotiate|telephoned|phoned|conferred|"
+    r"met|meets|meet|meeting\s+with|negotiated|negotiating|negotiate|telephoned|phoned|conferred|"
     r"spoke\s+(?:by\s+(?:tele)?phone|on\s+the\s+(?:tele)?phone|with|to\s+(?!reporters|journalists|the\s+press|"
     r"the\s+media|a\s+news|state\s+(?:tv|television|media)|parliament|lawmakers|students|supporters|"
     r"crowds?|the\s+crowd|troops|soldiers))|"
@@ -82,7 +82,8 @@ _OFF_STRONG_NOUNS = (
 _OFF_STRONG_VERBS = (
     r"captured|capturing|captures|recaptured|recapturing|recaptures|seized|seizing|seizes|retook|retaken|"
     r"retaking|retakes|stormed|storming|besieged|besieging|shelled|shelling|bombarded|bombarding|bombed|"
-    r"pounded|pounding|overran|overrun|overrunning|encircled|encircling|invaded|"
+    r"pounded|pounding|overran|overrun|overrunning|encircled|encircling|invaded|storm|capture|seize|retake|"
+    r"recapture|besiege|bombard|overrun|encircle|invade|"
     r"advanced\s+(?:on|into|to|towards?|deeper|further)|advancing\s+(?:on|into|towards?)|"
     r"pushed\s+(?:into|towards?|deeper|further|through)|pushing\s+(?:into|towards?|deeper)|"
     r"pressed\s+(?:on\s+with\s+)?(?:their|its|an|the|a)\s+(?:\w+\s+)?(?:assault|offensive|attack|advance)|"
@@ -244,8 +245,8 @@ NOMINAL_BLOCK = _c(
     r"rescue|save|secure|broker|negotiate|reach|achieve|restore|"
     r"establish)\s+(?:(?:a|an|the|new|fresh|lasting|durable|\w+)\s+){0,2}$|"
     r"\bahead\s+of\s+(?:\w+\s+){0,2}$|\bbefore\s+(?:the\s+)?(?:\w+\s+)?$|"
-    r"\b(?:new|fresh|next|upcoming|planned|proposed|possible|future|another|further|previous|earlier|"
-    r"past|former|failed|collapsed|short-lived|ill-fated|second|third|fourth|fifth)\s+(?:round\s+of\s+)?(?:\w+\s+)?$"
+    r"\b(?:next|upcoming|planned|proposed|possible|future|previous|earlier|"
+    r"past|former|failed|collapsed|short-lived|ill-fated)\s+(?:round\s+of\s+)?(?:\w+\s+)?$"
 )
 EVIDENTIAL_SOLLEN = _c(r"$^")
 ZU_INFINITIVE = _c(r"$^")
@@ -255,7 +256,10 @@ CONFLICT_WORDS = _c(
     r"militiamen|cease-?fires?|truces?|military|air\s*strikes?|airstrikes?|fighting|clashes|terror\w*|"
     r"jihadi\w*|islamist\w*|extremist\w*|peace|insurgen\w*|separatists?|bombing|bombard\w*|sieges?|"
     r"besieged|security\s+council|offensives?|hostilities|warplanes|shelling|shelled|veto\w*|"
-    r"forces|invasion|occupation|guerrillas?|paramilitar\w*|armed|fighters|battles?|front\s+lines?)\b"
+    r"forces|invasion|occupation|guerrillas?|paramilitar\w*|armed|fighters|battles?|front\s+lines?|"
+    r"captured|seized|stormed|recaptured|retook|overran|syria\w*|yemen\w*|libya\w*|afghan\w*|iraq\w*|"
+    r"ukrain\w*|donbas|crimea|aleppo|mosul|idlib|islamic\s+state|isis|isil|daesh|taliban|houthis?|"
+    r"hezbollah|nusra|farc|kurdish|peshmerga|al-shabaab|boko\s+haram|al\s+qaeda)\b"
 )
 SPORTS_WORDS = _c(r"\b(?:" + _SPORT + r"|shares|stock|investors?|revenue|profit|quarter|earnings|customers)\b")
 
@@ -272,7 +276,8 @@ GENERIC_FORCES = (
         _lw(
             r"\b(?:rebels?|rebel\s+(?:fighters|groups?|forces|factions?|positions|units)|insurgents?|"
             r"separatists?|armed\s+opposition(?:\s+groups?)?|opposition\s+(?:fighters|groups|forces|factions)|"
-            r"moderate\s+opposition|anti-government\s+(?:fighters|forces|groups)|anti-assad\s+(?:rebels|"
+            r"moderate\s+opposition|(?:rebel|opposition)\s+(?:delegations?|negotiators?|representatives|"
+            r"commanders?|leaders|officials|spokesm[ae]n|sources)|anti-government\s+(?:fighters|forces|groups)|anti-assad\s+(?:rebels|"
             r"fighters|forces|groups)|guerrillas?)\b"
         ),
         "rebels",
@@ -356,7 +361,8 @@ CASUALTY_FOLLOWUP = _c(
     r"bombardment|shelling|clashes|battle|bombing|violence)\b|\bamong\s+the\s+(?:dead|victims|killed)\b|"
     r"\bdeath\s+toll\b"
 )
-PASSIVE_AGENT_BEFORE = _c(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}$")
+# "captured by X": the agent of a passive attack verb
+PASSIVE_AGENT_BEFORE = _c(r"\b\w+(?:ed|en|wn|ught|ook|ut|ung)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
 VENUE_BEFORE = _c(r"\b(?:in|at|to|inside)\s+(?:the\s+)?(?:\w+\s+){0,2}$|\b(?:capital|city|resort|town|port)\s*,\s*$")
 PLACE_EXCLUDED_BEFORE = _c(
     r"\b(?:ministry|spokes(?:man|woman|person)|agency|headquarters|embassy|ambassador|envoy|correspondent|"
@@ -656,7 +662,10 @@ LEXICON = Lexicon(
         r"side\s+of\s+the\s+border|soil|territory|airspace|waters)\b"
     ),
     locative_near=_c(r"\b(?:in|into|from|at|near|around|capital)\b(?:,?\s+[\w-]+){0,3},?\s*$"),
-    passive_marker=_c(r"\bby\b"),  # English "by X" after an attack verb is always its agent
+    passive_marker=_c(
+        r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ught|ook|ut|ung)\s+"
+        r"(?:[\w-]+\s+){0,4}?by\b"
+    ),
     allegation=_c(r"\b(?:allegedly|reportedly|purportedly|alleged|accused\s+\w+\s+of|blamed\s+\w+\s+for)\b"),
     talks_off_topic=_c(
         r"\b(?:trade|tariffs?|climate|migration|migrants|brexit|economic|business|investment|energy|gas\s+"
