@@ -129,6 +129,10 @@ class Lexicon:
     ceasefire_compliance: Pattern = re.compile("$^")  # keeping an existing truce, not declaring one
     casualty_followup: Pattern = re.compile("$^")  # "Dabei wurden ...": the toll of the attack just reported
     allegation: Pattern = re.compile("$^")  # "sollen ... bombardiert haben", "angeblich": a reported claim
+    reaction_clause: Pattern = re.compile("$^")  # "verurteilte den Angriff": a reaction to an event, not its report
+    nominal_reference: Pattern = re.compile("$^")  # "seit Beginn der", "während der" right before a nominal trigger
+    nominal_unrealised: Pattern = re.compile("$^")  # "eine drohende", "die geplante" right before a nominal trigger
+    relative_clause: Pattern = re.compile("$^")  # the start of a relative or subordinate clause ("in die", "nachdem")
     talks_off_topic: Pattern = re.compile("$^")  # trade, climate, migration: talks not about a conflict
     talks_on_topic: Pattern = re.compile("$^")  # conflict topics that keep such talks (with `conflict_words`)
     talks_topic_start: Pattern = re.compile("$^")  # "über", "zu": where the topic of talks begins
@@ -168,10 +172,10 @@ class Lexicon:
     resolution_negation_ok: Pattern = re.compile(r"^(?:scheiter|gescheitert|verweigert|absage)")  # no negation
     sentence_condition: Pattern = re.compile(r"^\W*(?:sollte|sollten|falls|sofern)\b")  # conditional sentence
     infinitive_marker: str = "zu"  # the word before an infinitive trigger: a plan, not a fact
+    ordinal_dot: bool = True  # "17." is an ordinal ("17. November"); False: a number and a dot end a sentence
 
 
 _REGISTRY: dict[str, Lexicon] = {}
-    ordinal_dot: bool = True  # "17." is an ordinal ("17. November"); False: a number and a dot end a sentence
 
 
 def register(lexicon: Lexicon) -> None:

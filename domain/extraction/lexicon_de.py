@@ -326,7 +326,7 @@ TARGET_BEFORE = _c(
     r"einheiten|konvoi|kommandeure|anführer|verstecke)\s+(?:de[rsnm]\s+)?|\bauf\s+(?:de[rsnm]\s+|die\s+)?|"
     r"\bum\s+(?:de[rsnm]\s+|die\s+)|"
     r"\bhochburg\s+(?:de[rsnm]\s+)?|\bgebiet\w*\s+(?:de[rsnm]\s+)?|"
-    r"\bkämpfer\s+(?:de[rsnm]\s+)?|\bkontrolle\s+(?:de[rsnm]\s+)?)(?:\w+\s+){0,2}$"
+    r"\bkämpfer\s+(?:de[rsnm]\s+)?|\bkontrolle\s+(?:de[rsnm]\s+)?)(?:\w+\s+|\w+-){0,2}$"
 )
 TARGET_AFTER = _c(
     r"^(?:\w*hochburg\w*|\w*gebiet\w*|\s+gehaltene\w*|\s+kontrolliert\w*|\s+besetzt\w*|-hochburg|-stellungen|"
@@ -375,11 +375,32 @@ ANAPHORIC_PLACE = _c(
 # Talks about trade, climate or migration only ("sprachen in Ankara über Handel und Flüchtlinge") are
 # not about the conflict: dropped when the sentence names no conflict topic (`conflict_words` or these).
 TALKS_OFF_TOPIC = _c(
-    r"\b(?:\w*handel\w*|zoll|zölle\w*|\w*zöllen|strafzöll\w*|stahl\w*|klima\w*|\w*wirtschaft\w*|investition\w*|"
+    r"\b(?:handel|handels\w*|welthandel\w*|freihandel\w*|außenhandel\w*|zoll|zölle\w*|\w*zöllen|strafzöll\w*|stahl\w*|klima\w*|\w*wirtschaft\w*|investition\w*|"
     r"energie\w*|gaslieferung\w*|\w*pipeline|migration\w*|\w*flüchtling\w*|\w*migrant\w*|tourismus|brexit|"
     r"eurozone|finanz\w*|steuer\w*|digitalisierung|visa|visum|visafreiheit|export\w*|import\w*|"
     r"agrar\w*|landwirtschaft\w*|kultur\w*|bildung\w*|gesundheit\w*|umwelt\w*|verkehr\w*|"
     r"rente\w*|arbeitsmarkt\w*|fachkräfte\w*|asyl\w*)\b"
+)
+# Reactions to an event already reported ("Die US-Regierung verurteilte den Angriff", "Steinmeier
+# begrüßte die Rückeroberung"): the clause reports the reaction, its subject is no party to the event.
+REACTION_CLAUSE = _c(
+    r"\b(?:verurteil\w*|begrüß\w*|kritisier\w*|bedauer\w*|beklag\w*|lobt\w*|gelobt|feier\w*|gefeiert|"
+    r"kommentier\w*|protestier\w*|bezeichnet\w*|nannte\w*|genannt|gratulier\w*|dankte\w*|gedankt)\b"
+)
+# The event only as a time frame or a prospect: "seit Beginn der Offensive", "während der Feuerpause",
+# "eine drohende Offensive", "die geplante Waffenruhe".
+NOMINAL_REFERENCE = _c(
+    r"\b(?:seit\s+(?:beginn|start|ausbruch)\s+(?:der|des|dieser|dieses)|während\s+(?:der|des|dieser|dieses)|"
+    r"vor\s+(?:beginn|start)\s+(?:der|des)|nach\s+(?:ende|ablauf)\s+(?:der|des)|"
+    r"bis\s+zu[mr]?\s+(?:beginn|start|ende)\s+(?:der|des))\s+(?:\w+\s+){0,2}$"
+)
+NOMINAL_UNREALISED = _c(
+    r"\b(?:drohende\w*|geplante\w*|mögliche\w*|bevorstehende\w*|befürchtete\w*|erwartete\w*|"
+    r"angedrohte\w*|angekündigte\w*|künftige\w*|denkbare\w*|etwaige\w*)\s+(?:\w+\s+)?$"
+)
+RELATIVE_CLAUSE = _c(
+    r"\s*(?:(?:in|an|auf|aus|bei|mit|nach|von|zu|für|über|unter|vor|durch|gegen|um)\s+)?"
+    r"(?:der|die|das|dem|den|denen|deren|dessen|welche[rsmn]?|wo|wohin|woher|nachdem|als|seit|seitdem|bevor)\b"
 )
 ALLEGATION = _c(
     r"\b(?:soll|sollen)\b[^,.;:]*\b\w+(?:t|en)\s+(?:worden\s+)?(?:sein|haben)\b|\b(?:angeblich\w*|mutmaßlich\w*|"
@@ -645,6 +666,10 @@ LEXICON = Lexicon(
     casualty_followup=CASUALTY_FOLLOWUP,
     venue_places=VENUE_PLACES,
     talks_off_topic=TALKS_OFF_TOPIC,
+    relative_clause=RELATIVE_CLAUSE,
+    reaction_clause=REACTION_CLAUSE,
+    nominal_reference=NOMINAL_REFERENCE,
+    nominal_unrealised=NOMINAL_UNREALISED,
     allegation=ALLEGATION,
     talks_on_topic=TALKS_ON_TOPIC,
     talks_topic_start=TALKS_TOPIC_START,

@@ -200,7 +200,7 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
             into = max(matches, key=lambda c: _affinity(c, cand))
             into.place = into.place or cand.place
     for c in clusters:
-        c.confidence = min(0.95, c.confidence + 0.05 * (c.mentions - 1))
+        c.confidence = round(min(0.95, c.confidence + 0.05 * (c.mentions - 1)), 2)
     return sorted(clusters, key=lambda c: c.evidence_start)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from domain.extraction.lexicon import CEASEFIRE, RESOLUTION, TALKS, Lexicon
+from domain.extraction.lexicon import CEASEFIRE, OFFENSIVE, RESOLUTION, TALKS, Lexicon
 from domain.extraction.sentences import Sentence
 from domain.extraction.triggers import Trigger, clause_of
 
@@ -67,6 +67,11 @@ def modality(sentence: Sentence, clauses: list[tuple[int, int]], trigger: Trigge
     before = sentence.low[max(0, trigger.start - 60) : trigger.start]
     if trigger.event_type in (TALKS, CEASEFIRE) and lexicon.nominal_block.search(before):
         return "broken"
+    if trigger.event_type != RESOLUTION and trigger.word[:1].isupper():  # a noun: "den Angriff", "der Feuerpause"
+        if lexicon.nominal_unrealised.search(before):
+            return "planned"
+        if trigger.event_type != TALKS and lexicon.nominal_reference.search(before):
+            return "reference"
     if trigger.event_type != CEASEFIRE and _zu_infinitive(sentence, trigger, lexicon):
         return "planned"
     c_start, c_end = clause_of(clauses, trigger.start)
@@ -84,6 +89,12 @@ def _clause_modality(
 ) -> str:
     if trigger.event_type in (TALKS, CEASEFIRE) and lexicon.cues["broken"].search(clause):
         return "broken"
+    if (
+        trigger.event_type in (OFFENSIVE, CEASEFIRE)
+        and trigger.word[:1].isupper()
+        and lexicon.reaction_clause.search(clause)
+    ):
+        return "reaction"
     if _negated(clause, trigger, lexicon, span[0]):
         return "negated"
     denied = lexicon.cues.get("denied")

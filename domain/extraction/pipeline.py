@@ -389,9 +389,15 @@ def _after_publication(art: _Article, occurred: Occurred) -> bool:
 def _future_elsewhere(
     art: _Article, sentence: Sentence, clauses: list[tuple[int, int]], own: tuple[int, int], pos: int
 ) -> bool:
-    """A date in another clause that is future or planned ("..., die am 15. Februar in Kraft trete")."""
+    """A date in another clause that is future or planned ("..., die am 15. Februar in Kraft trete"),
+    or an earlier event's own ("..., in die sich Hadi im Februar geflüchtet hatte")."""
     other = clause_of(clauses, pos)
-    return other != own and bool(art.lexicon.future_clause.search(sentence.low[other[0] : other[1]]))
+    if other == own:
+        return False
+    text = sentence.low[other[0] : other[1]]
+    if art.lexicon.future_clause.search(text):
+        return True
+    return bool(art.lexicon.relative_clause.match(text) and art.lexicon.background_clause.search(text))
 
 
 def _news_default_date(pub: PubDate | None) -> Occurred | None:

@@ -319,3 +319,35 @@ def test_confidence_reflects_explicit_arguments() -> None:
     weak = _of(extract(_KRIEG + "Bei Homs herrscht Krieg. " + alleged, published_at=PUB), "OffensiveLaunched")
     assert strong.confidence >= 0.8
     assert all(e.confidence < strong.confidence for e in weak)
+
+
+def test_reactions_and_time_frames_are_not_new_events() -> None:
+    for text in (
+        "Die Regierung in Paris verurteilte den Angriff auf die Blauhelme scharf.",
+        "Der Außenminister begrüßte die Rückeroberung der Stadt.",
+        "Seit Beginn der Offensive wurden nach Angaben von Helfern mehr als 300 Menschen getötet.",
+        "Der Analyst sprach über eine drohende Offensive der Armee auf Idlib.",
+    ):
+        assert _of(extract(_KRIEG + text, published_at=PUB), "OffensiveLaunched") == [], text
+    during = "Während der Waffenruhe, so war es vereinbart, sollten in Genf Gespräche beginnen."
+    assert _of(extract(_KRIEG + during, published_at=PUB), "CeasefireAnnounced") == []
+
+
+def test_phone_call_with_congratulations_is_still_talks() -> None:
+    text = "Putin gratulierte Assad am Sonntag in einem Telefonat zur Einnahme der Stadt."
+    assert len(_of(extract(_KRIEG + text, published_at=PUB), "TalksHeld")) == 1
+
+
+def test_date_of_an_earlier_event_in_a_relative_clause_is_not_this_events() -> None:
+    text = (
+        "Am Dienstag rückten die Rebellen bis an den Stadtrand von Tobruk vor, in die sich der Premier im März "
+        "geflüchtet hatte."
+    )
+    (event,) = _of(extract(_KRIEG + text, published_at=PUB), "OffensiveLaunched")
+    assert event.occurred is not None and event.occurred.start == dt.date(2016, 11, 8)
+
+
+def test_hyphenated_group_after_positions_is_the_target() -> None:
+    text = "In der Nacht bombardierten Kampfflugzeuge Stellungen der Huthi-Rebellen in Sanaa."
+    (event,) = _of(extract(_KRIEG + text, published_at=PUB), "OffensiveLaunched")
+    assert all(a.role == "target" for a in event.actors if a.code == "YEM-REB")
