@@ -133,6 +133,7 @@ class Lexicon:
     nominal_reference: Pattern = re.compile("$^")  # "seit Beginn der", "während der" right before a nominal trigger
     nominal_unrealised: Pattern = re.compile("$^")  # "eine drohende", "die geplante" right before a nominal trigger
     relative_clause: Pattern = re.compile("$^")  # the start of a relative or subordinate clause ("in die", "nachdem")
+    generic_parties: Pattern = re.compile("$^")  # "die Konfliktparteien", "beide Seiten": the war's parties
     talks_off_topic: Pattern = re.compile("$^")  # trade, climate, migration: talks not about a conflict
     talks_on_topic: Pattern = re.compile("$^")  # conflict topics that keep such talks (with `conflict_words`)
     talks_topic_start: Pattern = re.compile("$^")  # "über", "zu": where the topic of talks begins

@@ -126,7 +126,11 @@ TRIGGER_EXCLUSIONS = {
         r"\bim\s+gespräch\s+(?:ist|sind|sei|seien|war|waren)\b|\b(?:ist|sind|sei|seien)\s+im\s+gespräch\b|"
         r"\b(?:entscheidung|vereinbarung|abmachung|maßnahmen|vorkehrungen|auswahl|rakete|bombe|granate|"
         r"geschoss|kugel|tor|treffer|ziel|stellung|gebäude|konvoi|krankenhaus|klinik|schule|markt|fahrzeug|"
-        r"dorf|haus|häuser|wohn)\w*\b[^,.;:]*\b(?:getroffen|traf|trafen)\b|"
+        r"dorf|haus|häuser|wohn|infrastruktur|anlage|einrichtung|flughafen|flugplatz|basis|lager|fabrik|"
+        r"raffinerie|brücke|luftabwehr|flugabwehr|radar|waffenlager|munitionsdepot)\w*\b[^,.;:]*\b"
+        r"(?:getroffen|traf|trafen)\b|"
+        # hit, not met: "Wir haben sie präzise getroffen"
+        r"\b(?:präzise|genau|schwer|direkt|voll|tödlich|mehrfach|empfindlich)\s+getroffen\b|"
         r"\b(?:wurde|wurden|worden|würde)\b[^,.;:]*\bgetroffen\b|\bgetroffen\s+(?:wurde|wurden|worden)\b|"
         r"\b(?:getroffen|traf|trafen|trifft)\b[^,.;:]*\b(?:ziel|stellung|gebäude|konvoi|stützpunkt|depot)\w*|"
         r"\b(?:tarif|lohn|gehalts|koalitions|sondierungs|fusions|übernahme|handels|brexit)\w*(?:gespräch|verhandl)|"
@@ -232,7 +236,10 @@ CUES = {
         r"\b(?:will|wollen|wollte|wollten|möchte|möchten|hoffnung\w*|hofft|hoffe|hoffen|wunsch|wünscht\w*|"
         r"ziel|kampfziel|erwarte|erwartet|erwarten|befürchte\w*|droht\w*|drohen|angedroht|gedroht|erwägt|erwägen|"
         r"wolle|ausweg|notwendig|nötig|unerlässlich|erforderlich|unumgänglich|"
-        r"prüft|prüfen|bereit|möglich\w*|eventuell|womöglich|vielleicht|ob|befürchtet\w*)\b|"
+        r"prüft|prüfen|bereit|möglich\w*|eventuell|womöglich|vielleicht|ob|befürchtet\w*|"
+        # needs and wishes: "es brauche Friedensverhandlungen", "dass die Gespräche Frieden fördern mögen"
+        r"brauche|brauchen|braucht|benötig\w*|bedarf|bedürfe|möge|mögen|sobald|"
+        r"freu\w*\s+(?:mich|sich|uns)\s+auf)\b|"
         r"\b(?:warnt\w*|warnen|gewarnt)\b[^,.;:]*\bvor\b"
     ),
 }
@@ -401,6 +408,10 @@ NOMINAL_UNREALISED = _c(
 RELATIVE_CLAUSE = _c(
     r"\s*(?:(?:in|an|auf|aus|bei|mit|nach|von|zu|für|über|unter|vor|durch|gegen|um)\s+)?"
     r"(?:der|die|das|dem|den|denen|deren|dessen|welche[rsmn]?|wo|wohin|woher|nachdem|als|seit|seitdem|bevor)\b"
+)
+GENERIC_PARTIES = _c(
+    r"\b(?:konfliktparteien|kriegsparteien|bürgerkriegsparteien|konfliktpartner|beide(?:n)?\s+seiten|"
+    r"(?:die|der)\s+parteien|(?:die|beide)\s+delegationen|verhandlungsdelegationen|(?:die\s+)?gegner)\b"
 )
 ALLEGATION = _c(
     r"\b(?:soll|sollen)\b[^,.;:]*\b\w+(?:t|en)\s+(?:worden\s+)?(?:sein|haben)\b|\b(?:angeblich\w*|mutmaßlich\w*|"
@@ -666,6 +677,7 @@ LEXICON = Lexicon(
     casualty_followup=CASUALTY_FOLLOWUP,
     venue_places=VENUE_PLACES,
     talks_off_topic=TALKS_OFF_TOPIC,
+    generic_parties=GENERIC_PARTIES,
     relative_clause=RELATIVE_CLAUSE,
     reaction_clause=REACTION_CLAUSE,
     nominal_reference=NOMINAL_REFERENCE,

@@ -302,7 +302,10 @@ def _fill_talks(art: _Article, index: int, actors: list[Actor], trig: Trigger) -
                 if m.code not in codes and not m.source and m.code not in BODIES:
                     actors.append(Actor(name=m.surface, code=m.code, role="participant"))
                     codes.add(m.code)
-    if len(codes) < 2:
+    sentence = art.sentences[index]
+    # a sentence naming nobody ("bis sie sich am Ende treffen") borrows the article's parties only when it
+    # speaks of them ("die Konfliktparteien", "beide Seiten")
+    if (codes or art.lexicon.generic_parties.search(sentence.low)) and len(codes) < 2:
         for code in art.ctx.top_codes(3):
             if code not in codes and len(codes) < 2:
                 actors.append(Actor(name=code, code=code, role="participant"))

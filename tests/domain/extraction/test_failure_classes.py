@@ -351,3 +351,24 @@ def test_hyphenated_group_after_positions_is_the_target() -> None:
     text = "In der Nacht bombardierten Kampfflugzeuge Stellungen der Huthi-Rebellen in Sanaa."
     (event,) = _of(extract(_KRIEG + text, published_at=PUB), "OffensiveLaunched")
     assert all(a.role == "target" for a in event.actors if a.code == "YEM-REB")
+
+
+def test_hits_wishes_and_needs_are_not_talks() -> None:
+    for text in (
+        "Die Raketen hätten die iranische Infrastruktur in Syrien getroffen, sagte der Minister Israels.",
+        '"Wir haben sie präzise getroffen", sagte der amerikanische General über Syrien.',
+        "Es brauche neue Friedensverhandlungen zwischen Russland und der Ukraine, sagte der Bischof.",
+        "Der Papst wünschte sich, dass die Gespräche zwischen Nord- und Südkorea Frieden fördern mögen.",
+    ):
+        assert _of(extract(_KRIEG + text, published_at=PUB), "TalksHeld") == [], text
+
+
+def test_sentence_naming_no_party_borrows_none_unless_it_speaks_of_the_parties() -> None:
+    base = "Die Armee Syriens und die Rebellen kämpfen seit Jahren um Aleppo. "
+    film = "Der Kriegsfilm spielt im Jahr 1940. Die Handlungsstränge laufen ineinander, bis sie sich am Ende treffen."
+    assert _of(extract(_KRIEG + film, published_at=PUB), "TalksHeld") == []
+    parties = (
+        base
+        + "Die Konfliktparteien haben sich am Dienstag bei Gesprächen in Genf auf einen Gefangenenaustausch geeinigt."
+    )
+    assert len(_of(extract(_KRIEG + parties, published_at=PUB), "TalksHeld")) == 1
