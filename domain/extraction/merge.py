@@ -112,7 +112,9 @@ def compatible(a: Candidate, b: Candidate) -> bool:
     if a.event_type == TALKS and not _same_days(a.occurred, b.occurred):
         return False  # talks on Monday and talks on Wednesday are two meetings
     if a.event_type == CEASEFIRE:
-        return True  # an article's ceasefire mentions with compatible place and date are one truce
+        # an article's ceasefire mentions with compatible place and date are one truce; two announced
+        # on different days ("am Donnerstag" the government's, "am Samstag" the rebels') are two
+        return _same_days(a.occurred, b.occurred)
     return _actors_compatible(a, b, place)
 
 

@@ -372,3 +372,11 @@ def test_sentence_naming_no_party_borrows_none_unless_it_speaks_of_the_parties()
         + "Die Konfliktparteien haben sich am Dienstag bei Gesprächen in Genf auf einen Gefangenenaustausch geeinigt."
     )
     assert len(_of(extract(_KRIEG + parties, published_at=PUB), "TalksHeld")) == 1
+
+
+def test_ceasefires_announced_on_different_days_are_two() -> None:
+    text = (
+        "Die Regierung Malis hat am Montag eine einseitige Waffenruhe verkündet. Die Rebellen im Norden Malis "
+        "riefen am Donnerstag ihrerseits eine Waffenruhe aus."
+    )
+    assert len(_of(extract(_KRIEG + text, published_at=PUB), "CeasefireAnnounced")) == 2
