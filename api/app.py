@@ -12,13 +12,16 @@ import logging
 from collections.abc import AsyncIterator, Coroutine
 from typing import Any
 
-from litestar import Litestar
+from litestar import Litestar, Request, Response
 from litestar.datastructures import State
 from litestar.di import Provide
+from litestar.handlers import HTTPRouteHandler
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.spec import Components, SecurityScheme
+from litestar.routes import HTTPRoute
 
-from api.errors import EXCEPTION_HANDLERS
+from api.auth import ScopeGuard
+from api.errors import EXCEPTION_HANDLERS, problem_responses
 from api.routes import ROUTE_HANDLERS
 from api.services import Services
 from infra.db import create_pool
@@ -58,9 +61,10 @@ def create_app(settings: Settings, database_url: str) -> Litestar:
             await services.store.close()
             await pool.close()
 
-    return Litestar(
+    app = Litestar(
         route_handlers=ROUTE_HANDLERS,
         lifespan=[lifespan],
+        before_request=_options,
         dependencies={"services": Provide(_services, sync_to_thread=False)},
         exception_handlers=EXCEPTION_HANDLERS,
         request_max_body_size=settings.max_body_bytes,
@@ -81,6 +85,44 @@ def create_app(settings: Settings, database_url: str) -> Litestar:
         ),
         debug=False,
     )
+    for route in app.routes:
+        if isinstance(route, HTTPRoute):
+            for handler in route.route_handlers:
+                if handler.include_in_schema and "OPTIONS" not in handler.http_methods:
+                    declared = problem_responses(*_problem_statuses(handler, settings))
+                    handler.responses = {**declared, **(handler.responses or {})}
+    return app
+
+
+def _problem_statuses(handler: HTTPRouteHandler, settings: Settings) -> list[int]:
+    """The problem responses an operation can give, for its OpenAPI declaration."""
+    params = handler.parsed_fn_signature.parameters
+    statuses = set()
+    if set(params) - {"services", "request"}:
+        statuses.add(400)
+    scopes = {guard.scope for guard in handler.resolve_guards() if isinstance(guard, ScopeGuard)}
+    if scopes - {"read"}:
+        statuses |= {401, 403}
+    elif scopes and settings.read_keys_required:
+        statuses.add(401)
+    if any("{" in path for path in handler.paths):
+        statuses.add(404)
+    if handler.http_methods - {"GET", "HEAD"}:
+        statuses.add(409)
+    if "data" in params:
+        statuses |= {413, 415}
+    return sorted(statuses)
+
+
+def _options(request: Request[Any, Any, Any]) -> Response[None] | None:
+    """OPTIONS answers with every method the path allows. (Litestar's own OPTIONS handler
+    lists only the methods registered before it when a controller adds several handlers
+    to one path.)"""
+    if request.method != "OPTIONS":
+        return None
+    paths = request.route_handler.paths
+    methods = {m for route in request.app.routes if route.path in paths for m in route.methods}
+    return Response(None, status_code=204, headers={"Allow": ", ".join(sorted(methods))})
 
 
 def _services(state: State) -> Services:

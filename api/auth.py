@@ -21,19 +21,28 @@ from infra.api_keys import ApiKey, find_by_secret
 _STATE_KEY = "api_key"
 
 
-def require_scope(scope: str) -> Guard:
-    """A guard letting through requests whose API key has `scope`."""
+class ScopeGuard:
+    """A guard letting through requests whose API key has `scope`. OPTIONS (the methods a
+    resource allows, a CORS preflight) reveals nothing and needs no key."""
 
-    async def guard(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+    def __init__(self, scope: str) -> None:
+        self.scope = scope
+
+    async def __call__(self, connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+        if connection.scope.get("method") == "OPTIONS":
+            return
         services: Services = connection.app.state.services
-        if scope == "read" and not services.settings.read_keys_required:
+        if self.scope == "read" and not services.settings.read_keys_required:
             return
         key = await authenticate(connection, services)
-        if not key.allows(scope):
-            raise PermissionDeniedError(f"this API key lacks the {scope!r} scope")
+        if not key.allows(self.scope):
+            raise PermissionDeniedError(f"this API key lacks the {self.scope!r} scope")
         connection.state[_STATE_KEY] = key
 
-    return guard
+
+def require_scope(scope: str) -> Guard:
+    """A guard letting through requests whose API key has `scope`."""
+    return ScopeGuard(scope)
 
 
 async def authenticate(connection: ASGIConnection[Any, Any, Any, Any], services: Services) -> ApiKey:

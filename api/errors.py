@@ -5,9 +5,11 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import asyncpg
 import msgspec
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
+from litestar.openapi.datastructures import ResponseSpec
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 
 from domain.errors import (
@@ -70,10 +72,39 @@ def _describe(error: Any) -> str:
 
 
 def _http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:
-    response = problem_response(exc.status_code, _title(exc.status_code), exc.detail, request)
+    detail = exc.detail
+    if detail == _title(exc.status_code):  # Litestar's own errors carry only the status phrase
+        detail = _default_detail(request, exc)
+    response = problem_response(exc.status_code, _title(exc.status_code), detail, request)
     if exc.headers:
         response.headers.update(exc.headers)
     return response
+
+
+def _default_detail(request: Request[Any, Any, Any], exc: HTTPException) -> str:
+    path = request.url.path
+    if exc.status_code == 404:
+        return f"nothing is served at {path}: no such route, or a path segment of the wrong kind (see /schema)"
+    if exc.status_code == 405:
+        allowed = (exc.headers or {}).get("allow", "")
+        return f"{request.method} is not allowed on {path}; allowed: {allowed or 'none'}"
+    if exc.status_code == 413:
+        limit = request.app.request_max_body_size
+        return f"the request body is larger than the limit of {limit} bytes (CONFLICTDB_MAX_BODY_BYTES)"
+    return str(exc.detail)
+
+
+def _not_utf8(request: Request[Any, Any, Any], exc: UnicodeDecodeError) -> Response[Any]:
+    # Raised while decoding a request body (or a query string) that is not UTF-8.
+    detail = f"the request is not valid UTF-8 (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})"
+    return problem_response(400, "Bad Request", detail, request)
+
+
+def _data_error(request: Request[Any, Any, Any], exc: asyncpg.DataError) -> Response[Any]:
+    # PostgreSQL refused a value (SQLSTATE class 22: NUL in text, out of range, ...). Inputs are
+    # validated before they reach SQL; this is the net under that validation, never a 500.
+    log.warning("database refused a value on %s %s: %s", request.method, request.url.path, exc)
+    return problem_response(400, "Bad Request", f"a value in the request cannot be stored or compared: {exc}", request)
 
 
 def _unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
@@ -96,5 +127,28 @@ EXCEPTION_HANDLERS: dict[type[Exception] | int, Any] = {
     ConflictDBError: _domain_error,
     ValidationException: _validation_error,
     HTTPException: _http_error,
+    UnicodeDecodeError: _not_utf8,
+    asyncpg.DataError: _data_error,
     Exception: _unexpected,
 }
+
+_PROBLEM_DOC = {
+    400: "The request is malformed: a bad parameter, body, date, cursor or id (`detail` says which)",
+    401: "No API key, or one that is not valid or revoked",
+    403: "The API key lacks the scope this operation needs",
+    404: "No such resource",
+    406: "None of the Accept header's media types can be served",
+    409: "Conflicts with the current state (an Idempotency-Key reused with another body, a concurrent change)",
+    413: "The request body is larger than the configured limit (CONFLICTDB_MAX_BODY_BYTES)",
+    415: "The body is not JSON (send Content-Type: application/json, uncompressed)",
+}
+
+
+def problem_responses(*statuses: int) -> dict[int, ResponseSpec]:
+    """OpenAPI declarations of the RFC 9457 problem responses an operation can give."""
+    return {
+        status: ResponseSpec(
+            data_container=Problem, media_type=PROBLEM_JSON, description=_PROBLEM_DOC[status], generate_examples=False
+        )
+        for status in statuses
+    }

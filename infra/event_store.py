@@ -29,6 +29,7 @@ NO_STREAM: Final = "no_stream"
 ANY: Final = "any"
 ExpectedVersion = int | Literal["no_stream", "any"]
 _ANY_RETRIES = 50
+_BIGINT_MAX = 2**63 - 1  # both parts of a position are PostgreSQL bigints
 _NOTIFY_COALESCE_S = 0.005
 
 
@@ -55,9 +56,9 @@ class Position(msgspec.Struct, frozen=True, order=True):
             tx, pos = raw.split("-", 1)
             position = cls(int(tx), int(pos))
         except ValueError:
-            raise ValidationError(f"not a log position: {raw!r} (expected '<tx>-<position>')") from None
-        if position.tx_id < 0 or position.global_position < 0:
-            raise ValidationError(f"not a log position: {raw!r}")
+            raise ValidationError(f"not a log position: {raw[:60]!r} (expected '<tx>-<position>')") from None
+        if not (0 <= position.tx_id <= _BIGINT_MAX and 0 <= position.global_position <= _BIGINT_MAX):
+            raise ValidationError(f"not a log position: {raw[:60]!r} (each part is 0 to {_BIGINT_MAX})")
         return position
 
 

@@ -12,12 +12,10 @@ from typing import Annotated, Any, TypeVar
 
 import msgspec
 from litestar import Request, Response, post
-from litestar.connection import ASGIConnection
-from litestar.exceptions import HTTPException
-from litestar.handlers.base import BaseRouteHandler
-from litestar.params import FromPath, HeaderParameter, JSONBody
+from litestar.params import HeaderParameter, JSONBody, PathParameter
 
 from api.auth import current_key, require_scope
+from api.body import require_json
 from api.services import ServicesDep
 from domain.articles import ArticleInput, validate_article
 from infra import idempotency
@@ -33,17 +31,12 @@ IdempotencyKey = Annotated[
     ),
 ]
 
+# Parsed from a `:str` path segment so a malformed id is a 400 naming it, not a bare 404.
+ArticleId = Annotated[uuid.UUID, PathParameter(description="The article's id (a UUID)")]
+
 
 class BatchReply(msgspec.Struct, frozen=True, kw_only=True):
     items: list[ItemResult]
-
-
-def require_json(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
-    """Refuse bodies that are not declared JSON before anything parses them (415)."""
-    media = connection.headers.get("content-type", "").split(";", 1)[0].strip().lower()
-    if media != "application/json" and not media.endswith("+json"):
-        detail = f"send the body as JSON with 'Content-Type: application/json' (got {media or 'no content type'})"
-        raise HTTPException(status_code=415, detail=detail)
 
 
 @post(
@@ -87,13 +80,13 @@ async def submit_batch(
 
 
 @post(
-    "/articles/{article_id:uuid}/reextract",
+    "/articles/{article_id:str}/reextract",
     guards=[require_scope("ingest")],
     tags=["articles"],
     status_code=200,
     summary="Re-run the current extractor: retract events that no longer stand, add new ones",
 )
-async def reextract_article(article_id: FromPath[uuid.UUID], services: ServicesDep) -> Reextraction:
+async def reextract_article(article_id: ArticleId, services: ServicesDep) -> Reextraction:
     return await reextract(services.store, article_id, origin="http")
 
 

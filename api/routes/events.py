@@ -11,6 +11,7 @@ from litestar.response import Stream
 
 from api import formats
 from api.auth import require_scope
+from api.errors import problem_responses
 from api.schemas import EventDetail, EventList
 from api.services import ServicesDep
 from domain.errors import NotFoundError
@@ -38,7 +39,13 @@ LimitParam = Annotated[int, QueryParameter(ge=1, le=MAX_LIMIT, description="Page
 FormatParam = Annotated[str | None, QueryParameter(name="format", description="json, csv, geojson or ndjson")]
 
 
-@get("/events", tags=["events"], summary="Search conflict events", responses={200: _LIST_DOC}, guards=READ_GUARDS)
+@get(
+    "/events",
+    tags=["events"],
+    summary="Search conflict events",
+    responses={200: _LIST_DOC, **problem_responses(406)},
+    guards=READ_GUARDS,
+)
 async def list_events(
     services: ServicesDep,
     request: Request[Any, Any, Any],

@@ -6,6 +6,7 @@ import asyncio
 
 import msgspec
 from litestar import Response, get
+from litestar.openapi.datastructures import ResponseSpec
 
 from api.services import Services, ServicesDep
 
@@ -20,7 +21,18 @@ async def health(services: ServicesDep) -> Health:
     return Health(status="ok", database="ok" if await _database_ok(services) else "unreachable")
 
 
-@get("/ready", tags=["operations"], summary="Ready: database reachable and projections caught up")
+class Readiness(msgspec.Struct):
+    status: str
+    database: str
+    projection_lag: int | None
+
+
+@get(
+    "/ready",
+    tags=["operations"],
+    summary="Ready: database reachable and projections caught up",
+    responses={503: ResponseSpec(data_container=Readiness, description="Not ready: the body says why")},
+)
 async def ready(services: ServicesDep) -> Response[dict[str, object]]:
     database_ok = await _database_ok(services)
     lag = await services.projection_lag() if database_ok else None

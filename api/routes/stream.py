@@ -16,6 +16,7 @@ from litestar.response import ServerSentEvent, ServerSentEventMessage
 
 from api.auth import require_scope
 from api.services import ServicesDep
+from domain.errors import ValidationError
 from domain.webhooks import DEFAULT_TYPES, validate_event_types
 from infra.event_store import Position
 from infra.webhooks.listen import Listener
@@ -37,13 +38,17 @@ AfterParam = Annotated[
     "/events/stream",
     tags=["events"],
     summary="Live conflict events (Server-Sent Events); resume with Last-Event-ID",
+    media_type="text/event-stream",
     guards=[require_scope("read")],
 )
 async def event_stream(
     request: Request[Any, Any, Any], services: ServicesDep, after: AfterParam = None, types: TypesParam = None
 ) -> ServerSentEvent:
     resume = request.headers.get("last-event-id") or after
-    start = Position.decode(resume) if resume else await services.store.head()
+    try:
+        start = Position.decode(resume) if resume else await services.store.head()
+    except ValidationError as exc:
+        raise ValidationError(f"Last-Event-ID/after: {exc}") from None
     wanted = validate_event_types(tuple(types) if types else None) or tuple(DEFAULT_TYPES)
     listener = _listener(request, services.database_url)
     items = follow(

@@ -8,22 +8,26 @@ from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, delete, get, patch, post
-from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
+from litestar.params import FromQuery, JSONBody, PathParameter, QueryParameter
 
 from api.auth import require_scope
+from api.body import reject_nul, require_json
 from api.services import ServicesDep
 from domain.errors import ValidationError
 from domain.events.subscriptions import SubscriptionFilter
 from infra.event_store import Position
+from infra.queries.common import BIGINT_MAX
 from infra.webhooks import deliveries, subscriptions
 from infra.webhooks.deliveries import AttemptView, Delivery
 from infra.webhooks.subscriptions import Subscription
 
 Description = Annotated[str, msgspec.Meta(max_length=500)]
 Url = Annotated[str, msgspec.Meta(min_length=1, max_length=2048)]
+MAX_ACTOR = 100
 Limit = Annotated[int, QueryParameter(ge=1, le=500, description="page size")]
-SubscriptionId = FromPath[uuid.UUID]
-DeliveryId = FromPath[int]
+# Ids are parsed from `:str` path segments so a malformed one is a 400 naming it, not a bare 404.
+SubscriptionId = Annotated[uuid.UUID, PathParameter(description="The subscription's id (a UUID)")]
+DeliveryId = Annotated[int, PathParameter(ge=1, le=BIGINT_MAX, description="The delivery's id")]
 
 
 class CreateSubscription(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
@@ -77,8 +81,9 @@ class SubscriptionController(Controller):
     tags = ["subscriptions"]  # noqa: RUF012 (Litestar's declaration style)
     guards = [require_scope("admin")]  # noqa: RUF012
 
-    @post("/", summary="Subscribe an endpoint; the signing secret is returned only here")
+    @post("/", guards=[require_json], summary="Subscribe an endpoint; the signing secret is returned only here")
     async def create(self, services: ServicesDep, data: JSONBody[CreateSubscription]) -> CreatedSubscription:
+        _check_body(data)
         subscription, secret = await subscriptions.create(
             services.pool,
             url=data.url,
@@ -97,14 +102,19 @@ class SubscriptionController(Controller):
         items = await subscriptions.list_page(services.pool, after=after, limit=limit)
         return SubscriptionPage(items=items, next_cursor=str(items[-1].id) if len(items) == limit else None)
 
-    @get("/{subscription_id:uuid}", summary="One subscription, with its status and any disabled reason")
+    @get("/{subscription_id:str}", summary="One subscription, with its status and any disabled reason")
     async def show(self, services: ServicesDep, subscription_id: SubscriptionId) -> Subscription:
         return await subscriptions.get(services.pool, subscription_id)
 
-    @patch("/{subscription_id:uuid}", summary="Pause/resume ({'paused': bool}) or change what it receives")
+    @patch(
+        "/{subscription_id:str}",
+        guards=[require_json],
+        summary="Pause/resume ({'paused': bool}) or change what it receives",
+    )
     async def change(
         self, services: ServicesDep, subscription_id: SubscriptionId, data: JSONBody[PatchSubscription]
     ) -> Subscription:
+        _check_body(data)
         changes: dict[str, Any] = {
             name: getattr(data, name)
             for name in ("event_types", "filter", "description")
@@ -113,16 +123,16 @@ class SubscriptionController(Controller):
         paused = None if data.paused is msgspec.UNSET else data.paused
         return await subscriptions.patch(services.pool, subscription_id, paused=paused, changes=changes)
 
-    @delete("/{subscription_id:uuid}", summary="Unsubscribe (its deliveries go with it)")
+    @delete("/{subscription_id:str}", summary="Unsubscribe (its deliveries go with it)")
     async def remove(self, services: ServicesDep, subscription_id: SubscriptionId) -> None:
         await subscriptions.delete(services.pool, subscription_id)
 
-    @post("/{subscription_id:uuid}/rotate-secret", status_code=200, summary="New signing secret, returned once")
+    @post("/{subscription_id:str}/rotate-secret", status_code=200, summary="New signing secret, returned once")
     async def rotate(self, services: ServicesDep, subscription_id: SubscriptionId) -> Secret:
         secret = await subscriptions.rotate_secret(services.pool, subscription_id)
         return Secret(id=subscription_id, secret=secret)
 
-    @get("/{subscription_id:uuid}/deliveries", summary="Deliveries, newest first")
+    @get("/{subscription_id:str}/deliveries", summary="Deliveries, newest first")
     async def list_deliveries(
         self,
         services: ServicesDep,
@@ -135,24 +145,36 @@ class SubscriptionController(Controller):
         items = await deliveries.list_page(services.pool, subscription_id, status=status, before=before, limit=limit)
         return DeliveryPage(items=items, next_cursor=str(items[-1].id) if len(items) == limit else None)
 
-    @get("/{subscription_id:uuid}/deliveries/{delivery_id:int}/attempts", summary="Every attempt of a delivery")
+    @get("/{subscription_id:str}/deliveries/{delivery_id:str}/attempts", summary="Every attempt of a delivery")
     async def list_attempts(
         self, services: ServicesDep, subscription_id: SubscriptionId, delivery_id: DeliveryId
     ) -> AttemptList:
         return AttemptList(items=await deliveries.attempts(services.pool, subscription_id, delivery_id))
 
     @post(
-        "/{subscription_id:uuid}/deliveries/{delivery_id:int}/retry",
+        "/{subscription_id:str}/deliveries/{delivery_id:str}/retry",
         status_code=202,
         summary="Send a delivery again now",
     )
     async def retry(self, services: ServicesDep, subscription_id: SubscriptionId, delivery_id: DeliveryId) -> Delivery:
         return await deliveries.retry(services.pool, subscription_id, delivery_id)
 
-    @post("/{subscription_id:uuid}/replay", status_code=202, summary="Re-send matching history from a log position")
+    @post(
+        "/{subscription_id:str}/replay",
+        guards=[require_json],
+        status_code=202,
+        summary="Re-send matching history from a log position",
+    )
     async def replay(self, services: ServicesDep, subscription_id: SubscriptionId, data: JSONBody[Replay]) -> Replayed:
         start = Position.decode(data.from_position) if data.from_position else None
         return Replayed(enqueued=await deliveries.replay(services.pool, subscription_id, start))
+
+
+def _check_body(data: CreateSubscription | PatchSubscription) -> None:
+    reject_nul(data)
+    actor = data.filter.actor if isinstance(data.filter, SubscriptionFilter) else None
+    if actor is not None and len(actor) > MAX_ACTOR:
+        raise ValidationError(f"filter.actor is longer than {MAX_ACTOR} characters (an actor code, e.g. RUS)")
 
 
 def _uuid_cursor(cursor: str | None) -> uuid.UUID | None:
@@ -161,12 +183,12 @@ def _uuid_cursor(cursor: str | None) -> uuid.UUID | None:
     try:
         return uuid.UUID(cursor)
     except ValueError:
-        raise ValidationError("cursor is not valid") from None
+        raise ValidationError(f"cursor: {cursor[:40]!r} is not a cursor this endpoint issued") from None
 
 
 def _int_cursor(cursor: str | None) -> int | None:
     if cursor is None:
         return None
-    if not cursor.isdigit():
-        raise ValidationError("cursor is not valid")
+    if not (cursor.isascii() and cursor.isdigit()) or int(cursor) > BIGINT_MAX:
+        raise ValidationError(f"cursor: {cursor[:40]!r} is not a cursor this endpoint issued")
     return int(cursor)

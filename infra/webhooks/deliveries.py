@@ -8,7 +8,7 @@ import uuid
 import asyncpg
 import msgspec
 
-from domain.errors import NotFoundError, ValidationError
+from domain.errors import ConcurrencyError, NotFoundError
 from domain.webhooks import webhook_id
 from infra.event_store import Position, head, read_all
 from infra.webhooks.fanout import DELIVERIES_CHANNEL, insert_deliveries, plan, target_of
@@ -139,7 +139,7 @@ async def retry(pool: asyncpg.Pool, subscription_id: uuid.UUID, delivery_id: int
             await conn.execute("SELECT pg_notify($1, '')", DELIVERIES_CHANNEL)
     if row is None:
         await get(pool, subscription_id, delivery_id)  # 404 if it does not exist
-        raise ValidationError(f"delivery {delivery_id} is being attempted right now; try again shortly")
+        raise ConcurrencyError(f"delivery {delivery_id} is being attempted right now; try again shortly")
     return _delivery(row)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import re
 import socket
 from collections.abc import Iterable
 from typing import Any
@@ -34,6 +35,8 @@ def check_url_syntax(url: str) -> tuple[str, int]:
     """(host, port) of an acceptable URL, or a ValidationError saying why not."""
     if len(url) > MAX_URL_LENGTH:
         raise ValidationError(f"url is longer than {MAX_URL_LENGTH} characters")
+    if any(ch.isspace() or ord(ch) < 0x20 or ord(ch) == 0x7F for ch in url):
+        raise ValidationError("url must not contain spaces or control characters (percent-encode them)")
     try:
         parts = urlsplit(url)
         port = parts.port
@@ -45,7 +48,26 @@ def check_url_syntax(url: str) -> tuple[str, int]:
         raise ValidationError("url must name a host")
     if parts.username is not None or parts.password is not None:
         raise ValidationError("url must not carry credentials")
+    _check_host(parts.hostname)
     return parts.hostname, port or (443 if parts.scheme == "https" else 80)
+
+
+_LABEL = re.compile(r"^[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?$")
+
+
+def _check_host(host: str) -> None:
+    """An IP literal or a DNS name (IDNA allowed) whose labels are at most 63 characters."""
+    try:
+        ipaddress.ip_address(host)
+        return
+    except ValueError:
+        pass
+    try:
+        name = host.encode("idna").decode("ascii").rstrip(".")
+    except UnicodeError:
+        name = ""
+    if not name or len(name) > 253 or not all(_LABEL.match(label) for label in name.split(".")):
+        raise ValidationError(f"url host {host[:80]!r} is not a valid host name or IP address")
 
 
 def is_public(address: IPAddress) -> bool:

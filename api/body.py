@@ -1,0 +1,60 @@
+"""Request bodies: a guard that admits only a non-empty, uncompressed JSON body.
+
+Runs after the API-key guards and before anything parses the body, so a client learns
+what is wrong with the request itself (empty, not JSON, compressed) in plain words.
+"""
+
+from __future__ import annotations
+
+from typing import Any, get_origin
+
+import msgspec
+from litestar import Request
+from litestar.connection import ASGIConnection
+from litestar.exceptions import HTTPException
+from litestar.handlers.base import BaseRouteHandler
+
+from domain.errors import ValidationError
+
+
+async def require_json(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
+    """415 for a body that is not declared JSON or is content-encoded; 400 for an empty body."""
+    expected = expected_body(handler)
+    encoding = connection.headers.get("content-encoding", "").strip().lower()
+    if encoding not in ("", "identity"):
+        raise HTTPException(
+            status_code=415, detail=f"Content-Encoding {encoding!r} is not supported: send {expected} uncompressed"
+        )
+    if isinstance(connection, Request) and not (await connection.body()).strip():
+        raise ValidationError(f"the request body is empty: send {expected} (Content-Type: application/json)")
+    media = connection.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    if media != "application/json" and not media.endswith("+json"):
+        detail = f"send the body as JSON with 'Content-Type: application/json' (got {media or 'no content type'})"
+        raise HTTPException(status_code=415, detail=detail)
+
+
+def expected_body(handler: BaseRouteHandler) -> str:
+    """What the handler's `data` must be, in words: 'a JSON object with title and text'."""
+    field = handler.parsed_fn_signature.parameters.get("data")
+    annotation = field.annotation if field is not None else None
+    if get_origin(annotation) is list:
+        return "a JSON array"
+    if isinstance(annotation, type) and issubclass(annotation, msgspec.Struct):
+        required = [f.encode_name for f in msgspec.structs.fields(annotation) if f.required]
+        return "a JSON object" + (f" with {' and '.join(required)}" if required else "")
+    return "a JSON value"
+
+
+def reject_nul(value: Any, name: str = "body") -> None:
+    """PostgreSQL text cannot hold U+0000: refuse it up front, naming the field."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise ValidationError(f"{name} must not contain NUL (U+0000) characters")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            reject_nul(item, f"{name}.{key}" if name != "body" else str(key))
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            reject_nul(item, f"{name}[{index}]")
+    elif isinstance(value, msgspec.Struct):
+        reject_nul(msgspec.to_builtins(value), name)
