@@ -12,6 +12,7 @@ from typing import Annotated, Any, TypeVar
 
 import msgspec
 from litestar import Request, Response, post
+from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import HeaderParameter, JSONBody, PathParameter
 
 from api.auth import current_key, require_scope
@@ -27,6 +28,8 @@ IdempotencyKey = Annotated[
     HeaderParameter(
         name="Idempotency-Key",
         required=False,
+        min_length=1,
+        max_length=idempotency.MAX_KEY_LENGTH,
         description="replays the first reply to the same key and body; the key with another body is a 409",
     ),
 ]
@@ -44,6 +47,7 @@ class BatchReply(msgspec.Struct, frozen=True, kw_only=True):
     guards=[require_scope("ingest"), require_json],
     tags=["articles"],
     summary="Submit an article: extract its events and store them (201), or find it already stored (200)",
+    responses={200: ResponseSpec(data_container=Outcome, description="Already stored: its id, nothing appended")},
 )
 async def submit_article(
     data: JSONBody[ArticleInput],

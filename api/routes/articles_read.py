@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import msgspec
 from litestar import get
 from litestar.openapi.datastructures import ResponseSpec
-from litestar.params import FromPath
+from litestar.params import PathParameter
 
 from api.auth import require_scope
 from api.schemas import ArticleWithEvents
@@ -26,7 +28,7 @@ class _ArticleOut(ArticleView, kw_only=True):
     guards=[require_scope("read")],
     responses={200: ResponseSpec(data_container=ArticleWithEvents, description="The article")},
 )
-async def get_article(services: ServicesDep, article_id: FromPath[str]) -> _ArticleOut:
+async def get_article(services: ServicesDep, article_id: Annotated[str, PathParameter(format="uuid")]) -> _ArticleOut:
     found = await fetch_article(services.pool, parse_uuid("article id", article_id))
     if found is None:
         raise NotFoundError(f"no article {article_id}")

@@ -17,8 +17,10 @@ from infra.queries.common import decode_cursor
 READ_GUARDS = [require_scope("read")]
 MAX_LIMIT = 500
 Limit = Annotated[int, QueryParameter(ge=1, le=MAX_LIMIT, description="Page size")]
-Cursor = Annotated[str | None, QueryParameter(description="`next_cursor` of the previous page")]
-Search = Annotated[str | None, QueryParameter(description="Substring of the name (or code), case-insensitive")]
+Cursor = Annotated[str | None, QueryParameter(min_length=1, description="`next_cursor` of the previous page")]
+Search = Annotated[
+    str | None, QueryParameter(min_length=1, description="Substring of the name (or code), case-insensitive")
+]
 
 
 @get("/actors", tags=["catalog"], summary="Actors by number of live events", guards=READ_GUARDS)
@@ -42,7 +44,7 @@ async def get_actor(services: ServicesDep, code: FromPath[str]) -> actors.ActorV
 async def list_places(
     services: ServicesDep,
     q: Search = None,
-    country: Annotated[str | None, QueryParameter(description="ISO 3166-1 alpha-2, e.g. SY")] = None,
+    country: Annotated[str | None, QueryParameter(min_length=1, description="ISO 3166-1 alpha-2, e.g. SY")] = None,
     limit: Limit = 100,
     cursor: Cursor = None,
 ) -> places.PlacePage:
@@ -56,8 +58,10 @@ async def get_timeline(
     services: ServicesDep,
     interval: FromQuery[timeline.Interval] = "day",
     type_: Annotated[list[str] | None, QueryParameter(name="type", description="Event type (repeatable)")] = None,
-    from_: Annotated[str | None, QueryParameter(name="from", description="First day (YYYY-MM-DD)")] = None,
-    to: Annotated[str | None, QueryParameter(description="Last day (YYYY-MM-DD)")] = None,
+    from_: Annotated[
+        str | None, QueryParameter(min_length=1, name="from", description="First day (YYYY-MM-DD)")
+    ] = None,
+    to: Annotated[str | None, QueryParameter(min_length=1, description="Last day (YYYY-MM-DD)")] = None,
 ) -> Timeline:
     start, end = filters.iso_date("from", from_), filters.iso_date("to", to)
     filters.date_range(start, end)

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from litestar import Request, Response, get
 from litestar.openapi.datastructures import ResponseSpec
-from litestar.params import FromPath, FromQuery, QueryParameter
+from litestar.params import FromQuery, PathParameter, QueryParameter
 from litestar.response import Stream
 
 from api import formats
@@ -31,12 +31,16 @@ TypeParam = Annotated[
               "OffensiveLaunched, ResolutionBlocked"),
 ]  # fmt: skip
 ActorParam = Annotated[list[str] | None, QueryParameter(description="Actor code (repeatable; any matches), e.g. RUS")]
-TextParam = Annotated[str | None, QueryParameter()]
-FromParam = Annotated[str | None, QueryParameter(name="from", description="Occurred on or after (YYYY-MM-DD)")]
-ToParam = Annotated[str | None, QueryParameter(description="Occurred on or before (YYYY-MM-DD)")]
+TextParam = Annotated[str | None, QueryParameter(min_length=1)]
+FromParam = Annotated[
+    str | None, QueryParameter(min_length=1, name="from", description="Occurred on or after (YYYY-MM-DD)")
+]
+ToParam = Annotated[str | None, QueryParameter(min_length=1, description="Occurred on or before (YYYY-MM-DD)")]
 ConfidenceParam = Annotated[float | None, QueryParameter(ge=0, le=1)]
 LimitParam = Annotated[int, QueryParameter(ge=1, le=MAX_LIMIT, description="Page size (not applied to ndjson)")]
-FormatParam = Annotated[str | None, QueryParameter(name="format", description="json, csv, geojson or ndjson")]
+FormatParam = Annotated[
+    str | None, QueryParameter(min_length=1, name="format", description="json, csv, geojson or ndjson")
+]
 
 
 @get(
@@ -51,18 +55,20 @@ async def list_events(
     request: Request[Any, Any, Any],
     type_: TypeParam = None,
     actor: ActorParam = None,
-    country: Annotated[str | None, QueryParameter(description="ISO 3166-1 alpha-2, e.g. SY")] = None,
-    place: Annotated[str | None, QueryParameter(description="Place name (case-insensitive)")] = None,
-    bbox: Annotated[str | None, QueryParameter(description="minLon,minLat,maxLon,maxLat")] = None,
+    country: Annotated[str | None, QueryParameter(min_length=1, description="ISO 3166-1 alpha-2, e.g. SY")] = None,
+    place: Annotated[str | None, QueryParameter(min_length=1, description="Place name (case-insensitive)")] = None,
+    bbox: Annotated[str | None, QueryParameter(min_length=1, description="minLon,minLat,maxLon,maxLat")] = None,
     from_: FromParam = None,
     to: ToParam = None,
-    q: Annotated[str | None, QueryParameter(description="Full-text search over the evidence")] = None,
+    q: Annotated[str | None, QueryParameter(min_length=1, description="Full-text search over the evidence")] = None,
     article_id: TextParam = None,
     min_confidence: ConfidenceParam = None,
     sort: FromQuery[Sort] = "recorded",
     order: FromQuery[Order] = "desc",
     limit: LimitParam = 100,
-    cursor: Annotated[str | None, QueryParameter(description="`next_cursor` of the previous page")] = None,
+    cursor: Annotated[
+        str | None, QueryParameter(min_length=1, description="`next_cursor` of the previous page")
+    ] = None,
     format_: FormatParam = None,
 ) -> Response[Any]:
     query = queries.build_query(
@@ -99,7 +105,7 @@ def _next_headers(next_cursor: str | None) -> dict[str, str] | None:
     guards=READ_GUARDS,
     responses={200: ResponseSpec(data_container=EventDetail, description="The event")},
 )
-async def get_event(services: ServicesDep, event_id: FromPath[str]) -> Response[bytes]:
+async def get_event(services: ServicesDep, event_id: Annotated[str, PathParameter(format="uuid")]) -> Response[bytes]:
     found = await queries.fetch_one(services.pool, parse_uuid("event id", event_id))
     if found is None:
         raise NotFoundError(f"no event {event_id}")

@@ -27,7 +27,7 @@ _AFTER_DOC = "Read events after this position ('<tx>-<position>': an event's `po
 )
 async def get_log(
     services: ServicesDep,
-    after: Annotated[str | None, QueryParameter(description=_AFTER_DOC)] = None,
+    after: Annotated[str | None, QueryParameter(min_length=1, description=_AFTER_DOC)] = None,
     limit: Annotated[int, QueryParameter(ge=1, le=MAX_LIMIT)] = 100,
 ) -> LogPage:
     events, following = await read_log(services.store, parse_after(after), limit)

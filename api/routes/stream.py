@@ -30,7 +30,8 @@ TypesParam = Annotated[
     QueryParameter(name="type", description="Event types (repeatable); default the four conflict types"),
 ]
 AfterParam = Annotated[
-    str | None, QueryParameter(description="Start after this log position (Last-Event-ID wins); default: now")
+    str | None,
+    QueryParameter(min_length=1, description="Start after this log position (Last-Event-ID wins); default: now"),
 ]
 
 

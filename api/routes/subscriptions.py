@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, delete, get, patch, post
-from litestar.params import FromQuery, JSONBody, PathParameter, QueryParameter
+from litestar.params import JSONBody, PathParameter, QueryParameter
 
 from api.auth import require_scope
 from api.body import reject_nul, require_json
@@ -24,6 +24,7 @@ from infra.webhooks.subscriptions import Subscription
 Description = Annotated[str, msgspec.Meta(max_length=500)]
 Url = Annotated[str, msgspec.Meta(min_length=1, max_length=2048)]
 MAX_ACTOR = 100
+Cursor = Annotated[str | None, QueryParameter(min_length=1, description="`next_cursor` of the previous page")]
 Limit = Annotated[int, QueryParameter(ge=1, le=500, description="page size")]
 # Ids are parsed from `:str` path segments so a malformed one is a 400 naming it, not a bare 404.
 SubscriptionId = Annotated[uuid.UUID, PathParameter(description="The subscription's id (a UUID)")]
@@ -32,14 +33,14 @@ DeliveryId = Annotated[int, PathParameter(ge=1, le=BIGINT_MAX, description="The 
 
 class CreateSubscription(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     url: Url
-    event_types: list[str] | None = None
+    event_types: Annotated[list[str], msgspec.Meta(min_length=1)] | None = None
     filter: SubscriptionFilter | None = None
     description: Description | None = None
 
 
 class PatchSubscription(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     paused: bool | msgspec.UnsetType = msgspec.UNSET
-    event_types: list[str] | msgspec.UnsetType | None = msgspec.UNSET
+    event_types: Annotated[list[str], msgspec.Meta(min_length=1)] | msgspec.UnsetType | None = msgspec.UNSET
     filter: SubscriptionFilter | msgspec.UnsetType | None = msgspec.UNSET
     description: Description | msgspec.UnsetType | None = msgspec.UNSET
 
@@ -95,9 +96,7 @@ class SubscriptionController(Controller):
         return CreatedSubscription(subscription=subscription, secret=secret)
 
     @get("/", summary="List subscriptions")
-    async def list_all(
-        self, services: ServicesDep, cursor: FromQuery[str | None] = None, limit: Limit = 100
-    ) -> SubscriptionPage:
+    async def list_all(self, services: ServicesDep, cursor: Cursor = None, limit: Limit = 100) -> SubscriptionPage:
         after = _uuid_cursor(cursor)
         items = await subscriptions.list_page(services.pool, after=after, limit=limit)
         return SubscriptionPage(items=items, next_cursor=str(items[-1].id) if len(items) == limit else None)
@@ -138,7 +137,7 @@ class SubscriptionController(Controller):
         services: ServicesDep,
         subscription_id: SubscriptionId,
         status: Annotated[str | None, QueryParameter(pattern="^(pending|succeeded|failed|cancelled)$")] = None,
-        cursor: FromQuery[str | None] = None,
+        cursor: Cursor = None,
         limit: Limit = 100,
     ) -> DeliveryPage:
         before = _int_cursor(cursor)

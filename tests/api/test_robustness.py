@@ -182,3 +182,9 @@ async def test_no_json_body_gives_a_server_error(
     if response.status_code >= 400:
         assert response.headers["content-type"] == PROBLEM
         assert response.json()["detail"]
+
+
+async def test_query_string_rules(quiet: AsyncTestClient[Litestar]) -> None:
+    problem(await quiet.get("/events?q="), 400, "q")  # empty values are refused
+    assert (await quiet.get("/events?bogus=1")).status_code == 200  # unknown parameters are ignored
+    problem(await quiet.get("/events?limit=5&limit=0"), 400, "limit")  # the last value counts
