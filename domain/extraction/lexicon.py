@@ -30,11 +30,17 @@ class WordPattern:
         self.pattern = re.compile(source[2:] if source.startswith("\\b") else source)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        for m in self.pattern.finditer(text, pos, endpos):
-            start = m.start()
+        """The matches `\\b<pattern>` would find: a match inside a word is dropped and the search
+        goes on from its next character (so it cannot swallow a word-initial match within it)."""
+        search = self.pattern.search
+        m = search(text, pos, endpos)
+        while m is not None:
+            start, end = m.span()
             if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+                m = search(text, start + 1, endpos)
                 continue
             yield m
+            m = search(text, end if end > start else start + 1, endpos)
 
 
 Scanner = Pattern | WordPattern
@@ -47,6 +53,9 @@ class TriggerRule:
     event_type: str
     pattern: Scanner
     strength: str
+    # substrings of the lower-cased text one of which every match contains: a text holding none of
+    # them is not scanned (a cheap `in` test instead of a slow pass of a rare, costly pattern)
+    gate: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +64,9 @@ class GenericForce:
 
     pattern: Scanner
     kind: str  # "rebels", "government", "jihadists", "allied"
-    compound: Pattern | None = None  # a compound's last part ("-truppen"); the match extends back over its word
+    # a compound's last part ("-truppen"); the match extends back over its word (one starting with "-"
+    # counts only right after a word: checked per match, as a lookbehind would slow the scan)
+    compound: Pattern | None = None
 
 
 # Defaults of the fields that name words the logic once spelled in German (German behaviour).
@@ -174,6 +185,124 @@ class Lexicon:
     sentence_condition: Pattern = re.compile(r"^\W*(?:sollte|sollten|falls|sofern)\b")  # conditional sentence
     infinitive_marker: str = "zu"  # the word before an infinitive trigger: a plan, not a fact
     ordinal_dot: bool = True  # "17." is an ordinal ("17. November"); False: a number and a dot end a sentence
+
+
+# alternation factoring ---------------------------------------------------------
+
+_PLAIN_HEAD = re.compile(r"[a-zäöüß0-9 -]")
+_CAPTURING = re.compile(r"(?<!\\)\((?!\?[:=!<])|\(\?P")  # reordering would renumber the groups
+
+
+def _split_top(src: str) -> list[str] | None:
+    """Top-level alternatives of `src`; None when brackets do not balance."""
+    out: list[str] = []
+    depth, cls, i, start = 0, False, 0, 0
+    while i < len(src):
+        c = src[i]
+        if c == "\\":
+            i += 2
+            continue
+        if cls:
+            if c == "]":
+                cls = False
+        elif c == "[":
+            cls = True
+            if src[i + 1 : i + 2] == "]" or src[i + 1 : i + 3] == "^]":
+                i += 2 if src[i + 1] == "]" else 3
+                continue
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(src[start:i])
+            start = i + 1
+        i += 1
+    if depth or cls:
+        return None
+    out.append(src[start:])
+    return out
+
+
+def _head(alt: str) -> str | None:
+    """The leading plain literal character of an alternative (not quantified), else None."""
+    if not alt or not _PLAIN_HEAD.match(alt[0]):
+        return None
+    if alt[1:2] in ("?", "*", "+", "{"):
+        return None
+    return alt[0]
+
+
+def factor(src: str) -> str:
+    """The same regex with the alternatives of every alternation grouped by their first literal
+    character, recursively (a trie: "bomben|boden|luft" -> "bo(?:mben|den)|luft"). Python's regex
+    engine tries the alternatives of a group one by one at every position; grouped, it tries only
+    those that can start there (a trigger pass is up to twice as fast). Alternatives with different
+    first characters never match at the same position and each group keeps its order, so the
+    matches are the same; an alternation with a non-literal start is left as it is."""
+    alts = _split_top(src)
+    if alts is None:
+        return src
+    alts = [_factor_groups(a) for a in alts]
+    if len(alts) < 2 or any(_head(a) is None for a in alts) or _CAPTURING.search(src):
+        return "|".join(alts)
+    groups: dict[str, list[str]] = {}
+    for a in alts:
+        groups.setdefault(a[0], []).append(a[1:])
+    parts = []
+    for head, rest in groups.items():
+        if len(rest) == 1:
+            parts.append(head + rest[0])
+        else:
+            parts.append(head + "(?:" + factor("|".join(rest)) + ")")
+    return "|".join(parts)
+
+
+def _factor_groups(src: str) -> str:
+    """`factor` applied inside every non-capturing group of `src`."""
+    out: list[str] = []
+    i = 0
+    while i < len(src):
+        c = src[i]
+        if c == "\\":
+            out.append(src[i : i + 2])
+            i += 2
+            continue
+        if c == "[":
+            j = i + 1
+            if src[j : j + 1] == "^":
+                j += 1
+            if src[j : j + 1] == "]":
+                j += 1
+            while j < len(src) and src[j] != "]":
+                j += 2 if src[j] == "\\" else 1
+            out.append(src[i : j + 1])
+            i = j + 1
+            continue
+        if src.startswith("(?:", i):
+            depth, j = 1, i + 3
+            while j < len(src) and depth:
+                if src[j] == "\\":
+                    j += 2
+                    continue
+                if src[j] == "[":
+                    k = j + 1
+                    if src[k : k + 1] == "^":
+                        k += 1
+                    if src[k : k + 1] == "]":
+                        k += 1
+                    while k < len(src) and src[k] != "]":
+                        k += 2 if src[k] == "\\" else 1
+                    j = k + 1
+                    continue
+                depth += {"(": 1, ")": -1}.get(src[j], 0)
+                j += 1
+            out.append("(?:" + factor(src[i + 3 : j - 1]) + ")")
+            i = j
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
 
 
 _REGISTRY: dict[str, Lexicon] = {}

@@ -18,6 +18,7 @@ from domain.extraction.lexicon import (
     Scanner,
     TriggerRule,
     WordPattern,
+    factor,
     register,
 )
 
@@ -35,6 +36,16 @@ def _lw(pattern: str) -> WordPattern:
     return WordPattern(pattern)
 
 
+def _tw(pattern: str) -> WordPattern:
+    """A trigger's whole-article word pattern, its alternations factored (see `factor`)."""
+    return WordPattern(factor(pattern))
+
+
+def _tc(pattern: str) -> re.Pattern[str]:
+    """A trigger's whole-article pattern, its alternations factored (see `factor`)."""
+    return re.compile(factor(pattern))
+
+
 def _lc(pattern: str) -> re.Pattern[str]:
     """For whole-article scans, which run over the lower-cased text (much faster than IGNORECASE)."""
     return re.compile(pattern)
@@ -42,14 +53,19 @@ def _lc(pattern: str) -> re.Pattern[str]:
 
 # A hyphenated prefix ("Syrien-Gespräche", "UN-Friedensgespräche") is allowed; closed
 # compounds only from this list, so "Tarifverhandlungen" or "Pressekonferenz" never match.
-_TALK_PREFIX = (
-    r"(?:friedens|syrien|ukraine|krisen|telefon|atom|direkt|sechser|vierer|dreier|spitzen|geheim|"
-    r"waffenstillstands|waffenruhe|abrüstungs|versöhnungs|einheits|normandie|minsker|genfer\s|astana-)?"
-)
+_TALK_PREFIXES = (
+    "friedens", "syrien", "ukraine", "krisen", "telefon", "atom", "direkt", "sechser", "vierer", "dreier", "spitzen",
+    "geheim", "waffenstillstands", "waffenruhe", "abrüstungs", "versöhnungs", "einheits", "normandie", "minsker",
+    r"genfer\s", "astana-",
+)  # fmt: skip
 _TALK_NOUNS = (
     r"gespräch(?:e|en|s|es)?|verhandlung(?:en)?|verhandlungsrunde(?:n)?|gesprächsrunde(?:n)?|"
     r"konferenz(?:en)?|gipfel(?:treffen|s)?|treffen|telefonat(?:e|en|s)?|unterredung(?:en)?|"
     r"konsultation(?:en)?|beratungen"
+)
+# each prefix spelled out before the nouns (not an optional group): factored, a faster scan
+_TALKS_NOUN = (
+    r"\b(?:" + "|".join(prefix + "(?:" + _TALK_NOUNS + ")" for prefix in _TALK_PREFIXES) + "|" + _TALK_NOUNS + r")\b"
 )
 _TALK_VERBS = (
     r"telefonierte(?:n)?|telefoniert|trafen|traf|getroffen|trifft|verhandelt(?:e|en)?|verhandeln|verhandle|"
@@ -75,7 +91,7 @@ _OFF_STRONG_NOUNS = (
     r"artilleriebeschuss|belagerung|rückeroberung|eroberung|vormarsch(?:es)?|militäreinsatz(?:es)?|"
     r"militäroperation(?:en)?|bodeneinsatz(?:es)?|bodenoperation(?:en)?|"
     # "die Kämpfe um Mossul gehen weiter", "die Schlacht um Aleppo": fighting for a place
-    r"(?:kämpfe|kämpfen|gefechte|gefechten|schlacht)\s+um"
+    r"kämpfe\s+um|kämpfen\s+um|gefechte\s+um|gefechten\s+um|schlacht\s+um"  # spelled out: factored faster
 )
 _OFF_STRONG_VERBS = (
     r"belagert(?:e|en)?|belagern|vorgerückt|vorrückt|vorrücken|rückt(?:e|en)?\b[^.;:]{0,160}?\b(?:vor|ein)\b|"
@@ -104,19 +120,20 @@ _PERSUADE_TRIP = (
     r"nach\s+[^.;:]{0,60}?\b(?:gereist|geflogen)\b[^.;:]{0,20}?)\bum\b[^.;:]{0,100}?"
     r"\bzu\s+(?:bewegen|überzeugen|überreden|gewinnen|drängen|beschwören)\b"
 )
+_PERSUADE_GATE = ("bewegen", "überzeugen", "überreden", "gewinnen", "drängen", "beschwören")
 
 TRIGGERS = (
-    TriggerRule(TALKS, _lc(r"\b" + _TALK_PREFIX + r"(?:" + _TALK_NOUNS + r")\b"), "strong"),
-    TriggerRule(TALKS, _lw(r"\b" + _PERSUADE_TRIP), "strong"),
-    TriggerRule(TALKS, _lw(r"\b(?:" + _TALK_VERBS + r")\b"), "strong"),
-    TriggerRule(TALKS, _lw(r"\b" + _SPEAK), "strong"),
-    TriggerRule(TALKS, _lw(r"\b" + _SPEAK_ABOUT), "weak"),
-    TriggerRule(TALKS, _lw(r"\b(?:" + _AGREE + r")\b"), "agreement"),
-    TriggerRule(CEASEFIRE, _lw(r"\b" + _CEASEFIRE_NOUNS + r"\b"), "strong"),
-    TriggerRule(OFFENSIVE, _lw(r"\b(?:" + _OFF_STRONG_NOUNS + r")\b"), "strong"),
-    TriggerRule(OFFENSIVE, _lc(r"\b(?:" + _OFF_STRONG_VERBS + r")\b"), "strong"),
-    TriggerRule(OFFENSIVE, _lw(r"\b(?:" + _OFF_WEAK + r")\b"), "weak"),
-    TriggerRule(RESOLUTION, _lw(r"\b(?:" + _RES_TRIGGERS + r")\b"), "strong"),
+    TriggerRule(TALKS, _tc(_TALKS_NOUN), "strong"),
+    TriggerRule(TALKS, _tw(r"\b" + _PERSUADE_TRIP), "strong", _PERSUADE_GATE),
+    TriggerRule(TALKS, _tw(r"\b(?:" + _TALK_VERBS + r")\b"), "strong"),
+    TriggerRule(TALKS, _tw(r"\b" + _SPEAK), "strong", ("sprach", "sprech", "sproch")),
+    TriggerRule(TALKS, _tw(r"\b" + _SPEAK_ABOUT), "weak", ("sprach", "sproch")),
+    TriggerRule(TALKS, _tw(r"\b(?:" + _AGREE + r")\b"), "agreement"),
+    TriggerRule(CEASEFIRE, _tw(r"\b" + _CEASEFIRE_NOUNS + r"\b"), "strong"),
+    TriggerRule(OFFENSIVE, _tw(r"\b(?:" + _OFF_STRONG_NOUNS + r")\b"), "strong"),
+    TriggerRule(OFFENSIVE, _tc(r"\b(?:" + _OFF_STRONG_VERBS + r")\b"), "strong"),
+    TriggerRule(OFFENSIVE, _tw(r"\b(?:" + _OFF_WEAK + r")\b"), "weak"),
+    TriggerRule(RESOLUTION, _tw(r"\b(?:" + _RES_TRIGGERS + r")\b"), "strong"),
 )
 
 # Whole-clause patterns that void a trigger of that type: domestic or business talks,
@@ -286,7 +303,7 @@ GENERIC_FORCES = (
             r"regierungsgegner[n]?|regimegegner[n]?|oppositionskämpfer[n]?)\b"
         ),
         "rebels",
-        compound=_lc(r"rebellen\w*|(?<=\w)-gegner[n]?\b"),
+        compound=_lc(r"rebellen\w*|-gegner[n]?\b"),
     ),
     GenericForce(
         _lw(
@@ -294,7 +311,7 @@ GENERIC_FORCES = (
             r"regierungstreue[n]?\s+\w+|regimetruppen|regime[s]?|sicherheitskräfte[n]?|streitkräfte[n]?)\b"
         ),
         "government",
-        compound=_lc(r"(?<=\w)-(?:regime[s]?|truppen|treue[n]?\s+milizen)\b"),
+        compound=_lc(r"-(?:regime[s]?|truppen|treue[n]?\s+milizen)\b"),
     ),
     GenericForce(
         _lw(r"\b(?:islamisten\w*|terrormiliz\w*|terroristen)\b"),
@@ -491,7 +508,11 @@ DATES: dict[str, Scanner] = {
         r"\b(?:zu\s+monatsbeginn|anfang\s+(?:des|dieses)\s+monats|monatsanfang|zu\s+beginn\s+des\s+monats)\b"
     ),
     "month_mid": _lw(r"\b(?:mitte\s+(?:des|dieses)\s+monats|monatsmitte)\b"),
-    "last_month": _lc(r"\b(?:(?:im\s+)?vergangenen\s+monat|(?:im\s+)?letzten\s+monat|vormonat)\b"),
+    # optional leading words spelled out as alternatives: every alternative then starts with a letter,
+    # which lets the regex engine skip ahead (five times faster than "(?:im\s+)?vergangenen")
+    "last_month": _tw(
+        r"\b(?:im\s+vergangenen\s+monat|vergangenen\s+monat|im\s+letzten\s+monat|letzten\s+monat|vormonat)\b"
+    ),
     "weekday": _lw(
         r"\b(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)"
         r"(?:abend|morgen|nachmittag|vormittag|nacht|mittag)?\b"
@@ -504,13 +525,13 @@ DATES: dict[str, Scanner] = {
         r"(tag|tagen|woche|wochen|monat|monaten)\b"
     ),
     "since_span": _lc(r"\b(?:seit\s+(tagen|wochen|monaten)|(tage|wochen|monate)lang)\b"),
-    "last_week": _lc(r"\b(?:(?:in\s+der\s+)?vergangenen\s+woche|letzte\s+woche|vorige\s+woche)\b"),
+    "last_week": _tw(r"\b(?:in\s+der\s+vergangenen\s+woche|vergangenen\s+woche|letzte\s+woche|vorige\s+woche)\b"),
     "following": _lw(
         r"\b(?:in\s+den\s+(?:darauf)?folgenden\s+(?:tagen|wochen)|in\s+den\s+tagen\s+danach|kurz\s+darauf|"
         r"wenige\s+tage\s+später)\b"
     ),
     "year": _lw(r"\b(?:im\s+(?:jahr|jahre)\s+|seit\s+)(\d{4})\b"),
-    "last_year": _lc(r"\b(?:im\s+)?(?:vergangenen|letzten)\s+jahr\w*\b"),
+    "last_year": _tw(r"\b(?:im\s+vergangenen|im\s+letzten|vergangenen|letzten)\s+jahr\w*\b"),
 }
 
 _MONTH_GATE = ("jan", "feb", "mär", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "dez", "jän")

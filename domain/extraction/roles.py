@@ -147,6 +147,17 @@ def _keep(low: str, start: int, end: int, kind: str, lexicon: Lexicon, city_span
     return not lexicon.topic_compound_after.match(low[end : end + 20])
 
 
+def _kept(m: Mention, low: str, lexicon: Lexicon, acting: set[int], city_spans: set[int]) -> bool:
+    """`_keep` with the city check, reusing `acting` (the states kept without it): the check can
+    only drop more, so only a kept state that is also a city's name needs it again."""
+    if m.kind == "state":
+        if m.start not in acting:
+            return False
+        if m.start not in city_spans:
+            return True
+    return _keep(low, m.start, m.end, m.kind, lexicon, city_spans)
+
+
 def _is_source(low: str, start: int, end: int, lexicon: Lexicon) -> bool:
     before = low[max(0, start - 50) : start]
     after = low[end : end + 30]
@@ -174,6 +185,8 @@ def _force_spans(force: GenericForce, low: str) -> list[tuple[int, int]]:
     if force.compound is not None:
         for m in force.compound.finditer(low):
             start = m.start()
+            if low[start] == "-" and not (start and (low[start - 1].isalnum() or low[start - 1] == "_")):
+                continue  # "-Truppen" is a compound's last part only right after a word
             while start and (low[start - 1].isalnum() or low[start - 1] == "_"):
                 start -= 1
             spans.append((start, m.end()))
@@ -216,10 +229,7 @@ def build_context(
     ceasefire trigger)."""
     if low is None:
         low = lowered(text)
-    raw = [
-        Mention(a.start, a.end, a.surface, a.code, a.kind, _is_source(low, a.start, a.end, lexicon))
-        for a in gaz.find_actors(text, lexicon.language)
-    ]
+    raw = [Mention(a.start, a.end, a.surface, a.code, a.kind, False) for a in gaz.find_actors(text, lexicon.language)]
     persons = [(m.start, m.end) for m in raw if m.kind == "person"]
     places = sorted(
         (p for p in gaz.find_places(text, lexicon.language) if not any(s <= p.start < e for s, e in persons)),
@@ -234,7 +244,11 @@ def build_context(
     counts = Counter(m.code for m in raw)
     jihadist = next((c for c, _ in counts.most_common() if c in lexicon.jihadist_codes), None)
     city_spans = {p.start for p in places if p.place.precision != "country"}
-    kept = [m for m in raw if _keep(low, m.start, m.end, m.kind, lexicon, city_spans)]
+    kept = [
+        Mention(m.start, m.end, m.surface, m.code, m.kind, _is_source(low, m.start, m.end, lexicon))
+        for m in raw
+        if _kept(m, low, lexicon, acting, city_spans)
+    ]
     ctx = ArticleContext(text, low, kept, places, country, _main_state(country, raw, gaz), jihadist)
     ctx.conflict_place = _conflict_place(places, weights, country)
     generic = _generic_mentions(ctx, lexicon)

@@ -32,7 +32,12 @@ def scan_triggers(text: str, lexicon: Lexicon, low: str | None = None) -> list[t
     `low` is `lowered(text)` when the caller has it."""
     if low is None:
         low = lowered(text)
-    hits = [(m.start(), m.end(), i) for i, rule in enumerate(lexicon.triggers) for m in rule.pattern.finditer(low)]
+    hits = [
+        (m.start(), m.end(), i)
+        for i, rule in enumerate(lexicon.triggers)
+        if not rule.gate or any(word in low for word in rule.gate)
+        for m in rule.pattern.finditer(low)
+    ]
     hits.sort()
     return hits
 
@@ -53,6 +58,7 @@ def find_triggers(
     lo = bisect.bisect_left(hits, (offset,))
     hi = bisect.bisect_left(hits, (offset + len(sentence.text),), lo)
     found: list[Trigger] = []
+    excluded: dict[tuple[str, int], bool] = {}  # (event type, clause start) -> voided
     for abs_start, abs_end, index in hits[lo:hi]:
         start, end = abs_start - offset, abs_end - offset
         if start < 0 or end > len(sentence.text):
@@ -61,8 +67,12 @@ def find_triggers(
         exclusion = lexicon.trigger_exclusions.get(rule.event_type)
         m_text = sentence.text[start:end]
         c_start, c_end = clause_of(clauses, start)
-        if exclusion is not None and exclusion.search(sentence.low[c_start:c_end]):
-            continue
+        if exclusion is not None:
+            key = (rule.event_type, c_start)
+            if key not in excluded:
+                excluded[key] = exclusion.search(sentence.low[c_start:c_end]) is not None
+            if excluded[key]:
+                continue
         if any(t.event_type == rule.event_type and t.start < end and start < t.end for t in found):
             continue
         found.append(Trigger(rule.event_type, start, end, m_text, rule.strength))
