@@ -28,6 +28,7 @@ def run_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from api.app import create_app
+    from api.head import head_as_get
 
     settings = settings_from(args, host=args.host, port=args.port, run_workers=False if args.no_workers else None)
     _check_port_free(settings.host, settings.port)
@@ -37,7 +38,9 @@ def run_serve(args: argparse.Namespace) -> int:
     app = create_app(settings, url)
     exit_cleanly_on_sigterm()
     print(f"conflictdb: serving on http://{settings.host}:{settings.port} (OpenAPI at /schema)", flush=True)
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level=settings.log_level, access_log=False)
+    uvicorn.run(
+        head_as_get(app), host=settings.host, port=settings.port, log_level=settings.log_level, access_log=False
+    )
     return 0
 
 
