@@ -143,6 +143,13 @@ class Lexicon:
     reaction_clause: Pattern = re.compile("$^")  # "verurteilte den Angriff": a reaction to an event, not its report
     nominal_reference: Pattern = re.compile("$^")  # "seit Beginn der", "während der" right before a nominal trigger
     nominal_unrealised: Pattern = re.compile("$^")  # "eine drohende", "die geplante" right before a nominal trigger
+    # stopping an offensive: "stellte die Bombardierung ein", "die Offensive wurde gestoppt" (a nominal trigger)
+    offensive_stopped: Pattern = re.compile("$^")
+    offensive_stopped_before: Pattern = re.compile("$^")  # "Einstellung der", "Ende der" right before the noun
+    # a participle used as an adjective ("die eroberten Orte", "die belagerte Stadt") presupposes an
+    # earlier event: the original-case text right before it, and right after it (the noun it qualifies)
+    attributive_before: Pattern = re.compile("$^")
+    attributive_after: Pattern = re.compile("$^")
     relative_clause: Pattern = re.compile("$^")  # the start of a relative or subordinate clause ("in die", "nachdem")
     generic_parties: Pattern = re.compile("$^")  # "die Konfliktparteien", "beide Seiten": the war's parties
     talks_off_topic: Pattern = re.compile("$^")  # trade, climate, migration: talks not about a conflict

@@ -94,7 +94,7 @@ _OFF_STRONG_NOUNS = (
     r"kämpfe\s+um|kämpfen\s+um|gefechte\s+um|gefechten\s+um|schlacht\s+um"  # spelled out: factored faster
 )
 _OFF_STRONG_VERBS = (
-    r"belagert(?:e|en)?|belagern|vorgerückt|vorrückt|vorrücken|rückt(?:e|en)?\b[^.;:]{0,160}?\b(?:vor|ein)\b|"
+    r"belagert(?:e|en)?|belagern|vorgerückt|vorrückt|vorrückte(?:n)?|vorrücken|rückt(?:e|en)?\b[^.;:]{0,160}?\b(?:vor|ein)\b|"
     r"rückten\b[^.;:]{0,160}?\b(?:vor|ein)\b|eingerückt|eingenommen|zurückerobert(?:e|en)?|erobert(?:e|en)?|"
     r"eroberten|gestürmt|stürmten|bombardiert(?:e|en)?|beschossen|beschoss(?:en)?|eingekesselt|umzingelt|"
     r"angegriffen|griff(?:en)?\b[^.;:]{0,160}?\ban\b|greift\b[^.;:]{0,160}?\ban\b|greifen\b[^.;:]{0,160}?\ban\b|"
@@ -229,7 +229,9 @@ CUES = {
         r"ausgesetzt|festgefahren|stecken\b[^,.;:]*\bfest|steckt\b[^,.;:]*\bfest|stocken|stockt|auf\s+eis|"
         r"platzten|geplatzt|endeten\s+ergebnislos|aufgekündigt|gebrochen|zusammengebrochen|brach\s+zusammen|"
         r"für\s+(?:beendet|bedeutungslos|nichtig|gescheitert|ungültig|hinfällig)|aufgehoben|beendete\w*|"
-        r"kündigte\w*\b[^,.;:]*\bauf)\b"
+        r"kündigte\w*\b[^,.;:]*\bauf|"
+        # talks worked against are no talks held: "warf ihnen vor, die Gespräche sabotiert zu haben"
+        r"sabotier\w*|torpedier\w*|boykottier\w*|untergrab\w*|untergraben)\b"
     ),
     "planned": _c(
         r"\b(?:soll|sollen|sollte|sollten|geplant\w*|plant|planen|planten|vorgesehen|kommende[nrs]?|"
@@ -254,6 +256,10 @@ CUES = {
         r"ziel|kampfziel|erwarte|erwartet|erwarten|befürchte\w*|droht\w*|drohen|angedroht|gedroht|erwägt|erwägen|"
         r"wolle|ausweg|notwendig|nötig|unerlässlich|erforderlich|unumgänglich|"
         r"prüft|prüfen|bereit|möglich\w*|eventuell|womöglich|vielleicht|ob|befürchtet\w*|"
+        # considering, weighing, ruling in or out: "es prüfe einen Angriff", "denkt über eine Offensive nach"
+        r"prüfe|erwäge\w*|erwog\w*|erwogen|erwägung|nachdenk\w*|nachzudenken|denk\w*\b[^,.;:]*\bnach|"
+        r"dachte\w*\b[^,.;:]*\bnach|überlegt\w*|überlege|betracht|schließ\w*\b[^,.;:]*\baus|"
+        r"schloss\w*\b[^,.;:]*\baus|ausgeschlossen|auszuschließen|option\w*|"
         # needs and wishes: "es brauche Friedensverhandlungen", "dass die Gespräche Frieden fördern mögen"
         r"brauche|brauchen|braucht|benötig\w*|bedarf|bedürfe|möge|mögen|sobald|"
         r"freu\w*\s+(?:mich|sich|uns)\s+auf)\b|"
@@ -418,6 +424,23 @@ NOMINAL_REFERENCE = _c(
     r"vor\s+(?:beginn|start)\s+(?:der|des)|nach\s+(?:ende|ablauf)\s+(?:der|des)|"
     r"bis\s+zu[mr]?\s+(?:beginn|start|ende)\s+(?:der|des))\s+(?:\w+\s+){0,2}$"
 )
+OFFENSIVE_STOPPED = _c(
+    r"\b(?:eingestellt|stellt\w*\b[^,.;:]*\bein|einzustellen|gestoppt|stoppt\w*|beendet|beendete\w*|"
+    r"abgebrochen|brach\w*\b[^,.;:]*\bab|abzubrechen|unterbrochen|zurückgefahren)\b"
+)
+OFFENSIVE_STOPPED_BEFORE = _c(
+    r"\b(?:einstellung|ende|stopp|abbruch|unterbrechung|aussetzung|pause)\s+(?:der|des|aller|von)\s+(?:\w+\s+){0,2}$"
+)
+# "die eroberten Orte", "viele der belagerten Städte", "die zuletzt eroberte Stadt", "die von Rebellen
+# gehaltene, zuvor belagerte Stadt"; a capitalised word before it is a subject ("die Rebellen eroberten")
+ATTRIBUTIVE_BEFORE = _c(
+    r"(?:\b(?i:der|die|das|den|dem|des|ein|eine|einer|einen|einem|eines|viele[nrs]?|alle[nrs]?|"
+    r"zahlreiche[nrs]?|mehrere[nrs]?|einige[nrs]?|wenige[nrs]?|ihre[nrsm]?|seine[nrsm]?|deren|dessen|"
+    r"diese[nrsm]?|jene[nrsm]?)\s+(?:[a-zäöüß][\w-]*\s+)?|"
+    r"\b(?i:der|die|das|den|dem|des)\s+von\s+(?:\S+\s+){1,4})$"
+)
+ATTRIBUTIVE_AFTER = _c(r"\s+(?:[a-zäöüß][\w-]*\s+)?[A-ZÄÖÜ]")
+
 NOMINAL_UNREALISED = _c(
     r"\b(?:drohende\w*|geplante\w*|mögliche\w*|bevorstehende\w*|befürchtete\w*|erwartete\w*|"
     r"angedrohte\w*|angekündigte\w*|künftige\w*|denkbare\w*|etwaige\w*)\s+(?:\w+\s+)?$"
@@ -703,6 +726,10 @@ LEXICON = Lexicon(
     reaction_clause=REACTION_CLAUSE,
     nominal_reference=NOMINAL_REFERENCE,
     nominal_unrealised=NOMINAL_UNREALISED,
+    offensive_stopped=OFFENSIVE_STOPPED,
+    offensive_stopped_before=OFFENSIVE_STOPPED_BEFORE,
+    attributive_before=ATTRIBUTIVE_BEFORE,
+    attributive_after=ATTRIBUTIVE_AFTER,
     allegation=ALLEGATION,
     talks_on_topic=TALKS_ON_TOPIC,
     talks_topic_start=TALKS_TOPIC_START,

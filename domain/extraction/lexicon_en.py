@@ -225,7 +225,7 @@ CUES = {
         r"\b(?:hope|hopes|hoped|hoping|hopeful|wish\w*|threat\w*|warn\w*|vow\w*|pledg\w*|promis\w*|"
         r"consider\w*|mull\w*|weigh\w*|ready\s+to|willing\s+to|prepared\s+to|intention|fear\w*|"
         r"expect\w*|must|need\s+to|needs\s+to|needed\s+to|necessary|envisag\w*|contemplat\w*|"
-        r"would-be|imminent|looming)\b"
+        r"would-be|imminent|looming|rul(?:e|ed|es|ing)\s+out)\b"
     ),
     "denied": _c(r"\b(?:denied|denies|deny|denying|rejected\s+(?:reports|claims|allegations))\b"),
 }
@@ -234,6 +234,13 @@ GOVERNING_CUES = _c(
     r"propos\w*|vow\w*|pledg\w*|promis\w*|expect\w*|intend\w*|seek\w*|insist\w*|ask\w*|if|unless|whether|"
     r"would|will|could|should|ready|willing|prepared)\b[^,;:]{0,60}$"
 )
+# "the captured towns", "the besieged city": a participle qualifying a noun presupposes an earlier event
+ATTRIBUTIVE_BEFORE = _c(
+    r"\b(?i:the|a|an|its|their|his|her|these|those|many|several|some)\s+"
+    r"(?:(?:recently|newly|previously|already|long)\s+)?$"
+)
+ATTRIBUTIVE_AFTER = _c(r"\s+(?:[a-z][\w-]*\s+)?[a-z]")
+
 NOMINAL_BLOCK = _c(
     r"\b(?:end|collapse|breakdown|suspension|resumption|preparations?|postponement|cancell?ation|calls?|"
     r"proposals?|breach(?:es)?|violations?|monitoring|implementation|extension|renewal|prospects?|hopes?|"
@@ -688,5 +695,7 @@ LEXICON = Lexicon(
     sentence_condition=_c(r"^\W*(?:if|should|unless|in\s+case)\b"),
     infinitive_marker="to",
     ordinal_dot=False,
+    attributive_before=ATTRIBUTIVE_BEFORE,
+    attributive_after=ATTRIBUTIVE_AFTER,
 )
 register(LEXICON)

@@ -60,6 +60,27 @@ def _governed_infinitive(sentence: Sentence, span: tuple[int, int], clause: str,
     return bool(lexicon.infinitive_governor.search(sentence.low[: span[0]]))
 
 
+def _attributive(sentence: Sentence, trigger: Trigger, lexicon: Lexicon) -> bool:
+    """A participle qualifying a noun ("die eroberten Orte", "the besieged city"): it presupposes an
+    earlier event rather than reporting one."""
+    if not trigger.word[:1].islower():
+        return False
+    before = sentence.text[max(0, trigger.start - 60) : trigger.start]
+    return bool(
+        lexicon.attributive_before.search(before) and lexicon.attributive_after.match(sentence.text, trigger.end)
+    )
+
+
+def _stopped(sentence: Sentence, clauses: list[tuple[int, int]], trigger: Trigger, lexicon: Lexicon) -> bool:
+    """An offensive stopped, not launched: "stellte die Bombardierung ein", "die Offensive wurde
+    beendet", "die Einstellung der Luftangriffe"."""
+    before = sentence.low[max(0, trigger.start - 60) : trigger.start]
+    if lexicon.offensive_stopped_before.search(before):
+        return True
+    c_start, c_end = clause_of(clauses, trigger.start)
+    return bool(lexicon.offensive_stopped.search(sentence.low[c_start:c_end]))
+
+
 def modality(sentence: Sentence, clauses: list[tuple[int, int]], trigger: Trigger, lexicon: Lexicon) -> str:
     """ "realised" or the reason the trigger is not a realised event."""
     if sentence.text.rstrip().endswith("?") or lexicon.sentence_condition.match(sentence.low):
@@ -67,6 +88,10 @@ def modality(sentence: Sentence, clauses: list[tuple[int, int]], trigger: Trigge
     before = sentence.low[max(0, trigger.start - 60) : trigger.start]
     if trigger.event_type in (TALKS, CEASEFIRE) and lexicon.nominal_block.search(before):
         return "broken"
+    if trigger.event_type == OFFENSIVE and _attributive(sentence, trigger, lexicon):
+        return "attributive"
+    if trigger.event_type == OFFENSIVE and trigger.word[:1].isupper() and _stopped(sentence, clauses, trigger, lexicon):
+        return "stopped"
     if trigger.event_type != RESOLUTION and trigger.word[:1].isupper():  # a noun: "den Angriff", "der Feuerpause"
         if lexicon.nominal_unrealised.search(before):
             return "planned"

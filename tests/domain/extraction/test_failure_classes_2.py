@@ -1,0 +1,95 @@
+"""Failure classes of the second development round (h016-h030, heldout2), each with sentences
+written for this file (not taken from any evaluation article)."""
+
+from __future__ import annotations
+
+import pytest
+
+from domain.events import ConflictEvent
+from domain.extraction import extract
+
+PUB = "2017-03-09"  # a Thursday
+
+
+def _of(events: list[ConflictEvent], name: str) -> list[ConflictEvent]:
+    return [e for e in events if type(e).__name__ == name]
+
+
+# modality: considering, ruling out, stopping ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Regierung in Ankara erklärte, sie prüfe einen Luftangriff auf Stellungen der PKK im Nordirak.",
+        "Die saudische Führung erwägt eine Bodenoffensive gegen die Huthi-Rebellen in Hodeida.",
+        "Das Pentagon denkt über Luftangriffe auf Stellungen der Taliban in Helmand nach.",
+        "Moskau schließt eine Offensive der syrischen Armee auf Idlib nicht aus.",
+        "Der Präsident Kolumbiens schloss einen Angriff auf Lager der ELN-Rebellen aus.",
+        "Die Armee zog eine Offensive gegen die Rebellen in Darfur in Erwägung.",
+    ],
+)
+def test_considered_or_ruled_out_attack_is_not_an_event(text: str) -> None:
+    assert not _of(extract(text, published_at=PUB), "OffensiveLaunched")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Regierung Kolumbiens stellte am Montag die Bombardierung der Lager der ELN-Rebellen ein.",
+        "Die Offensive der irakischen Armee auf Falludscha wurde am Dienstag gestoppt.",
+        "Die Luftangriffe der Koalition auf Sanaa wurden am Montag beendet.",
+        "Russland kündigte die Einstellung der Luftangriffe auf Aleppo an.",
+    ],
+)
+def test_stopped_offensive_is_not_launched(text: str) -> None:
+    assert not _of(extract(text, published_at=PUB), "OffensiveLaunched")
+
+
+def test_ongoing_offensive_with_an_unrelated_stop_verb_in_another_sentence() -> None:
+    text = (
+        "Die irakische Armee hat am Montag eine Offensive auf Falludscha begonnen. "
+        "Die Hilfsorganisationen stellten ihre Arbeit in der Stadt ein."
+    )
+    assert len(_of(extract(text, published_at=PUB), "OffensiveLaunched")) == 1
+
+
+# participles used as adjectives ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hilfsorganisationen berichten, dass viele der eroberten Dörfer in der Provinz Hasaka ohne Strom seien.",
+        "Die Versorgung der belagerten Stadt Madaja mit Lebensmitteln ist zusammengebrochen.",
+        "Die von den Rebellen zurückeroberten Viertel von Aleppo liegen in Trümmern.",
+        "Aid agencies said the besieged town of Madaya had run out of food.",
+    ],
+)
+def test_participle_qualifying_a_noun_is_not_an_event(text: str) -> None:
+    assert not _of(extract(text, published_at=PUB), "OffensiveLaunched")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Rebellen eroberten am Dienstag Dörfer in der Provinz Hama.",
+        "Kurdische Kämpfer eroberten am Montag die Stadt Manbidsch.",
+        "Die Armee hat die Stadt Palmyra am Mittwoch zurückerobert.",
+    ],
+)
+def test_finite_verb_after_its_subject_is_still_an_event(text: str) -> None:
+    assert len(_of(extract(text, published_at=PUB), "OffensiveLaunched")) == 1
+
+
+def test_advance_in_the_past_tense_is_an_offensive() -> None:
+    text = "Die Kämpfe waren am Montag ausgebrochen, als Milizen aus Misrata in die Vororte von Sirte vorrückten."
+    assert len(_of(extract(text, published_at=PUB), "OffensiveLaunched")) == 1
+
+
+# talks worked against ----------------------------------------------------------------
+
+
+def test_sabotaged_talks_are_not_talks_held() -> None:
+    text = "Die Regierung Afghanistans warf Pakistan vor, die Friedensgespräche mit den Taliban torpediert zu haben."
+    assert not _of(extract(text, published_at=PUB), "TalksHeld")
