@@ -150,6 +150,7 @@ class Lexicon:
     # earlier event: the original-case text right before it, and right after it (the noun it qualifies)
     attributive_before: Pattern = re.compile("$^")
     attributive_after: Pattern = re.compile("$^")
+    participle_word: Pattern = re.compile(".")  # a trigger word that can be a participle (German: any lower-case one)
     relative_clause: Pattern = re.compile("$^")  # the start of a relative or subordinate clause ("in die", "nachdem")
     generic_parties: Pattern = re.compile("$^")  # "die Konfliktparteien", "beide Seiten": the war's parties
     talks_off_topic: Pattern = re.compile("$^")  # trade, climate, migration: talks not about a conflict

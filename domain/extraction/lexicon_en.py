@@ -697,5 +697,6 @@ LEXICON = Lexicon(
     ordinal_dot=False,
     attributive_before=ATTRIBUTIVE_BEFORE,
     attributive_after=ATTRIBUTIVE_AFTER,
+    participle_word=_c(r"\w+(?:ed|en)$"),
 )
 register(LEXICON)

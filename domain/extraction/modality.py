@@ -45,7 +45,7 @@ def _negated(clause: str, trigger: Trigger, lexicon: Lexicon, offset: int) -> bo
 def _zu_infinitive(sentence: Sentence, trigger: Trigger, lexicon: Lexicon) -> bool:
     if lexicon.zu_infinitive.match(trigger.word.lower()):
         return True
-    if not trigger.word[:1].islower():
+    if not trigger.word[:1].islower() or not lexicon.participle_word.match(trigger.word.lower()):
         return False
     head = sentence.low[max(0, trigger.start - 12) : trigger.start]
     prev = _PREV_WORD.search(head)
@@ -63,7 +63,7 @@ def _governed_infinitive(sentence: Sentence, span: tuple[int, int], clause: str,
 def _attributive(sentence: Sentence, trigger: Trigger, lexicon: Lexicon) -> bool:
     """A participle qualifying a noun ("die eroberten Orte", "the besieged city"): it presupposes an
     earlier event rather than reporting one."""
-    if not trigger.word[:1].islower():
+    if not trigger.word[:1].islower() or not lexicon.participle_word.match(trigger.word.lower()):
         return False
     before = sentence.text[max(0, trigger.start - 60) : trigger.start]
     return bool(
