@@ -53,6 +53,7 @@ class GazetteerPort(Protocol):
     def find_places(self, text: str, language: str = "de") -> Sequence[PlaceMentionLike]: ...
     def country_place(self, code: str) -> PlaceLike | None: ...
     def actor_country(self, code: str) -> str | None: ...
+    def capital_name(self, code: str) -> str | None: ...
 
 
 class DefaultGazetteer:
@@ -77,3 +78,8 @@ class DefaultGazetteer:
         from domain import gazetteer
 
         return gazetteer.actor_country(code)
+
+    def capital_name(self, code: str) -> str | None:
+        from domain import gazetteer
+
+        return gazetteer.capital_name(code)

@@ -590,6 +590,10 @@ FUTURE_CLAUSE = _lc(
 # lies before the reported news, so an undated mention gets no default date.
 BACKGROUND_CLAUSE = _lc(
     r"\b(?:hatte|hatten|hattest|war|waren)\b[^,;:]*\b(?:ge\w+(?:t|en)|\w+iert|\w+ge\w+(?:t|en))\b|"
+    # participles without "ge" (inseparable prefixes) only at the clause's end: "hatten Kundus am Montag
+    # überrannt", "hatte eine Waffenruhe beschlossen" (not "hatten die beiden Seiten")
+    r"\b(?:hatte|hatten|war|waren)\b[^,;:]*\b(?:be|ver|er|zer|ent|emp|über|unter|hinter|miss)\w+(?:t|en)"
+    r"(?=\s*(?:[-–,;:.!?\"]|$))|"
     r"\b(?:damals|einst|seinerzeit|zuvor|früher|vor\s+(?:\w+\s+)?(?:jahren|monaten))\b"
 )
 

@@ -41,6 +41,7 @@ class Candidate:
     explicit_codes: set[str] = field(default_factory=set)
     headline: bool = False  # stated in a title or sub-heading line
     background: bool = True  # every mention is pluperfect or dated only by a year (no default date)
+    default_date: Occurred | None = None  # the news default date (around publication) of an undated mention
 
     def codes(self, *roles: str) -> set[str]:
         return {a.code for a in self.actors if not roles or a.role in roles}
@@ -107,7 +108,9 @@ def compatible(a: Candidate, b: Candidate) -> bool:
     place = same_place(a.place, b.place)
     if _one_campaign(a, b, place):
         place = None  # "Offensive in Nordsyrien" and "rückten in Afrin ein": the town is the better place
-    if place is False or not _dates_compatible(a.occurred, b.occurred):
+    if place is False or not _dates_compatible(_date_against(a, b), _date_against(b, a)):
+        return False
+    if a.event_type == OFFENSIVE and _earlier_phase(a, b):
         return False
     if a.event_type == TALKS and not _same_days(a.occurred, b.occurred):
         return False  # talks on Monday and talks on Wednesday are two meetings
@@ -116,6 +119,34 @@ def compatible(a: Candidate, b: Candidate) -> bool:
         # on different days ("am Donnerstag" the government's, "am Samstag" the rebels') are two
         return _same_days(a.occurred, b.occurred)
     return _actors_compatible(a, b, place)
+
+
+def _date_against(c: Candidate, other: Candidate) -> Occurred | None:
+    """The date `c` is compared with: an undated mention of today's news ("haben sich auf eine
+    Feuerpause geeinigt") is around publication when set against an earlier event told in the
+    pluperfect ("Ende Juni hatte die Kontaktgruppe eine Waffenruhe beschlossen")."""
+    if (
+        c.occurred is None
+        and not c.background
+        and other.background
+        and other.occurred is not None
+        and other.occurred.precision != "year"
+    ):
+        return c.default_date
+    return c.occurred
+
+
+def _earlier_phase(a: Candidate, b: Candidate) -> bool:
+    """An earlier attack told in the pluperfect with its own day ("Die Taliban hatten Kundus am
+    Montag überrannt") beside another side's offensive on other days: two events."""
+    if a.background == b.background or a.occurred is None or b.occurred is None:
+        return False
+    if a.occurred.text is None or b.occurred.text is None or "day" not in (a.occurred.precision, b.occurred.precision):
+        return False
+    if a.occurred.start <= b.occurred.end and b.occurred.start <= a.occurred.end:
+        return False
+    ca, cb = a.codes("attacker"), b.codes("attacker")
+    return bool(ca) and bool(cb) and not ca & cb
 
 
 def _same_days(a: Occurred | None, b: Occurred | None) -> bool:

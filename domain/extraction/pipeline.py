@@ -226,6 +226,7 @@ def _candidate(
         explicit_codes=explicit,
         headline=sentence.headline,
         background=background,
+        default_date=None if background else _news_default_date(art.pub),
     )
 
 

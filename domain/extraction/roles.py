@@ -482,6 +482,28 @@ def _nearest(places: list[PlaceMentionLike], pos: int) -> PlaceLike | None:
     return best.place
 
 
+def _domestic(ctx: ArticleContext, p: PlaceMentionLike, lexicon: Lexicon, countries: set[str | None]) -> bool:
+    """A town of the war's own country (the article's, or a party's in the sentence) where the truce
+    was agreed ("In Tripolis haben sich die Milizen auf eine Waffenruhe geeinigt") is also where it
+    holds; a foreign venue is not."""
+    return (
+        p.place.precision == "city"
+        and p.place.country is not None
+        and p.place.country in countries
+        and p.place.name not in lexicon.venue_places
+    )
+
+
+def _truce_area(ctx: ArticleContext, gaz: GazetteerPort) -> PlaceLike | None:
+    """A truce whose sentence names no area holds where the war is: the article's conflict place,
+    but the war's country when that place is only its capital (named for the government)."""
+    place = ctx.conflict_place
+    country = ctx.main_country
+    if place is not None and country and place.country == country and place.name == gaz.capital_name(country):
+        return gaz.country_place(country) or place
+    return place
+
+
 def choose_place(
     event_type: str,
     ctx: ArticleContext,
@@ -513,13 +535,17 @@ def choose_place(
     if event_type == CEASEFIRE:
         # the truce's area ("Waffenruhe für Aleppo", "Krieg im Gazastreifen"), not where it was agreed
         places = _eligible_places(ctx, sentence, (0, len(sentence.text)), lexicon, conflict_area=True)
+        war = {ctx.main_country} | {gaz.actor_country(a.code) for a in ctx.actors_in(sentence.start, sentence.end)}
         after = [p for p in places if p.start >= pos and p.place.name not in lexicon.venue_places]
         before = [
             p
             for p in places
-            if p.start < pos and (_in_conflict_area(ctx, p, lexicon) or not _is_venue(ctx, p, lexicon))
+            if p.start < pos
+            and (
+                _in_conflict_area(ctx, p, lexicon) or not _is_venue(ctx, p, lexicon) or _domestic(ctx, p, lexicon, war)
+            )
         ]
-        return _nearest(after, pos) or _nearest(before, pos) or ctx.conflict_place
+        return _nearest(after, pos) or _nearest(before, pos) or _truce_area(ctx, gaz)
     for span in (clause, (0, len(sentence.text))):
         places = _eligible_places(ctx, sentence, span, lexicon, visit=event_type == TALKS)
         if event_type == TALKS:

@@ -12,6 +12,7 @@ Contract (implemented in `actors.py` and `places.py`):
     find_places(text, language="de") -> list[PlaceMention]
         every place mention (cities, towns, regions, venues, countries).
     country_place(code) -> Place | None
+    capital_name(code) -> str | None
         a country as a Place (centroid, precision "country"); code is alpha-2 or alpha-3.
     actor_country(code) -> str | None
         ISO alpha-2 country of an actor code ("RUS" -> "RU", "SYR-REB" -> "SY"), None for bodies.
@@ -39,7 +40,7 @@ from domain.gazetteer.actors import (
     generic_code,
 )
 from domain.gazetteer.model import ActorKind, ActorMention, Place, PlaceMention
-from domain.gazetteer.places import country_place, find_places
+from domain.gazetteer.places import capital_name, country_place, find_places
 
 __all__ = [
     "ActorKind",
@@ -49,6 +50,7 @@ __all__ = [
     "Place",
     "PlaceMention",
     "actor_country",
+    "capital_name",
     "country_place",
     "find_actors",
     "find_generic_forces",

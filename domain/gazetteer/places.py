@@ -44,6 +44,12 @@ def country_place(code: str) -> Place | None:
     return _country_as_place(country) if country else None
 
 
+def capital_name(code: str) -> str | None:
+    """The canonical name of a country's capital (as its Place is named); alpha-2 or alpha-3."""
+    country = countries_by_alpha2().get(code) if len(code) == 2 else countries().get(code)
+    return country.capital or None if country else None
+
+
 @cache
 def _country_as_place(country: Country) -> Place | None:
     if country.lat is None or country.lon is None:

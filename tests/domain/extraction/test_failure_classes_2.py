@@ -93,3 +93,48 @@ def test_advance_in_the_past_tense_is_an_offensive() -> None:
 def test_sabotaged_talks_are_not_talks_held() -> None:
     text = "Die Regierung Afghanistans warf Pakistan vor, die Friedensgespräche mit den Taliban torpediert zu haben."
     assert not _of(extract(text, published_at=PUB), "TalksHeld")
+
+
+# earlier events told in the pluperfect with their own day --------------------------
+
+
+def test_earlier_capture_by_the_other_side_is_its_own_event() -> None:
+    text = (
+        "Die irakische Armee hat am Mittwoch mit einer Gegenoffensive auf Ramadi begonnen. "
+        "Die Soldaten rückten mit Unterstützung von US-Kampfflugzeugen in die Vororte vor. "
+        "Die Dschihadisten des IS hatten Ramadi am vergangenen Sonntag in einem Großangriff überrannt."
+    )
+    events = _of(extract(text, published_at=PUB), "OffensiveLaunched")
+    assert len(events) == 2
+    assert sorted(str(e.occurred.start) for e in events if e.occurred) == ["2017-03-05", "2017-03-08"]
+
+
+def test_earlier_truce_agreed_weeks_ago_is_not_todays() -> None:
+    text = (
+        "Die Regierung Malis und die Tuareg-Rebellen haben sich auf eine neue Waffenruhe geeinigt. "
+        "Mitte Januar hatten Mali und die Tuareg-Rebellen bereits eine Feuerpause beschlossen, die nie hielt."
+    )
+    events = _of(extract(text, published_at=PUB), "CeasefireAnnounced")
+    assert len(events) == 2
+
+
+# where a truce holds ------------------------------------------------------------------
+
+
+def test_truce_without_an_area_holds_for_the_country_not_its_capital() -> None:
+    text = (
+        "In Kabul explodierte am Montag eine Autobombe. Die Regierung in Kabul reagierte mit Razzien in Kabul. "
+        "Die Taliban haben am Mittwoch überraschend eine dreitägige Waffenruhe verkündet."
+    )
+    (event,) = _of(extract(text, published_at=PUB), "CeasefireAnnounced")
+    assert event.location is not None and event.location.precision == "country"
+    assert event.location.country == "AF"
+
+
+def test_truce_agreed_in_a_town_of_the_war_holds_there() -> None:
+    text = (
+        "In der jemenitischen Hafenstadt Hodeida haben sich Regierungstruppen und Huthi-Rebellen am Dienstag "
+        "auf eine Waffenruhe geeinigt."
+    )
+    (event,) = _of(extract(text, published_at=PUB), "CeasefireAnnounced")
+    assert event.location is not None and event.location.name == "Hodeidah"
