@@ -148,6 +148,10 @@ class Lexicon:
     offensive_stopped_before: Pattern = re.compile("$^")  # "Einstellung der", "Ende der" right before the noun
     # a participle used as an adjective ("die eroberten Orte", "die belagerte Stadt") presupposes an
     # earlier event: the original-case text right before it, and right after it (the noun it qualifies)
+    # a talks noun in a circumstantial phrase ("bei einem Dreiergipfel", "at the summit") in a past-tense
+    # clause: the meeting happened, whatever failed at it ("hatten sich nicht einigen können")
+    talks_frame_before: Pattern = re.compile("$^")
+    past_clause: Pattern = re.compile("$^")
     attributive_before: Pattern = re.compile("$^")
     attributive_after: Pattern = re.compile("$^")
     participle_word: Pattern = re.compile(".")  # a trigger word that can be a participle (German: any lower-case one)

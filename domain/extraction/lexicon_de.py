@@ -732,6 +732,10 @@ LEXICON = Lexicon(
     nominal_unrealised=NOMINAL_UNREALISED,
     offensive_stopped=OFFENSIVE_STOPPED,
     offensive_stopped_before=OFFENSIVE_STOPPED_BEFORE,
+    talks_frame_before=_c(
+        r"\b(?:bei|auf|während|nach)\s+(?:dem|einem|den|der|einer|ihrem|ihren|seinem|seiner)\s+(?:[\w-]+\s+)?$"
+    ),
+    past_clause=_c(r"\b(?:hatte|hatten|hat|haben|war|waren|konnte|konnten|wurde|wurden)\b"),
     attributive_before=ATTRIBUTIVE_BEFORE,
     attributive_after=ATTRIBUTIVE_AFTER,
     allegation=ALLEGATION,

@@ -120,7 +120,13 @@ def _clause_modality(
         and lexicon.reaction_clause.search(clause)
     ):
         return "reaction"
-    if _negated(clause, trigger, lexicon, span[0]):
+    framed = (
+        trigger.event_type == TALKS
+        and trigger.word[:1].isupper()
+        and lexicon.talks_frame_before.search(sentence.low[max(0, trigger.start - 40) : trigger.start])
+        and lexicon.past_clause.search(clause)
+    )
+    if not framed and _negated(clause, trigger, lexicon, span[0]):
         return "negated"
     denied = lexicon.cues.get("denied")
     if denied is not None and denied.search(clause):
@@ -130,6 +136,8 @@ def _clause_modality(
     if trigger.event_type == CEASEFIRE and lexicon.ceasefire_compliance.search(clause):
         return "compliance"
     for name in ("demanded", "conditional", "hypothetical"):
+        if name == "conditional" and framed:
+            continue  # "Bei dem Gipfel hatten sie sich nicht einigen können": the summit took place
         if lexicon.cues[name].search(clause):
             return name
     if _planned(clause, trigger, lexicon):

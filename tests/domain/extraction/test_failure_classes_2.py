@@ -138,3 +138,41 @@ def test_truce_agreed_in_a_town_of_the_war_holds_there() -> None:
     )
     (event,) = _of(extract(text, published_at=PUB), "CeasefireAnnounced")
     assert event.location is not None and event.location.name == "Hodeidah"
+
+
+# talks that failed to agree, agreements that take effect later ------------------------
+
+
+def test_summit_without_agreement_is_still_talks_held() -> None:
+    text = (
+        "Bei einem Gipfeltreffen am 2. März in Astana hatten sich Russland, die Türkei und der Iran nicht auf "
+        "eine gemeinsame Erklärung zum Krieg in Syrien einigen können."
+    )
+    (event,) = _of(extract(text, published_at=PUB), "TalksHeld")
+    assert event.location is not None and event.location.name == "Astana"
+    assert {a.code for a in event.actors} >= {"RUS", "TUR", "IRN"}
+
+
+def test_meeting_that_did_not_happen_is_still_no_talks() -> None:
+    text = "Ein Treffen zwischen Russland und der Türkei zum Krieg in Syrien kam nicht zustande."
+    assert not _of(extract(text, published_at=PUB), "TalksHeld")
+
+
+def test_signed_truce_to_take_effect_later_is_announced() -> None:
+    text = (
+        "Die Regierung Myanmars und die Rebellen der Karen unterzeichneten am Montag eine "
+        "Waffenstillstandsvereinbarung, die binnen 72 Stunden in Kraft treten soll."
+    )
+    assert len(_of(extract(text, published_at=PUB), "CeasefireAnnounced")) == 1
+
+
+def test_truce_only_due_to_take_effect_is_a_plan() -> None:
+    text = "Im Jemen soll am Montag eine Waffenruhe zwischen der Regierung und den Huthi-Rebellen in Kraft treten."
+    assert not _of(extract(text, published_at=PUB), "CeasefireAnnounced")
+
+
+def test_country_centroid_follows_the_common_reference() -> None:
+    text = "Die Konfliktparteien im Südsudan haben sich am Mittwoch auf eine landesweite Waffenruhe geeinigt."
+    (event,) = _of(extract(text, published_at=PUB), "CeasefireAnnounced")
+    assert event.location is not None and event.location.precision == "country"
+    assert abs(event.location.lat - 7.86) < 0.1 and abs(event.location.lon - 29.69) < 0.1
