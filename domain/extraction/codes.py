@@ -21,3 +21,10 @@ NON_ARMED = frozenset({"UN", "UNSC", "EU", "G20", "G7", "OSCE", "ICRC", "AL", "O
 
 def rebels_of(state_code: str) -> str:
     return f"{state_code}-REB"
+
+
+# states whose jihadist party is the Islamic State itself (codebook: "Dschihadisten" in an IS context);
+# elsewhere jihadists are the state's rebels ("<ISO3>-REB": Boko Haram, al-Shabaab, Taliban, Maute)
+ISIL_STATES = frozenset({"SYR", "IRQ", "LBY"})
+# states whose militias the codebook counts with a side (SYR: the government's allied militias)
+MILITIA_SIDED = frozenset({"SYR", "IRQ"})

@@ -320,10 +320,15 @@ GENERIC_FORCES = (
         compound=_lc(r"-(?:regime[s]?|truppen|treue[n]?\s+milizen)\b"),
     ),
     GenericForce(
-        _lw(r"\b(?:islamisten\w*|terrormiliz\w*|terroristen)\b"),
+        _lw(
+            r"\b(?:islamisten\w*|terrormiliz\w*|terroristen|islamistische[nr]?\s+(?:kämpfer[n]?|milizen|miliz|"
+            r"milizionäre[n]?|rebellen|extremisten|terroristen|aufständische[n]?|gruppe[n]?|terrorgruppe[n]?))\b"
+        ),
         "jihadists",
         compound=_lc(r"(?:dschihadist|jihadist|extremisten)\w*"),
     ),
+    # bare "Milizen" of a war without a standing rebel/government split ("die verfeindeten Milizen" in Libya)
+    GenericForce(_lw(r"\b(?:milizen|miliz|milizionäre[n]?|milizionär|milizenkämpfer[n]?)\b"), "militia"),
 )
 GOVERNMENT_IN = _c(r"\b(?:regierung|führung|staatsführung)\s+(?:in|von)\s+$")
 LOCATIVE_BEFORE = _c(
@@ -743,7 +748,7 @@ LEXICON = Lexicon(
     talks_topic_start=TALKS_TOPIC_START,
     conflict_area_before=CONFLICT_AREA_BEFORE,
     metonyms=METONYMS,
-    jihadist_codes=("ISIL", "JFS", "NGA-MIL", "SOM-MIL", "AQAP", "AQIM", "AFG-REB", "TTP"),
+    jihadist_codes=("ISIL", "JFS", "NGA-REB", "SOM-REB", "MLI-REB", "AQAP", "AQIM", "AFG-REB", "TTP"),
     clause_split=CLAUSE_SPLIT,
     abbreviations=ABBREVIATIONS,
     months=MONTHS,

@@ -401,7 +401,11 @@ def _future_elsewhere(
     text = sentence.low[other[0] : other[1]]
     if art.lexicon.future_clause.search(text):
         return True
-    return bool(art.lexicon.relative_clause.match(text) and art.lexicon.background_clause.search(text))
+    # a sentence's first clause is its main clause, never a relative one ("Die Kämpfe waren am 26. August
+    # ausgebrochen, als ... vorrückte" dates the advance)
+    return bool(
+        other[0] > 0 and art.lexicon.relative_clause.match(text) and art.lexicon.background_clause.search(text)
+    )
 
 
 def _news_default_date(pub: PubDate | None) -> Occurred | None:

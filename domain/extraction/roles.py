@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from domain.events import Actor
-from domain.extraction.codes import ALPHA3, BODIES, NON_ARMED, rebels_of
+from domain.extraction.codes import ALPHA3, BODIES, ISIL_STATES, MILITIA_SIDED, NON_ARMED, rebels_of
 from domain.extraction.gazetteer_port import GazetteerPort, PlaceLike, PlaceMentionLike
 from domain.extraction.lexicon import CEASEFIRE, OFFENSIVE, RESOLUTION, TALKS, GenericForce, Lexicon
 from domain.extraction.normalize import lowered
@@ -169,8 +169,13 @@ def _generic_code(kind: str, ctx: ArticleContext, text: str, start: int) -> str 
         return rebels_of(ctx.main_state) if ctx.main_state else None
     if kind == "government":
         return ctx.main_state
-    if kind == "jihadists":
-        return ctx.jihadist_code
+    if kind == "militia":  # Syria's and Iraq's militias fight for a side the codebook codes otherwise
+        return f"{ctx.main_state}-MIL" if ctx.main_state and ctx.main_state not in MILITIA_SIDED else None
+    if kind == "jihadists":  # "Islamisten", "Dschihadisten": IS only where IS is the war's jihadist party
+        code = ctx.jihadist_code
+        if ctx.main_state and ctx.main_state not in ISIL_STATES and code in (None, "ISIL"):
+            return rebels_of(ctx.main_state)
+        return code or ("ISIL" if ctx.main_state in ISIL_STATES else None)
     # "allied" forces: rebels when fighting beside a foreign state, else the government's militias
     window = [a for a in ctx.actors if abs(a.start - start) < 200 and a.kind in ("state", "demonym")]
     foreign = any(a.code != ctx.main_state for a in window)
@@ -205,7 +210,7 @@ def _generic_mentions(ctx: ArticleContext, lexicon: Lexicon) -> list[Mention]:
         for start, end in _force_spans(force, low):
             if any(g.start < end and start < g.end for g in out):
                 continue
-            if force.kind in ("government", "jihadists") and any(
+            if force.kind in ("government", "jihadists", "militia") and any(
                 a.start < end and start < a.end + 2 for a in ctx.actors_in(start - 40, end)
             ):
                 continue  # overlapping, or right after its own state ("israelische Sicherheitskräfte")

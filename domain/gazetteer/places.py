@@ -74,6 +74,10 @@ def _place_lexicon(language: str) -> Lexicon[Place]:
     _add_genitives(lex)  # only for curated names: generated ones collide too often ("Abba" -> "Abbas")
     for row in auto_cities():
         _add_forms(lex, row.forms, _city_place(row))
+    for row in auto_cities():  # "Marawi City", "Cotabato City": news writes "Marawi" (after every full name)
+        base = row.name.removesuffix(" City")
+        if base != row.name and len(base) >= 4:
+            _add_forms(lex, (base,), _city_place(row))
     if language == "en":
         for form in german_only():
             lex.remove(form)

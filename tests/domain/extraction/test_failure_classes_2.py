@@ -176,3 +176,50 @@ def test_country_centroid_follows_the_common_reference() -> None:
     (event,) = _of(extract(text, published_at=PUB), "CeasefireAnnounced")
     assert event.location is not None and event.location.precision == "country"
     assert abs(event.location.lat - 7.86) < 0.1 and abs(event.location.lon - 29.69) < 0.1
+
+
+# actor codes outside Syria and Iraq -------------------------------------------------------
+
+
+def _codes(event: ConflictEvent) -> set[str]:
+    return {a.code for a in event.actors}
+
+
+def test_islamists_outside_syria_and_iraq_are_the_states_rebels() -> None:
+    text = (
+        "Islamistische Kämpfer haben am Dienstag die Stadt Kidal im Norden Malis angegriffen. "
+        "Die Armee Malis schickte Verstärkung."
+    )
+    (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
+    assert "MLI-REB" in _codes(event) and "ISIL" not in _codes(event)
+
+
+def test_islamists_in_syria_are_the_islamic_state() -> None:
+    text = "Islamisten haben am Dienstag Stellungen der syrischen Armee bei Palmyra angegriffen."
+    (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
+    assert "ISIL" in _codes(event)
+
+
+def test_bare_militias_of_a_war_without_sides_are_its_militias() -> None:
+    text = (
+        "In Libyen dauern die Kämpfe zwischen rivalisierenden Gruppen an. In der Stadt Misrata haben sich die "
+        "verfeindeten Milizen am Dienstag auf eine Waffenruhe geeinigt."
+    )
+    (event,) = _of(extract(text, published_at=PUB), "CeasefireAnnounced")
+    assert "LBY-MIL" in _codes(event)
+
+
+def test_city_named_without_its_city_suffix_is_found() -> None:
+    text = "Islamistische Kämpfer haben am Dienstag Teile der Stadt Marawi im Süden der Philippinen überrannt."
+    (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
+    assert event.location is not None and event.location.country == "PH" and event.location.precision == "city"
+    assert "PHL-REB" in _codes(event)
+
+
+def test_main_clause_date_dates_the_advance_in_its_when_clause() -> None:
+    text = (
+        "Die Kämpfe waren am 26. Februar ausgebrochen, als Milizen aus Misrata in die Vororte von Sirte "
+        "vorrückten."
+    )
+    (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
+    assert event.occurred is not None and str(event.occurred.start) == "2017-02-26"
