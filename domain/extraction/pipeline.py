@@ -403,9 +403,7 @@ def _future_elsewhere(
         return True
     # a sentence's first clause is its main clause, never a relative one ("Die Kämpfe waren am 26. August
     # ausgebrochen, als ... vorrückte" dates the advance)
-    return bool(
-        other[0] > 0 and art.lexicon.relative_clause.match(text) and art.lexicon.background_clause.search(text)
-    )
+    return bool(other[0] > 0 and art.lexicon.relative_clause.match(text) and art.lexicon.background_clause.search(text))
 
 
 def _news_default_date(pub: PubDate | None) -> Occurred | None:

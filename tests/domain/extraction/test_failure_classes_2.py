@@ -217,9 +217,6 @@ def test_city_named_without_its_city_suffix_is_found() -> None:
 
 
 def test_main_clause_date_dates_the_advance_in_its_when_clause() -> None:
-    text = (
-        "Die Kämpfe waren am 26. Februar ausgebrochen, als Milizen aus Misrata in die Vororte von Sirte "
-        "vorrückten."
-    )
+    text = "Die Kämpfe waren am 26. Februar ausgebrochen, als Milizen aus Misrata in die Vororte von Sirte vorrückten."
     (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
     assert event.occurred is not None and str(event.occurred.start) == "2017-02-26"
