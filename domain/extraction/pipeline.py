@@ -195,6 +195,8 @@ def _candidate(
     if event_type == RESOLUTION:
         actors = _with_nearby_sponsors(art, index, actors)
     place = roles.choose_place(event_type, art.ctx, sentence, clause, trig.start, lex, art.gaz)
+    if place is not None and place.precision == "country" and event_type in (OFFENSIVE, TALKS):
+        place = _campaign_town(art, index, place, event_type)
     if place is None and event_type == TALKS:
         place = _neighbour_venue(art, index)
     if place is None and event_type == OFFENSIVE and lex.anaphoric_place.search(sentence.low):
@@ -322,6 +324,36 @@ def _followup_casualties(art: _Article, index: int) -> Casualties | None:
     if not art.lexicon.casualty_followup.search(nxt.low):
         return None
     return casualties_in([nxt.low[s:e] for s, e in nxt.clauses(art.lexicon)], art.lexicon)
+
+
+def _campaign_town(art: _Article, index: int, country: PlaceLike, event_type: str) -> PlaceLike | None:
+    """An offensive or talks stated only with a country ("haben Ziele in Syrien angegriffen"): the town of
+    the same country named in the neighbouring sentences (nearest first; for talks, a venue). Else talks
+    keep the country; an offensive takes the article's conflict place there, the country only when the
+    sentence speaks of the whole country, else no place (a country's centroid is nowhere near the town
+    the attack hit)."""
+    sentence = art.sentences[index]
+    if art.lexicon.nationwide.search(sentence.low):
+        return country
+    for neighbour in (index - 1, index + 1, index - 2, index + 2):
+        if not 0 <= neighbour < len(art.sentences):
+            continue
+        s = art.sentences[neighbour]
+        for p in art.ctx.places_in(s.start, s.end):
+            before = art.low[max(0, p.start - 40) : p.start]
+            if (
+                p.place.precision != "country"
+                and p.place.country == country.country
+                and not art.lexicon.landmark_before.search(before)
+                and (event_type != TALKS or roles.venue_in(art.ctx, s, art.lexicon) == p.place)
+            ):
+                return p.place
+    if event_type == TALKS:
+        return country  # "Gespräche in Schweden": a country venue is what the text says
+    conflict = art.ctx.conflict_place
+    if conflict is not None and conflict.precision != "country" and conflict.country == country.country:
+        return conflict
+    return None
 
 
 def _neighbour_venue(art: _Article, index: int) -> PlaceLike | None:

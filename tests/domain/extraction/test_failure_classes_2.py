@@ -220,3 +220,27 @@ def test_main_clause_date_dates_the_advance_in_its_when_clause() -> None:
     text = "Die Kämpfe waren am 26. Februar ausgebrochen, als Milizen aus Misrata in die Vororte von Sirte vorrückten."
     (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
     assert event.occurred is not None and str(event.occurred.start) == "2017-02-26"
+
+
+# offensives located only by a country ---------------------------------------------------
+
+
+def test_offensive_in_a_country_takes_the_town_named_next_to_it() -> None:
+    text = (
+        "Französische Kampfjets haben in der Nacht Ziele in Mali bombardiert. "
+        "Getroffen wurden nach Angaben der Armee Stellungen der Islamisten bei Gao."
+    )
+    (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
+    assert event.location is not None and event.location.name == "Gao"
+
+
+def test_offensive_in_a_country_without_a_town_has_no_place() -> None:
+    text = "Französische Kampfjets haben in der Nacht Ziele der Islamisten in Mali bombardiert."
+    (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
+    assert event.location is None
+
+
+def test_talks_in_a_country_keep_the_country() -> None:
+    text = "Die Regierung Jemens und die Huthi-Rebellen haben am Donnerstag in Schweden über einen Frieden verhandelt."
+    (event,) = _of(extract(text, published_at=PUB), "TalksHeld")
+    assert event.location is not None and event.location.country == "SE"
