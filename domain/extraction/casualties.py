@@ -8,8 +8,9 @@ from domain.extraction.lexicon import Lexicon
 
 def _number(word: str, lexicon: Lexicon) -> int | None:
     token = word.lower()
-    if token.replace(".", "").isdigit():
-        return int(token.replace(".", ""))
+    digits = token.replace(".", "").replace(",", "").replace("\u202f", "").replace("\xa0", "")
+    if digits.isdigit():  # thousands separators: "1.500", "1,500", "1 500"
+        return int(digits)
     return lexicon.number_words.get(token)
 
 

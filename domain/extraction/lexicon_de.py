@@ -604,7 +604,7 @@ BACKGROUND_CLAUSE = _lc(
 
 CASUALTY_NUMBER = _c(
     r"\b(?:(?:mindestens|mehr\s+als|über|rund|etwa|knapp|fast|bis\s+zu|insgesamt|weitere|zahlreiche|mind\.)\s+)?"
-    r"(\d{1,3}(?:\.\d{3})+|\d+|ein|eine|einen|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|"
+    r"(\d{1,3}(?:[.\u202f\xa0]\d{3})+|\d+|ein|eine|einen|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|"
     r"zwanzig|dreißig|vierzig|fünfzig|hundert)\s+((?:\w+(?:e|en|er)\s+)?(?:menschen|personen|zivilisten|"
     r"kinder|kindern|soldaten|kämpfer|jihadisten|dschihadisten|rebellen|polizisten|frauen|todesopfer|tote|"
     r"toten|verletzte|verletzten|opfer|extremisten|islamisten|angreifer|mitglieder|zivilpersonen|"
@@ -622,7 +622,7 @@ CASUALTY_BACKGROUND = _c(
 VICTIM_CIVILIAN = _c(r"zivil|kinder|frauen|einwohner|bewohner")
 VICTIM_CHILD = _c(r"kinder")
 
-CLAUSE_SPLIT = re.compile(r"[,;:()]|\s[–—-]\s|[\"„“”»«]")
+CLAUSE_SPLIT = re.compile(r"(?<!\d),|,(?!\d)|[;:()]|\s[–—-]\s|[\"„“”»«]")
 ABBREVIATIONS = frozenset(
     [
         "dr",

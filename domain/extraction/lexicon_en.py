@@ -536,7 +536,7 @@ VICTIM_KILLED = _c(r"dead|killed|bodies|deaths")
 VICTIM_INJURED = _c(r"wounded|injured")
 
 CLAUSE_SPLIT = re.compile(
-    r"[,;:()]|\s[–—-]+\s|[\"“”]|"
+    r"(?<!\d),|,(?!\d)|[;:()]|\s[–—-]+\s|[\"“”]|"
     r"\s(?=(?:that|which|who|whom|whose|while|whereas|because|although|though|but|unless)\s)|"
     r"\s(?=and\s+(?:more\s+than|at\s+least|about|nearly|some|another|\d+|wounded|injured|wounding|injuring)\b)"
 )

@@ -244,3 +244,18 @@ def test_talks_in_a_country_keep_the_country() -> None:
     text = "Die Regierung Jemens und die Huthi-Rebellen haben am Donnerstag in Schweden über einen Frieden verhandelt."
     (event,) = _of(extract(text, published_at=PUB), "TalksHeld")
     assert event.location is not None and event.location.country == "SE"
+
+
+# casualty numbers with thousands separators ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Die Armee hat am Montag Mossul angegriffen, dabei wurden mehr als 1.500 Kämpfer getötet.", "de"),
+        ("Iraqi troops attacked Mosul on Monday and killed more than 1,500 fighters.", "en"),
+    ],
+)
+def test_thousands_separators_in_tolls(text: str, language: str) -> None:
+    (event,) = _of(extract(text, published_at=PUB, language=language), "OffensiveLaunched")
+    assert event.casualties is not None and event.casualties.killed == 1500
