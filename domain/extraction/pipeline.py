@@ -317,13 +317,23 @@ def _fill_talks(art: _Article, index: int, actors: list[Actor], trig: Trigger) -
 
 
 def _followup_casualties(art: _Article, index: int) -> Casualties | None:
-    """The toll given in the next sentence ("Dabei wurden drei Soldaten getötet", "Unter den Toten ...")."""
-    if index + 1 >= len(art.sentences):
-        return None
-    nxt = art.sentences[index + 1]
-    if not art.lexicon.casualty_followup.search(nxt.low):
-        return None
-    return casualties_in([nxt.low[s:e] for s, e in nxt.clauses(art.lexicon)], art.lexicon)
+    """The toll given in the next sentences of the same paragraph ("Dabei wurden drei Soldaten getötet",
+    "Nach Angaben von Rettungskräften wurden 18 Zivilisten getötet"), up to three on, until a sentence
+    reports another attack of its own."""
+    offensive = {i for i, rule in enumerate(art.lexicon.triggers) if rule.event_type == OFFENSIVE}
+    prev = art.sentences[index]
+    for nxt in art.sentences[index + 1 : index + 4]:
+        if "\n" in art.cleaned[prev.end : nxt.start]:
+            return None  # a new paragraph
+        cue = art.lexicon.casualty_followup.search(nxt.low)
+        lo = bisect.bisect_left(art.hits, (nxt.start,))
+        if not cue and any(h[2] in offensive for h in art.hits[lo:] if h[0] < nxt.end):
+            return None  # another attack's own report
+        found = casualties_in([nxt.low[s:e] for s, e in nxt.clauses(art.lexicon)], art.lexicon)
+        if found is not None and found.killed is not None:
+            return found
+        prev = nxt
+    return None
 
 
 def _campaign_town(art: _Article, index: int, country: PlaceLike, event_type: str) -> PlaceLike | None:

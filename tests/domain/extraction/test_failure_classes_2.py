@@ -259,3 +259,22 @@ def test_talks_in_a_country_keep_the_country() -> None:
 def test_thousands_separators_in_tolls(text: str, language: str) -> None:
     (event,) = _of(extract(text, published_at=PUB, language=language), "OffensiveLaunched")
     assert event.casualties is not None and event.casualties.killed == 1500
+
+
+def test_toll_two_sentences_after_the_attack_in_the_same_paragraph() -> None:
+    text = (
+        "In der Nacht zum Mittwoch bombardierten Kampfflugzeuge Stellungen der Rebellen in Idlib. "
+        "Getroffen wurden auch ein Markt und eine Schule. "
+        "Nach Angaben von Helfern wurden mindestens 23 Zivilisten getötet."
+    )
+    (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
+    assert event.casualties is not None and event.casualties.killed == 23
+
+
+def test_toll_in_the_next_paragraph_or_after_another_attack_is_not_taken() -> None:
+    text = (
+        "In der Nacht zum Mittwoch bombardierten Kampfflugzeuge Stellungen der Rebellen in Idlib.\n\n"
+        "Nach Angaben von Helfern wurden im vergangenen Jahr 2300 Zivilisten getötet."
+    )
+    (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
+    assert event.casualties is None
