@@ -150,6 +150,10 @@ class Lexicon:
     # earlier event: the original-case text right before it, and right after it (the noun it qualifies)
     # a talks noun in a circumstantial phrase ("bei einem Dreiergipfel", "at the summit") in a past-tense
     # clause: the meeting happened, whatever failed at it ("hatten sich nicht einigen können")
+    # a pronoun as the subject of the sentence's first clause: "Am Mittwoch nahmen sie ... ein" (the previous
+    # sentence's subject), "Dieser hatte ... verkündet" (the last actor named before)
+    pronoun_subject: Pattern = re.compile("$^")
+    demonstrative_subject: Pattern = re.compile("$^")
     talks_frame_before: Pattern = re.compile("$^")
     past_clause: Pattern = re.compile("$^")
     attributive_before: Pattern = re.compile("$^")

@@ -737,6 +737,10 @@ LEXICON = Lexicon(
     nominal_unrealised=NOMINAL_UNREALISED,
     offensive_stopped=OFFENSIVE_STOPPED,
     offensive_stopped_before=OFFENSIVE_STOPPED_BEFORE,
+    pronoun_subject=_c(r"^\W*(?:(?:sie|er)\s|(?:[\w.-]+\s+){1,4}?(?:sie|er)\b(?!\s*(?:selbst|sich)\b))"),
+    demonstrative_subject=_c(
+        r"^\W*(?:dieser|diese|letzterer|letztere)\s+(?!\w+\s)|^\W*(?:dieser|diese)\s+(?:hatte|hat|habe|war|ist)\b"
+    ),
     talks_frame_before=_c(
         r"\b(?:bei|auf|während|nach)\s+(?:dem|einem|den|der|einer|ihrem|ihren|seinem|seiner)\s+(?:[\w-]+\s+)?$"
     ),

@@ -21,6 +21,7 @@ _MAX_DATE_GAP = dt.timedelta(days=14)
 _MAX_SPAN = dt.timedelta(days=92)
 _PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
 _PLACE_ORDER = {"city": 0, "region": 1, "country": 2}
+_ACTING = {OFFENSIVE: "attacker", CEASEFIRE: "announced_by"}  # the role whose party makes an event its own
 
 
 @dataclass(slots=True)
@@ -110,7 +111,7 @@ def compatible(a: Candidate, b: Candidate) -> bool:
         place = None  # "Offensive in Nordsyrien" and "rückten in Afrin ein": the town is the better place
     if place is False or not _dates_compatible(_date_against(a, b), _date_against(b, a)):
         return False
-    if a.event_type == OFFENSIVE and _earlier_phase(a, b):
+    if a.event_type in _ACTING and _earlier_phase(a, b, _ACTING[a.event_type]):
         return False
     if a.event_type == TALKS and not _same_days(a.occurred, b.occurred):
         return False  # talks on Monday and talks on Wednesday are two meetings
@@ -136,16 +137,22 @@ def _date_against(c: Candidate, other: Candidate) -> Occurred | None:
     return c.occurred
 
 
-def _earlier_phase(a: Candidate, b: Candidate) -> bool:
-    """An earlier attack told in the pluperfect with its own day ("Die Taliban hatten Kundus am
-    Montag überrannt") beside another side's offensive on other days: two events."""
-    if a.background == b.background or a.occurred is None or b.occurred is None:
+def _earlier_phase(a: Candidate, b: Candidate, role: str) -> bool:
+    """An earlier event told in the pluperfect with its own day ("Die Taliban hatten Kundus am Montag
+    überrannt", "Dieser hatte am Donnerstag eine Waffenruhe verkündet") beside another party's event
+    on other days: two events. Two pluperfect steps with their own days are two as well."""
+    if not (a.background or b.background):
         return False
-    if a.occurred.text is None or b.occurred.text is None or "day" not in (a.occurred.precision, b.occurred.precision):
+    da, db = _date_against(a, b), _date_against(b, a)
+    if da is None or db is None or "day" not in (da.precision, db.precision):
         return False
-    if a.occurred.start <= b.occurred.end and b.occurred.start <= a.occurred.end:
+    if (a.background and da.text is None) or (b.background and db.text is None):
+        return False  # the earlier event needs its own date
+    if da.start <= db.end and db.start <= da.end:
         return False
-    ca, cb = a.codes("attacker"), b.codes("attacker")
+    if a.background and b.background and da.precision == db.precision == "day":
+        return True  # "am Montag hatten ...", "am Donnerstag waren ..."
+    ca, cb = a.codes(role), b.codes(role)
     return bool(ca) and bool(cb) and not ca & cb
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Literal
 
 from domain.events import (
     Actor,
@@ -53,6 +54,7 @@ class _Article:
     hits: list[tuple[int, int, int]]
     offensive_places: list[tuple[int, PlaceLike]] = field(default_factory=list)  # (sentence, place) so far
     parties: list[tuple[int, list[Actor]]] = field(default_factory=list)  # talks/ceasefire parties so far
+    subjects: dict[int, str] = field(default_factory=dict)  # sentence -> the acting party of its event
 
 
 def _pub_date(text: str, published_at: str | None) -> PubDate | None:
@@ -184,6 +186,8 @@ def _candidate(
     clause = clause_of(clauses, trig.start)
     passive = bool(lex.passive_marker.search(sentence.low))
     actors = roles.roles_for(event_type, art.ctx, sentence, lex, passive)
+    if event_type in (OFFENSIVE, CEASEFIRE) and not passive:
+        actors = _pronoun_subject(art, index, event_type, actors)
     explicit = {a.code for a in actors}
     if event_type == TALKS:
         filled = _fill_talks(art, index, actors, trig)
@@ -261,6 +265,61 @@ def _confidence(
     if sentence.headline:
         score -= 0.05
     return round(max(0.2, min(score, 0.9)), 2)
+
+
+_ACTING: dict[str, Literal["attacker", "announced_by"]] = {OFFENSIVE: "attacker", CEASEFIRE: "announced_by"}
+
+
+def _pronoun_of(art: _Article, index: int) -> str | None:
+    """ "personal" or "demonstrative" when the sentence's first clause has a pronoun subject named before
+    any party ("Am Mittwoch nahmen sie ...", "Dieser hatte ..."; not "Die Armee griff sie an")."""
+    sentence = art.sentences[index]
+    c_start, c_end = sentence.clauses(art.lexicon)[0]
+    first = sentence.low[c_start:c_end]
+    for kind, pattern in (
+        ("demonstrative", art.lexicon.demonstrative_subject),
+        ("personal", art.lexicon.pronoun_subject),
+    ):
+        m = pattern.search(first)
+        if m is not None:
+            named_before = art.ctx.actors_in(sentence.start + c_start, sentence.start + c_start + m.end())
+            return None if named_before else kind
+    return None
+
+
+def _referent(art: _Article, index: int, depth: int = 0) -> str | None:
+    """The party sentence `index` speaks of as its subject: the acting party of its event, else the
+    first party it names (following a pronoun subject back, up to three sentences)."""
+    if index in art.subjects:
+        return art.subjects[index]
+    if depth < 3 and index > 0 and _pronoun_of(art, index) == "personal":
+        return _referent(art, index - 1, depth + 1)
+    s = art.sentences[index]
+    named = [m for m in art.ctx.actors_in(s.start, s.end) if not m.source]
+    return named[0].code if named else None
+
+
+def _pronoun_subject(art: _Article, index: int, event_type: str, actors: list[Actor]) -> list[Actor]:
+    """The party a pronoun subject stands for: "sie" the previous sentence's subject, "dieser" the last
+    party named there. It acts; parties the sentence only names keep their other roles."""
+    role = _ACTING[event_type]
+    kind = _pronoun_of(art, index) if index > 0 else None
+    code = None
+    if kind == "demonstrative":
+        prev = art.sentences[index - 1]
+        named = [m for m in art.ctx.actors_in(prev.start, prev.end) if not m.source]
+        code = named[-1].code if named else None
+    elif kind == "personal":
+        code = _referent(art, index - 1)
+    if code is None:
+        acting = [a.code for a in actors if a.role == role]
+        if acting:
+            art.subjects[index] = acting[0]
+        return actors
+    art.subjects[index] = code
+    name = next((a.name for a in actors if a.code == code), code)
+    rest = [a for a in actors if a.code != code and a.role != role]
+    return [Actor(name=name, code=code, role=role), *rest]
 
 
 def _with_nearby_sponsors(art: _Article, index: int, actors: list[Actor]) -> list[Actor]:

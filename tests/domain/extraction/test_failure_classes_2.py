@@ -278,3 +278,39 @@ def test_toll_in_the_next_paragraph_or_after_another_attack_is_not_taken() -> No
     )
     (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
     assert event.casualties is None
+
+
+# pronoun subjects --------------------------------------------------------------------------
+
+
+def test_personal_pronoun_subject_is_the_previous_subject() -> None:
+    text = (
+        "Die Huthi-Rebellen setzten ihren Vormarsch nach Süden fort. "
+        "Am Mittwoch eroberten sie den Flughafen von Taiz, auf dem bis vor kurzem saudische Berater waren."
+    )
+    events = _of(extract(text, published_at=PUB), "OffensiveLaunched")
+    assert events and all(("YEM-REB", "attacker") in {(a.code, a.role) for a in e.actors} for e in events)
+    assert not any(("SAU", "attacker") in {(a.code, a.role) for a in e.actors} for e in events)
+
+
+def test_pronoun_object_is_no_subject() -> None:
+    text = "Die Rebellen zogen sich nach Idlib zurück. Die syrische Armee griff sie am Mittwoch dort an."
+    (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
+    assert ("SYR", "attacker") in {(a.code, a.role) for a in event.actors}
+
+
+def test_demonstrative_subject_is_the_last_party_named() -> None:
+    text = (
+        "Die Taliban antworteten damit auf ein Angebot von Präsident Aschraf Ghani. "
+        "Dieser hatte am Dienstag eine einseitige Waffenruhe gegenüber den Taliban verkündet."
+    )
+    events = _of(extract(text, published_at=PUB), "CeasefireAnnounced")
+    assert any(("AFG", "announced_by") in {(a.code, a.role) for a in e.actors} for e in events)
+
+
+def test_earlier_truce_by_the_other_side_is_its_own_event() -> None:
+    text = (
+        "Die Taliban haben überraschend eine dreitägige Waffenruhe in Afghanistan verkündet. "
+        "Präsident Aschraf Ghani hatte bereits am Dienstag eine einseitige Waffenruhe der Regierung verkündet."
+    )
+    assert len(_of(extract(text, published_at=PUB), "CeasefireAnnounced")) == 2
