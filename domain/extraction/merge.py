@@ -43,6 +43,7 @@ class Candidate:
     headline: bool = False  # stated in a title or sub-heading line
     background: bool = True  # every mention is pluperfect or dated only by a year (no default date)
     default_date: Occurred | None = None  # the news default date (around publication) of an undated mention
+    place_inferred: bool = False  # the place comes from a neighbouring sentence, not the mention's own
 
     def codes(self, *roles: str) -> set[str]:
         return {a.code for a in self.actors if not roles or a.role in roles}
@@ -107,6 +108,8 @@ def compatible(a: Candidate, b: Candidate) -> bool:
     if a.event_type != b.event_type:
         return False
     place = same_place(a.place, b.place)
+    if place is False and a.event_type == TALKS and (a.place_inferred or b.place_inferred):
+        place = None  # "sagte Steinmeier nach dem Gespräch": a venue borrowed from the next sentence is weak
     if _one_campaign(a, b, place):
         place = None  # "Offensive in Nordsyrien" and "rückten in Afrin ein": the town is the better place
     if place is False or not _dates_compatible(_date_against(a, b), _date_against(b, a)):
@@ -205,7 +208,10 @@ def absorb(into: Candidate, other: Candidate) -> None:
         into.evidence_start, into.evidence_end = other.evidence_start, other.evidence_end
         into.sentence_index = other.sentence_index
     into.actors = _merge_actors(into.actors, other.actors)
-    into.place = _better_place(into.place, other.place)
+    if into.place_inferred and not other.place_inferred and other.place is not None:
+        into.place, into.place_inferred = other.place, False
+    elif not (other.place_inferred and into.place is not None):
+        into.place = _better_place(into.place, other.place)
     if not (other.background and not into.background and into.occurred is None):
         # an earlier phase ("hatten im Januar ... erobert") does not date today's undated news
         into.occurred = _merge_dates(into.occurred, other.occurred)

@@ -199,6 +199,7 @@ def _candidate(
     if event_type == RESOLUTION:
         actors = _with_nearby_sponsors(art, index, actors)
     place = roles.choose_place(event_type, art.ctx, sentence, clause, trig.start, lex, art.gaz)
+    own = place
     if place is not None and place.precision == "country" and event_type in (OFFENSIVE, TALKS):
         place = _campaign_town(art, index, place, event_type)
     if place is None and event_type == TALKS:
@@ -233,6 +234,7 @@ def _candidate(
         headline=sentence.headline,
         background=background,
         default_date=None if background else _news_default_date(art.pub),
+        place_inferred=place is not None and place is not own,
     )
 
 

@@ -314,3 +314,16 @@ def test_earlier_truce_by_the_other_side_is_its_own_event() -> None:
         "Präsident Aschraf Ghani hatte bereits am Dienstag eine einseitige Waffenruhe der Regierung verkündet."
     )
     assert len(_of(extract(text, published_at=PUB), "CeasefireAnnounced")) == 2
+
+
+# one round of talks mentioned twice ------------------------------------------------------
+
+
+def test_talks_mentioned_again_without_a_venue_are_the_same_round() -> None:
+    text = (
+        "Die Außenminister Russlands und der Ukraine haben am Mittwoch in Berlin über den Krieg im Donbass "
+        'verhandelt. "Es gibt Fortschritte", sagte Lawrow nach dem Gespräch mit seinem ukrainischen Kollegen. '
+        "Die Kontaktgruppe soll sich am Freitag in Minsk treffen."
+    )
+    (event,) = _of(extract(text, published_at=PUB), "TalksHeld")
+    assert event.location is not None and event.location.name == "Berlin"
