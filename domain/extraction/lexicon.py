@@ -154,6 +154,8 @@ class Lexicon:
     # sentence's subject), "Dieser hatte ... verkündet" (the last actor named before)
     pronoun_subject: Pattern = re.compile("$^")
     demonstrative_subject: Pattern = re.compile("$^")
+    # a dateline with the day ("MOSKAU/BAKU, 5. April.", "MOSCOW, April 5 (Reuters)"): named groups day, month
+    dateline: Pattern = re.compile("$^")
     talks_frame_before: Pattern = re.compile("$^")
     past_clause: Pattern = re.compile("$^")
     attributive_before: Pattern = re.compile("$^")

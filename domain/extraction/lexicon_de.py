@@ -741,6 +741,7 @@ LEXICON = Lexicon(
     demonstrative_subject=_c(
         r"^\W*(?:dieser|diese|letzterer|letztere)\s+(?!\w+\s)|^\W*(?:dieser|diese)\s+(?:hatte|hat|habe|war|ist)\b"
     ),
+    dateline=re.compile(r"(?m)^[A-ZÄÖÜ][\w/ .()-]{1,60}?,\s+(?P<day>\d{1,2})\.\s*(?P<month>[A-ZÄÖÜ][a-zäöü]+)\b"),
     talks_frame_before=_c(
         r"\b(?:bei|auf|während|nach)\s+(?:dem|einem|den|der|einer|ihrem|ihren|seinem|seiner)\s+(?:[\w-]+\s+)?$"
     ),

@@ -695,6 +695,7 @@ LEXICON = Lexicon(
     sentence_condition=_c(r"^\W*(?:if|should|unless|in\s+case)\b"),
     infinitive_marker="to",
     ordinal_dot=False,
+    dateline=re.compile(r"(?m)^[A-Z][\w/ .()-]{1,60}?,\s+(?P<month>[A-Z][a-z]+)\.?\s+(?P<day>\d{1,2})\b"),
     pronoun_subject=_c(r"^\W*(?:they|he|she)\s"),
     demonstrative_subject=_c(r"^\W*the\s+latter\b"),
     attributive_before=ATTRIBUTIVE_BEFORE,

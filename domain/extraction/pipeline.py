@@ -57,8 +57,20 @@ class _Article:
     subjects: dict[int, str] = field(default_factory=dict)  # sentence -> the acting party of its event
 
 
-def _pub_date(text: str, published_at: str | None) -> PubDate | None:
-    return parse_published(published_at) or parse_published(publication_hint(text))
+def _pub_date(text: str, published_at: str | None, lexicon: Lexicon) -> PubDate | None:
+    pub = parse_published(published_at) or parse_published(publication_hint(text))
+    if pub is not None and pub.day is None:
+        pub = _dateline_day(text, pub, lexicon)
+    return pub
+
+
+def _dateline_day(text: str, pub: PubDate, lexicon: Lexicon) -> PubDate:
+    """A month-only publication date pinned by the dateline's day ("MOSKAU, 5. April." in April)."""
+    m = lexicon.dateline.search(text[:3000])
+    if m is None or lexicon.months.get(m.group("month").lower()) != pub.month:
+        return pub
+    pinned = parse_published(f"{pub.year:04d}-{pub.month:02d}-{int(m.group('day')):02d}")
+    return pinned if pinned is not None and pinned.day is not None else pub
 
 
 def _dates_by_sentence(mentions: list[DateMention], sentences: list[Sentence]) -> list[list[DateMention]]:
@@ -99,7 +111,7 @@ def run(text: str, published_at: str | None, language: str, gaz: GazetteerPort) 
     hits = scan_triggers(cleaned, lexicon, low)
     if not hits:
         return []
-    pub = _pub_date(text, published_at)
+    pub = _pub_date(text, published_at, lexicon)
     sentences = split_sentences(cleaned, lexicon, low)
     with_hits = _sentences_with_hits(sentences, hits)
     spans = _runs([(sentences[i].start, sentences[i].end) for i in with_hits])
@@ -206,6 +218,9 @@ def _candidate(
         place = _neighbour_venue(art, index)
     if place is None and event_type == OFFENSIVE and lex.anaphoric_place.search(sentence.low):
         place = _previous_place(art, index)
+    conflict = art.ctx.conflict_place
+    if place is None and event_type == OFFENSIVE and conflict is not None and conflict.precision != "country":
+        place = conflict  # fighting "an mehreren Abschnitten der Front": the war's place
     if place is not None and event_type == OFFENSIVE:
         art.offensive_places.append((index, place))
     if event_type in (TALKS, CEASEFIRE) and len({a.code for a in actors}) >= 2:

@@ -327,3 +327,34 @@ def test_talks_mentioned_again_without_a_venue_are_the_same_round() -> None:
     )
     (event,) = _of(extract(text, published_at=PUB), "TalksHeld")
     assert event.location is not None and event.location.name == "Berlin"
+
+
+# month-only publication dates and datelines ------------------------------------------------
+
+
+def test_dateline_day_pins_a_month_only_publication_date() -> None:
+    text = (
+        "MOSKAU/ERIWAN, 5. April. Armenien und Aserbaidschan haben sich am Dienstag auf eine Waffenruhe für "
+        "Nagornyj Karabach geeinigt."
+    )
+    (event,) = _of(extract(text, published_at="2016-04"), "CeasefireAnnounced")
+    assert event.occurred is not None and event.occurred.precision == "day"
+    assert str(event.occurred.start) == "2016-04-05"
+
+
+def test_dateline_of_another_month_does_not_pin() -> None:
+    text = "MOSKAU, 5. Mai. Armenien und Aserbaidschan haben sich auf eine Waffenruhe für Nagornyj Karabach geeinigt."
+    (event,) = _of(extract(text, published_at="2016-04"), "CeasefireAnnounced")
+    assert event.occurred is not None and event.occurred.precision == "month"
+
+
+# an offensive whose sentence names no place --------------------------------------------------
+
+
+def test_offensive_without_a_place_takes_the_wars_place() -> None:
+    text = (
+        "In Nagornyj Karabach sind die schwersten Kämpfe seit Jahren ausgebrochen. "
+        "Aserbaidschanische Truppen griffen am Samstag an mehreren Abschnitten der Frontlinie an."
+    )
+    events = _of(extract(text, published_at=PUB), "OffensiveLaunched")
+    assert events and all(e.location is not None and e.location.name == "Nagorno-Karabakh" for e in events)
