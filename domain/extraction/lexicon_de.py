@@ -27,8 +27,8 @@ _W = r"[a-zäöüß]"
 
 def _c(pattern: str) -> re.Pattern[str]:
     """Every lexicon pattern runs over lower-cased text (`normalize.lowered`, same offsets),
-    which is much faster than IGNORECASE."""
-    return re.compile(pattern)
+    which is much faster than IGNORECASE; alternations are factored."""
+    return re.compile(factor(pattern))  # alternations factored: same matches, faster
 
 
 def _lw(pattern: str) -> WordPattern:

@@ -21,13 +21,14 @@ from domain.extraction.lexicon import (
     Scanner,
     TriggerRule,
     WordPattern,
+    factor,
     register,
 )
 
 
 def _c(pattern: str) -> re.Pattern[str]:
-    """A clause or context pattern (runs over lower-cased text)."""
-    return re.compile(pattern)
+    """A clause or context pattern (runs over lower-cased text; alternations factored)."""
+    return re.compile(factor(pattern))  # alternations factored: same matches, faster
 
 
 def _lw(pattern: str) -> WordPattern:

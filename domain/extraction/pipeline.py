@@ -138,16 +138,21 @@ def run(text: str, published_at: str | None, language: str, gaz: GazetteerPort) 
 # per sentence ----------------------------------------------------------------
 
 
-def _realised(art: _Article, sentence: Sentence, clauses: list[tuple[int, int]]) -> dict[str, list[Trigger]]:
+def _realised(art: _Article, sentence: Sentence, clauses: list[tuple[int, int]]) -> dict[str, Trigger]:
+    """The best realised trigger per event type (strong before weak, then the earliest). Triggers are
+    tried in that order and the first realised one wins, so most never need their modality worked out."""
     by_type: dict[str, list[Trigger]] = {}
     for trig in find_triggers(sentence, clauses, art.lexicon, art.hits):
-        if modality(sentence, clauses, trig, art.lexicon) == REALISED and _trigger_ok(art, sentence, clauses, trig):
-            by_type.setdefault(trig.event_type, []).append(trig)
-    if CEASEFIRE in by_type and TALKS in by_type:
-        by_type[TALKS] = [t for t in by_type[TALKS] if t.strength != "agreement"] or []
-        if not by_type[TALKS]:
-            del by_type[TALKS]
-    return by_type
+        by_type.setdefault(trig.event_type, []).append(trig)
+    best: dict[str, Trigger] = {}
+    for event_type in sorted(by_type, key=lambda t: t != CEASEFIRE):  # a truce first: it voids "vereinbarten"
+        for trig in sorted(by_type[event_type], key=lambda t: (t.strength != "strong", t.start)):
+            if event_type == TALKS and trig.strength == "agreement" and CEASEFIRE in best:
+                continue  # the agreement is the truce's, not talks of their own
+            if modality(sentence, clauses, trig, art.lexicon) == REALISED and _trigger_ok(art, sentence, clauses, trig):
+                best[event_type] = trig
+                break
+    return {t: best[t] for t in by_type if t in best}  # in text order of the types, as candidates are made
 
 
 def _trigger_ok(art: _Article, sentence: Sentence, clauses: list[tuple[int, int]], trig: Trigger) -> bool:
@@ -179,8 +184,7 @@ def _sentence_candidates(art: _Article, index: int) -> list[Candidate]:
     sentence = art.sentences[index]
     clauses = sentence.clauses(art.lexicon)
     out: list[Candidate] = []
-    for event_type, triggers in _realised(art, sentence, clauses).items():
-        best = max(triggers, key=lambda t: (t.strength == "strong", -t.start))
+    for event_type, best in _realised(art, sentence, clauses).items():
         cand = _candidate(art, index, sentence, clauses, event_type, best)
         if cand is None:
             continue
@@ -396,18 +400,19 @@ def _followup_casualties(art: _Article, index: int) -> Casualties | None:
     """The toll given in the next sentences of the same paragraph ("Dabei wurden drei Soldaten getötet",
     "Nach Angaben von Rettungskräften wurden 18 Zivilisten getötet"), up to three on, until a sentence
     reports another attack of its own."""
-    offensive = {i for i, rule in enumerate(art.lexicon.triggers) if rule.event_type == OFFENSIVE}
+    lex = art.lexicon
     prev = art.sentences[index]
     for nxt in art.sentences[index + 1 : index + 4]:
         if "\n" in art.cleaned[prev.end : nxt.start]:
             return None  # a new paragraph
-        cue = art.lexicon.casualty_followup.search(nxt.low)
+        cue = lex.casualty_followup.search(nxt.low)
         lo = bisect.bisect_left(art.hits, (nxt.start,))
-        if not cue and any(h[2] in offensive for h in art.hits[lo:] if h[0] < nxt.end):
+        if not cue and any(lex.triggers[h[2]].event_type == OFFENSIVE for h in art.hits[lo:] if h[0] < nxt.end):
             return None  # another attack's own report
-        found = casualties_in([nxt.low[s:e] for s, e in nxt.clauses(art.lexicon)], art.lexicon)
-        if found is not None and found.killed is not None:
-            return found
+        if lex.casualty_killed.search(nxt.low) or lex.victim_killed.search(nxt.low):  # else no toll of the dead
+            found = casualties_in([nxt.low[s:e] for s, e in nxt.clauses(lex)], lex)
+            if found is not None and found.killed is not None:
+                return found
         prev = nxt
     return None
 
