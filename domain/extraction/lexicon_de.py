@@ -74,7 +74,8 @@ _TALK_VERBS = (
 )
 _SPEAK = r"(?:sprachen|sprach|gesprochen|sprechen|spreche)(?=[^,.;:]*\b(?:mit|miteinander|wieder)\b)(?![^,.;:]*\bvon\b)"
 # "hatten Putin und Obama ... über Syrien gesprochen": weak, needs two parties in the sentence itself.
-_SPEAK_ABOUT = r"(?:sprachen|sprach|gesprochen)(?=[^,.;:]*\büber\b)(?![^,.;:]*\bvon\b)|über\b[^,.;:]{0,80}?\bgesprochen"
+_SPEAK_ABOUT = r"(?:sprachen|sprach|gesprochen)(?=[^,.;:]*\büber\b)(?![^,.;:]*\bvon\b)"
+_SPOKEN_ABOUT = r"über\b[^,.;:]{0,80}?\bgesprochen"  # its own rule: scanned only where "gesprochen" occurs
 _AGREE = r"vereinbart(?:e|en)?|einigten\s+sich|einigte\s+sich|geeinigt|übereingekommen|verständigt(?:en)?"
 
 _CEASEFIRE_NOUNS = (
@@ -120,14 +121,15 @@ _PERSUADE_TRIP = (
     r"nach\s+[^.;:]{0,60}?\b(?:gereist|geflogen)\b[^.;:]{0,20}?)\bum\b[^.;:]{0,100}?"
     r"\bzu\s+(?:bewegen|überzeugen|überreden|gewinnen|drängen|beschwören)\b"
 )
-_PERSUADE_GATE = ("bewegen", "überzeugen", "überreden", "gewinnen", "drängen", "beschwören")
+_PERSUADE_GATE = ("zu bewegen", "zu überzeugen", "zu überreden", "zu gewinnen", "zu drängen", "zu beschwören")
 
 TRIGGERS = (
     TriggerRule(TALKS, _tc(_TALKS_NOUN), "strong"),
     TriggerRule(TALKS, _tw(r"\b" + _PERSUADE_TRIP), "strong", _PERSUADE_GATE),
     TriggerRule(TALKS, _tw(r"\b(?:" + _TALK_VERBS + r")\b"), "strong"),
     TriggerRule(TALKS, _tw(r"\b" + _SPEAK), "strong", ("sprach", "sprech", "sproch")),
-    TriggerRule(TALKS, _tw(r"\b" + _SPEAK_ABOUT), "weak", ("sprach", "sproch")),
+    TriggerRule(TALKS, _tw(r"\b" + _SPEAK_ABOUT), "weak", ("sprach", "gesprochen")),
+    TriggerRule(TALKS, _tw(r"\b" + _SPOKEN_ABOUT), "weak", ("gesprochen",)),
     TriggerRule(TALKS, _tw(r"\b(?:" + _AGREE + r")\b"), "agreement"),
     TriggerRule(CEASEFIRE, _tw(r"\b" + _CEASEFIRE_NOUNS + r"\b"), "strong"),
     TriggerRule(OFFENSIVE, _tw(r"\b(?:" + _OFF_STRONG_NOUNS + r")\b"), "strong"),

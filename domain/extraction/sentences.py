@@ -19,13 +19,19 @@ class Sentence:
     text: str  # cleaned text of the sentence (same length as the original span)
     low: str = field(default="", compare=False)  # `text` lower-cased, same length (lexicon patterns run on it)
     headline: bool = field(default=False, compare=False)  # a title or sub-heading line, not body copy
+    # the last `clauses` result and the language it was split for (the stages ask for it many times)
+    _clauses: tuple[str, list[tuple[int, int]]] | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self.low and self.text:
             object.__setattr__(self, "low", lowered(self.text))
 
     def clauses(self, lexicon: Lexicon) -> list[tuple[int, int]]:
-        """Clause spans relative to the sentence, split at commas, dashes, brackets, quotes."""
+        """Clause spans relative to the sentence, split at commas, dashes, brackets, quotes (the list is
+        shared between calls: do not change it)."""
+        cached = self._clauses
+        if cached is not None and cached[0] == lexicon.language:
+            return cached[1]
         spans: list[tuple[int, int]] = []
         pos = 0
         for m in lexicon.clause_split.finditer(self.text):
@@ -34,7 +40,9 @@ class Sentence:
             pos = m.end()
         if pos < len(self.text):
             spans.append((pos, len(self.text)))
-        return spans or [(0, len(self.text))]
+        spans = spans or [(0, len(self.text))]
+        object.__setattr__(self, "_clauses", (lexicon.language, spans))
+        return spans
 
 
 def _is_abbreviation(line: str, dot: int, lexicon: Lexicon) -> bool:
