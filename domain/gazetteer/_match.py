@@ -137,7 +137,8 @@ class Lexicon(Generic[T]):
         words, starts, ends = toks
         max_len = self.max_len
         nxt = 0
-        for i in [i for i, w in enumerate(words) if w in max_len]:
+        at = word_positions(text)  # each distinct word looked up once, not every token
+        for i in sorted(i for w in at if w in max_len for i in at[w]):
             if i < nxt:
                 continue
             hit = self._longest(text, toks, i, max_len[words[i]])
@@ -181,6 +182,15 @@ def scan_tokens(text: str) -> _Tokens:
         ends.append(pos)
     words = [w if w.isascii() else _fold_word(w) for w in raw]
     return words, starts, ends
+
+
+@lru_cache(maxsize=8)
+def word_positions(text: str) -> dict[str, list[int]]:
+    """Token indices of each distinct folded word of `text` (cached like `scan_tokens`)."""
+    at: dict[str, list[int]] = {}
+    for i, w in enumerate(scan_tokens(text)[0]):
+        at.setdefault(w, []).append(i)
+    return at
 
 
 @lru_cache(maxsize=65536)
