@@ -128,9 +128,11 @@ def compatible(a: Candidate, b: Candidate) -> bool:
 def _date_against(c: Candidate, other: Candidate) -> Occurred | None:
     """The date `c` is compared with: an undated mention of today's news ("haben sich auf eine
     Feuerpause geeinigt") is around publication when set against an earlier event told in the
-    pluperfect ("Ende Juni hatte die Kontaktgruppe eine Waffenruhe beschlossen")."""
+    pluperfect ("Ende Juni hatte die Kontaktgruppe eine Waffenruhe beschlossen"). Not for offensives:
+    an undated advance ("Seither rückten sie vor") goes on from the phase told before."""
     if (
-        c.occurred is None
+        c.event_type != OFFENSIVE
+        and c.occurred is None
         and not c.background
         and other.background
         and other.occurred is not None

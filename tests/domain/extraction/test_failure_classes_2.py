@@ -358,3 +358,11 @@ def test_offensive_without_a_place_takes_the_wars_place() -> None:
     )
     events = _of(extract(text, published_at=PUB), "OffensiveLaunched")
     assert events and all(e.location is not None and e.location.name == "Nagorno-Karabakh" for e in events)
+
+
+def test_undated_advance_continues_the_offensive_begun_before() -> None:
+    text = (
+        "Die irakische Armee hatte Mitte Januar mit Unterstützung der USA eine Offensive auf Mossul begonnen. "
+        "Seither rückten die Regierungstruppen Viertel um Viertel vor."
+    )
+    assert len(_of(extract(text, published_at=PUB), "OffensiveLaunched")) == 1
