@@ -218,7 +218,9 @@ VETO_VERB = _c(
 CUES = {
     "negated": _c(
         r"\b(?:nicht|kein(?:e|en|em|er|es)?|nie|niemals|weder|ohne\s+(?:ein|eine|einen)|nicht\s+zustande|"
-        r"verweigert\w*|abgesagt|absage|scheiterte\w*|gescheitert|scheitern)\b"
+        r"verweigert\w*|abgesagt|absage|scheiterte\w*|gescheitert|scheitern|"
+        # refraining: "verpflichtet sich, auf Angriffe auf Erdölleitungen zu verzichten"
+        r"verzicht\w*|unterlassen|unterlässt)\b"
     ),
     # denials: "bestritt, Krankenhäuser bombardiert zu haben", "wies Berichte über Angriffe zurück"
     "denied": _c(

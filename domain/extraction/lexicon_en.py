@@ -194,7 +194,7 @@ CUES = {
     "negated": _c(
         r"\b(?:not|no|never|neither|nor|without|failed|fail|fails|failing|refused|refuses|refusing|"
         r"cancell?ed|cancell?ing|called\s+off|denied|denies|declined\s+to|ruled\s+out|rule\s+out|"
-        r"yet\s+to|instead\s+of)\b|n't\b"
+        r"yet\s+to|instead\s+of|refrain\w*)\b|n't\b"
     ),
     "broken": _c(
         r"\b(?:broke\s+down|broken\s+down|break\s+down|breaks\s+down|collapsed?|collapsing|suspended|suspend|"

@@ -27,6 +27,24 @@ def clause_of(clauses: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return clauses[-1]
 
 
+_QUOTES = frozenset('"„“”»«')
+
+
+def _unquoted(text: str, clauses: list[tuple[int, int]], span: tuple[int, int]) -> tuple[int, int]:
+    """The clause joined with its neighbours across quotation marks (`"fast die gesamte Infrastruktur"
+    in Syrien getroffen` is one clause to the exclusions)."""
+    start, end = span
+    i = clauses.index(span) if span in clauses else -1
+    while i > 0 and start > 0 and text[start - 1] in _QUOTES:
+        i -= 1
+        start = clauses[i][0]
+    j = clauses.index(span) if span in clauses else len(clauses)
+    while j + 1 < len(clauses) and end < len(text) and text[end] in _QUOTES:
+        j += 1
+        end = clauses[j][1]
+    return start, end
+
+
 def scan_triggers(text: str, lexicon: Lexicon, low: str | None = None) -> list[tuple[int, int, int]]:
     """(start, end, rule index) of every trigger-pattern match in the whole text, one pass per rule;
     `low` is `lowered(text)` when the caller has it."""
@@ -66,7 +84,7 @@ def find_triggers(
         rule = lexicon.triggers[index]
         exclusion = lexicon.trigger_exclusions.get(rule.event_type)
         m_text = sentence.text[start:end]
-        c_start, c_end = clause_of(clauses, start)
+        c_start, c_end = _unquoted(sentence.text, clauses, clause_of(clauses, start))
         if exclusion is not None:
             key = (rule.event_type, c_start)
             if key not in excluded:

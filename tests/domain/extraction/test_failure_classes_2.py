@@ -366,3 +366,13 @@ def test_undated_advance_continues_the_offensive_begun_before() -> None:
         "Seither rückten die Regierungstruppen Viertel um Viertel vor."
     )
     assert len(_of(extract(text, published_at=PUB), "OffensiveLaunched")) == 1
+
+
+def test_refraining_from_attacks_is_no_attack() -> None:
+    text = "Die Rebellen verpflichten sich, während der Feuerpause auf Angriffe auf Armeeposten in Idlib zu verzichten."
+    assert not _of(extract(text, published_at=PUB), "OffensiveLaunched")
+
+
+def test_hit_split_by_quotation_marks_is_no_meeting() -> None:
+    text = 'Die Armee Israels habe "nahezu alle iranischen Stellungen" in Syrien getroffen, sagte ein Sprecher.'
+    assert not _of(extract(text, published_at=PUB), "TalksHeld")
