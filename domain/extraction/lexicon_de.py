@@ -780,6 +780,7 @@ LEXICON = Lexicon(
     victim_child=VICTIM_CHILD,
     present_ongoing=PRESENT_ONGOING,
     venue_in_country=_c(r"\bin\s+(?:de[rmns]\s+)?$"),
+    took_place=_c(r"\b(?:fand|fanden|findet|finden)\b[^.;:]*\bstatt\b|\bzeremonie\b|\bunterzeichn\w*"),
     infinitive_governor=_c(
         r"\b(?:will|wollen|wollte|wollten|soll|sollen|sollte|sollten|muss|müssen|müsse|kann|könne|könnte|"
         r"könnten|werde|werden|wird|möchte|möchten|dürfe|darf)\b"

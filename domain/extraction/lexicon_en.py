@@ -697,6 +697,7 @@ LEXICON = Lexicon(
     infinitive_marker="to",
     ordinal_dot=False,
     dateline=re.compile(r"(?m)^[A-Z][\w/ .()-]{1,60}?,\s+(?P<month>[A-Z][a-z]+)\.?\s+(?P<day>\d{1,2})\b"),
+    took_place=_c(r"\b(?:took\s+place|was\s+held|were\s+held|ceremony|signing)\b"),
     pronoun_subject=_c(r"^\W*(?:they|he|she)\s"),
     demonstrative_subject=_c(r"^\W*the\s+latter\b"),
     attributive_before=ATTRIBUTIVE_BEFORE,

@@ -448,15 +448,17 @@ def _campaign_town(art: _Article, index: int, country: PlaceLike, event_type: st
 
 
 def _neighbour_venue(art: _Article, index: int) -> PlaceLike | None:
-    """Talks stated without a venue ("Nach stundenlangen Verhandlungen ...") held where the
-    neighbouring sentence about the same meeting or agreement says ("in München")."""
+    """Talks stated without a venue ("Nach stundenlangen Verhandlungen ...") held where a neighbouring
+    sentence about the same meeting or agreement says ("in München"), or the next one tells where it took
+    place ("Die Zeremonie fand in Skhirat statt"); the nearest first, up to two sentences away."""
     diplomatic = {i for i, rule in enumerate(art.lexicon.triggers) if rule.event_type in (TALKS, CEASEFIRE)}
-    for neighbour in (index - 1, index + 1):
+    for neighbour in (index - 1, index + 1, index - 2, index + 2):
         if not 0 <= neighbour < len(art.sentences):
             continue
         s = art.sentences[neighbour]
         lo = bisect.bisect_left(art.hits, (s.start,))
-        if not any(h[2] in diplomatic for h in art.hits[lo:] if h[0] < s.end):
+        about = any(h[2] in diplomatic for h in art.hits[lo:] if h[0] < s.end)
+        if not (about or (abs(neighbour - index) == 1 and art.lexicon.took_place.search(s.low))):
             continue
         venue = roles.venue_in(art.ctx, s, art.lexicon)
         if venue is not None:

@@ -376,3 +376,25 @@ def test_refraining_from_attacks_is_no_attack() -> None:
 def test_hit_split_by_quotation_marks_is_no_meeting() -> None:
     text = 'Die Armee Israels habe "nahezu alle iranischen Stellungen" in Syrien getroffen, sagte ein Sprecher.'
     assert not _of(extract(text, published_at=PUB), "TalksHeld")
+
+
+# talks venues named in the neighbouring sentences -------------------------------------------
+
+
+def test_talks_venue_from_the_sentence_telling_where_it_took_place() -> None:
+    text = (
+        "Nach monatelangen Verhandlungen unter UN-Vermittlung haben Vertreter der Regierung Jemens und der "
+        "Huthi-Rebellen ein Abkommen unterzeichnet. Die Zeremonie fand in der schwedischen Stadt Stockholm statt."
+    )
+    (event,) = _of(extract(text, published_at=PUB), "TalksHeld")
+    assert event.location is not None and event.location.name == "Stockholm"
+
+
+def test_talks_venue_from_the_lead_two_sentences_before() -> None:
+    text = (
+        "Die Unterstützergruppe hat sich in München auf eine Waffenruhe für Syrien verständigt. Ob sie hält, ist "
+        "offen. Nach stundenlangen Verhandlungen haben sich die Außenminister Russlands und der USA auf eine "
+        "landesweite Feuerpause für Syrien geeinigt."
+    )
+    events = _of(extract(text, published_at=PUB), "TalksHeld")
+    assert events and all(e.location is not None and e.location.name == "Munich" for e in events)
