@@ -321,6 +321,17 @@ class DateResolver:
             end = max(pub, start)
         return _occ(start, end, "week", m.group())
 
+    def _r_season(self, m: re.Match[str]) -> Occurred | None:
+        """ "im Frühjahr 2013": the season's three months (winter runs into the next year)."""
+        first_month = self.lex.seasons.get(m.group(1).lower())
+        if first_month is None:
+            return None
+        year = int(m.group(2))
+        start = dt.date(year, first_month, 1)
+        last_month = first_month + 2
+        end_year, end_month = (year + 1, last_month - 12) if last_month > 12 else (year, last_month)
+        return _occ(start, _month_range(end_year, end_month)[1], "month", m.group())
+
     def _r_year(self, m: re.Match[str]) -> Occurred | None:
         year = int(m.group(1))
         if not 1900 < year < 2100:

@@ -156,6 +156,7 @@ class Lexicon:
     demonstrative_subject: Pattern = re.compile("$^")
     # a dateline with the day ("MOSKAU/BAKU, 5. April.", "MOSCOW, April 5 (Reuters)"): named groups day, month
     dateline: Pattern = re.compile("$^")
+    seasons: dict[str, int] = field(default_factory=dict)  # "Frühjahr"/"spring" -> its first month (3)
     took_place: Pattern = re.compile("$^")  # "Die Zeremonie fand in Skhirat statt": a neighbour naming the venue
     talks_frame_before: Pattern = re.compile("$^")
     past_clause: Pattern = re.compile("$^")

@@ -562,6 +562,7 @@ DATES: dict[str, Scanner] = {
         r"\b(?:in\s+den\s+(?:darauf)?folgenden\s+(?:tagen|wochen)|in\s+den\s+tagen\s+danach|kurz\s+darauf|"
         r"wenige\s+tage\s+später)\b"
     ),
+    "season": _lw(r"\b(?:im\s+|vom\s+)?(frühjahr|frühling|sommer|herbst|winter)\s+(\d{4})\b"),
     "year": _lw(r"\b(?:im\s+(?:jahr|jahre)\s+|seit\s+)(\d{4})\b"),
     "last_year": _tw(r"\b(?:im\s+vergangenen|im\s+letzten|vergangenen|letzten)\s+jahr\w*\b"),
 }
@@ -582,6 +583,7 @@ DATE_GATES = {
     "since_span": ("tage", "woche", "monat"),
     "last_week": ("woche",),
     "following": ("folgend", "danach", "darauf", "später"),
+    "season": ("frühjahr", "frühling", "sommer", "herbst", "winter"),
     "year": ("jahr", "seit "),
     "last_year": ("jahr",),
 }
@@ -780,6 +782,7 @@ LEXICON = Lexicon(
     victim_child=VICTIM_CHILD,
     present_ongoing=PRESENT_ONGOING,
     venue_in_country=_c(r"\bin\s+(?:de[rmns]\s+)?$"),
+    seasons={"frühjahr": 3, "frühling": 3, "sommer": 6, "herbst": 9, "winter": 12},
     took_place=_c(r"\b(?:fand|fanden|findet|finden)\b[^.;:]*\bstatt\b|\bzeremonie\b|\bunterzeichn\w*"),
     infinitive_governor=_c(
         r"\b(?:will|wollen|wollte|wollten|soll|sollen|sollte|sollten|muss|müssen|müsse|kann|könne|könnte|"

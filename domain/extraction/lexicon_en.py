@@ -460,6 +460,7 @@ DATES: dict[str, Scanner] = {
         r"\b(?:in\s+the\s+(?:following|next)\s+(?:days|weeks)|in\s+the\s+days\s+(?:that\s+)?followed|"
         r"days\s+later|shortly\s+afterwards|shortly\s+after(?:wards)?\s+that|a\s+few\s+days\s+later)\b"
     ),
+    "season": _lw(r"\b(?:in\s+)?(?:the\s+)?(spring|summer|autumn|fall|winter)\s+(?:of\s+)?((?:19|20)\d\d)\b"),
     "year": _lw(r"\b(?:in|since|during|of|throughout)\s+((?:19|20)\d\d)\b"),
     "last_year": _lw(r"\blast\s+year\b"),
 }
@@ -481,6 +482,7 @@ DATE_GATES = {
     "since_span": ("days", "weeks", "months"),
     "last_week": ("week",),
     "following": ("follow", "later", "after"),
+    "season": ("spring", "summer", "autumn", "fall", "winter"),
     "year": ("19", "20"),
     "last_year": ("last year",),
 }
@@ -697,6 +699,7 @@ LEXICON = Lexicon(
     infinitive_marker="to",
     ordinal_dot=False,
     dateline=re.compile(r"(?m)^[A-Z][\w/ .()-]{1,60}?,\s+(?P<month>[A-Z][a-z]+)\.?\s+(?P<day>\d{1,2})\b"),
+    seasons={"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12},
     took_place=_c(r"\b(?:took\s+place|was\s+held|were\s+held|ceremony|signing)\b"),
     pronoun_subject=_c(r"^\W*(?:they|he|she)\s"),
     demonstrative_subject=_c(r"^\W*the\s+latter\b"),

@@ -398,3 +398,25 @@ def test_talks_venue_from_the_lead_two_sentences_before() -> None:
     )
     events = _of(extract(text, published_at=PUB), "TalksHeld")
     assert events and all(e.location is not None and e.location.name == "Munich" for e in events)
+
+
+# seasons ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "start", "end"),
+    [
+        ("Die PKK hatte im Frühjahr 2013 eine Waffenruhe mit der Türkei ausgerufen.", "de", "2013-03-01", "2013-05-31"),
+        (
+            "Im Winter 2014 hatten die Separatisten eine Feuerpause mit der Ukraine verkündet.",
+            "de",
+            "2014-12-01",
+            "2015-02-28",
+        ),
+        ("The PKK declared a ceasefire with Turkey in the spring of 2013.", "en", "2013-03-01", "2013-05-31"),
+    ],
+)
+def test_season_and_year_date_a_past_event(text: str, language: str, start: str, end: str) -> None:
+    (event,) = _of(extract(text, published_at=PUB, language=language), "CeasefireAnnounced")
+    assert event.occurred is not None
+    assert (str(event.occurred.start), str(event.occurred.end)) == (start, end)
