@@ -157,6 +157,7 @@ class Lexicon:
     # a dateline with the day ("MOSKAU/BAKU, 5. April.", "MOSCOW, April 5 (Reuters)"): named groups day, month
     dateline: Pattern = re.compile("$^")
     seasons: dict[str, int] = field(default_factory=dict)  # "Frühjahr"/"spring" -> its first month (3)
+    relative_pronoun_clause: Pattern = re.compile("$^")  # a clause opened by a relative pronoun ("die", "in der")
     took_place: Pattern = re.compile("$^")  # "Die Zeremonie fand in Skhirat statt": a neighbour naming the venue
     talks_frame_before: Pattern = re.compile("$^")
     past_clause: Pattern = re.compile("$^")

@@ -783,6 +783,10 @@ LEXICON = Lexicon(
     present_ongoing=PRESENT_ONGOING,
     venue_in_country=_c(r"\bin\s+(?:de[rmns]\s+)?$"),
     seasons={"frühjahr": 3, "frühling": 3, "sommer": 6, "herbst": 9, "winter": 12},
+    relative_pronoun_clause=_c(
+        r"\W*(?:(?:in|an|auf|aus|bei|mit|nach|von|zu|für|über|unter|vor|durch|gegen|um)\s+)?"
+        r"(?:der|die|das|dem|den|denen|deren|dessen|welche[rsmn]?)\s"  # not "wo": what happened there
+    ),
     took_place=_c(r"\b(?:fand|fanden|findet|finden)\b[^.;:]*\bstatt\b|\bzeremonie\b|\bunterzeichn\w*"),
     infinitive_governor=_c(
         r"\b(?:will|wollen|wollte|wollten|soll|sollen|sollte|sollten|muss|müssen|müsse|kann|könne|könnte|"

@@ -700,6 +700,7 @@ LEXICON = Lexicon(
     ordinal_dot=False,
     dateline=re.compile(r"(?m)^[A-Z][\w/ .()-]{1,60}?,\s+(?P<month>[A-Z][a-z]+)\.?\s+(?P<day>\d{1,2})\b"),
     seasons={"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12},
+    relative_pronoun_clause=_c(r"\W*(?:(?:in|at|from|to|of|on)\s+)?(?:which|who|whom|whose)\s"),
     took_place=_c(r"\b(?:took\s+place|was\s+held|were\s+held|ceremony|signing)\b"),
     pronoun_subject=_c(r"^\W*(?:they|he|she)\s"),
     demonstrative_subject=_c(r"^\W*the\s+latter\b"),

@@ -493,6 +493,7 @@ def _date(art: _Article, index: int, clause: tuple[int, int], trig: Trigger, eve
         if d.occurred.precision != "year"
         and not _future_elsewhere(art, sentence, clauses, clause, d.start)
         and not _after_publication(art, d.occurred)
+        and not _of_another_noun(art, sentence, clauses, clause, trig, d.start)
     ]
     in_clause = [d for d in usable if clause[0] <= d.start < clause[1]]
     pool = in_clause or usable
@@ -507,6 +508,18 @@ def _date(art: _Article, index: int, clause: tuple[int, int], trig: Trigger, eve
         words = sentence.text[clause[0] + ongoing.start() : clause[0] + ongoing.end()]
         return Occurred(start=day, end=day, precision="day", text=words)
     return None
+
+
+def _of_another_noun(
+    art: _Article, sentence: Sentence, clauses: list[tuple[int, int]], own: tuple[int, int], trig: Trigger, pos: int
+) -> bool:
+    """A date in a relative clause after a verbal trigger's clause ("rückten auf die Stadt vor, die seit
+    August 2014 vom IS gehalten wird") is about a noun there, not the event. After a nominal trigger
+    ("die Offensive auf Mossul, die am 17. Oktober begann") it may be the event's own and is kept."""
+    other = clause_of(clauses, pos)
+    if other == own or other[0] < own[1] or trig.word[:1].isupper():
+        return False
+    return bool(art.lexicon.relative_pronoun_clause.match(sentence.low, other[0]))
 
 
 def _after_publication(art: _Article, occurred: Occurred) -> bool:

@@ -420,3 +420,21 @@ def test_season_and_year_date_a_past_event(text: str, language: str, start: str,
     (event,) = _of(extract(text, published_at=PUB, language=language), "CeasefireAnnounced")
     assert event.occurred is not None
     assert (str(event.occurred.start), str(event.occurred.end)) == (start, end)
+
+
+# dates in relative clauses about another noun ----------------------------------------------
+
+
+def test_date_of_a_relative_clause_about_the_place_is_not_the_events() -> None:
+    text = (
+        "Am Donnerstag rückten kurdische Kämpfer auf die Stadt Sindschar vor, die seit August 2014 von der "
+        "Terrormiliz IS kontrolliert wird."
+    )
+    (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
+    assert event.occurred is not None and str(event.occurred.start) == "2017-03-09"
+
+
+def test_relative_clause_right_after_the_offensive_dates_it() -> None:
+    text = "Die irakische Armee hat ihre Offensive auf Mossul, die am 17. Oktober begann, fortgesetzt."
+    (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
+    assert event.occurred is not None and str(event.occurred.start) == "2016-10-17"
