@@ -26,7 +26,8 @@ _FURNITURE = (
 )
 # Tracking-pixel percentages and image file names: slow patterns, run only when their marks occur.
 _PERCENT_RUN = re.compile(r"-?(?:\d{1,3}%){3,}")
-_IMAGE_FILE = re.compile(r"\S+\.(?:jpe?g|png|gif|webp)\b")
+_PERCENT_DIGIT = re.compile(r"%\d")  # a run of three needs "%" before a digit (a fast literal search)
+_IMAGE_EXT = re.compile(r"\.(?:jpe?g|png|gif|webp)\b")  # the file name runs back to the space before it
 _IMAGE_MARKS = (".jp", ".png", ".gif", ".webp")
 # A leading "date 2016-10" stamp some crawls put before the text.
 _DATE_STAMP = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\b")
@@ -64,12 +65,25 @@ def clean(text: str, extra: tuple[re.Pattern[str], ...] = ()) -> str:
         out = _blank(out, _DATE_STAMP)
     low = lowered(out)
     spans = [m.span() for pattern in _FURNITURE + extra for m in pattern.finditer(low)]
-    if "%" in out:
+    if "%" in out and _PERCENT_DIGIT.search(out):
         spans.extend(m.span() for m in _PERCENT_RUN.finditer(out))
     if any(mark in low for mark in _IMAGE_MARKS):
-        spans.extend(m.span() for m in _IMAGE_FILE.finditer(out))
+        spans.extend(_image_files(out))
     out = _blank_spans(out, _disjoint(spans))
     return _blank(out, _DATELINE)
+
+
+def _image_files(text: str) -> list[tuple[int, int]]:
+    """Spans of image file names ("foto_123.jpg"): what `\\S+\\.(?:jpe?g|...)\\b` matches, found from
+    the extension back (the leading `\\S+` would be tried at every position)."""
+    out = []
+    for m in _IMAGE_EXT.finditer(text):
+        start = m.start()
+        while start and not text[start - 1].isspace():
+            start -= 1
+        if start < m.start():
+            out.append((start, m.end()))
+    return out
 
 
 def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
