@@ -57,7 +57,7 @@ def test_trigger_gates_only_skip_texts_without_the_words() -> None:
 def test_image_file_names_found_from_the_extension_back() -> None:
     from domain.extraction.normalize import clean
 
-    text = "Foto: x. Bild a/b_12.jpg.png und .png bleibt, c.jpgs bleibt, d.webp weg."
+    text = "Das Bild a/b_12.jpg.png und .png bleibt, c.jpgs bleibt, d.webp weg."
     cleaned = clean(text)
     assert "a/b_12.jpg.png" not in cleaned and "d.webp" not in cleaned
     assert ".png bleibt" in cleaned and "c.jpgs" in cleaned and len(cleaned) == len(text)
