@@ -368,7 +368,7 @@ TARGET_BEFORE = _c(
     r"\bkämpfer\s+(?:de[rsnm]\s+)?|\bkontrolle\s+(?:de[rsnm]\s+)?)(?:\w+\s+|\w+-){0,2}$"
 )
 TARGET_AFTER = _c(
-    r"^(?:\w*hochburg\w*|\w*gebiet\w*|\s+gehaltene\w*|\s+kontrolliert\w*|\s+besetzt\w*|-hochburg|-stellungen|"
+    r"^(?:\w*hochburg\w*|\w*gebiet\w*|\s+gehaltene\w*|\s+kontrolliert\w*|\s+besetzt\w*|-hochburg|-stellungen|-ziele?n?\b|-positionen|-stützpunkte?|-lager\b|"
     r"\s+(?:stellungen|positionen|stützpunkte|ziele|lager|hochburg)\b(?!\s+(?:de[rsnm]|eine[rs]|von|vom)\b)|"
     r"-gebiet\w*|\s+beherrscht\w*)"
 )

@@ -44,6 +44,7 @@ class Candidate:
     background: bool = True  # every mention is pluperfect or dated only by a year (no default date)
     default_date: Occurred | None = None  # the news default date (around publication) of an undated mention
     place_inferred: bool = False  # the place comes from a neighbouring sentence, not the mention's own
+    country_hint: str | None = None  # the country the mention names when it gives no usable place ("in Syrien")
 
     def codes(self, *roles: str) -> set[str]:
         return {a.code for a in self.actors if not roles or a.role in roles}
@@ -112,6 +113,8 @@ def compatible(a: Candidate, b: Candidate) -> bool:
         place = None  # "sagte Steinmeier nach dem Gespräch": a venue borrowed from the next sentence is weak
     if _one_campaign(a, b, place):
         place = None  # "Offensive in Nordsyrien" and "rückten in Afrin ein": the town is the better place
+    if place is None and _other_country(a, b):
+        return False  # "Stellungen des IS in Syrien bombardiert" is not the strike on the Kandil mountains
     if place is False or not _dates_compatible(_date_against(a, b), _date_against(b, a)):
         return False
     if a.event_type in _ACTING and _earlier_phase(a, b, _ACTING[a.event_type]):
@@ -123,6 +126,13 @@ def compatible(a: Candidate, b: Candidate) -> bool:
         # on different days ("am Donnerstag" the government's, "am Samstag" the rebels') are two
         return _same_days(a.occurred, b.occurred)
     return _actors_compatible(a, b, place)
+
+
+def _other_country(a: Candidate, b: Candidate) -> bool:
+    for x, y in ((a, b), (b, a)):
+        if x.place is None and x.country_hint and y.place is not None and y.place.country not in (None, x.country_hint):
+            return True
+    return False
 
 
 def _date_against(c: Candidate, other: Candidate) -> Occurred | None:

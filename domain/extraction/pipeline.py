@@ -223,7 +223,13 @@ def _candidate(
     if place is None and event_type == OFFENSIVE and lex.anaphoric_place.search(sentence.low):
         place = _previous_place(art, index)
     conflict = art.ctx.conflict_place
-    if place is None and event_type == OFFENSIVE and conflict is not None and conflict.precision != "country":
+    if (
+        place is None
+        and event_type == OFFENSIVE
+        and conflict is not None
+        and conflict.precision != "country"
+        and (own is None or own.country == conflict.country)  # not when the sentence names another country
+    ):
         place = conflict  # fighting "an mehreren Abschnitten der Front": the war's place
     if place is not None and event_type == OFFENSIVE:
         art.offensive_places.append((index, place))
@@ -254,6 +260,7 @@ def _candidate(
         background=background,
         default_date=None if background else _news_default_date(art.pub),
         place_inferred=place is not None and place is not own,
+        country_hint=own.country if own is not None and place is None and own.precision == "country" else None,
     )
 
 

@@ -438,3 +438,23 @@ def test_relative_clause_right_after_the_offensive_dates_it() -> None:
     text = "Die irakische Armee hat ihre Offensive auf Mossul, die am 17. Oktober begann, fortgesetzt."
     (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
     assert event.occurred is not None and str(event.occurred.start) == "2016-10-17"
+
+
+# strikes in another country are another event ----------------------------------------------
+
+
+def test_strike_named_in_another_country_is_not_merged_into_the_campaign() -> None:
+    text = (
+        "Die türkische Luftwaffe hat in der Nacht zum Donnerstag Stellungen der PKK in den Kandil-Bergen im "
+        "Nordirak bombardiert. Bereits am Mittwoch hatten türkische Kampfjets Stellungen der Terrormiliz IS in "
+        "Syrien bombardiert."
+    )
+    events = _of(extract(text, published_at=PUB), "OffensiveLaunched")
+    assert len(events) == 2
+
+
+def test_hyphenated_target_compound_marks_the_target() -> None:
+    text = "Türkische Kampfjets griffen am Mittwoch IS-Ziele nahe der syrischen Stadt Dscharabulus an."
+    (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
+    roles = {(a.code, a.role) for a in event.actors}
+    assert ("ISIL", "target") in roles and ("ISIL", "attacker") not in roles
