@@ -504,7 +504,7 @@ def _truce_area(ctx: ArticleContext, gaz: GazetteerPort) -> PlaceLike | None:
     but the war's country when that place is only its capital (named for the government)."""
     place = ctx.conflict_place
     country = ctx.main_country
-    if place is not None and country and place.country == country and place.name == gaz.capital_name(country):
+    if country and (place is None or (place.country == country and place.name == gaz.capital_name(country))):
         return gaz.country_place(country) or place
     return place
 

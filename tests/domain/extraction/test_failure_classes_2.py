@@ -458,3 +458,12 @@ def test_hyphenated_target_compound_marks_the_target() -> None:
     (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
     roles = {(a.code, a.role) for a in event.actors}
     assert ("ISIL", "target") in roles and ("ISIL", "attacker") not in roles
+
+
+def test_truce_without_any_town_holds_for_the_wars_country() -> None:
+    text = (
+        "In Kolumbien gehen die Kämpfe mit der ELN weiter. Die Regierung und die ELN-Rebellen haben am Montag "
+        "eine Waffenruhe verkündet."
+    )
+    (event,) = _of(extract(text, published_at=PUB), "CeasefireAnnounced")
+    assert event.location is not None and event.location.country == "CO" and event.location.precision == "country"
