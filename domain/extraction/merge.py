@@ -138,18 +138,17 @@ def _other_country(a: Candidate, b: Candidate) -> bool:
 def _date_against(c: Candidate, other: Candidate) -> Occurred | None:
     """The date `c` is compared with: an undated mention of today's news ("haben sich auf eine
     Feuerpause geeinigt") is around publication when set against an earlier event told in the
-    pluperfect ("Ende Juni hatte die Kontaktgruppe eine Waffenruhe beschlossen"). Not for offensives:
-    an undated advance ("Seither rückten sie vor") goes on from the phase told before."""
-    if (
-        c.event_type != OFFENSIVE
-        and c.occurred is None
-        and not c.background
-        and other.background
-        and other.occurred is not None
-        and other.occurred.precision != "year"
-    ):
+    pluperfect ("Ende Juni hatte die Kontaktgruppe eine Waffenruhe beschlossen"). An undated offensive
+    goes on from a phase told before ("Seither rückten sie vor"), unless that phase lies more than a
+    quarter year back ("Als der IS die Stadt im August 2014 überrannte")."""
+    o = other.occurred
+    if c.occurred is not None or c.background or c.default_date is None or o is None or o.precision == "year":
+        return c.occurred
+    if c.event_type != OFFENSIVE:
+        return c.default_date if other.background else None
+    if o.text is not None and (c.default_date.start - o.end > _MAX_SPAN or o.start - c.default_date.end > _MAX_SPAN):
         return c.default_date
-    return c.occurred
+    return None
 
 
 def _earlier_phase(a: Candidate, b: Candidate, role: str) -> bool:

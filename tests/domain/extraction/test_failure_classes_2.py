@@ -467,3 +467,13 @@ def test_truce_without_any_town_holds_for_the_wars_country() -> None:
     )
     (event,) = _of(extract(text, published_at=PUB), "CeasefireAnnounced")
     assert event.location is not None and event.location.country == "CO" and event.location.precision == "country"
+
+
+def test_capture_a_year_before_is_not_todays_undated_offensive() -> None:
+    text = (
+        "Kurdische Peschmerga haben eine Offensive auf die Stadt Sindschar begonnen. "
+        "Als der IS die Stadt im August 2014 überrannte, töteten die Dschihadisten Tausende Jesiden."
+    )
+    events = _of(extract(text, published_at=PUB), "OffensiveLaunched")
+    today = [e for e in events if e.occurred is not None and e.occurred.start.year == 2017]
+    assert len(today) == 1
