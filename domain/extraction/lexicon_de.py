@@ -184,7 +184,10 @@ CEASEFIRE_REALISED = _c(
 CEASEFIRE_ANNOUNCE_OK = _c(r"\b(?:angekündigt|kündigte\w*\b[^,.;:]*\ban)\b")
 
 RESOLUTION_CONTEXT = _c(
-    r"\b(?:resolution\w*|resolutionsentw\w*|\w*resolution\w*|beschlussvorlage\w*|entwurf\w*|\w+entwurf\w*)\b"
+    r"\b(?:resolution\w*|resolutionsentw\w*|\w*resolution\w*|beschlussvorlage\w*|entwurf\w*|\w+entwurf\w*)\b|"
+    # sanctions blocked in the Security Council are a blocked draft: "haben im UNO-Sicherheitsrat Sanktionen
+    # gegen Syrien blockiert" (the council named in the sentence itself)
+    r"sicherheitsrat\w*\b.*\bsanktion\w*|\bsanktion\w*\b.*sicherheitsrat"
 )
 RESOLUTION_BODY = _c(
     r"\b(?:\w*sicherheitsrat\w*|vereinte(?:n)?\s+nationen|uno?\b|un-\w+|vollversammlung|vetomacht\w*|"

@@ -163,7 +163,10 @@ CEASEFIRE_REALISED = _c(
 )
 CEASEFIRE_ANNOUNCE_OK = _c(r"\b(?:announced|announces|" + _CEASEFIRE_START + r")\b")
 
-RESOLUTION_CONTEXT = _c(r"\b(?:resolutions?|drafts?|draft\s+text|text|measure|motion|proposal)\b")
+RESOLUTION_CONTEXT = _c(
+    r"\b(?:resolutions?|drafts?|draft\s+text|text|measure|motion|proposal)\b|"
+    r"security\s+council\b.*\bsanctions?\b|\bsanctions?\b.*\bsecurity\s+council"  # sanctions blocked in the council
+)
 RESOLUTION_BODY = _c(
     r"\b(?:security\s+council|u\.?n\.?|united\s+nations|general\s+assembly|permanent\s+members?|"
     r"council|veto-wielding|five\s+permanent)"

@@ -477,3 +477,20 @@ def test_capture_a_year_before_is_not_todays_undated_offensive() -> None:
     events = _of(extract(text, published_at=PUB), "OffensiveLaunched")
     today = [e for e in events if e.occurred is not None and e.occurred.start.year == 2017]
     assert len(today) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Russland hat im UN-Sicherheitsrat am Dienstag Sanktionen gegen Nordkorea blockiert.", "de"),
+        ("Russia on Tuesday blocked sanctions against North Korea in the UN Security Council.", "en"),
+    ],
+)
+def test_sanctions_blocked_in_the_council_are_a_blocked_resolution(text: str, language: str) -> None:
+    (event,) = _of(extract(text, published_at=PUB, language=language), "ResolutionBlocked")
+    assert "RUS" in {a.code for a in event.actors if a.role == "blocked_by"}
+
+
+def test_sanctions_blocked_elsewhere_are_no_resolution() -> None:
+    text = "Ungarn hat in der EU neue Sanktionen gegen Russland wegen des Krieges in der Ukraine blockiert."
+    assert not _of(extract(text, published_at=PUB), "ResolutionBlocked")
