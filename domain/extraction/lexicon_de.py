@@ -274,6 +274,7 @@ CUES = {
     ),
 }
 GOVERNING_CUES = _c(
+    r"^\W*(?:wenn|falls|sofern)\b|"  # a conditional clause governs the main clause after it
     r"\b(?:kündigte\w*\b[^,.;:]*\ban|forder\w*|rief\w*\b[^,.;:]*\bauf|ruft\w*\b[^,.;:]*\bauf|appellier\w*|"
     r"will|wollen|wollte|plant\w*|hofft?|hoffen|droht\w*|bereit|erwart\w*|sollte\w*|versuch\w*|"
     r"beschloss\w*\s*$|darum\s+geht|darum|mahnt\w*|drängt\w*|vorgeschlagen|schlug\w*\b[^,.;:]*\bvor|"

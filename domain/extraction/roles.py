@@ -553,8 +553,8 @@ def choose_place(
         return _nearest(after, pos) or _nearest(before, pos) or _truce_area(ctx, gaz)
     for span in (clause, (0, len(sentence.text))):
         places = _eligible_places(ctx, sentence, span, lexicon, visit=event_type == TALKS)
-        if event_type == TALKS:
-            places = [p for p in places if _is_venue(ctx, p, lexicon)]
+        if event_type == TALKS:  # "die Kämpfe in Syrien" is the war's area, not the venue
+            places = [p for p in places if _is_venue(ctx, p, lexicon) and not _in_conflict_area(ctx, p, lexicon)]
         place = _nearest(places, pos)
         if place is not None:
             return place

@@ -494,3 +494,14 @@ def test_sanctions_blocked_in_the_council_are_a_blocked_resolution(text: str, la
 def test_sanctions_blocked_elsewhere_are_no_resolution() -> None:
     text = "Ungarn hat in der EU neue Sanktionen gegen Russland wegen des Krieges in der Ukraine blockiert."
     assert not _of(extract(text, published_at=PUB), "ResolutionBlocked")
+
+
+def test_talks_in_the_main_clause_after_a_condition_are_not_held() -> None:
+    text = "Wenn die Waffenruhe hält, trifft Putin am Rande des Gipfels den ukrainischen Präsidenten zu Gesprächen."
+    assert not _of(extract(text, published_at=PUB), "TalksHeld")
+
+
+def test_fighting_area_is_no_talks_venue() -> None:
+    text = "Während die Außenminister Russlands und der USA berieten, gingen die Kämpfe in Syrien unvermindert weiter."
+    for event in _of(extract(text, published_at=PUB), "TalksHeld"):
+        assert event.location is None or event.location.country != "SY"
