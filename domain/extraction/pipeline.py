@@ -145,14 +145,23 @@ def _realised(art: _Article, sentence: Sentence, clauses: list[tuple[int, int]])
     for trig in find_triggers(sentence, clauses, art.lexicon, art.hits):
         by_type.setdefault(trig.event_type, []).append(trig)
     best: dict[str, Trigger] = {}
+    # "haben sich am Freitag in Minsk auf einen Waffenstillstand geeinigt": they met there as well
+    venue = TALKS in by_type and CEASEFIRE in by_type and _foreign_venue(art, sentence)
     for event_type in sorted(by_type, key=lambda t: t != CEASEFIRE):  # a truce first: it voids "vereinbarten"
         for trig in sorted(by_type[event_type], key=lambda t: (t.strength != "strong", t.start)):
-            if event_type == TALKS and trig.strength == "agreement" and CEASEFIRE in best:
-                continue  # the agreement is the truce's, not talks of their own
+            if event_type == TALKS and trig.strength == "agreement" and CEASEFIRE in best and not venue:
+                continue  # the agreement is the truce's, not talks of their own (unless they met somewhere)
             if modality(sentence, clauses, trig, art.lexicon) == REALISED and _trigger_ok(art, sentence, clauses, trig):
                 best[event_type] = trig
                 break
     return {t: best[t] for t in by_type if t in best}  # in text order of the types, as candidates are made
+
+
+def _foreign_venue(art: _Article, sentence: Sentence) -> bool:
+    """The sentence names a venue outside the war's country ("in Minsk" for the Donbass): a meeting place,
+    not the truce's own area ("im Gazastreifen")."""
+    place = roles.venue_in(art.ctx, sentence, art.lexicon)
+    return place is not None and art.ctx.main_country is not None and place.country != art.ctx.main_country
 
 
 def _trigger_ok(art: _Article, sentence: Sentence, clauses: list[tuple[int, int]], trig: Trigger) -> bool:

@@ -505,3 +505,23 @@ def test_fighting_area_is_no_talks_venue() -> None:
     text = "Während die Außenminister Russlands und der USA berieten, gingen die Kämpfe in Syrien unvermindert weiter."
     for event in _of(extract(text, published_at=PUB), "TalksHeld"):
         assert event.location is None or event.location.country != "SY"
+
+
+def test_truce_agreed_at_a_foreign_venue_means_they_met_there() -> None:
+    text = (
+        "In der Ostukraine gehen die Kämpfe weiter. Vertreter der Ukraine und der prorussischen Separatisten haben "
+        "sich am Freitag in der weißrussischen Hauptstadt Minsk auf eine Waffenruhe geeinigt."
+    )
+    events = extract(text, published_at=PUB)
+    assert len(_of(events, "CeasefireAnnounced")) == 1
+    (talks,) = _of(events, "TalksHeld")
+    assert talks.location is not None and talks.location.name == "Minsk"
+
+
+def test_truce_agreed_for_the_war_area_is_no_meeting_there() -> None:
+    text = (
+        "Nach 50 Tagen Krieg haben sich Israel und die Hamas im Gazastreifen auf eine unbefristete Waffenruhe geeinigt."
+    )
+    events = extract(text, published_at=PUB)
+    assert len(_of(events, "CeasefireAnnounced")) == 1
+    assert not _of(events, "TalksHeld")
