@@ -314,7 +314,7 @@ GENERIC_FORCES = (
         _lw(
             r"\b(?:bewaffnete[nr]?\s+opposition|syrische[nr]?\s+opposition|moderate[nr]?\s+opposition|"
             r"bewaffnete[nr]?\s+rebellen\w*|gemäßigte[nr]?\s+rebellen\w*|aufständische[nr]?|"
-            r"regierungsgegner[n]?|regimegegner[n]?|oppositionskämpfer[n]?)\b"
+            r"regierungsgegner[n]?|regimegegner[n]?|oppositionskämpfer[n]?|separatisten|separatist)\b"
         ),
         "rebels",
         compound=_lc(r"rebellen\w*|-gegner[n]?\b"),

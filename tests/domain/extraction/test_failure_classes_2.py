@@ -525,3 +525,11 @@ def test_truce_agreed_for_the_war_area_is_no_meeting_there() -> None:
     events = extract(text, published_at=PUB)
     assert len(_of(events, "CeasefireAnnounced")) == 1
     assert not _of(events, "TalksHeld")
+
+
+def test_bare_separatists_are_the_wars_rebels() -> None:
+    text = (
+        "In der Ostukraine haben Separatisten am Dienstag Stellungen der ukrainischen Armee bei Mariupol angegriffen."
+    )
+    (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
+    assert ("UKR-REB", "attacker") in {(a.code, a.role) for a in event.actors}
