@@ -464,6 +464,7 @@ RELATIVE_CLAUSE = _c(
 )
 GENERIC_PARTIES = _c(
     r"\b(?:konfliktparteien|kriegsparteien|bürgerkriegsparteien|konfliktpartner|beide(?:n)?\s+seiten|"
+    r"\w*kontaktgruppe|"
     r"(?:die|der)\s+parteien|(?:die|beide)\s+delegationen|verhandlungsdelegationen|(?:die\s+)?gegner)\b"
 )
 ALLEGATION = _c(

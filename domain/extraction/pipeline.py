@@ -385,8 +385,9 @@ def _fill_talks(art: _Article, index: int, actors: list[Actor], trig: Trigger) -
     codes = {a.code for a in actors}
     if len(codes) >= 2:
         return actors
-    if trig.strength in ("agreement", "weak"):
-        return None
+    sentence = art.sentences[index]
+    if trig.strength in ("agreement", "weak") and not art.lexicon.generic_parties.search(sentence.low):
+        return None  # "die Kontaktgruppe hat sich geeinigt": the article's parties agreed
     recent = [found for i, found in art.parties if index - 4 <= i < index]
     if recent:  # "Die beiden Präsidenten berieten ...", "Das Gespräch dauerte ...": the talks just reported
         for a in recent[-1]:
@@ -401,7 +402,6 @@ def _fill_talks(art: _Article, index: int, actors: list[Actor], trig: Trigger) -
                 if m.code not in codes and not m.source and m.code not in BODIES:
                     actors.append(Actor(name=m.surface, code=m.code, role="participant"))
                     codes.add(m.code)
-    sentence = art.sentences[index]
     # a sentence naming nobody ("bis sie sich am Ende treffen") borrows the article's parties only when it
     # speaks of them ("die Konfliktparteien", "beide Seiten")
     if (codes or art.lexicon.generic_parties.search(sentence.low)) and len(codes) < 2:

@@ -533,3 +533,13 @@ def test_bare_separatists_are_the_wars_rebels() -> None:
     )
     (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
     assert ("UKR-REB", "attacker") in {(a.code, a.role) for a in event.actors}
+
+
+def test_contact_group_agreeing_at_a_venue_is_talks_of_the_wars_parties() -> None:
+    text = (
+        "Die Ukraine und die prorussischen Separatisten streiten über den Abzug schwerer Waffen. "
+        "Darauf habe sich die Kontaktgruppe am Mittwochabend in Minsk geeinigt, teilte die OSZE mit."
+    )
+    (event,) = _of(extract(text, published_at=PUB), "TalksHeld")
+    assert event.location is not None and event.location.name == "Minsk"
+    assert {"UKR", "UKR-REB"} <= {a.code for a in event.actors}
