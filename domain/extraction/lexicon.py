@@ -158,6 +158,8 @@ class Lexicon:
     dateline: Pattern = re.compile("$^")
     seasons: dict[str, int] = field(default_factory=dict)  # "Frühjahr"/"spring" -> its first month (3)
     relative_pronoun_clause: Pattern = re.compile("$^")  # a clause opened by a relative pronoun ("die", "in der")
+    # what a weak capture verb takes when it is a capture ("nahmen den Luftwaffenstützpunkt ein")
+    capture_object: Pattern = re.compile("$^")
     took_place: Pattern = re.compile("$^")  # "Die Zeremonie fand in Skhirat statt": a neighbour naming the venue
     talks_frame_before: Pattern = re.compile("$^")
     past_clause: Pattern = re.compile("$^")

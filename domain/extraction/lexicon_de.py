@@ -805,6 +805,11 @@ LEXICON = Lexicon(
         r"ums\s+leben|verletzt\w*|zerstört\w*|treibt\w*\b[^,.;:]*\bvoran|vorangetrieben|richtete\w*\s+sich|"
         r"galt\w*|erneut|neue[nr]?|schwere[nr]?|heftige[nr]?)\b"
     ),
+    capture_object=_c(
+        r"\b(?:\w*stützpunkt\w*|\w*basis|flughafen|flugplatz|\w*stadt|städte|dorf|dörfer|ortschaft\w*|"
+        r"kaserne\w*|hauptquartier\w*|\w*posten|stellung(?:en)?|viertel|stadtteil\w*|provinzhauptstadt|"
+        r"hügel|anhöhe\w*|grenzübergang\w*|hafen|raffinerie|staudamm|damm)\b"
+    ),
     offensive_object_after=_c(r"^\w*\s+(?:\w+\s+){0,2}(?:gegen|auf)\s"),
     demonym_of_place=_c(
         r"^\s+(?:\w+\s+)?(?:hauptstadt|stadt|großstadt|metropole|provinz|region|grenze|küste|dorf|ortschaft|"

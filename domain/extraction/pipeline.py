@@ -177,8 +177,12 @@ def _trigger_ok(art: _Article, sentence: Sentence, clauses: list[tuple[int, int]
     if trig.event_type == OFFENSIVE and trig.strength == "weak":
         c_start, c_end = clause_of(clauses, trig.start)
         after = sentence.low[trig.start : c_end]
+        span = (sentence.start + trig.start, sentence.start + trig.end)
+        captured = lex.capture_object.search(sentence.low[trig.start : trig.end]) or art.ctx.places_in(*span)
         return bool(
-            lex.offensive_realised.search(sentence.low[c_start:c_end]) or lex.offensive_object_after.match(after)
+            lex.offensive_realised.search(sentence.low[c_start:c_end])
+            or lex.offensive_object_after.match(after)
+            or (" " in trig.word and captured)  # "nahmen den Stützpunkt al-Anad ein", "nahm Kobane ein"
         )
     if trig.event_type == RESOLUTION:
         lowered_word = trig.word.lower()
@@ -211,8 +215,9 @@ def _candidate(
     clause = clause_of(clauses, trig.start)
     passive = bool(lex.passive_marker.search(sentence.low))
     actors = roles.roles_for(event_type, art.ctx, sentence, lex, passive)
-    if event_type in (OFFENSIVE, CEASEFIRE) and not passive:
-        actors = _pronoun_subject(art, index, event_type, actors)
+    first = sentence.low[clauses[0][0] : clauses[0][1]]
+    if event_type in (OFFENSIVE, CEASEFIRE) and not lex.passive_marker.search(first):
+        actors = _pronoun_subject(art, index, event_type, actors)  # a passive relative clause does not matter
     explicit = {a.code for a in actors}
     if event_type == TALKS:
         filled = _fill_talks(art, index, actors, trig)

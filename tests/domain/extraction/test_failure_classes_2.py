@@ -543,3 +543,21 @@ def test_contact_group_agreeing_at_a_venue_is_talks_of_the_wars_parties() -> Non
     (event,) = _of(extract(text, published_at=PUB), "TalksHeld")
     assert event.location is not None and event.location.name == "Minsk"
     assert {"UKR", "UKR-REB"} <= {a.code for a in event.actors}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Huthi-Rebellen rückten weiter nach Süden vor. Am Mittwoch nahmen sie den Luftwaffenstützpunkt "
+        "al-Anad ein, auf dem bis vor kurzem US-Soldaten stationiert waren.",
+        "Im Krieg gegen den IS nahm die Kurdenmiliz YPG am Dienstag die Stadt Manbidsch ein.",
+    ],
+)
+def test_taking_a_base_or_town_is_a_capture(text: str) -> None:
+    events = _of(extract(text, published_at=PUB), "OffensiveLaunched")
+    assert len(events) == 1 and events[0].occurred is not None and events[0].occurred.text is not None
+
+
+def test_taking_a_position_in_a_debate_is_no_capture() -> None:
+    text = "Im Streit um den Krieg in Syrien nahm die Bundesregierung am Dienstag eine abwartende Haltung ein."
+    assert not _of(extract(text, published_at=PUB), "OffensiveLaunched")
