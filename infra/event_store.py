@@ -136,24 +136,31 @@ SELECT u.e, $2, $3, $4 + u.n, u.t, u.s, u.d::jsonb, u.m::jsonb
 FROM cas, unnest($1::uuid[], $5::text[], $6::smallint[], $7::text[], $8::text[]) WITH ORDINALITY AS u(e, t, s, d, m, n)
 RETURNING global_position"""
 
-_APPEND_TO_NEW_STREAM = (
-    """
+# One event (the common case) with scalar parameters: array encoding and unnest cost ~15%.
+_INSERT_ONE_FROM_CAS = """
+INSERT INTO events (event_id, stream_id, category, stream_version, event_type, schema_version, data, metadata)
+SELECT $1, $2, $3, $4 + 1, $5, $6, $7::jsonb, $8::jsonb
+FROM cas
+RETURNING global_position"""
+
+_CAS_NEW_STREAM = """
 WITH cas AS (
-    INSERT INTO streams (stream_id, category, version) VALUES ($2, $3, $4 + cardinality($1::uuid[]))
+    INSERT INTO streams (stream_id, category, version) VALUES ($2, $3, $4 + {count})
     ON CONFLICT (stream_id) DO UPDATE SET version = EXCLUDED.version, updated_at = now()
     WHERE streams.version = 0
     RETURNING version)"""
-    + _INSERT_FROM_CAS
-)
 
-_APPEND_TO_STREAM = (
-    """
+_CAS_STREAM = """
 WITH cas AS (
-    UPDATE streams SET version = $4 + cardinality($1::uuid[]), updated_at = now()
+    UPDATE streams SET version = $4 + {count}, updated_at = now()
     WHERE stream_id = $2 AND version = $4
     RETURNING version)"""
-    + _INSERT_FROM_CAS
-)
+
+_APPEND_ONE_TO_NEW_STREAM = _CAS_NEW_STREAM.format(count="1") + _INSERT_ONE_FROM_CAS
+_APPEND_ONE_TO_STREAM = _CAS_STREAM.format(count="1") + _INSERT_ONE_FROM_CAS
+
+_APPEND_TO_NEW_STREAM = _CAS_NEW_STREAM.format(count="cardinality($1::uuid[])") + _INSERT_FROM_CAS
+_APPEND_TO_STREAM = _CAS_STREAM.format(count="cardinality($1::uuid[])") + _INSERT_FROM_CAS
 
 _VERSION = "SELECT version FROM streams WHERE stream_id = $1"
 _EVENT_ID_UQ = "events_event_id_uq"
@@ -233,17 +240,7 @@ class EventStore:
     async def _insert(
         self, conn: asyncpg.Connection, stream_id: str, events: Sequence[NewEvent], expected: int
     ) -> AppendResult:
-        rows = await conn.fetch(
-            _APPEND_TO_NEW_STREAM if expected == 0 else _APPEND_TO_STREAM,
-            [e.event_id for e in events],
-            stream_id,
-            category_of(stream_id),
-            expected,
-            [e.event_type for e in events],
-            [e.schema_version for e in events],
-            [e.data.decode() for e in events],
-            [msgspec.json.encode(e.metadata).decode() for e in events],
-        )
+        rows = await conn.fetch(*_append_statement(stream_id, events, expected))
         if rows:
             positions = tuple(sorted(r[0] for r in rows))
             return AppendResult(stream_id=stream_id, version=expected + len(events), positions=positions)
@@ -351,6 +348,25 @@ async def head(conn: asyncpg.Connection) -> Position:
 async def notify(conn: asyncpg.Connection, stream_id: str) -> None:
     """Wake followers. Sent after commit: NOTIFY inside the transaction serialises commits."""
     await conn.execute("SELECT pg_notify($1, $2)", NOTIFY_CHANNEL, stream_id)
+
+
+def _append_statement(stream_id: str, events: Sequence[NewEvent], expected: int) -> tuple[Any, ...]:
+    """The CAS-then-insert statement and its arguments: scalars for one event, arrays for more."""
+    head = (stream_id, category_of(stream_id), expected)
+    if len(events) == 1:
+        event = events[0]
+        sql = _APPEND_ONE_TO_NEW_STREAM if expected == 0 else _APPEND_ONE_TO_STREAM
+        metadata = msgspec.json.encode(event.metadata).decode()
+        return (sql, event.event_id, *head, event.event_type, event.schema_version, event.data.decode(), metadata)
+    return (
+        _APPEND_TO_NEW_STREAM if expected == 0 else _APPEND_TO_STREAM,
+        [e.event_id for e in events],
+        *head,
+        [e.event_type for e in events],
+        [e.schema_version for e in events],
+        [e.data.decode() for e in events],
+        [msgspec.json.encode(e.metadata).decode() for e in events],
+    )
 
 
 def _check_batch(events: Sequence[NewEvent]) -> None:

@@ -56,14 +56,14 @@ WITH due AS (
 ), claimed AS (
     UPDATE wh_deliveries d SET next_attempt_at = now() + make_interval(secs => $2), lease_id = $3
     FROM due WHERE d.delivery_id = due.delivery_id
-    RETURNING d.delivery_id, d.subscription_id, d.schedule_step, d.manual, d.global_position
+    RETURNING d.delivery_id, d.subscription_id, d.schedule_step, d.manual, d.event_id
 )
 SELECT c.delivery_id, c.subscription_id, c.schedule_step, c.manual, s.url, s.secrets, s.grace_until,
        e.global_position, e.tx_id::text::bigint AS tx_id, e.event_id, e.stream_id, e.stream_version,
        e.event_type, e.schema_version, e.data::text AS data, e.metadata::text AS metadata, e.recorded_at
 FROM claimed c
 JOIN wh_subscriptions s ON s.subscription_id = c.subscription_id
-JOIN events e ON e.global_position = c.global_position"""
+JOIN events e ON e.event_id = c.event_id"""
 
 _NEXT_DUE = """
 SELECT EXTRACT(EPOCH FROM min(d.next_attempt_at) - now())::float8 FROM wh_deliveries d

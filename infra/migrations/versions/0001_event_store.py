@@ -26,7 +26,7 @@ def upgrade() -> None:
         -- tx_id orders the feed: readers only read below the oldest running
         -- transaction (pg_snapshot_xmin), so an event that commits late is never skipped.
         CREATE TABLE events (
-            global_position bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            global_position bigint      GENERATED ALWAYS AS IDENTITY,
             tx_id           xid8        NOT NULL DEFAULT pg_current_xact_id(),
             event_id        uuid        NOT NULL,
             stream_id       text        NOT NULL,  -- streams row guaranteed by the append CAS
@@ -38,9 +38,10 @@ def upgrade() -> None:
             metadata        jsonb       NOT NULL DEFAULT '{}'::jsonb,
             recorded_at     timestamptz NOT NULL DEFAULT now(),
             CONSTRAINT events_stream_version_uq UNIQUE (stream_id, stream_version),
-            CONSTRAINT events_event_id_uq UNIQUE (event_id)
+            CONSTRAINT events_event_id_uq UNIQUE (event_id),
+            -- the feed's order is the key: one index serves both identity and paging
+            CONSTRAINT events_pkey PRIMARY KEY (tx_id, global_position)
         );
-        CREATE INDEX events_feed_idx ON events (tx_id, global_position);
 
         CREATE FUNCTION events_forbid_mutation() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
