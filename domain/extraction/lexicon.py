@@ -192,6 +192,7 @@ class Lexicon:
     infinitive_governor: Pattern = re.compile("")
     offensive_realised: Pattern = re.compile("")
     offensive_object_after: Pattern = re.compile("")
+    subject_fighters_before: Pattern = re.compile("$^")  # "Kämpfer der YPG griffen ... an": the subject
     demonym_of_place: Pattern = re.compile("")
     locative_near: Pattern = re.compile("")
     clause_final_infinitive: Pattern = re.compile("")

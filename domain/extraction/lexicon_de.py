@@ -371,6 +371,15 @@ TARGET_BEFORE = _c(
     r"\bhochburg\s+(?:de[rsnm]\s+)?|\bgebiet\w*\s+(?:de[rsnm]\s+)?|"
     r"\bkämpfer\s+(?:de[rsnm]\s+)?|\bkontrolle\s+(?:de[rsnm]\s+)?)(?:\w+\s+|\w+-){0,2}$"
 )
+# "Kämpfer der YPG griffen ... an", "Am Dienstag griffen Kämpfer der YPG ... an": the fighters are the
+# sentence's subject (first, or right after a time adverbial and the verb), not the object.
+SUBJECT_FIGHTERS_BEFORE = _c(
+    r"(?:^|[.!?:;\n]\s*|,\s*(?:als|nachdem|weil|wo|während)\s+|"
+    r"(?:^|[.!?:\n]\s*)(?:am|in\s+der\s+nacht\s+zu[mr]?|bereits\s+am|am\s+frühen|seit|gestern|heute|"
+    r"zuvor|dann|danach)\s+(?:\w+\s+){0,2}?\w+(?:en|ten)\s+)"
+    r"(?:(?:die|rund|etwa|mehrere|zahlreiche|hunderte|dutzende|\d+|bewaffnete|schwer\s+bewaffnete)\s+)*"
+    r"kämpfer(?:innen)?\s+(?:de[rsnm]\s+)?(?:\w+\s+|\w+-){0,2}$"
+)
 TARGET_AFTER = _c(
     r"^(?:\w*hochburg\w*|\w*gebiet\w*|\s+gehaltene\w*|\s+kontrolliert\w*|\s+besetzt\w*|-hochburg|-stellungen|-ziele?n?\b|-positionen|-stützpunkte?|-lager\b|"
     r"\s+(?:stellungen|positionen|stützpunkte|ziele|lager|hochburg)\b(?!\s+(?:de[rsnm]|eine[rs]|von|vom)\b)|"
@@ -725,6 +734,7 @@ LEXICON = Lexicon(
     mediator_before=MEDIATOR_BEFORE,
     support_before=SUPPORT_BEFORE,
     target_before=TARGET_BEFORE,
+    subject_fighters_before=SUBJECT_FIGHTERS_BEFORE,
     target_after=TARGET_AFTER,
     passive_agent_before=PASSIVE_AGENT_BEFORE,
     venue_before=VENUE_BEFORE,

@@ -265,7 +265,7 @@ ZU_INFINITIVE = _c(r"$^")
 CONFLICT_WORDS = _c(
     r"\b(?:wars?|warfare|conflicts?|rebels?|rebel-held|army|armies|troops|soldiers|militias?|militants?|"
     r"militiamen|cease-?fires?|truces?|military|air\s*strikes?|airstrikes?|fighting|clashes|terror\w*|"
-    r"jihadi\w*|islamist\w*|extremist\w*|peace|insurgen\w*|separatists?|bombing|bombard\w*|sieges?|"
+    r"jihadi\w*|islamist\w*|extremist\w*|peace|insurgen\w*|separatists?|bomb\w*|air\s*raids?|sieges?|"
     r"besieged|security\s+council|offensives?|hostilities|warplanes|shelling|shelled|veto\w*|"
     r"forces|invasion|occupation|guerrillas?|paramilitar\w*|armed|fighters|battles?|front\s+lines?|"
     r"captured|seized|stormed|recaptured|retook|overran|syria\w*|yemen\w*|libya\w*|afghan\w*|iraq\w*|"
@@ -346,7 +346,9 @@ SUPPORT_BEFORE = _c(
 TARGET_BEFORE = _c(
     r"(?:\bagainst\s+|\b(?:positions|targets|strongholds?|bases?|fortifications|lines|units|convoys?|"
     r"fighters|militants|territory|areas?|outposts?|hideouts?|camps?|enclaves?|stronghold)\s+(?:of|held\s+by|"
-    r"controlled\s+by)\s+|\b(?:on|from|at|defeat|out\s+of)\s+)(?:the\s+)?(?:\w+\s+){0,2}$"
+    r"controlled\s+by)\s+|\b(?:on|from|at|defeat|out\s+of)\s+|"
+    r"\b(?:attacked|ambushed|bombed|shelled|struck|hit|targeted|raided|stormed)\s+(?:an?\s+)?)"
+    r"(?:the\s+)?(?:\w+\s+){0,2}$"
 )
 TARGET_AFTER = _c(
     r"^(?:-held|-controlled|-occupied|-dominated|-run|\s+(?:held|controlled|occupied)\b|"
@@ -667,7 +669,11 @@ LEXICON = Lexicon(
     ),
     offensive_object_after=_c(
         r"^\w*\s+(?:\w+\s+){0,2}(?:on|against|into|to\s+(?:retake|capture|recapture|seize|take|liberate|free|"
-        r"drive|oust|clear))\s"
+        r"drive|oust|clear))\s|"
+        # a transitive verb with its military or civilian object: "attacked an army checkpoint"
+        r"^\w*\s+(?:[\w-]+\s+){0,3}(?:checkpoints?|bases?|positions|troops|soldiers|convoys?|outposts?|posts|"
+        r"villages?|towns?|city|forces|fighters|militants|rebels|targets|strongholds?|barracks|headquarters|"
+        r"compounds?|camps?|markets?|hospitals?|schools?|patrols?)\b"
     ),
     demonym_of_place=_c(
         r"^\s+(?:\w+\s+)?(?:capital|city|town|port|province|region|border|coast|village|stronghold|enclave|"

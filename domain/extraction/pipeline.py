@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -250,6 +251,8 @@ def _candidate(
     if event_type in (TALKS, CEASEFIRE) and len({a.code for a in actors}) >= 2:
         art.parties.append((index, [a for a in actors if a.code not in BODIES]))
     occurred = _date(art, index, clause, trig, event_type)
+    if _historical(art, index, occurred):
+        return None
     background = bool(lex.background_clause.search(sentence.low[clause[0] : clause[1]])) or any(
         d.occurred.precision == "year" for d in art.dates[index]
     )
@@ -529,6 +532,55 @@ def _date(art: _Article, index: int, clause: tuple[int, int], trig: Trigger, eve
         words = sentence.text[clause[0] + ongoing.start() : clause[0] + ongoing.end()]
         return Occurred(start=day, end=day, precision="day", text=words)
     return None
+
+
+_YEAR = re.compile(r"(?<![\w.])(1[5-9]\d\d|20\d\d)(?!\w|\.\d)")
+_YEARS_AGO = re.compile(r"\bvor\s+(\d+)\s+jahren\b|\b(\d+)\s+years\s+ago\b")
+_SINCE = re.compile(r"\b(?:seit|since|bis|until|ab)\s+(?:\w+\s+)?$")
+
+
+def _old_years(art: _Article, low: str) -> tuple[bool, bool]:
+    """Whether a text names a year long before publication ("1942", "vor 75 Jahren"; not "seit 2011",
+    the start of something still going on) and whether it names a recent one."""
+    assert art.pub is not None
+    limit = art.pub.year - 2
+    old = recent = False
+    for m in _YEAR.finditer(low):
+        if int(m.group(1)) >= limit:
+            recent = True
+        elif not _SINCE.search(low[max(0, m.start() - 20) : m.start()]):
+            old = True
+    for m in _YEARS_AGO.finditer(low):
+        if int(m.group(1) or m.group(2)) > 2:
+            old = True
+    return old, recent
+
+
+def _historical(art: _Article, index: int, occurred: Occurred | None) -> bool:
+    """History, not news: an event dated years before publication ("Im August 1942 griff die Wehrmacht
+    ... an"), or told undated right after such a date in the same paragraph (an anniversary piece, a film
+    review: "Der Film erzählt von der Landung 1944. Amerikanische Truppen griffen ... an")."""
+    if art.pub is None:
+        return False
+    limit = art.pub.year - 2
+    if occurred is not None:
+        return occurred.end.year < limit
+    sentence = art.sentences[index]
+    old, recent = _old_years(art, sentence.low)
+    if recent:
+        return False
+    if old:
+        return True
+    for prev in range(index - 1, max(-1, index - 3), -1):
+        s = art.sentences[prev]
+        if "\n" in art.cleaned[s.end : art.sentences[prev + 1].start]:
+            return False  # another paragraph
+        old, recent = _old_years(art, s.low)
+        if recent:
+            return False
+        if old:
+            return True
+    return False
 
 
 def _of_another_noun(

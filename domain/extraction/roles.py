@@ -308,7 +308,7 @@ def _offensive_role(ctx: ArticleContext, m: Mention, lexicon: Lexicon, passive: 
         # "von X eingenommen" (passive: X attacked); "haben die Stadt von X zurückerobert" (active: from X)
         return "attacker" if passive else "target"
     if lexicon.target_before.search(before):
-        return "target"
+        return "attacker" if lexicon.subject_fighters_before.search(_before(ctx, m, 90)) else "target"
     return "attacker"
 
 

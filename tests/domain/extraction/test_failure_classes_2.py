@@ -417,7 +417,8 @@ def test_talks_venue_from_the_lead_two_sentences_before() -> None:
     ],
 )
 def test_season_and_year_date_a_past_event(text: str, language: str, start: str, end: str) -> None:
-    (event,) = _of(extract(text, published_at=PUB, language=language), "CeasefireAnnounced")
+    # published within two years of the event: older ones are history, not news (test_failure_classes_3)
+    (event,) = _of(extract(text, published_at="2015-06-09", language=language), "CeasefireAnnounced")
     assert event.occurred is not None
     assert (str(event.occurred.start), str(event.occurred.end)) == (start, end)
 

@@ -1,0 +1,98 @@
+"""Failure classes of the third development round (history, fighters as subjects, English transitive
+attacks and tolls, interviews, tickers), each with sentences written for this file."""
+
+from __future__ import annotations
+
+import pytest
+
+from domain.events import ConflictEvent
+from domain.extraction import extract
+
+PUB = "2017-03-09"  # a Thursday
+
+
+def _of(events: list[ConflictEvent], name: str) -> list[ConflictEvent]:
+    return [e for e in events if type(e).__name__ == name]
+
+
+def _roles(event: ConflictEvent) -> dict[str, str]:
+    return {a.code: a.role for a in event.actors}
+
+
+# history, anniversaries and reviews -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vor 80 Jahren begann die Schlacht um Kursk. Im Juli 1943 griff die Wehrmacht die sowjetischen Linien an.",
+        "Der Roman spielt im Korea des Jahres 1950. Nordkoreanische Truppen griffen die Stellungen im Süden an.",
+        "Im Oktober 1973 griffen ägyptische Truppen die israelischen Stellungen am Suezkanal an.",
+        "Die Ausstellung erinnert an den Kosovokrieg 1999. Damals bombardierten NATO-Kampfjets Ziele in Belgrad.",
+    ],
+)
+def test_history_is_not_news(text: str) -> None:
+    assert not extract(text, published_at=PUB)
+
+
+def test_a_war_going_on_since_a_distant_year_is_still_news() -> None:
+    text = "Seit 2011 herrscht in Syrien Krieg. Rebellen griffen am Dienstag Stellungen der Armee in Daraa an."
+    assert len(_of(extract(text, published_at=PUB), "OffensiveLaunched")) == 1
+
+
+def test_a_recent_year_keeps_the_event() -> None:
+    text = "Die Armee hatte Palmyra 2016 verloren. Am Montag griffen Regierungstruppen die Stadt erneut an."
+    assert len(_of(extract(text, published_at=PUB), "OffensiveLaunched")) == 1
+
+
+# fighters of a group as the subject --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kämpfer der YPG beschossen am Mittwoch Stellungen der türkischen Armee bei Manbidsch.",
+        "Am Mittwoch griffen Kämpfer der YPG einen Posten der türkischen Armee bei Manbidsch an.",
+        "Mehrere Kämpfer der YPG griffen am Mittwoch eine türkische Patrouille bei Manbidsch an.",
+    ],
+)
+def test_fighters_of_a_group_as_subject_attack(text: str) -> None:
+    (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
+    assert _roles(event).get("SYR-KRD") == "attacker"
+
+
+def test_fighters_of_a_group_as_object_are_the_target() -> None:
+    text = "Türkische Kampfflugzeuge bombardierten am Mittwoch Kämpfer der YPG bei Manbidsch."
+    (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
+    assert _roles(event) == {"TUR": "attacker", "SYR-KRD": "target"}
+
+
+# English: transitive attacks and tolls -------------------------------------------------
+
+
+def test_english_transitive_attack_with_its_object() -> None:
+    text = "Taliban fighters attacked an army checkpoint in Kunduz province on Tuesday, killing at least nine soldiers."
+    (event,) = _of(extract(text, published_at=PUB, language="en"), "OffensiveLaunched")
+    assert _roles(event) == {"AFG-REB": "attacker", "AFG": "target"}
+    assert event.casualties is not None and event.casualties.killed == 9
+
+
+def test_english_object_state_is_the_target() -> None:
+    text = "Islamic State militants attacked Iraqi soldiers near Tikrit on Monday."
+    (event,) = _of(extract(text, published_at=PUB, language="en"), "OffensiveLaunched")
+    assert _roles(event) == {"ISIL": "attacker", "IRQ": "target"}
+
+
+def test_english_bombing_with_a_toll_in_the_next_sentence() -> None:
+    text = (
+        "Saudi warplanes bombed a wedding party in Hodeidah on Wednesday. "
+        "At least 31 people were killed, local officials said."
+    )
+    (event,) = _of(extract(text, published_at=PUB, language="en"), "OffensiveLaunched")
+    assert event.location is not None and event.location.name.startswith("Hod")
+    assert event.casualties is not None and event.casualties.killed == 31
+
+
+def test_english_crime_is_not_a_conflict_event() -> None:
+    text = "Police said a gunman attacked a school in Ohio on Monday, killing two people."
+    assert not extract(text, published_at=PUB, language="en")
