@@ -444,7 +444,10 @@ REACTION_CLAUSE = _c(
 NOMINAL_REFERENCE = _c(
     r"\b(?:seit\s+(?:beginn|start|ausbruch)\s+(?:der|des|dieser|dieses)|während\s+(?:der|des|dieser|dieses)|"
     r"vor\s+(?:beginn|start)\s+(?:der|des)|nach\s+(?:ende|ablauf)\s+(?:der|des)|"
-    r"bis\s+zu[mr]?\s+(?:beginn|start|ende)\s+(?:der|des))\s+(?:\w+\s+){0,2}$"
+    r"bis\s+zu[mr]?\s+(?:beginn|start|ende)\s+(?:der|des)|"
+    # remembrance: "erinnerte an die Opfer der Bombardierung von Aleppo", "Gedenken an den Angriff"
+    r"\b(?:opfer|gedenken\s+an|erinnerung\s+an|jahrestag)\s+(?:de[rsnm]|die|das)|"
+    r"\berinner\w*\s+(?:\w+\s+)?an\s+(?:de[nmr]|die|das))\s+(?:\w+\s+){0,2}$"
 )
 OFFENSIVE_STOPPED = _c(
     r"\b(?:eingestellt|stellt\w*\b[^,.;:]*\bein|einzustellen|gestoppt|stoppt\w*|beendet|beendete\w*|"

@@ -81,9 +81,24 @@ def _stopped(sentence: Sentence, clauses: list[tuple[int, int]], trigger: Trigge
     return bool(lexicon.offensive_stopped.search(sentence.low[c_start:c_end]))
 
 
+# a speaker or ticker prefix before the sentence proper: "Lüders: ...", "Antwort: ...", "14.32 Uhr: ..."
+_SPEAKER = re.compile(r"^\W*(?:\d{1,2}[.:]\d{2}\s+uhr|[\w.-]+(?:\s+[\w.-]+){0,2})\s*:\s+")
+# "Wenn die Armee die Stadt bombardiert, werden Tausende fliehen": a condition with a future consequence
+_WENN = re.compile(r"^\W*(?:wenn|if)\b")
+_CONSEQUENCE = re.compile(r"\b(?:werden|wird|würde|würden|wäre|wären|könnte|könnten|will|would|could)\b")
+
+
+def _conditional_sentence(low: str, lexicon: Lexicon) -> bool:
+    speaker = _SPEAKER.match(low)
+    body = low[speaker.end() :] if speaker else low
+    if lexicon.sentence_condition.match(body):
+        return True
+    return bool(_WENN.match(body) and _CONSEQUENCE.search(body))
+
+
 def modality(sentence: Sentence, clauses: list[tuple[int, int]], trigger: Trigger, lexicon: Lexicon) -> str:
     """ "realised" or the reason the trigger is not a realised event."""
-    if sentence.text.rstrip().endswith("?") or lexicon.sentence_condition.match(sentence.low):
+    if sentence.text.rstrip().endswith("?") or _conditional_sentence(sentence.low, lexicon):
         return "hypothetical"
     before = sentence.low[max(0, trigger.start - 60) : trigger.start]
     if trigger.event_type in (TALKS, CEASEFIRE) and lexicon.nominal_block.search(before):
