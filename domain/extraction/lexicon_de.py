@@ -295,7 +295,7 @@ CONFLICT_WORDS = _c(
     r"milizen?|\w*miliz|waffenruhe|waffenstillstand\w*|feuerpause|militär\w*|luftangriff\w*|kämpfe\w*|kampf|"
     r"gefechte\w*|terror\w*|dschihad\w*|jihad\w*|islamist\w*|extremist\w*|friedens\w*|"
     r"kampfjets?|luftwaffe|aufständische\w*|separatisten|bombardier\w*|\w*sicherheitsrat\w*|belager\w*|"
-    r"front|streitkräfte|besatzung\w*)\b"
+    r"front|streitkräfte|besatzung\w*|brigade\w*|bewaffnete\w*)\b"
 )
 SPORTS_WORDS = _c(
     r"\b(?:tor|tore|torwart|elfmeter|stürmer|trainer|bundesliga|mannschaft|spieltag|fußball|saison|"
@@ -336,7 +336,14 @@ GENERIC_FORCES = (
         compound=_lc(r"(?:dschihadist|jihadist|extremisten)\w*"),
     ),
     # bare "Milizen" of a war without a standing rebel/government split ("die verfeindeten Milizen" in Libya)
-    GenericForce(_lw(r"\b(?:milizen|miliz|milizionäre[n]?|milizionär|milizenkämpfer[n]?)\b"), "militia"),
+    # and armed groups the gazetteer does not know ("die Siebente Brigade", "Bewaffnete griffen ... an")
+    GenericForce(
+        _lw(
+            r"\b(?:milizen|miliz|milizionäre[n]?|milizionär|milizenkämpfer[n]?|\w+\s+brigade|brigaden|"
+            r"bewaffnete[n]?(?:\s+(?:männer[n]?|kämpfer[n]?|gruppe[n]?|angreifer[n]?))?)\b"
+        ),
+        "militia",
+    ),
 )
 GOVERNMENT_IN = _c(r"\b(?:regierung|führung|staatsführung)\s+(?:in|von)\s+$")
 LOCATIVE_BEFORE = _c(

@@ -7,6 +7,7 @@ event's sentence are given roles by the words around them.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -120,9 +121,22 @@ def _conflict_place(places: Sequence[PlaceMentionLike], weights: list[int], coun
     return by_name[counts.most_common(1)[0][0]] if counts else None
 
 
-def _main_state(country: str | None, raw: Sequence[Mention], gaz: GazetteerPort) -> str | None:
+_GOVERNMENT_SURFACE = re.compile(r"regierung|regime|government")
+_GOVERNMENT_AFTER = re.compile(r"\s+(?:regierung|regime|führung|government)\b")
+
+
+def _main_state(country: str | None, raw: Sequence[Mention], gaz: GazetteerPort, low: str) -> str | None:
     if not country:
-        return None
+        # talks abroad ("Vertreter der syrischen Regierung und der Rebellen trafen sich in Genf"): the state
+        # whose government is named is the one whose rebels and opposition the article speaks of
+        governments = {
+            m.code
+            for m in raw
+            if m.kind in ("state", "demonym")
+            and "-" not in m.code
+            and (_GOVERNMENT_SURFACE.search(m.surface.lower()) or _GOVERNMENT_AFTER.match(low, m.end))
+        }
+        return governments.pop() if len(governments) == 1 else None
     counts = Counter(m.code for m in raw if m.kind == "state" and "-" not in m.code and len(m.code) == 3)
     for code, _ in counts.most_common():
         if gaz.actor_country(code) == country:
@@ -254,7 +268,7 @@ def build_context(
         for m in raw
         if _kept(m, low, lexicon, acting, city_spans)
     ]
-    ctx = ArticleContext(text, low, kept, places, country, _main_state(country, raw, gaz), jihadist)
+    ctx = ArticleContext(text, low, kept, places, country, _main_state(country, raw, gaz, low), jihadist)
     ctx.conflict_place = _conflict_place(places, weights, country)
     generic = _generic_mentions(ctx, lexicon)
     overridden = [a for a in kept if not any(g.start <= a.start < g.end for g in generic)]

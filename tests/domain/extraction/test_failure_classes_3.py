@@ -96,3 +96,47 @@ def test_english_bombing_with_a_toll_in_the_next_sentence() -> None:
 def test_english_crime_is_not_a_conflict_event() -> None:
     text = "Police said a gunman attacked a school in Ohio on Monday, killing two people."
     assert not extract(text, published_at=PUB, language="en")
+
+
+# armed groups the gazetteer does not know ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Die Neunte Brigade griff am Mittwoch den Flughafen von Misrata an.", "Misrata"),
+        ("Bewaffnete Männer griffen am Mittwoch einen Kontrollposten bei Sirte an.", "Sirte"),
+        ("Milizen griffen am Mittwoch Stellungen der Regierungstruppen in Misrata an.", "Misrata"),
+    ],
+)
+def test_unknown_armed_group_is_the_countrys_militia(text: str, town: str) -> None:
+    (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
+    assert event.location is not None and event.location.name == town
+    assert _roles(event).get("LBY-MIL") == "attacker"
+
+
+def test_armed_guards_are_no_attack() -> None:
+    assert not extract("Bewaffnete bewachten am Mittwoch das Ölterminal in Sirte.", published_at=PUB)
+
+
+# talks abroad: the government named is the state whose rebels take part --------------------
+
+
+def test_talks_abroad_between_a_government_and_its_rebels() -> None:
+    text = (
+        "Vertreter der jemenitischen Regierung und der Rebellen setzten am Mittwoch in Stockholm ihre Gespräche fort."
+    )
+    (talks,) = _of(extract(text, published_at=PUB), "TalksHeld")
+    assert {a.code for a in talks.actors} == {"YEM", "YEM-REB"}
+
+
+def test_an_earlier_round_in_the_pluperfect_is_its_own_event() -> None:
+    text = (
+        "Vertreter der jemenitischen Regierung und der Rebellen setzten am Mittwoch in Stockholm ihre Gespräche "
+        "fort. Vor einer Woche hatten sich die Delegationen bereits in Wien getroffen."
+    )
+    talks = _of(extract(text, published_at=PUB), "TalksHeld")
+    by_place = {t.location.name: t for t in talks if t.location is not None}
+    assert set(by_place) == {"Stockholm", "Vienna"}
+    vienna = by_place["Vienna"].occurred
+    assert vienna is not None and str(vienna.end) < "2017-03-08"
