@@ -339,7 +339,7 @@ GENERIC_FORCES = (
     # and armed groups the gazetteer does not know ("die Siebente Brigade", "Bewaffnete griffen ... an")
     GenericForce(
         _lw(
-            r"\b(?:milizen|miliz|milizionäre[n]?|milizionär|milizenkämpfer[n]?|\w+\s+brigade|brigaden|"
+            r"\b(?:milizen|miliz|milizionäre[n]?|milizionär|milizenkämpfer[n]?|brigade[n]?|"
             r"bewaffnete[n]?(?:\s+(?:männer[n]?|kämpfer[n]?|gruppe[n]?|angreifer[n]?))?)\b"
         ),
         "militia",
