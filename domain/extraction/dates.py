@@ -323,10 +323,17 @@ class DateResolver:
 
     def _r_season(self, m: re.Match[str]) -> Occurred | None:
         """ "im Frühjahr 2013": the season's three months (winter runs into the next year)."""
-        first_month = self.lex.seasons.get(m.group(1).lower())
+        named = m.group(1) or (m.group(3) if m.re.groups >= 3 else None)
+        first_month = self.lex.seasons.get((named or "").lower())
         if first_month is None:
             return None
-        year = int(m.group(2))
+        if m.group(2):
+            year = int(m.group(2))
+        else:  # "im Sommer" told in the past: the latest such season begun by publication
+            pub = self.pub.date if self.pub else None
+            if pub is None:
+                return None
+            year = pub.year if dt.date(pub.year, first_month, 1) <= pub else pub.year - 1
         start = dt.date(year, first_month, 1)
         last_month = first_month + 2
         end_year, end_month = (year + 1, last_month - 12) if last_month > 12 else (year, last_month)

@@ -192,7 +192,17 @@ class Lexicon:
     infinitive_governor: Pattern = re.compile("")
     offensive_realised: Pattern = re.compile("")
     offensive_object_after: Pattern = re.compile("")
-    subject_fighters_before: Pattern = re.compile("$^")  # "Kämpfer der YPG griffen ... an": the subject
+    subject_fighters_before: Pattern = re.compile("$^")
+    # "hat die EU scharf angegriffen", "griff die Opposition verbal an", "sharply attacked": words, not arms
+    verbal_attack: Pattern = re.compile(
+        r"\b(?:scharf|verbal|persönlich|öffentlich|rhetorisch|heftig\s+kritisiert\s+und)\s+(?:an\b|angegriffen)|"
+        r"\b(?:sharply|verbally|publicly|personally)\s+attack\w*"
+    )
+    # "den Süden des Landes": a part of the country, not the war's main town nor the town just named
+    country_region: Pattern = re.compile(
+        r"\b(?:norden|süden|osten|westen|nordosten|nordwesten|südosten|südwesten|zentrum|mitte)\s+des\s+landes\b|"
+        r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|centre|center)\s+of\s+the\s+country\b"
+    )  # "Kämpfer der YPG griffen ... an": the subject
     demonym_of_place: Pattern = re.compile("")
     locative_near: Pattern = re.compile("")
     clause_final_infinitive: Pattern = re.compile("")

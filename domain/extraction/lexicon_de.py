@@ -295,7 +295,8 @@ CONFLICT_WORDS = _c(
     r"milizen?|\w*miliz|waffenruhe|waffenstillstand\w*|feuerpause|militär\w*|luftangriff\w*|kämpfe\w*|kampf|"
     r"gefechte\w*|terror\w*|dschihad\w*|jihad\w*|islamist\w*|extremist\w*|friedens\w*|"
     r"kampfjets?|luftwaffe|aufständische\w*|separatisten|bombardier\w*|\w*sicherheitsrat\w*|belager\w*|"
-    r"front|streitkräfte|besatzung\w*|brigade\w*|bewaffnete\w*)\b"
+    r"front|streitkräfte|besatzung\w*|brigade\w*|bewaffnete\w*|hamas|hisbollah|taliban|huthi\w*|pkk|ypg|farc|"
+    r"gaza\w*|kampfflugzeug\w*|beschuss|beschossen|granat\w*|raketen\w*)\b"
 )
 SPORTS_WORDS = _c(
     r"\b(?:tor|tore|torwart|elfmeter|stürmer|trainer|bundesliga|mannschaft|spieltag|fußball|saison|"
@@ -586,7 +587,10 @@ DATES: dict[str, Scanner] = {
         r"\b(?:in\s+den\s+(?:darauf)?folgenden\s+(?:tagen|wochen)|in\s+den\s+tagen\s+danach|kurz\s+darauf|"
         r"wenige\s+tage\s+später)\b"
     ),
-    "season": _lw(r"\b(?:im\s+|vom\s+)?(frühjahr|frühling|sommer|herbst|winter)\s+(\d{4})\b"),
+    "season": _lw(
+        r"\b(?:im\s+|vom\s+)?(frühjahr|frühling|sommer|herbst|winter)\s+(\d{4})\b|"
+        r"\b(?:bereits\s+|schon\s+|noch\s+)?im\s+(frühjahr|frühling|sommer|herbst|winter)\b(?!\s+\d)"
+    ),
     "year": _lw(r"\b(?:im\s+(?:jahr|jahre)\s+|seit\s+)(\d{4})\b"),
     "last_year": _tw(r"\b(?:im\s+vergangenen|im\s+letzten|vergangenen|letzten)\s+jahr\w*\b"),
 }
@@ -823,7 +827,10 @@ LEXICON = Lexicon(
         r"geführt|fortgesetzt|setzt\w*\b[^,.;:]*\bfort|ausgeweitet|läuft|laufen|im\s+gange|verstärkt\w*|"
         r"ausgeführt|verübt|flog\w*|geflogen|andauernd\w*|anhaltend\w*|seit|getötet\w*|starben|starb|"
         r"ums\s+leben|verletzt\w*|zerstört\w*|treibt\w*\b[^,.;:]*\bvoran|vorangetrieben|richtete\w*\s+sich|"
-        r"galt\w*|erneut|neue[nr]?|schwere[nr]?|heftige[nr]?)\b"
+        r"galt\w*|erneut|neue[nr]?|schwere[nr]?|heftige[nr]?|"
+        # a military object: "hat Ziele der Hamas angegriffen", "griff einen Kontrollposten an"
+        r"ziele|stellungen|positionen|\w*stützpunkt\w*|\w*lager|konvoi\w*|\w*posten|checkpoints?|kaserne\w*|"
+        r"patrouille\w*|militärbasis|luftwaffenbasis|frontlinie\w*)\b"
     ),
     capture_object=_c(
         r"\b(?:\w*stützpunkt\w*|\w*basis|flughafen|flugplatz|\w*stadt|städte|dorf|dörfer|ortschaft\w*|"

@@ -175,6 +175,8 @@ def _trigger_ok(art: _Article, sentence: Sentence, clauses: list[tuple[int, int]
         start = lex.talks_topic_start.search(sentence.low)
         topic = sentence.low[start.start() :] if start else sentence.low
         return bool(lex.conflict_words.search(sentence.low) or lex.talks_on_topic.search(topic))
+    if trig.event_type == OFFENSIVE and lex.verbal_attack.search(sentence.low):
+        return False
     if trig.event_type == OFFENSIVE and trig.strength == "weak":
         c_start, c_end = clause_of(clauses, trig.start)
         after = sentence.low[trig.start : c_end]
@@ -235,7 +237,8 @@ def _candidate(
         place = _campaign_town(art, index, place, event_type)
     if place is None and event_type == TALKS:
         place = _neighbour_venue(art, index)
-    if place is None and event_type == OFFENSIVE and lex.anaphoric_place.search(sentence.low):
+    region = event_type == OFFENSIVE and lex.country_region.search(sentence.low) is not None
+    if place is None and event_type == OFFENSIVE and not region and lex.anaphoric_place.search(sentence.low):
         place = _previous_place(art, index)
     conflict = art.ctx.conflict_place
     if (
@@ -243,6 +246,7 @@ def _candidate(
         and event_type == OFFENSIVE
         and conflict is not None
         and conflict.precision != "country"
+        and not region
         and (own is None or own.country == conflict.country)  # not when the sentence names another country
     ):
         place = conflict  # fighting "an mehreren Abschnitten der Front": the war's place

@@ -140,3 +140,42 @@ def test_an_earlier_round_in_the_pluperfect_is_its_own_event() -> None:
     assert set(by_place) == {"Stockholm", "Vienna"}
     vienna = by_place["Vienna"].occurred
     assert vienna is not None and str(vienna.end) < "2017-03-08"
+
+
+# attacks stated with a group's name and a military object ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel hat nach eigenen Angaben Stellungen der Hamas im Gazastreifen angegriffen.",
+        "Die Türkei hat am Mittwoch Ziele der PKK im Nordirak angegriffen.",
+    ],
+)
+def test_state_attacking_a_named_groups_military_objects(text: str) -> None:
+    (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
+    roles = _roles(event)
+    assert "attacker" in roles.values() and "target" in roles.values()
+
+
+def test_verbal_attack_is_no_offensive() -> None:
+    assert not extract("Erdogan hat die EU und die PKK am Mittwoch scharf angegriffen.", published_at=PUB)
+
+
+# a part of the country is not the war's main town; a season told in the past ----------------
+
+
+def test_region_of_the_country_does_not_borrow_the_main_town() -> None:
+    text = (
+        "Hilfswerke warnen vor einer Katastrophe in Idlib. "
+        "Schon im Herbst hatten Regierungstruppen den Osten des Landes zurückerobert."
+    )
+    (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
+    assert event.location is None
+
+
+def test_season_without_a_year_is_the_latest_one() -> None:
+    text = "Im Herbst hatten Regierungstruppen die Stadt Deir ez-Zor zurückerobert."
+    (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
+    assert event.occurred is not None
+    assert (str(event.occurred.start), str(event.occurred.end)) == ("2016-09-01", "2016-11-30")
