@@ -361,7 +361,11 @@ SOURCE_BEFORE = _c(
     r"\bnach\s+(?:de[mnrs]\s+)?worten\s+(?:de[mnrs]\s+)?(?:\w+\s+)?|"
     r"\b(?:sagte|erklärte|betonte|berichtete|teilte|meldete|bestätigte|so)\s+(?:de[mnrs]\s+)?(?:\w+\s+){0,2})$"
 )
-SOURCE_AFTER = _c(r"^\w*\s*(?:\w+\s+)?zufolge\b")
+# "X zufolge"; "Moskau wirft den USA vor, ... angegriffen zu haben": the accuser only reports
+SOURCE_AFTER = _c(
+    r"^\w*\s*(?:\w+\s+)?zufolge\b|^\s+(?:wirft|warf|werfen|warfen|beschuldigt\w*|bezichtigt\w*|"
+    r"beschuldigte\w*|bezichtigte\w*)\b"
+)
 MEDIATOR_BEFORE = _c(
     r"(?:\bvermittlung\s+(?:de[rsnm]\s+)?|\bvermittelt\w*\s+(?:von|durch)\s+(?:de[rsnm]\s+)?|"
     r"\bunter\s+(?:der\s+)?(?:ägide|schirmherrschaft|leitung)\s+(?:de[rsnm]\s+)?|\bvermittler\w*\s+(?:\w+\s+)?|"

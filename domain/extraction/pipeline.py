@@ -222,6 +222,11 @@ def _candidate(
     if event_type in (OFFENSIVE, CEASEFIRE) and not lex.passive_marker.search(first):
         actors = _pronoun_subject(art, index, event_type, actors)  # a passive relative clause does not matter
     explicit = {a.code for a in actors}
+    if event_type == TALKS and any(a.code == "UNSC" for a in actors):
+        # a session of the Security Council is the body at work: talks only between members it names
+        actors = [a for a in actors if a.code != "UNSC"]
+        if len({a.code for a in actors}) < 2:
+            return None
     if event_type == TALKS:
         filled = _fill_talks(art, index, actors, trig)
         if filled is None:

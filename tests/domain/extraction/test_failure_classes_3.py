@@ -179,3 +179,23 @@ def test_season_without_a_year_is_the_latest_one() -> None:
     (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
     assert event.occurred is not None
     assert (str(event.occurred.start), str(event.occurred.end)) == ("2016-09-01", "2016-11-30")
+
+
+# accusers report; the Security Council's session is no talks of its own ---------------------
+
+
+def test_the_accuser_is_not_an_attacker() -> None:
+    text = "Die Türkei beschuldigt die YPG, am Mittwoch Stellungen der Armee bei Afrin beschossen zu haben."
+    (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
+    assert "TUR" not in {a.code for a in event.actors if a.role == "attacker"}
+    assert _roles(event).get("SYR-KRD") == "attacker"
+
+
+def test_security_council_session_is_not_talks() -> None:
+    text = (
+        "Der UN-Sicherheitsrat kam am Mittwoch zu einer Dringlichkeitssitzung über Syrien zusammen. "
+        "China legte ein Veto gegen den Resolutionsentwurf ein."
+    )
+    events = extract(text, published_at=PUB)
+    assert not _of(events, "TalksHeld")
+    assert len(_of(events, "ResolutionBlocked")) == 1
