@@ -100,4 +100,9 @@ def _is_headline(line: str) -> bool:
     stripped = line.strip()
     if not stripped or stripped[-1] in '.!?:;"“”»«)':
         return False
+    if _INNER_END.search(stripped):
+        return False  # body copy with a trailing credit ("... begonnen. Foto: dpa")
     return len(stripped.split()) <= _HEADLINE_MAX_WORDS
+
+
+_INNER_END = re.compile(r"\w{3,}[.!?]\s+[A-ZÄÖÜ]")

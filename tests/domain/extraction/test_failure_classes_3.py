@@ -199,3 +199,13 @@ def test_security_council_session_is_not_talks() -> None:
     events = extract(text, published_at=PUB)
     assert not _of(events, "TalksHeld")
     assert len(_of(events, "ResolutionBlocked")) == 1
+
+
+# body copy with a trailing photo credit is no headline ----------------------------------------
+
+
+@pytest.mark.parametrize("credit", ["Foto: dpa", "Bild: Reuters", "(Foto: AFP)"])
+def test_trailing_credit_does_not_make_a_paragraph_a_headline(credit: str) -> None:
+    text = f"Kurdische Truppen haben am Mittwoch eine Offensive auf die Stadt Rakka begonnen. {credit}"
+    (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
+    assert event.location is not None and event.location.name == "Raqqa"
