@@ -193,6 +193,7 @@ class Lexicon:
     offensive_realised: Pattern = re.compile("")
     offensive_object_after: Pattern = re.compile("")
     subject_fighters_before: Pattern = re.compile("$^")
+    gate_words: Pattern = re.compile("$^")  # more words that let an article past the conflict gate
     # "hat die EU scharf angegriffen", "griff die Opposition verbal an", "sharply attacked": words, not arms
     verbal_attack: Pattern = re.compile(
         r"\b(?:scharf|verbal|persönlich|öffentlich|rhetorisch|heftig\s+kritisiert\s+und)\s+(?:an\b|angegriffen)|"

@@ -742,6 +742,9 @@ LEXICON = Lexicon(
     ceasefire_announce_ok=CEASEFIRE_ANNOUNCE_OK,
     zu_infinitive=ZU_INFINITIVE,
     conflict_words=CONFLICT_WORDS,
+    # countries at war open the article gate too ("telefonierte ... über die Lage in Syrien"), but they are
+    # no conflict topic of their own (talks "über die Flüchtlingskrise" between Italy and Libya)
+    gate_words=_c(r"\b(?:syrien\w*|jemen\w*|libyen\w*|afghanistan\w*|ostukraine|donbass)\b"),
     sports_words=SPORTS_WORDS,
     generic_forces=GENERIC_FORCES,
     government_in=GOVERNMENT_IN,

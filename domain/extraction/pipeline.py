@@ -107,7 +107,7 @@ def run(text: str, published_at: str | None, language: str, gaz: GazetteerPort) 
     lexicon = get_lexicon(language)
     cleaned = clean(text, lexicon.furniture)
     low = lowered(cleaned)
-    if not lexicon.conflict_words.search(low):
+    if not (lexicon.conflict_words.search(low) or lexicon.gate_words.search(low)):
         return []
     hits = scan_triggers(cleaned, lexicon, low)
     if not hits:
@@ -175,6 +175,8 @@ def _trigger_ok(art: _Article, sentence: Sentence, clauses: list[tuple[int, int]
         start = lex.talks_topic_start.search(sentence.low)
         topic = sentence.low[start.start() :] if start else sentence.low
         return bool(lex.conflict_words.search(sentence.low) or lex.talks_on_topic.search(topic))
+    if trig.event_type == TALKS:
+        return not _off_topic_next(art, sentence)
     if trig.event_type == OFFENSIVE and lex.verbal_attack.search(sentence.low):
         return False
     if trig.event_type == OFFENSIVE and trig.strength == "weak":
@@ -194,6 +196,21 @@ def _trigger_ok(art: _Article, sentence: Sentence, clauses: list[tuple[int, int]
             return bool(body and lex.veto_verb.search(sentence.low))
         return bool(body and lex.resolution_context.search(sentence.low))
     return True
+
+
+def _off_topic_next(art: _Article, sentence: Sentence) -> bool:
+    """ "Xi traf Merkel in Berlin. Sie sprachen über Handel.": the next sentence says what the meeting was
+    about, and it is not the conflict."""
+    lex = art.lexicon
+    index = art.sentences.index(sentence)
+    if index + 1 >= len(art.sentences) or lex.conflict_words.search(sentence.low):
+        return False
+    nxt = art.sentences[index + 1].low
+    if not lex.talks_off_topic.search(nxt):
+        return False
+    start = lex.talks_topic_start.search(nxt)
+    topic = nxt[start.start() :] if start else nxt
+    return not (lex.conflict_words.search(nxt) or lex.talks_on_topic.search(topic))
 
 
 def _sentence_candidates(art: _Article, index: int) -> list[Candidate]:

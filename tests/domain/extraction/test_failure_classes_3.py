@@ -209,3 +209,28 @@ def test_trailing_credit_does_not_make_a_paragraph_a_headline(credit: str) -> No
     text = f"Kurdische Truppen haben am Mittwoch eine Offensive auf die Stadt Rakka begonnen. {credit}"
     (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
     assert event.location is not None and event.location.name == "Raqqa"
+
+
+# what the meeting was about, said in the next sentence -------------------------------------------
+
+
+def test_state_visit_about_trade_in_an_article_that_mentions_a_war() -> None:
+    text = (
+        "Indiens Premierminister Modi traf am Mittwoch in Paris Präsident Macron. "
+        "Die beiden sprachen über Handel und Investitionen. Am Rande ging es auch um Afghanistan."
+    )
+    assert not _of(extract(text, published_at=PUB), "TalksHeld")
+
+
+def test_phone_call_about_the_war_country() -> None:
+    text = "Der russische Präsident Putin telefonierte am Mittwoch mit seinem iranischen Kollegen Rohani über Syrien."
+    (talks,) = _of(extract(text, published_at=PUB), "TalksHeld")
+    assert {a.code for a in talks.actors} == {"RUS", "IRN"}
+
+
+def test_phone_call_whose_topic_follows() -> None:
+    text = (
+        "Der russische Präsident Putin telefonierte am Mittwoch mit seinem iranischen Kollegen Rohani. "
+        "Sie sprachen über die Lage in Syrien."
+    )
+    assert len(_of(extract(text, published_at=PUB), "TalksHeld")) == 1
