@@ -836,7 +836,8 @@ LEXICON = Lexicon(
         r"ums\s+leben|verletzt\w*|zerstört\w*|treibt\w*\b[^,.;:]*\bvoran|vorangetrieben|richtete\w*\s+sich|"
         r"galt\w*|erneut|neue[nr]?|schwere[nr]?|heftige[nr]?|"
         # a military object: "hat Ziele der Hamas angegriffen", "griff einen Kontrollposten an"
-        r"ziele|stellungen|positionen|\w*stützpunkt\w*|\w*lager|konvoi\w*|\w*posten|checkpoints?|kaserne\w*|"
+        r"ziele|stellungen|positionen|stützpunkte?n?|militärstützpunkte?n?|lager|militärlager|konvoi\w*|posten|"
+        r"kontrollposten|armeeposten|grenzposten|checkpoints?|kaserne\w*|"
         r"patrouille\w*|militärbasis|luftwaffenbasis|frontlinie\w*)\b"
     ),
     capture_object=_c(
