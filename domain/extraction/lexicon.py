@@ -63,7 +63,7 @@ class GenericForce:
     """A generic armed-force phrase ("Rebellen", "Regierungstruppen") resolved per article."""
 
     pattern: Scanner
-    kind: str  # "rebels", "government", "jihadists", "allied", "militia"
+    kind: str  # "rebels", "government", "jihadists", "allied", "militia", "army"
     # a compound's last part ("-truppen"); the match extends back over its word (one starting with "-"
     # counts only right after a word: checked per match, as a lookbehind would slow the scan)
     compound: Pattern | None = None

@@ -104,6 +104,7 @@ _OFF_STRONG_VERBS = (
     r"befreit(?:e|en)?|befreiten|drangen\b[^,.;:]*\bvor|drang\b[^,.;:]*\bvor|dringen\b[^,.;:]*\bvor|"
     r"vorgedrungen|überrannt(?:e|en)?|einmarschiert|marschierten\b[^,.;:]*\bein|umkämpft\w*|"
     r"unter\s+(?:ihre|seine|die|eigene)\s+kontrolle\s+(?:gebracht|brachten|brachte|bringen)|"
+    r"brachte(?:n)?\b[^,.;:]{0,120}?\bunter\s+(?:ihre|seine|die|eigene)\s+kontrolle|"
     r"kontrolle\s+über\b[^,.;:]*\b(?:übernommen|übernahmen|übernahm|erlangt|gewonnen)"
 )
 _OFF_WEAK = r"offensive(?:n)?|angriff(?:e|en)?|attacke(?:n)?|nahm(?:en)?\b[^.;:]{0,160}?\bein\b"
@@ -337,6 +338,8 @@ GENERIC_FORCES = (
         compound=_lc(r"(?:dschihadist|jihadist|extremisten)\w*"),
     ),
     # bare "Milizen" of a war without a standing rebel/government split ("die verfeindeten Milizen" in Libya)
+    # "die Armee" alone: the war's state's army, unless another state is named nearby (then whose is unclear)
+    GenericForce(_lw(r"\b(?:die|der|den)\s+(?:armee|streitmacht)\b"), "army"),
     # and armed groups the gazetteer does not know ("die Siebente Brigade", "Bewaffnete griffen ... an")
     GenericForce(
         _lw(

@@ -183,6 +183,9 @@ def _generic_code(kind: str, ctx: ArticleContext, text: str, start: int) -> str 
         return rebels_of(ctx.main_state) if ctx.main_state else None
     if kind == "government":
         return ctx.main_state
+    if kind == "army":
+        near = [a for a in ctx.actors if abs(a.start - start) < 300 and a.kind in ("state", "demonym", "group")]
+        return ctx.main_state if all(a.code == ctx.main_state for a in near) else None
     if kind == "militia":  # Syria's and Iraq's militias fight for a side the codebook codes otherwise
         return f"{ctx.main_state}-MIL" if ctx.main_state and ctx.main_state not in MILITIA_SIDED else None
     if kind == "jihadists":  # "Islamisten", "Dschihadisten": IS only where IS is the war's jihadist party

@@ -234,3 +234,13 @@ def test_phone_call_whose_topic_follows() -> None:
         "Sie sprachen über die Lage in Syrien."
     )
     assert len(_of(extract(text, published_at=PUB), "TalksHeld")) == 1
+
+
+# "die Armee" alone; "brachte ... unter ihre Kontrolle" ----------------------------------------------
+
+
+def test_bare_army_is_the_war_states_army() -> None:
+    text = "Die Armee brachte am Mittwoch mehrere Dörfer bei Hama unter ihre Kontrolle."
+    (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
+    assert _roles(event) == {"SYR": "attacker"}
+    assert event.location is not None and event.location.name == "Hama"
