@@ -202,8 +202,10 @@ def _off_topic_next(art: _Article, sentence: Sentence) -> bool:
     """ "Xi traf Merkel in Berlin. Sie sprachen über Handel.": the next sentence says what the meeting was
     about, and it is not the conflict."""
     lex = art.lexicon
-    index = art.sentences.index(sentence)
-    if index + 1 >= len(art.sentences) or lex.conflict_words.search(sentence.low):
+    if lex.conflict_words.search(sentence.low):
+        return False
+    index = bisect.bisect_left(art.sentences, sentence.start, key=lambda s: s.start)
+    if index + 1 >= len(art.sentences):
         return False
     nxt = art.sentences[index + 1].low
     if not lex.talks_off_topic.search(nxt):
