@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from domain.events import Casualties
 from domain.extraction.lexicon import Lexicon
+
+_AND = re.compile(r"\s+(?:and|und|sowie)\s+")
 
 
 def _number(word: str, lexicon: Lexicon) -> int | None:
@@ -29,6 +33,7 @@ def casualties_in(clauses: list[str], lexicon: Lexicon) -> Casualties | None:
             continue
         has_killed = bool(lexicon.casualty_killed.search(clause))
         has_injured = bool(lexicon.casualty_injured.search(clause))
+        last_end, last_count = -1, 0  # "22 Houthi fighters and nine coalition troops were killed": 31
         for m in lexicon.casualty_number.finditer(clause):
             count = _number(m.group(1), lexicon)
             if count is None or count > 100000:
@@ -38,6 +43,9 @@ def casualties_in(clauses: list[str], lexicon: Lexicon) -> Casualties | None:
             if is_injury:
                 injured = _max(injured, count)
             elif has_killed or lexicon.victim_killed.search(victims):
+                if last_end >= 0 and _AND.fullmatch(clause[last_end : m.start()]):
+                    count += last_count
+                last_end, last_count = m.end(), count
                 killed = _max(killed, count)
                 if lexicon.victim_civilian.search(victims):
                     civilians = _max(civilians, count)

@@ -372,7 +372,10 @@ CEASEFIRE_COMPLIANCE = _c(
 CASUALTY_FOLLOWUP = _c(
     r"\bin\s+the\s+(?:\w+\s+)?(?:fighting|attacks?|assault|offensive|strikes?|air\s*strikes?|raids?|"
     r"bombardment|shelling|clashes|battle|bombing|violence)\b|\bamong\s+the\s+(?:dead|victims|killed)\b|"
-    r"\bdeath\s+toll\b"
+    r"\bdeath\s+toll\b|"
+    # "The assault left at least 30 dead", "the strikes killed 12": the attack just reported
+    r"^\W*the\s+(?:\w+\s+)?(?:attacks?|assault|offensive|strikes?|air\s*strikes?|raids?|bombardment|shelling|"
+    r"bombing)\s+(?:left|killed|claimed)\b"
 )
 # "captured by X": the agent of a passive attack verb
 PASSIVE_AGENT_BEFORE = _c(r"\b\w+(?:ed|en|wn|ught|ook|ut|ung)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")

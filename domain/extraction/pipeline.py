@@ -455,14 +455,16 @@ def _followup_casualties(art: _Article, index: int) -> Casualties | None:
     lex = art.lexicon
     prev = art.sentences[index]
     for nxt in art.sentences[index + 1 : index + 4]:
-        if "\n" in art.cleaned[prev.end : nxt.start]:
-            return None  # a new paragraph
         cue = lex.casualty_followup.search(nxt.low)
+        if "\n" in art.cleaned[prev.end : nxt.start] and not cue:
+            return None  # a new paragraph, unless it says "in the fighting", "bei den Angriffen"
         lo = bisect.bisect_left(art.hits, (nxt.start,))
         if not cue and any(lex.triggers[h[2]].event_type == OFFENSIVE for h in art.hits[lo:] if h[0] < nxt.end):
             return None  # another attack's own report
         if lex.casualty_killed.search(nxt.low) or lex.victim_killed.search(nxt.low):  # else no toll of the dead
             found = casualties_in([nxt.low[s:e] for s, e in nxt.clauses(lex)], lex)
+            if found is None or found.killed is None:  # "At least 14 civilians, including five children, were killed"
+                found = casualties_in([nxt.low], lex)
             if found is not None and found.killed is not None:
                 return found
         prev = nxt

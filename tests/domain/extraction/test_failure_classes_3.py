@@ -244,3 +244,38 @@ def test_bare_army_is_the_war_states_army() -> None:
     (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
     assert _roles(event) == {"SYR": "attacker"}
     assert event.location is not None and event.location.name == "Hama"
+
+
+# English tolls in the following sentences --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        (
+            "Syrian warplanes bombed the town of Maarat al-Numan on Tuesday. "
+            "At least 11 civilians, including four children, were killed, activists said.",
+            11,
+        ),
+        ("Government forces stormed the town of Daraya on Tuesday. The assault left at least 19 dead.", 19),
+        (
+            "Government forces stormed the town of Daraya on Tuesday. "
+            "Medics said 12 rebels and seven soldiers were killed.",
+            19,
+        ),
+        (
+            "Taliban fighters overran the town of Ghormach on Tuesday.\n\n"
+            "At least 23 people were killed in the fighting, officials said.",
+            23,
+        ),
+    ],
+)
+def test_english_toll_after_the_attack(text: str, killed: int) -> None:
+    (event,) = _of(extract(text, published_at=PUB, language="en"), "OffensiveLaunched")
+    assert event.casualties is not None and event.casualties.killed == killed
+
+
+def test_german_tolls_of_two_sides_add_up() -> None:
+    text = "Regierungstruppen stürmten am Mittwoch die Stadt Daraa. Dabei wurden 14 Rebellen und neun Soldaten getötet."
+    (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
+    assert event.casualties is not None and event.casualties.killed == 23
