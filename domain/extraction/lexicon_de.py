@@ -107,7 +107,10 @@ _OFF_STRONG_VERBS = (
     r"brachte(?:n)?\b[^,.;:]{0,120}?\bunter\s+(?:ihre|seine|die|eigene)\s+kontrolle|"
     r"kontrolle\s+über\b[^,.;:]*\b(?:übernommen|übernahmen|übernahm|erlangt|gewonnen)"
 )
-_OFF_WEAK = r"offensive(?:n)?|angriff(?:e|en)?|attacke(?:n)?|nahm(?:en)?\b[^.;:]{0,160}?\bein\b"
+_OFF_WEAK = (
+    r"offensive(?:n)?|angriff(?:e|en)?|attacke(?:n)?|vorstoß(?:es)?|vorstöße(?:n)?|"
+    r"nahm(?:en)?\b[^.;:]{0,160}?\bein\b"
+)
 
 _RES_TRIGGERS = (
     r"veto(?:s)?|blockiert(?:e|en)?|blockierten|abgelehnt|lehnte(?:n)?\b[^,.;:]*\bab|"

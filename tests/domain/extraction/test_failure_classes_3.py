@@ -279,3 +279,13 @@ def test_german_tolls_of_two_sides_add_up() -> None:
     text = "Regierungstruppen stürmten am Mittwoch die Stadt Daraa. Dabei wurden 14 Rebellen und neun Soldaten getötet."
     (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
     assert event.casualties is not None and event.casualties.killed == 23
+
+
+def test_military_advance_is_an_offensive_but_a_political_one_is_not() -> None:
+    text = (
+        "Truppen des Generals Haftar haben am Mittwoch in Derna einen neuen Vorstoß "
+        "gegen islamistische Milizen gestartet."
+    )
+    (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
+    assert _roles(event).get("LBY-MIL") == "attacker"
+    assert not extract("Die Grünen haben am Mittwoch einen Vorstoß gegen Kinderarmut gestartet.", published_at=PUB)
