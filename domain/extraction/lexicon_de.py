@@ -342,7 +342,7 @@ GENERIC_FORCES = (
     ),
     # bare "Milizen" of a war without a standing rebel/government split ("die verfeindeten Milizen" in Libya)
     # "die Armee" alone: the war's state's army, unless another state is named nearby (then whose is unclear)
-    GenericForce(_lw(r"\barmee\b(?<=(?:die|der|den) armee)"), "army"),
+    GenericForce(_lw(r"\b(?:armee\b(?<=(?:die|der|den) armee)|luftwaffe\b(?<=(?:die|der|den) luftwaffe))"), "army"),
     # and armed groups the gazetteer does not know ("die Siebente Brigade", "Bewaffnete griffen ... an")
     GenericForce(
         _lw(

@@ -289,3 +289,9 @@ def test_military_advance_is_an_offensive_but_a_political_one_is_not() -> None:
     (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
     assert _roles(event).get("LBY-MIL") == "attacker"
     assert not extract("Die Grünen haben am Mittwoch einen Vorstoß gegen Kinderarmut gestartet.", published_at=PUB)
+
+
+def test_bare_air_force_is_the_war_states() -> None:
+    text = "Die Luftwaffe bombardierte am Mittwoch Stellungen der Rebellen bei Hama."
+    (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
+    assert _roles(event) == {"SYR": "attacker", "SYR-REB": "target"}
