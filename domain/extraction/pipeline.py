@@ -566,7 +566,8 @@ def _date(art: _Article, index: int, clause: tuple[int, int], trig: Trigger, eve
 
 _YEAR = re.compile(r"(?<![\w.])(1[5-9]\d\d|20\d\d)(?!\w|\.\d)")
 _YEARS_AGO = re.compile(r"\bvor\s+(\d+)\s+jahren\b|\b(\d+)\s+years\s+ago\b")
-_SINCE = re.compile(r"\b(?:seit|since|bis|until|ab)\s+(?:\w+\s+)?$")
+_SINCE = re.compile(r"\b(?:seit|since|bis|until|ab)\s+(?:[\w-]+\s+){0,3}$")
+_DIGIT = re.compile(r"\d")
 
 
 def _old_years(art: _Article, low: str) -> tuple[bool, bool]:
@@ -578,7 +579,7 @@ def _old_years(art: _Article, low: str) -> tuple[bool, bool]:
     for m in _YEAR.finditer(low):
         if int(m.group(1)) >= limit:
             recent = True
-        elif not _SINCE.search(low[max(0, m.start() - 20) : m.start()]):
+        elif not _SINCE.search(low[max(0, m.start() - 40) : m.start()]):
             old = True
     for m in _YEARS_AGO.finditer(low):
         if int(m.group(1) or m.group(2)) > 2:
@@ -593,8 +594,13 @@ def _historical(art: _Article, index: int, occurred: Occurred | None) -> bool:
     if art.pub is None:
         return False
     limit = art.pub.year - 2
-    if occurred is not None:
+    if occurred is not None and (occurred.end.year < limit or occurred.text is None):
         return occurred.end.year < limit
+    if occurred is not None and (
+        occurred.text is None or _YEAR.search(occurred.text) or not _DIGIT.search(occurred.text)
+    ):
+        return False  # "am 3. März 2018", "am Montag", "im vergangenen Jahr": anchored by the text or the day
+    # undated, or a day without a year ("Am 19. November startete die Rote Armee ...") right after 1942
     sentence = art.sentences[index]
     old, recent = _old_years(art, sentence.low)
     if recent:

@@ -295,3 +295,16 @@ def test_bare_air_force_is_the_war_states() -> None:
     text = "Die Luftwaffe bombardierte am Mittwoch Stellungen der Rebellen bei Hama."
     (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
     assert _roles(event) == {"SYR": "attacker", "SYR-REB": "target"}
+
+
+def test_a_day_without_a_year_right_after_a_historic_year_is_history() -> None:
+    text = (
+        "Im Herbst 1944 hatte die Rote Armee die Grenze Ostpreußens erreicht. "
+        "Am 13. Januar begann sie eine Großoffensive auf Königsberg."
+    )
+    assert not _of(extract(text, published_at=PUB), "OffensiveLaunched")
+
+
+def test_since_a_distant_event_is_no_history() -> None:
+    text = "Erstmals seit ihrem Sturz 2001 haben die Taliban am Montag eine Provinzhauptstadt erobert: Kundus."
+    assert len(_of(extract(text, published_at=PUB), "OffensiveLaunched")) == 1
