@@ -174,7 +174,7 @@ def _trigger_ok(art: _Article, sentence: Sentence, clauses: list[tuple[int, int]
     if trig.event_type == TALKS and lex.talks_off_topic.search(sentence.low):
         start = lex.talks_topic_start.search(sentence.low)
         topic = sentence.low[start.start() :] if start else sentence.low
-        return bool(lex.conflict_words.search(sentence.low) or lex.talks_on_topic.search(topic))
+        return bool(_war_words(lex, sentence.low) or lex.talks_on_topic.search(topic))
     if trig.event_type == TALKS:
         return not _off_topic_next(art, sentence)
     if trig.event_type == OFFENSIVE and lex.verbal_attack.search(sentence.low):
@@ -198,6 +198,11 @@ def _trigger_ok(art: _Article, sentence: Sentence, clauses: list[tuple[int, int]
     return True
 
 
+def _war_words(lex: Lexicon, low: str) -> bool:
+    """Conflict words other than a bare "Konflikt" (next to trade or finance, a trade conflict)."""
+    return any("konflikt" not in m.group() for m in lex.conflict_words.finditer(low))
+
+
 def _off_topic_next(art: _Article, sentence: Sentence) -> bool:
     """ "Xi traf Merkel in Berlin. Sie sprachen über Handel.": the next sentence says what the meeting was
     about, and it is not the conflict."""
@@ -212,7 +217,7 @@ def _off_topic_next(art: _Article, sentence: Sentence) -> bool:
         return False
     start = lex.talks_topic_start.search(nxt)
     topic = nxt[start.start() :] if start else nxt
-    return not (lex.conflict_words.search(nxt) or lex.talks_on_topic.search(topic))
+    return not (_war_words(lex, nxt) or lex.talks_on_topic.search(topic))
 
 
 def _sentence_candidates(art: _Article, index: int) -> list[Candidate]:

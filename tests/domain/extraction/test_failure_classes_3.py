@@ -308,3 +308,11 @@ def test_a_day_without_a_year_right_after_a_historic_year_is_history() -> None:
 def test_since_a_distant_event_is_no_history() -> None:
     text = "Erstmals seit ihrem Sturz 2001 haben die Taliban am Montag eine Provinzhauptstadt erobert: Kundus."
     assert len(_of(extract(text, published_at=PUB), "OffensiveLaunched")) == 1
+
+
+def test_finance_ministers_meeting_amid_a_trade_conflict_is_not_talks() -> None:
+    text = (
+        "Russische Kampfjets bombardierten am Dienstag Idlib. "
+        "Beim Treffen der G7-Finanzminister in Whistler hatte es nach einer Verschärfung des Konflikts ausgesehen."
+    )
+    assert not _of(extract(text, published_at=PUB), "TalksHeld")
