@@ -171,6 +171,8 @@ def _trigger_ok(art: _Article, sentence: Sentence, clauses: list[tuple[int, int]
         index = clauses.index(clause_of(clauses, trig.start))
         nearby = clauses[max(0, index - 1) : index + 2]
         return any(lex.ceasefire_realised.search(sentence.low[s:e]) for s, e in nearby)
+    if trig.event_type == TALKS and lex.talks_not_held.search(sentence.low):
+        return False
     if trig.event_type == TALKS and lex.talks_off_topic.search(sentence.low):
         start = lex.talks_topic_start.search(sentence.low)
         topic = sentence.low[start.start() :] if start else sentence.low

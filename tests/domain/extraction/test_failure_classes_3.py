@@ -316,3 +316,15 @@ def test_finance_ministers_meeting_amid_a_trade_conflict_is_not_talks() -> None:
         "Beim Treffen der G7-Finanzminister in Whistler hatte es nach einer Verschärfung des Konflikts ausgesehen."
     )
     assert not _of(extract(text, published_at=PUB), "TalksHeld")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beim Gipfel in Lima waren die Außenminister Russlands und der Ukraine zwar beide anwesend; "
+        "ein Gespräch der beiden über den Donbass kam aber nicht zustande.",
+        "Das geplante Treffen von Putin und Poroschenko in Minsk fand am Montag nicht statt.",
+    ],
+)
+def test_a_meeting_that_did_not_come_about_is_no_talks(text: str) -> None:
+    assert not _of(extract(text, published_at=PUB), "TalksHeld")
