@@ -56,6 +56,7 @@ class _Article:
     offensive_places: list[tuple[int, PlaceLike]] = field(default_factory=list)  # (sentence, place) so far
     parties: list[tuple[int, list[Actor]]] = field(default_factory=list)  # talks/ceasefire parties so far
     subjects: dict[int, str] = field(default_factory=dict)  # sentence -> the acting party of its event
+    off_topic: dict[int, bool] = field(default_factory=dict)  # sentence start -> `_off_topic_next`
 
 
 def _pub_date(text: str, published_at: str | None, lexicon: Lexicon) -> PubDate | None:
@@ -178,7 +179,10 @@ def _trigger_ok(art: _Article, sentence: Sentence, clauses: list[tuple[int, int]
         topic = sentence.low[start.start() :] if start else sentence.low
         return bool(_war_words(lex, sentence.low) or lex.talks_on_topic.search(topic))
     if trig.event_type == TALKS:
-        return not _off_topic_next(art, sentence)
+        off = art.off_topic.get(sentence.start)
+        if off is None:
+            off = art.off_topic[sentence.start] = _off_topic_next(art, sentence)
+        return not off
     if trig.event_type == OFFENSIVE and lex.verbal_attack.search(sentence.low):
         return False
     if trig.event_type == OFFENSIVE and trig.strength == "weak":
@@ -209,13 +213,11 @@ def _off_topic_next(art: _Article, sentence: Sentence) -> bool:
     """ "Xi traf Merkel in Berlin. Sie sprachen über Handel.": the next sentence says what the meeting was
     about, and it is not the conflict."""
     lex = art.lexicon
-    if lex.conflict_words.search(sentence.low):
-        return False
     index = bisect.bisect_left(art.sentences, sentence.start, key=lambda s: s.start)
     if index + 1 >= len(art.sentences):
         return False
     nxt = art.sentences[index + 1].low
-    if not lex.talks_off_topic.search(nxt):
+    if not lex.talks_off_topic.search(nxt) or lex.conflict_words.search(sentence.low):
         return False
     start = lex.talks_topic_start.search(nxt)
     topic = nxt[start.start() :] if start else nxt
