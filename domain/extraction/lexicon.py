@@ -193,6 +193,9 @@ class Lexicon:
     offensive_realised: Pattern = re.compile("")
     offensive_object_after: Pattern = re.compile("")
     subject_fighters_before: Pattern = re.compile("$^")
+    # a finite attack verb of a main clause ("Die Armee griff am Sonntag kurdische Milizen an"): a party named
+    # before it is the subject, one after it the object
+    finite_attack_verb: Pattern = re.compile("$^")
     gate_words: Pattern = re.compile("$^")  # more words that let an article past the conflict gate
     # "waren zwar gleichzeitig anwesend; ein Treffen der beiden kam aber nicht zustande": no talks at all
     talks_not_held: Pattern = re.compile(

@@ -762,6 +762,10 @@ LEXICON = Lexicon(
     support_before=SUPPORT_BEFORE,
     target_before=TARGET_BEFORE,
     subject_fighters_before=SUBJECT_FIGHTERS_BEFORE,
+    finite_attack_verb=_c(
+        r"\b(?:griff|griffen|greift|greifen|bombardierte|bombardierten|bombardiert|beschoss|beschossen|beschießt|"
+        r"attackierte|attackierten|überrannte|überrannten|stürmte|stürmten|eroberte|eroberten)\b"
+    ),
     target_after=TARGET_AFTER,
     passive_agent_before=PASSIVE_AGENT_BEFORE,
     venue_before=VENUE_BEFORE,

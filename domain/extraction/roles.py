@@ -329,7 +329,39 @@ def _offensive_role(ctx: ArticleContext, m: Mention, lexicon: Lexicon, passive: 
     return "attacker"
 
 
-def offensive_roles(ctx: ArticleContext, mentions: list[Mention], lexicon: Lexicon, passive: bool) -> list[Actor]:
+def _supporting(ctx: ArticleContext, m: Mention, lexicon: Lexicon) -> bool:
+    before = _before(ctx, m, 40)
+    return bool(
+        lexicon.support_before.search(before)
+        or lexicon.support_after.match(_after(ctx, m))
+        or lexicon.supported_before.search(before)
+    )
+
+
+def _objects_after_verb(
+    ctx: ArticleContext, sentence: Sentence, lexicon: Lexicon, out: list[Actor], starts: list[int]
+) -> list[Actor]:
+    """ "Die türkische Armee griff am Sonntag kurdische Milizen an": with a party named before the finite
+    attack verb of the first clause (the subject), a party after it is the object, not a second attacker."""
+    c_start, c_end = sentence.clauses(lexicon)[0]
+    verb = lexicon.finite_attack_verb.search(sentence.low, c_start, c_end)
+    if verb is None:
+        return out
+    v = sentence.start + verb.start()
+    if not any(pos < v and a.role == "attacker" for a, pos in zip(out, starts, strict=True)):
+        return out
+    by_start = {m.start: m for m in ctx.actors_in(sentence.start, sentence.end)}
+    return [
+        Actor(name=a.name, code=a.code, role="target")
+        if a.role == "attacker" and v < pos < sentence.start + c_end and not _supporting(ctx, by_start[pos], lexicon)
+        else a
+        for a, pos in zip(out, starts, strict=True)
+    ]
+
+
+def offensive_roles(
+    ctx: ArticleContext, mentions: list[Mention], lexicon: Lexicon, passive: bool, sentence: Sentence | None = None
+) -> list[Actor]:
     out = []
     first_agent = -1  # "von X bombardiert": the passive agent is the attacker ...
     starts: list[int] = []
@@ -346,6 +378,8 @@ def offensive_roles(ctx: ArticleContext, mentions: list[Mention], lexicon: Lexic
             first_agent = m.start
         out.append(Actor(name=m.surface, code=m.code, role=role))  # type: ignore[arg-type]
         starts.append(m.start)
+    if not passive and sentence is not None and out:
+        out = _objects_after_verb(ctx, sentence, lexicon, out, starts)
     if first_agent >= 0:  # ... and the passive subject before it ("Rebellen wurden von X bombardiert") the target
         out = [
             Actor(name=a.name, code=a.code, role="target") if a.role == "attacker" and pos < first_agent else a
@@ -436,7 +470,7 @@ def roles_for(event_type: str, ctx: ArticleContext, sentence: Sentence, lexicon:
     if event_type == TALKS:
         return talks_roles(ctx, [m for m in mentions if not m.source or m.kind != "generic"], lexicon)
     if event_type == OFFENSIVE:
-        return offensive_roles(ctx, mentions, lexicon, passive)
+        return offensive_roles(ctx, mentions, lexicon, passive, sentence)
     if event_type == CEASEFIRE:
         return ceasefire_roles(ctx, mentions, sentence, lexicon)
     if event_type == RESOLUTION:

@@ -328,3 +328,24 @@ def test_finance_ministers_meeting_amid_a_trade_conflict_is_not_talks() -> None:
 )
 def test_a_meeting_that_did_not_come_about_is_no_talks(text: str) -> None:
     assert not _of(extract(text, published_at=PUB), "TalksHeld")
+
+
+# word order: a party after the finite attack verb is its object ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Die irakische Armee griff am Mittwoch die Peschmerga bei Kirkuk an.",
+            {"IRQ": "attacker", "IRQ-KRD": "target"},
+        ),
+        (
+            "Die türkische Armee griff am Mittwoch gemeinsam mit syrischen Rebellen die Stadt Manbidsch an.",
+            {"TUR": "attacker", "SYR-REB": "attacker"},
+        ),
+    ],
+)
+def test_party_after_the_finite_verb_is_the_object(text: str, expected: dict[str, str]) -> None:
+    (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
+    assert {c: r for c, r in _roles(event).items() if c in expected} == expected
