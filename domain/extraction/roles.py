@@ -121,6 +121,7 @@ def _conflict_place(places: Sequence[PlaceMentionLike], weights: list[int], coun
     return by_name[counts.most_common(1)[0][0]] if counts else None
 
 
+_KURDS_OF = {"IRQ": "IRQ-KRD", "TUR": "TUR-REB"}
 _GOVERNMENT_SURFACE = re.compile(r"regierung|regime|government")
 _GOVERNMENT_AFTER = re.compile(r"\s+(?:regierung|regime|führung|government)\b")
 
@@ -271,7 +272,15 @@ def build_context(
         for m in raw
         if _kept(m, low, lexicon, acting, city_spans)
     ]
-    ctx = ArticleContext(text, low, kept, places, country, _main_state(country, raw, gaz, low), jihadist)
+    main_state = _main_state(country, raw, gaz, low)
+    if main_state in _KURDS_OF:  # "kurdische Milizen" in Iraq are the Peshmerga, in Turkey the PKK
+        kept = [
+            Mention(m.start, m.end, m.surface, _KURDS_OF[main_state], m.kind, m.source)
+            if m.code == "SYR-KRD" and m.surface.lower().startswith("kurd")
+            else m
+            for m in kept
+        ]
+    ctx = ArticleContext(text, low, kept, places, country, main_state, jihadist)
     ctx.conflict_place = _conflict_place(places, weights, country)
     generic = _generic_mentions(ctx, lexicon)
     overridden = [a for a in kept if not any(g.start <= a.start < g.end for g in generic)]

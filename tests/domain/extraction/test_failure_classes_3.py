@@ -349,3 +349,16 @@ def test_a_meeting_that_did_not_come_about_is_no_talks(text: str) -> None:
 def test_party_after_the_finite_verb_is_the_object(text: str, expected: dict[str, str]) -> None:
     (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
     assert {c: r for c, r in _roles(event).items() if c in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kurds"),
+    [
+        ("Die irakische Armee griff am Mittwoch kurdische Kämpfer bei Tuz Khurmatu an.", "IRQ-KRD"),
+        ("Die türkische Armee bombardierte am Mittwoch kurdische Kämpfer in der Provinz Hakkari.", "TUR-REB"),
+        ("Die türkische Armee bombardierte am Mittwoch kurdische Kämpfer bei Afrin.", "SYR-KRD"),
+    ],
+)
+def test_kurdish_fighters_belong_to_the_war_country(text: str, kurds: str) -> None:
+    (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
+    assert _roles(event).get(kurds) == "target"
