@@ -293,6 +293,9 @@ class DateResolver:
         if unit == "week":
             start = pub - dt.timedelta(days=7 * count + 3)
             return _occ(start, start + dt.timedelta(days=6), "week", m.group())
+        if unit == "year":  # "vor einem Jahr": the months around that day
+            start = pub - dt.timedelta(days=365 * count + 90)
+            return _occ(start, start + dt.timedelta(days=180), "month", m.group())
         start = pub - dt.timedelta(days=30 * count + 15)
         return _occ(start, start + dt.timedelta(days=30), "month", m.group())
 

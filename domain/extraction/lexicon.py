@@ -79,7 +79,7 @@ _DE_WEEKDAY_PREFIX_KINDS = {
 }  # fmt: skip
 _DE_TIME_UNITS = {
     "tag": "day", "tage": "day", "tagen": "day", "woche": "week", "wochen": "week", "monat": "month",
-    "monate": "month", "monaten": "month",
+    "monate": "month", "monaten": "month", "jahr": "year", "jahren": "year",
 }  # fmt: skip
 
 

@@ -589,7 +589,7 @@ DATES: dict[str, Scanner] = {
     "today": _lw(r"\b(?:heute|am\s+heutigen\s+\w+|nun|jetzt|derzeit|aktuell|zurzeit)\b"),
     "ago": _lw(
         r"\bvor\s+(\d+|einem|einer|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+"
-        r"(tag|tagen|woche|wochen|monat|monaten)\b"
+        r"(tag|tagen|woche|wochen|monat|monaten|jahr|jahren)\b"
     ),
     "since_span": _lc(r"\b(?:seit\s+(tagen|wochen|monaten)|(tage|wochen|monate)lang)\b"),
     "last_week": _tw(r"\b(?:in\s+der\s+vergangenen\s+woche|vergangenen\s+woche|letzte\s+woche|vorige\s+woche)\b"),

@@ -362,3 +362,10 @@ def test_party_after_the_finite_verb_is_the_object(text: str, expected: dict[str
 def test_kurdish_fighters_belong_to_the_war_country(text: str, kurds: str) -> None:
     (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
     assert _roles(event).get(kurds) == "target"
+
+
+def test_years_ago_dates_the_event_a_year_back() -> None:
+    text = "Vor einem Jahr hatten Regierungstruppen die Stadt Homs zurückerobert."
+    (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
+    assert event.occurred is not None
+    assert str(event.occurred.start) < "2016-03-09" < str(event.occurred.end)
