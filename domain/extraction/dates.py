@@ -125,7 +125,10 @@ class DateResolver:
         for start, _, name, m in raw:
             if start < last_end:
                 continue
-            occ = self._resolve(name, m)
+            try:
+                occ = self._resolve(name, m)
+            except (OverflowError, ValueError):
+                occ = None  # a date outside the calendar ("vor 32 Jahren" in a text dated year 1)
             if occ is None:
                 continue
             occ = msgspec.structs.replace(occ, text=text[start : m.end()].strip())
@@ -287,6 +290,8 @@ class DateResolver:
         word = m.group(1).lower()
         count = int(word) if word.isdigit() else self.lex.number_words.get(word, 1)
         unit = self.lex.time_units.get(m.group(2).lower(), "month")
+        if count > 500:
+            return None  # "vor 3000 Jahren": no calendar date worth resolving
         if unit == "day":
             day = pub - dt.timedelta(days=count)
             return _occ(day, day, "day", m.group())

@@ -61,6 +61,8 @@ class _Article:
 
 def _pub_date(text: str, published_at: str | None, lexicon: Lexicon) -> PubDate | None:
     pub = parse_published(published_at) or parse_published(publication_hint(text))
+    if pub is not None and not 1900 <= pub.year <= 2100:
+        return None  # no news date: relative dates would leave the calendar
     if pub is not None and pub.day is None:
         pub = _dateline_day(text, pub, lexicon)
     return pub

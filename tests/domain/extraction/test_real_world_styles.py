@@ -118,3 +118,23 @@ def test_regional_report_of_ministers_talking_about_the_conflict() -> None:
 def test_conditional_after_a_speaker_prefix_is_hypothetical() -> None:
     text = "Expertin: Wenn die Türkei Manbidsch angreift, wird die NATO in eine Krise geraten."
     assert not extract(text, published_at=PUB)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "  \n\n ",
+        "Krieg!!!???",
+        "14.32 Uhr:",
+        "Vor 3000 Jahren griff die Armee der Pharaonen die Stadt an.",
+        "Am 31. Februar griff die Armee Idlib an.",
+        "Die Armee griff an.\u200b\u00ad",
+        "Gestern griff die Armee Idlib an. In den folgenden Tagen rückte sie vor.",
+        "Vor 32 Jahren griff die Armee Idlib an.",
+    ],
+)
+@pytest.mark.parametrize("published_at", [None, "2018-03-06", "2018-03", "kein Datum", "0001-01-02", "9999-12"])
+def test_odd_input_does_not_crash(text: str, published_at: str | None) -> None:
+    for language in ("de", "en"):
+        extract(text, published_at=published_at, language=language)
