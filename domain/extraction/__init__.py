@@ -16,7 +16,7 @@ from domain.events import ConflictEvent
 from domain.extraction.gazetteer_port import DefaultGazetteer, GazetteerPort
 from domain.extraction.pipeline import run
 
-EXTRACTOR_VERSION = "de-rules-0.8.0"
+EXTRACTOR_VERSION = "de-rules-0.8.1"
 
 _DEFAULT_GAZETTEER = DefaultGazetteer()
 

@@ -277,6 +277,38 @@ CUES = {
         r"\b(?:warnt\w*|warnen|gewarnt)\b[^,.;:]*\bvor\b"
     ),
 }
+# Konjunktiv II of an unreal past, only with a counterfactual cue (plain "hätten ... getroffen" after
+# "sagte" is reported speech of a real event): "Beinahe hätten die Rebellen ... erobert", "hätten ...
+# verhandeln können", "wäre das erste Mal gewesen"
+CUES["counterfactual"] = _c(
+    r"\b(?:beinahe|um\s+ein\s+haar|sonst|andernfalls)\b[^.;:]*\b(?:hätte|hätten|wäre|wären)\b|"
+    r"\b(?:hätte|hätten|wäre|wären)\b[^.;:]*\b(?:beinahe|um\s+ein\s+haar)\b|"
+    r"\bfast\s+(?:hätte|hätten|wäre|wären)\b|\b(?:hätte|hätten|wäre|wären)\s+(?:\w+\s+){0,3}?fast\s+(?!\d|alle)\w+|"
+    r"\b(?:hätte|hätten|wäre|wären)\b[^.;:]*\b(?:können|sollen|müssen|dürfen)\s*(?:[,.;:!?]|$)|"
+    r"\b(?:wäre|wären)\b[^.;:]*\bgewesen\b|\berste(?:n)?\s+mal\s+gewesen\b|"
+    r"^\W*(?:wenn|falls|hätte|hätten|wäre|wären)\b[^.;:]*\b(?:hätte|hätten|wäre|wären)\b"
+)
+# a truce ended, revoked or run out: "ihre Feuerpause zu beenden", "hob die Waffenruhe auf", "lief aus"
+CUES["ceasefire_ended"] = _c(
+    r"\b(?:beenden|zu\s+beenden|beendet|beendete\w*|aufzuheben|aufzukündigen|aufheben|aufkündigen|"
+    r"hob\w*\b[^,.;:]*\bauf|hebt\b[^,.;:]*\bauf|kündigte\w*\b[^,.;:]*\bauf|kündigt\b[^,.;:]*\bauf|"
+    r"lief\w*\b[^,.;:]*\baus|läuft\b[^,.;:]*\baus|ausgelaufen|abgelaufen|auslaufen|endete\w*|endet|"
+    r"aufgehoben|aufgekündigt|für\s+beendet)\b"
+)
+# background told in a relative clause: "Ägypten, das 2012 die letzte Waffenruhe vermittelt hatte, ..."
+CUES["background_relative"] = _c(
+    r"^\W*(?:(?:in|mit|von|bei|unter|an|für)\s+)?(?:der|die|das|dem|den|deren|dessen|denen|welche[rsmn]?)\b"
+    r"(?=[^.;:]*\b(?:hatte|hatten|war|waren)\W*$)"
+    r"(?=[^.;:]*\b(?:(?:19|20)\d\d|damals|zuletzt|letzte[nrs]?|einst|seinerzeit|früher|zuvor)\b)"
+)
+# sport words for an article-level score: three distinct ones make a sports piece, where "Offensive",
+# "Belagerung" or "Waffenstillstand" are metaphors unless a state or armed group is named as a party
+CUES["sports_article"] = _c(
+    r"\b(?:bundesliga\w*|\w*liga|tor|tore|torwart|torhüter|trainer\w*|spieltag\w*|stadion\w*|arena|elfmeter\w*|"
+    r"halbzeit\w*|\w*meisterschaft|tabelle\w*|fußball\w*|handball\w*|eishockey|basketball|anpfiff|abpfiff|"
+    r"schlusspfiff|gegentor\w*|stürmer\w*|mittelfeld\w*|abwehrspieler\w*|schiedsrichter\w*|ultras|"
+    r"pokal\w*|champions\s+league|nationalmannschaft|rasen|auswärtsspiel\w*|heimspiel\w*|saison)\b"
+)
 GOVERNING_CUES = _c(
     r"^\W*(?:wenn|falls|sofern)\b|"  # a conditional clause governs the main clause after it
     r"\b(?:kündigte\w*\b[^,.;:]*\ban|forder\w*|rief\w*\b[^,.;:]*\bauf|ruft\w*\b[^,.;:]*\bauf|appellier\w*|"

@@ -16,6 +16,7 @@ _SOLL = re.compile(r"^soll")
 _WERDEN = re.compile(r"^(?:wird|werden|werde)$")
 _PARTICIPLE_END = re.compile(r"\b(?:ge\w+(?:t|en)|\w+iert|\w+ge\w+(?:t|en))\W*$")
 _PREV_WORD = re.compile(r"(\w+)\W*$")
+_KONJUNKTIV = re.compile(r"\b(?:hätte|hätten|wäre|wären|würde|würden|könnte|könnten)\b")
 
 
 def _planned(clause: str, trigger: Trigger, lexicon: Lexicon) -> bool:
@@ -129,6 +130,14 @@ def _clause_modality(
 ) -> str:
     if trigger.event_type in (TALKS, CEASEFIRE) and lexicon.cues["broken"].search(clause):
         return "broken"
+    cues = lexicon.cues
+    if trigger.event_type == CEASEFIRE and "ceasefire_ended" in cues and cues["ceasefire_ended"].search(clause):
+        return "broken"
+    if "background_relative" in cues and cues["background_relative"].search(clause):
+        return "background"
+    counterfactual = cues.get("counterfactual")
+    if counterfactual is not None and _KONJUNKTIV.search(clause) and counterfactual.search(sentence.low):
+        return "counterfactual"
     if (
         trigger.event_type in (OFFENSIVE, CEASEFIRE)
         and trigger.word[:1].isupper()

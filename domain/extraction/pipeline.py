@@ -136,7 +136,22 @@ def run(text: str, published_at: str | None, language: str, gaz: GazetteerPort) 
     for index in with_hits:
         candidates.extend(_sentence_candidates(art, index))
     merged = [c for c in merge(candidates) if _sufficient(c)]
+    if _sports_article(lexicon, low):  # metaphors of a match: only a named state or armed group counts
+        merged = [c for c in merged if c.actors or c.event_type not in (OFFENSIVE, CEASEFIRE, TALKS)]
     return [_to_event(art, c) for c in merged]
+
+
+def _sports_article(lexicon: Lexicon, low: str) -> bool:
+    """At least three distinct sport words: a match report, a club's season, a league table."""
+    pattern = lexicon.cues.get("sports_article")
+    if pattern is None:
+        return False
+    words: set[str] = set()
+    for m in pattern.finditer(low):
+        words.add(m.group())
+        if len(words) >= 3:
+            return True
+    return False
 
 
 # per sentence ----------------------------------------------------------------
