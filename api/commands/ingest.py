@@ -139,8 +139,8 @@ def _jsonl_item(label: str, line: str) -> Item:
 async def ingest_items(url: str, items: Sequence[Item], *, progress: bool = False, origin: str = "cli") -> Summary:
     summary = Summary()
     pool = await create_pool(url, max_size=CONCURRENCY + 1)
+    store, gate = EventStore(pool), asyncio.Semaphore(CONCURRENCY)
     try:
-        store, gate = EventStore(pool), asyncio.Semaphore(CONCURRENCY)
 
         async def one(item: Item) -> None:
             async with gate:
@@ -149,6 +149,7 @@ async def ingest_items(url: str, items: Sequence[Item], *, progress: bool = Fals
 
         await asyncio.gather(*(one(item) for item in items))
     finally:
+        await store.close()  # let the last wake-up NOTIFY go out before the pool closes
         await pool.close()
     if progress and sys.stderr.isatty():
         print(file=sys.stderr)

@@ -40,8 +40,8 @@ def _uuid(raw: str) -> uuid.UUID:
 async def _reextract(url: str, ids: list[uuid.UUID] | None) -> int:
     pool = await create_pool(url, max_size=2)
     failed = changed = retracted = added = 0
+    store = EventStore(pool)
     try:
-        store = EventStore(pool)
         for article_id in ids if ids is not None else await article_ids(pool):
             try:
                 result = await reextract(store, article_id, origin="cli")
@@ -54,6 +54,7 @@ async def _reextract(url: str, ids: list[uuid.UUID] | None) -> int:
                 retracted, added = retracted + len(result.retracted), added + len(result.added)
                 print(f"{article_id}: {len(result.retracted)} retracted, {len(result.added)} added")
     finally:
+        await store.close()
         await pool.close()
     print(f"articles changed: {changed}; events retracted: {retracted}, added: {added}; failures: {failed}")
     return 1 if failed else 0
