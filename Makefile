@@ -2,16 +2,22 @@
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+LOCK := requirements.lock
 
-.PHONY: install run test lint typecheck unit bench clean
+.PHONY: install lock run test lint typecheck unit bench clean
 
-$(BIN)/conflictdb: pyproject.toml
+# The lock file decides every version (with hashes); pyproject.toml only states ranges.
+$(BIN)/conflictdb: pyproject.toml $(LOCK)
 	$(PY) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
 	@touch $@
 
 install: $(BIN)/conflictdb
+
+# Refresh the lock on purpose (newest versions the ranges in pyproject.toml allow).
+lock: install
+	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 --upgrade -o $(LOCK)
 
 # `make run` is for local development: webhook receivers on this machine are allowed
 # unless the caller says otherwise. The service's own default refuses them.

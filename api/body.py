@@ -25,12 +25,24 @@ async def require_json(connection: ASGIConnection[Any, Any, Any, Any], handler: 
         raise HTTPException(
             status_code=415, detail=f"Content-Encoding {encoding!r} is not supported: send {expected} uncompressed"
         )
-    if isinstance(connection, Request) and not (await connection.body()).strip():
-        raise ValidationError(f"the request body is empty: send {expected} (Content-Type: application/json)")
+    if isinstance(connection, Request):
+        body = await connection.body()
+        if not body.strip():
+            raise ValidationError(f"the request body is empty: send {expected} (Content-Type: application/json)")
+        require_utf8(body)
     media = connection.headers.get("content-type", "").split(";", 1)[0].strip().lower()
     if media != "application/json" and not media.endswith("+json"):
         detail = f"send the body as JSON with 'Content-Type: application/json' (got {media or 'no content type'})"
         raise HTTPException(status_code=415, detail=detail)
+
+
+def require_utf8(body: bytes) -> None:
+    """400 naming the first bad byte, whatever the JSON decoder would have said about it."""
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        detail = f"the request body is not valid UTF-8 (byte 0x{body[exc.start]:02x} at offset {exc.start})"
+        raise ValidationError(detail) from None
 
 
 def expected_body(handler: BaseRouteHandler) -> str:
