@@ -45,6 +45,7 @@ class Candidate:
     default_date: Occurred | None = None  # the news default date (around publication) of an undated mention
     place_inferred: bool = False  # the place comes from a neighbouring sentence, not the mention's own
     country_hint: str | None = None  # the country the mention names when it gives no usable place ("in Syrien")
+    trace: list[str] = field(default_factory=list)  # the decisions that made it, for `extract --explain`
 
     def codes(self, *roles: str) -> set[str]:
         return {a.code for a in self.actors if not roles or a.role in roles}
@@ -229,6 +230,8 @@ def absorb(into: Candidate, other: Candidate) -> None:
     into.casualties = merge_casualties(into.casualties, other.casualties)
     into.confidence = max(into.confidence, other.confidence)
     into.mentions += other.mentions
+    into.trace.append(f"merged the {other.event_type} mention of sentence {other.sentence_index + 1}")
+    into.trace.extend(other.trace)
     into.explicit_codes |= other.explicit_codes
     into.background = into.background and other.background
     if other.strength == "strong":

@@ -20,7 +20,7 @@ from domain.events import (
     ResolutionBlocked,
     TalksHeld,
 )
-from domain.extraction import roles
+from domain.extraction import confidence, roles
 from domain.extraction.casualties import casualties_in, merge_casualties
 from domain.extraction.codes import BODIES, NON_ARMED
 from domain.extraction.dates import DateMention, DateResolver, PubDate, parse_published
@@ -106,7 +106,20 @@ def _runs(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class Traced:
+    """An extracted event with what made it: the decisions taken and the features its confidence weighs."""
+
+    event: ConflictEvent
+    trace: tuple[str, ...]
+    features: dict[str, float]
+
+
 def run(text: str, published_at: str | None, language: str, gaz: GazetteerPort) -> list[ConflictEvent]:
+    return [t.event for t in run_traced(text, published_at, language, gaz)]
+
+
+def run_traced(text: str, published_at: str | None, language: str, gaz: GazetteerPort) -> list[Traced]:
     lexicon = get_lexicon(language)
     cleaned = clean(text, lexicon.furniture)
     low = lowered(cleaned)
@@ -138,7 +151,7 @@ def run(text: str, published_at: str | None, language: str, gaz: GazetteerPort) 
     merged = [c for c in merge(candidates) if _sufficient(c)]
     if _sports_article(lexicon, low):  # metaphors of a match: only a named state or armed group counts
         merged = [c for c in merged if c.actors or c.event_type not in (OFFENSIVE, CEASEFIRE, TALKS)]
-    return [_to_event(art, c) for c in merged]
+    return [_traced(art, c) for c in merged]
 
 
 def _sports_article(lexicon: Lexicon, low: str) -> bool:
@@ -314,7 +327,7 @@ def _candidate(
     casualties = casualties_in(clause_texts, lex) if event_type == OFFENSIVE else None
     if event_type == OFFENSIVE:
         casualties = merge_casualties(casualties, _followup_casualties(art, index))
-    confidence = _confidence(art, sentence, trig, actors, explicit, place, occurred, background)
+    estimate = _confidence(art, sentence, trig, actors, explicit, place, occurred, background)
     return Candidate(
         event_type=event_type,
         sentence_index=index,
@@ -324,7 +337,7 @@ def _candidate(
         place=place,
         occurred=occurred,
         casualties=casualties,
-        confidence=confidence,
+        confidence=estimate,
         strength=trig.strength,
         explicit_codes=explicit,
         headline=sentence.headline,
@@ -332,6 +345,7 @@ def _candidate(
         default_date=None if background else _news_default_date(art.pub),
         place_inferred=place is not None and place is not own,
         country_hint=own.country if own is not None and place is None and own.precision == "country" else None,
+        trace=[f"sentence {index + 1}: {event_type} trigger {trig.word!r} ({trig.strength}), realised"],
     )
 
 
@@ -732,7 +746,13 @@ def _sufficient(c: Candidate) -> bool:
     return len(c.codes()) >= 2 or (bool(c.codes()) and c.place is not None)
 
 
-def _to_event(art: _Article, c: Candidate) -> ConflictEvent:
+def _traced(art: _Article, c: Candidate) -> Traced:
+    features = confidence.features_of(c, art.lexicon.language)
+    trace = (*c.trace, f"confidence {confidence.calibrated(features)} (rule estimate {c.confidence})")
+    return Traced(event=_to_event(art, c, confidence.calibrated(features)), trace=trace, features=features)
+
+
+def _to_event(art: _Article, c: Candidate, calibrated: float) -> ConflictEvent:
     location = None
     if c.place is not None:
         p = c.place
@@ -748,6 +768,6 @@ def _to_event(art: _Article, c: Candidate) -> ConflictEvent:
         actors=tuple(c.actors),
         casualties=c.casualties,
         evidence=evidence,
-        confidence=c.confidence,
+        confidence=calibrated,
     )
     return event

