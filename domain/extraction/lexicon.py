@@ -173,6 +173,9 @@ class Lexicon:
     talks_topic_start: Pattern = re.compile("$^")  # "über", "zu": where the topic of talks begins
     venue_places: frozenset[str] = frozenset()  # canonical names of diplomatic venues (never the war's country)
     conflict_area_before: Pattern = re.compile("$^")  # "Krieg im", "Kämpfe in" right before a place
+    # a phone call is between two parties: "X telefonierte mit A und B" is one call with each counterpart
+    phone_call: Pattern = re.compile("$^")  # the trigger word of a call ("telefonierte", "phoned")
+    counterpart_marker: Pattern = re.compile("$^")  # what introduces the other side ("mit", "with")
     landmark_before: Pattern = re.compile("$^")  # "zwischen", "nördlich von" right before a place
     sponsor_after: Pattern = re.compile("$^")  # text right after an actor that makes it the sponsor
     blocker_before: Pattern = re.compile("$^")  # "am Veto" right before an actor: it blocked

@@ -76,6 +76,8 @@ _SPEAK = r"(?:sprachen|sprach|gesprochen|sprechen|spreche)(?=[^,.;:]*\b(?:mit|mi
 # "hatten Putin und Obama ... über Syrien gesprochen": weak, needs two parties in the sentence itself.
 _SPEAK_ABOUT = r"(?:sprachen|sprach|gesprochen)(?=[^,.;:]*\büber\b)(?![^,.;:]*\bvon\b)"
 _SPOKEN_ABOUT = r"über\b[^,.;:]{0,80}?\bgesprochen"  # its own rule: scanned only where "gesprochen" occurs
+# verb-final order: "habe auch mit dem Präsidenten gesprochen", "hatte mit Lawrow telefoniert"
+_SPOKEN_WITH = r"mit\b[^,.;:]{0,80}?\b(?:gesprochen|telefoniert)"
 _AGREE = r"vereinbart(?:e|en)?|einigten\s+sich|einigte\s+sich|geeinigt|übereingekommen|verständigt(?:en)?"
 
 _CEASEFIRE_NOUNS = (
@@ -134,6 +136,7 @@ TRIGGERS = (
     TriggerRule(TALKS, _tw(r"\b" + _SPEAK), "strong", ("sprach", "sprech", "sproch")),
     TriggerRule(TALKS, _tw(r"\b" + _SPEAK_ABOUT), "weak", ("sprach", "gesprochen")),
     TriggerRule(TALKS, _tw(r"\b" + _SPOKEN_ABOUT), "weak", ("gesprochen",)),
+    TriggerRule(TALKS, _tw(r"\b" + _SPOKEN_WITH), "strong", ("gesprochen", "telefoniert")),
     TriggerRule(TALKS, _tw(r"\b(?:" + _AGREE + r")\b"), "agreement"),
     TriggerRule(CEASEFIRE, _tw(r"\b" + _CEASEFIRE_NOUNS + r"\b"), "strong"),
     TriggerRule(OFFENSIVE, _tw(r"\b(?:" + _OFF_STRONG_NOUNS + r")\b"), "strong"),
@@ -836,6 +839,8 @@ LEXICON = Lexicon(
     talks_on_topic=TALKS_ON_TOPIC,
     talks_topic_start=TALKS_TOPIC_START,
     conflict_area_before=CONFLICT_AREA_BEFORE,
+    phone_call=_c(r"\b(?:telefonat\w*|telefonier\w*|telefongespräch\w*)"),
+    counterpart_marker=_c(r"\bmit\b"),
     metonyms=METONYMS,
     jihadist_codes=("ISIL", "JFS", "NGA-REB", "SOM-REB", "MLI-REB", "AQAP", "AQIM", "AFG-REB", "TTP"),
     clause_split=CLAUSE_SPLIT,

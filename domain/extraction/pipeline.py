@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from domain.events import (
@@ -264,6 +264,8 @@ def _sentence_candidates(art: _Article, index: int) -> list[Candidate]:
             continue
         if event_type == RESOLUTION and art.lexicon.resolution_mutual.search(sentence.low):
             out.extend(_mutual_blocks(cand))
+        elif event_type == TALKS:
+            out.extend(_bilateral_calls(art, sentence, clauses, cand, best))
         else:
             out.append(cand)
     return out
@@ -731,6 +733,36 @@ def _mutual_blocks(cand: Candidate) -> list[Candidate]:
                 headline=cand.headline,
                 background=cand.background,
             )
+        )
+    return out
+
+
+def _bilateral_calls(
+    art: _Article, sentence: Sentence, clauses: list[tuple[int, int]], cand: Candidate, trig: Trigger
+) -> list[Candidate]:
+    """ "Ruto telefonierte mit Macron und Rubio": a phone call joins two parties, so a caller with several
+    counterparts (named after the marker, "mit"/"with") made one call with each."""
+    lex = art.lexicon
+    if not lex.phone_call.search(trig.word.lower()):
+        return [cand]
+    marker = lex.counterpart_marker.search(sentence.low, trig.start)
+    if marker is None:
+        return [cand]
+    at = sentence.start + marker.start()
+    clause_end = sentence.start + max(clause_of(clauses, trig.start)[1], trig.end)
+    codes = cand.codes()
+    named = [m for m in art.ctx.actors_in(sentence.start, sentence.end) if m.code in codes]
+    counterparts = list(dict.fromkeys(m.code for m in named if at < m.start < clause_end))
+    callers = codes - set(counterparts)
+    if len(callers) != 1 or len(counterparts) < 2:
+        return [cand]
+    caller = [a for a in cand.actors if a.code in callers]
+    out = []
+    for code in counterparts:
+        other = [a for a in cand.actors if a.code == code]
+        trace = [*cand.trace, f"a call with each counterpart: {next(iter(callers))} with {code}"]
+        out.append(
+            replace(cand, actors=caller + other, explicit_codes=cand.explicit_codes & (callers | {code}), trace=trace)
         )
     return out
 
