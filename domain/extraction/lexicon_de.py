@@ -160,7 +160,13 @@ TRIGGER_EXCLUSIONS = {
         r"\b(?:wurde|wurden|worden|würde)\b[^,.;:]*\bgetroffen\b|\bgetroffen\s+(?:wurde|wurden|worden)\b|"
         r"\b(?:getroffen|traf|trafen|trifft)\b[^,.;:]*\b(?:ziel|stellung|gebäude|konvoi|stützpunkt|depot)\w*|"
         r"\b(?:tarif|lohn|gehalts|koalitions|sondierungs|fusions|übernahme|handels|brexit)\w*(?:gespräch|verhandl)|"
-        r"\b(?:gewerkschaft|arbeitgeber|verdi|ig\s+metall|aktionär|konzern|bundesliga|verein)\w*\b"
+        r"\b(?:gewerkschaft|arbeitgeber|verdi|ig\s+metall|aktionär|konzern|bundesliga|verein)\w*\b|"
+        # making, not meeting: "wir treffen unsere eigenen Entscheidungen", "trafen Vorkehrungen"
+        r"\b(?:treffen|trifft|traf|trafen)\b[^,.;:]{0,40}?\b(?:entscheidung|vorkehrung|maßnahme|auswahl|"
+        r"vereinbarung|abmachung|wahl|vorbereitung|feststellung|aussage)\w*|"
+        # a crowd gathering is no meeting of parties: "Zehntausende Menschen sind zusammengekommen"
+        r"\b(?:menschen|tausende|zehntausende|hunderttausende|hunderte|demonstranten|anhänger|trauernde|"
+        r"gläubige|bürger|einwohner|pilger)\b[^,.;:]{0,40}?\b(?:zusammengekommen|versammelt|kamen\b[^,.;:]*\bzusammen)"
     ),
     OFFENSIVE: _c(
         r"\b(?:bildungs|charme|marketing|werbe|investitions|qualifizierungs|digital|export|verkaufs|"
@@ -521,7 +527,10 @@ ATTRIBUTIVE_AFTER = _c(r"\s+(?:[a-zäöüß][\w-]*\s+)?[A-ZÄÖÜ]")
 
 NOMINAL_UNREALISED = _c(
     r"\b(?:drohende\w*|geplante\w*|mögliche\w*|bevorstehende\w*|befürchtete\w*|erwartete\w*|"
-    r"angedrohte\w*|angekündigte\w*|künftige\w*|denkbare\w*|etwaige\w*)\s+(?:\w+\s+)?$"
+    r"angedrohte\w*|angekündigte\w*|künftige\w*|denkbare\w*|etwaige\w*)\s+(?:\w+\s+)?$|"
+    # willingness, readiness, calls and hopes for talks are no talks: "Bereitschaft zu erneuten Verhandlungen"
+    r"\b(?:bereitschaft|bereit|offenheit|wunsch|hoffnung|forderung|aufruf|appell|angebot|vorschlag|chance|"
+    r"weg|voraussetzung\w*|bedingung\w*)\s+(?:zu[mr]?|für|nach|auf)\s+(?:\w+\s+){0,2}$"
 )
 RELATIVE_CLAUSE = _c(
     r"\s*(?:(?:in|an|auf|aus|bei|mit|nach|von|zu|für|über|unter|vor|durch|gegen|um)\s+)?"
