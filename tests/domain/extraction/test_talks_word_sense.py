@@ -28,14 +28,17 @@ def test_making_decisions_is_not_meeting(text: str) -> None:
 
 
 def test_a_crowd_gathering_is_no_meeting_of_parties() -> None:
-    text = "In Beirut sind am Sonntag Zehntausende Menschen zusammengekommen, um von Hisbollah-Chef Nasrallah Abschied zu nehmen."
+    text = (
+        "In Beirut sind am Sonntag Zehntausende Menschen zusammengekommen, "
+        "um von Hisbollah-Chef Nasrallah Abschied zu nehmen."
+    )
     assert not _talks(text)
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "Der iranische Außenminister hatte zuvor die Bereitschaft zu erneuten Atomverhandlungen mit den USA signalisiert.",
+        "Der iranische Außenminister hatte die Bereitschaft zu erneuten Atomverhandlungen mit den USA signalisiert.",
         "Israel lehnte am Sonntag den Aufruf zu Gesprächen mit der Hisbollah ab.",
     ],
 )
@@ -44,6 +47,9 @@ def test_readiness_or_calls_for_talks_are_no_talks(text: str) -> None:
 
 
 def test_a_meeting_of_parties_is_still_talks() -> None:
-    text = "Der libanesische Premier und US-Außenminister Rubio trafen sich am Sonntag in Beirut zu Gesprächen über die Waffenruhe."
+    text = (
+        "Der libanesische Premier und US-Außenminister Rubio trafen sich am Sonntag in Beirut "
+        "zu Gesprächen über die Waffenruhe."
+    )
     (talks,) = _talks(text)
     assert {a.code for a in talks.actors} >= {"LBN", "USA"}
