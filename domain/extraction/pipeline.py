@@ -296,6 +296,8 @@ def _candidate(
         return None
     if event_type == RESOLUTION:
         actors = _with_nearby_sponsors(art, index, actors)
+    if event_type == CEASEFIRE and not actors:
+        actors = _truce_parties(art, index)
     place = roles.choose_place(event_type, art.ctx, sentence, clause, trig.start, lex, art.gaz)
     own = place
     if place is not None and place.precision == "country" and event_type in (OFFENSIVE, TALKS):
@@ -488,6 +490,28 @@ def _fill_talks(art: _Article, index: int, actors: list[Actor], trig: Trigger) -
                 actors.append(Actor(name=code, code=code, role="participant"))
                 codes.add(code)
     return actors if len(codes) >= 2 else None
+
+
+def _truce_parties(art: _Article, index: int) -> list[Actor]:
+    """A truce whose sentence names nobody ("Ab Mitternacht sollen die Waffen schweigen.") is between the
+    parties of the talks or truce just reported, or those the next sentence says agreed it ("Darauf hätten
+    sich beide Seiten geeinigt"), or, where a sentence speaks of "beide Seiten", the war's parties."""
+    lex = art.lexicon
+    recent = [found for i, found in art.parties if index - 4 <= i < index]
+    if recent:
+        return [Actor(name=a.name, code=a.code, role="party") for a in recent[-1]]
+    generic = bool(lex.generic_parties.search(art.sentences[index].low))
+    if index + 1 < len(art.sentences):
+        nxt = art.sentences[index + 1]
+        if lex.ceasefire_realised.search(nxt.low):
+            named = {m.code: m.surface for m in art.ctx.actors_in(nxt.start, nxt.end) if not m.source}
+            named = {code: name for code, name in named.items() if code not in BODIES}
+            if len(named) >= 2:
+                return [Actor(name=name, code=code, role="party") for code, name in named.items()]
+            generic = generic or bool(lex.generic_parties.search(nxt.low))
+    if not generic:
+        return []
+    return [Actor(name=code, code=code, role="party") for code in art.ctx.top_codes(2)]
 
 
 def _followup_casualties(art: _Article, index: int) -> Casualties | None:
