@@ -173,6 +173,7 @@ class Lexicon:
     talks_topic_start: Pattern = re.compile("$^")  # "über", "zu": where the topic of talks begins
     venue_places: frozenset[str] = frozenset()  # canonical names of diplomatic venues (never the war's country)
     conflict_area_before: Pattern = re.compile("$^")  # "Krieg im", "Kämpfe in" right before a place
+    unrest_attack: Pattern = re.compile("$^")  # rioters storming an embassy: unrest, not an offensive
     # a phone call is between two parties: "X telefonierte mit A und B" is one call with each counterpart
     phone_call: Pattern = re.compile("$^")  # the trigger word of a call ("telefonierte", "phoned")
     counterpart_marker: Pattern = re.compile("$^")  # what introduces the other side ("mit", "with")

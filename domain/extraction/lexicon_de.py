@@ -151,6 +151,7 @@ TRIGGER_EXCLUSIONS = {
     TALKS: _c(
         r"\bim\s+gespräch\s+(?:ist|sind|sei|seien|war|waren)\b|\b(?:ist|sind|sei|seien)\s+im\s+gespräch\b|"
         r"\b(?:entscheidung|vereinbarung|abmachung|maßnahmen|vorkehrungen|auswahl|rakete|bombe|granate|"
+        r"vorsorgemaßnahme|schutzmaßnahme|sicherheitsmaßnahme|gegenmaßnahme|sicherheitsvorkehrung|"
         r"geschoss|kugel|tor|treffer|ziel|stellung|gebäude|konvoi|krankenhaus|klinik|schule|markt|fahrzeug|"
         r"dorf|haus|häuser|wohn|infrastruktur|anlage|einrichtung|flughafen|flugplatz|basis|lager|fabrik|"
         r"raffinerie|brücke|luftabwehr|flugabwehr|radar|waffenlager|munitionsdepot)\w*\b[^,.;:]*\b"
@@ -185,6 +186,15 @@ TRIGGER_EXCLUSIONS = {
     CEASEFIRE: _c(r"$^"),
     RESOLUTION: _c(r"\b(?:bundestag|landtag|parlament|stadtrat|gemeinderat|aufsichtsrat|hauptversammlung)\b"),
 }
+
+# rioters and protesters storming embassies or offices: unrest, not a military offensive (whole sentence)
+UNREST_ATTACK = _c(
+    r"\b(?:ausschreitungen|krawalle\w*|unruhen|demonstranten|demonstrierende\w*|protestierende\w*|"
+    r"randalierer\w*|protestler\w*|wütende\w*\s+menge|mob)\b[^.;:]{0,160}?\b(?:angegriffen|attackiert|gestürmt|"
+    r"stürmten|griffen\b[^.;:]*\ban)\b|"
+    r"\b(?:angegriffen|attackiert|gestürmt|stürmten)\b[^.;:]{0,60}?\b(?:von|durch)\s+(?:\w+\s+)?"
+    r"(?:demonstranten|protestierende\w*|randalierer\w*)"
+)
 
 CEASEFIRE_REALISED = _c(
     r"\b(?:vereinbart\w*|ausgehandelt|handelten\b[^,.;:]*\baus|handelte\b[^,.;:]*\baus|verkündet\w*|"
@@ -848,6 +858,7 @@ LEXICON = Lexicon(
     talks_on_topic=TALKS_ON_TOPIC,
     talks_topic_start=TALKS_TOPIC_START,
     conflict_area_before=CONFLICT_AREA_BEFORE,
+    unrest_attack=UNREST_ATTACK,
     phone_call=_c(r"\b(?:telefonat\w*|telefonier\w*|telefongespräch\w*)"),
     counterpart_marker=_c(r"\bmit\b"),
     metonyms=METONYMS,

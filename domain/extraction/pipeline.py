@@ -213,7 +213,9 @@ def _trigger_ok(art: _Article, sentence: Sentence, clauses: list[tuple[int, int]
         if off is None:
             off = art.off_topic[sentence.start] = _off_topic_next(art, sentence)
         return not off
-    if trig.event_type == OFFENSIVE and lex.verbal_attack.search(sentence.low):
+    if trig.event_type == OFFENSIVE and (
+        lex.verbal_attack.search(sentence.low) or lex.unrest_attack.search(sentence.low)
+    ):
         return False
     if trig.event_type == OFFENSIVE and trig.strength == "weak":
         c_start, c_end = clause_of(clauses, trig.start)

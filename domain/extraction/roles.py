@@ -179,7 +179,26 @@ def _is_source(low: str, start: int, end: int, lexicon: Lexicon) -> bool:
     return bool(lexicon.source_before.search(before) or lexicon.source_after.match(after))
 
 
+_DEFINITE_BEFORE = re.compile(r"(?:^|\W)(?:die|der|den|dem|diese[rn]?|the|this|these)\s+$")
+_ANAPHORA_REACH = 1500  # characters back to the group a definite "die Miliz" refers to
+
+
+def _named_group_before(ctx: ArticleContext, start: int) -> str | None:
+    """ "Die Rebellengruppe M23 ... Die Miliz hatte Goma eingenommen": a definite generic force stands for the
+    armed group named last before it (a rebel or militia code), not for a new, unnamed one."""
+    if not _DEFINITE_BEFORE.search(ctx.low[max(0, start - 12) : start]):
+        return None
+    for mention in reversed(ctx.actors_in(max(0, start - _ANAPHORA_REACH), start)):
+        if mention.kind == "group" and mention.code.endswith(("-REB", "-MIL")) and not mention.source:
+            return mention.code
+    return None
+
+
 def _generic_code(kind: str, ctx: ArticleContext, text: str, start: int) -> str | None:
+    if kind in ("rebels", "militia"):
+        named = _named_group_before(ctx, start)
+        if named is not None:
+            return named
     if kind == "rebels":
         return rebels_of(ctx.main_state) if ctx.main_state else None
     if kind == "government":
