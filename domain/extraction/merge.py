@@ -72,6 +72,8 @@ def _dates_compatible(a: Occurred | None, b: Occurred | None) -> bool:
 def _actors_compatible(a: Candidate, b: Candidate, place: bool | None) -> bool:
     if a.event_type == OFFENSIVE:
         ca, cb = a.codes("attacker"), b.codes("attacker")
+        if (ca - cb) & b.codes("target") or (cb - ca) & a.codes("target"):
+            return False  # opposing attacks: one side's attacker is the other's target ("Israel reagierte ...")
         return not ca or not cb or bool(ca & cb) or bool(place)
     if a.event_type == TALKS:
         ca, cb = a.codes(), b.codes()

@@ -23,9 +23,9 @@ SCORER = SHARED / "tools" / "score_events.py"
 
 # (language, half) -> the last reported strict F1
 FLOORS = {
-    ("de", "tune"): 0.716,
+    ("de", "tune"): 0.732,
     ("de", "check"): 0.556,
-    ("en", "tune"): 0.387,
+    ("en", "tune"): 0.388,
     ("en", "check"): 0.444,
 }
 
