@@ -818,7 +818,10 @@ LEXICON = Lexicon(
     subject_fighters_before=SUBJECT_FIGHTERS_BEFORE,
     finite_attack_verb=_c(
         r"\b(?:griff|griffen|greift|greifen|bombardierte|bombardierten|bombardiert|beschoss|beschossen|beschießt|"
-        r"attackierte|attackierten|überrannte|überrannten|stürmte|stürmten|eroberte|eroberten)\b"
+        r"attackierte|attackierten|überrannte|überrannten|stürmte|stürmten|eroberte|eroberten)\b|"
+        # the perfect's finite auxiliary: "Kämpfer haben am Samstag Israel angegriffen" (Israel is the object)
+        r"\b(?:hat|haben|hatte|hatten)\b(?=[^,.;:]{0,120}?\b(?:angegriffen|bombardiert|beschossen|attackiert|"
+        r"überrannt|gestürmt|erobert|zurückerobert|eingenommen)\b)"
     ),
     target_after=TARGET_AFTER,
     passive_agent_before=PASSIVE_AGENT_BEFORE,
