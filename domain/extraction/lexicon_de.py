@@ -77,7 +77,7 @@ _SPEAK = r"(?:sprachen|sprach|gesprochen|sprechen|spreche)(?=[^,.;:]*\b(?:mit|mi
 _SPEAK_ABOUT = r"(?:sprachen|sprach|gesprochen)(?=[^,.;:]*\büber\b)(?![^,.;:]*\bvon\b)"
 _SPOKEN_ABOUT = r"über\b[^,.;:]{0,80}?\bgesprochen"  # its own rule: scanned only where "gesprochen" occurs
 # verb-final order: "habe auch mit dem Präsidenten gesprochen", "hatte mit Lawrow telefoniert"
-_SPOKEN_WITH = r"mit\b[^,.;:]{0,80}?\b(?:gesprochen|telefoniert)"
+_SPOKEN_WITH = r"mit\b[^,.;:]{0,140}?\b(?:gesprochen|telefoniert|beraten)"
 _AGREE = r"vereinbart(?:e|en)?|einigten\s+sich|einigte\s+sich|geeinigt|übereingekommen|verständigt(?:en)?"
 
 _CEASEFIRE_NOUNS = (
@@ -136,7 +136,7 @@ TRIGGERS = (
     TriggerRule(TALKS, _tw(r"\b" + _SPEAK), "strong", ("sprach", "sprech", "sproch")),
     TriggerRule(TALKS, _tw(r"\b" + _SPEAK_ABOUT), "weak", ("sprach", "gesprochen")),
     TriggerRule(TALKS, _tw(r"\b" + _SPOKEN_ABOUT), "weak", ("gesprochen",)),
-    TriggerRule(TALKS, _tw(r"\b" + _SPOKEN_WITH), "strong", ("gesprochen", "telefoniert")),
+    TriggerRule(TALKS, _tw(r"\b" + _SPOKEN_WITH), "strong", ("gesprochen", "telefoniert", "beraten")),
     TriggerRule(TALKS, _tw(r"\b(?:" + _AGREE + r")\b"), "agreement"),
     TriggerRule(CEASEFIRE, _tw(r"\b" + _CEASEFIRE_NOUNS + r"\b"), "strong"),
     TriggerRule(OFFENSIVE, _tw(r"\b(?:" + _OFF_STRONG_NOUNS + r")\b"), "strong"),

@@ -46,3 +46,11 @@ def test_an_english_caller_with_two_counterparts_made_two_calls() -> None:
     )
     found = _talks(extract(text, published_at=PUB, language="en"))
     assert sorted(map(sorted, found)) == [["FRA", "KEN"], ["KEN", "USA"]]
+
+
+def test_verb_final_consulted_with_is_talks() -> None:
+    text = (
+        CONTEXT + "Das Weiße Haus gab bekannt, dass US-Präsident Biden mit Kanzler Scholz sowie den Regierungschefs "
+        "von Frankreich und Großbritannien über die Lage im Kongo beraten hat."
+    )
+    assert _talks(extract(text, published_at=PUB)) == [{"USA", "DEU", "FRA", "GBR"}]
