@@ -34,7 +34,10 @@ class Sentence:
             return cached[1]
         spans: list[tuple[int, int]] = []
         pos = 0
+        asides = [m.span() for m in _SHORT_ASIDE.finditer(self.text)]
         for m in lexicon.clause_split.finditer(self.text):
+            if any(a <= m.start() < b for a, b in asides):
+                continue  # "Scholz (64, SPD) plant, ...": an age or party in brackets splits no clause
             if m.start() > pos:
                 spans.append((pos, m.start()))
             pos = m.end()
@@ -43,6 +46,9 @@ class Sentence:
         spans = spans or [(0, len(self.text))]
         object.__setattr__(self, "_clauses", (lexicon.language, spans))
         return spans
+
+
+_SHORT_ASIDE = re.compile(r"\([^()\n]{0,30}\)")
 
 
 def _is_abbreviation(line: str, dot: int, lexicon: Lexicon) -> bool:

@@ -23,7 +23,7 @@ SCORER = SHARED / "tools" / "score_events.py"
 
 # (language, half) -> the last reported strict F1
 FLOORS = {
-    ("de", "tune"): 0.743,
+    ("de", "tune"): 0.757,
     ("de", "check"): 0.556,
     ("en", "tune"): 0.388,
     ("en", "check"): 0.444,

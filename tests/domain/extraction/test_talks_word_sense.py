@@ -53,3 +53,8 @@ def test_a_meeting_of_parties_is_still_talks() -> None:
     )
     (talks,) = _talks(text)
     assert {a.code for a in talks.actors} >= {"LBN", "USA"}
+
+
+def test_attackers_hitting_a_substation_did_not_meet() -> None:
+    text = "Russische Raketen schlugen ein, die Angreifer trafen am Sonntag unweit des Bahnhofs eine Umspannstation."
+    assert not _talks(text)
