@@ -1,6 +1,7 @@
 """Linguistic layer throughput: sentences analysed per second on one core (tagging, morphology and
-clauses), German and English, best of three rounds, each starting with an empty word cache. German sentences come from the seed articles;
-English ones from the layer's own test sentences (the seeds are German only).
+clauses), German and English, best of three rounds, each starting with an empty word cache. German
+sentences come from the seed articles; English ones from the layer's own test sentences (the seeds are
+German only).
 
 Prints one JSON object per figure, one per line.
 """
