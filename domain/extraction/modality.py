@@ -5,12 +5,16 @@ hypothetical, negated or broken off? Only realised triggers become events (codeb
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from domain.extraction import linguistic
 from domain.extraction.lexicon import CEASEFIRE, OFFENSIVE, RESOLUTION, TALKS, Lexicon
 from domain.extraction.sentences import Sentence
 from domain.extraction.triggers import Trigger, clause_of
 
 REALISED = "realised"
+# a sentence's grammatical analysis, worked out only when a rule asks for it (tagging is the costly part)
+Grammar = Callable[[], linguistic.Analysis]
 # All patterns run over lower-cased text (`Sentence.low`).
 _SOLL = re.compile(r"^soll")
 _WERDEN = re.compile(r"^(?:wird|werden|werde)$")
@@ -97,8 +101,15 @@ def _conditional_sentence(low: str, lexicon: Lexicon) -> bool:
     return bool(_WENN.match(body) and _CONSEQUENCE.search(body))
 
 
-def modality(sentence: Sentence, clauses: list[tuple[int, int]], trigger: Trigger, lexicon: Lexicon) -> str:
-    """ "realised" or the reason the trigger is not a realised event."""
+def modality(
+    sentence: Sentence,
+    clauses: list[tuple[int, int]],
+    trigger: Trigger,
+    lexicon: Lexicon,
+    grammar: Grammar | None = None,
+) -> str:
+    """ "realised" or the reason the trigger is not a realised event; `grammar` gives the sentence's
+    linguistic analysis when the caller can provide it (without it only the surface rules run)."""
     if sentence.text.rstrip().endswith("?") or _conditional_sentence(sentence.low, lexicon):
         return "hypothetical"
     before = sentence.low[max(0, trigger.start - 60) : trigger.start]
@@ -117,7 +128,11 @@ def modality(sentence: Sentence, clauses: list[tuple[int, int]], trigger: Trigge
         return "planned"
     c_start, c_end = clause_of(clauses, trigger.start)
     clause = sentence.low[c_start:c_end]
-    return _clause_modality(sentence, clauses, (c_start, c_end), clause, trigger, lexicon)
+    if grammar is not None:
+        verdict = _grammatical(sentence, trigger, lexicon, grammar)
+        if verdict is not None:
+            return verdict
+    return _clause_modality(sentence, clauses, (c_start, c_end), clause, trigger, lexicon, grammar)
 
 
 def _clause_modality(
@@ -127,6 +142,7 @@ def _clause_modality(
     clause: str,
     trigger: Trigger,
     lexicon: Lexicon,
+    grammar: Grammar | None = None,
 ) -> str:
     if trigger.event_type in (TALKS, CEASEFIRE) and lexicon.cues["broken"].search(clause):
         return "broken"
@@ -171,6 +187,82 @@ def _clause_modality(
         return "governed"
     if index > 0 and trigger.event_type != CEASEFIRE:
         prev = sentence.low[clauses[index - 1][0] : clauses[index - 1][1]]
-        if lexicon.governing_cues.search(prev):
+        cue = lexicon.governing_cues.search(prev)
+        if cue is not None and not _cue_out_of_reach(grammar, clauses[index - 1][0] + cue.start(), trigger):
             return "governed"
     return REALISED
+
+
+# --- rules that ask the linguistic layer ------------------------------------------------------------
+
+# surface gates: the analysis is only worked out for a sentence that holds one of these
+_UNREAL_GATE = {
+    "de": re.compile(r"\b(?:hätte|hätten|wäre|wären)\b"),
+    "en": re.compile(r"\b(?:would|could|might|should)(?:\s+not|n't)?\s+have\b"),
+}
+_PURPOSE_GATE = {
+    "de": re.compile(r"\b(?:um|ohne|statt|anstatt)\b[^,.;:]*\bzu\b"),
+    "en": re.compile(r"\bto\s+\w+|\bso\s+that\b|\bin\s+order\b"),
+}
+# verbs whose infinitive complement states the event itself: "began to shell", "setzten fort, ... zu"
+ASPECTUAL_LEMMAS = frozenset(
+    {"begin", "start", "continue", "resume", "keep", "beginnen", "anfangen", "fortsetzen", "fortfahren"}
+)
+
+
+def _grammatical(sentence: Sentence, trigger: Trigger, lexicon: Lexicon, grammar: Grammar) -> str | None:
+    """The verdicts the layer gives more generally than the surface rules: an unreal past (Konjunktiv II
+    counterfactual, "would have met") and a trigger inside a purpose or infinitive clause."""
+    language = "de" if lexicon.language == "de" else "en"
+    if _UNREAL_GATE[language].search(sentence.low) and _counterfactual(grammar(), trigger):
+        return "counterfactual"
+    if (
+        trigger.event_type != RESOLUTION
+        and _PURPOSE_GATE[language].search(sentence.low)
+        and _in_purpose_clause(grammar(), trigger)
+    ):
+        return "planned"
+    return None
+
+
+def _counterfactual(analysis: linguistic.Analysis, trigger: Trigger) -> bool:
+    """ "Die Gespräche wären gescheitert, wenn ... nicht ... hätte", "they would have met if ...": the
+    trigger's clause is an unreal past. German Konjunktiv II also reports speech ("sie hätten sich
+    geeinigt"), so there it needs a second unreal clause (the condition) beside it."""
+    clause = analysis.clause_at(trigger.start)
+    if linguistic.mood(clause) != "subjunctive2" or clause.tense not in ("perfect", "pluperfect"):
+        return False
+    if analysis.language == "en":
+        return True
+    return any(c is not clause and c.kind == "subordinate" and c.mood == "subjunctive2" for c in analysis.clauses)
+
+
+def _in_purpose_clause(analysis: linguistic.Analysis, trigger: Trigger) -> bool:
+    """The trigger sits in an infinitive or purpose clause ("um ... zu verhandeln", "efforts to convene
+    talks", "so that talks can take place"): the event is aimed at, not reported. Not after an aspectual
+    verb ("began to shell the town")."""
+    clause = analysis.clause_at(trigger.start)
+    purpose = clause.kind == "infinitive" or (
+        clause.opener is not None and clause.opener.low == "so" and clause.kind == "subordinate"
+    )
+    if not purpose:
+        return False
+    index = analysis.clauses.index(clause)
+    governor = analysis.clauses[index - 1] if index > 0 else None
+    verb = governor.finite if governor is not None else None
+    lemmas = {t.lemma.lower() for t in governor.tokens if t.pos.startswith("V")} if governor else set()
+    return not (lemmas & ASPECTUAL_LEMMAS or (verb is not None and verb.lemma.lower() in ASPECTUAL_LEMMAS))
+
+
+def _cue_out_of_reach(grammar: Grammar | None, cue_offset: int, trigger: Trigger) -> bool:
+    """A governing cue ("forderte", "plans") in the clause before reaches the trigger only where the layer
+    says the trigger's clause is the one it governs (not a new main clause of its own)."""
+    if grammar is None:
+        return False
+    analysis = grammar()
+    target = analysis.clause_at(trigger.start)
+    if target.kind != "main" or target.finite is None:
+        return False
+    if analysis.clause_at(cue_offset).kind == "subordinate":
+        return False  # "Wenn die Waffenruhe hält, trifft Putin ...": a condition governs the main clause
+    return not analysis.governs(cue_offset, trigger.start)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -26,6 +27,7 @@ from domain.extraction.codes import BODIES, NON_ARMED
 from domain.extraction.dates import DateMention, DateResolver, PubDate, parse_published
 from domain.extraction.gazetteer_port import GazetteerPort, PlaceLike
 from domain.extraction.lexicon import CEASEFIRE, OFFENSIVE, RESOLUTION, TALKS, Lexicon, get_lexicon
+from domain.extraction.linguistic import Analysis, analyse
 from domain.extraction.merge import Candidate, merge
 from domain.extraction.modality import REALISED, modality
 from domain.extraction.normalize import clean, lowered, publication_hint
@@ -179,14 +181,28 @@ def _realised(art: _Article, sentence: Sentence, clauses: list[tuple[int, int]])
     best: dict[str, Trigger] = {}
     # "haben sich am Freitag in Minsk auf einen Waffenstillstand geeinigt": they met there as well
     venue = TALKS in by_type and CEASEFIRE in by_type and _foreign_venue(art, sentence)
+    grammar = _grammar_of(sentence, art.lexicon.language)
     for event_type in sorted(by_type, key=lambda t: t != CEASEFIRE):  # a truce first: it voids "vereinbarten"
         for trig in sorted(by_type[event_type], key=lambda t: (t.strength != "strong", t.start)):
             if event_type == TALKS and trig.strength == "agreement" and CEASEFIRE in best and not venue:
                 continue  # the agreement is the truce's, not talks of their own (unless they met somewhere)
-            if modality(sentence, clauses, trig, art.lexicon) == REALISED and _trigger_ok(art, sentence, clauses, trig):
+            verdict = modality(sentence, clauses, trig, art.lexicon, grammar)
+            if verdict == REALISED and _trigger_ok(art, sentence, clauses, trig):
                 best[event_type] = trig
                 break
     return {t: best[t] for t in by_type if t in best}  # in text order of the types, as candidates are made
+
+
+def _grammar_of(sentence: Sentence, language: str) -> Callable[[], Analysis]:
+    """The sentence's linguistic analysis, worked out on the first question only."""
+    done: list[Analysis] = []
+
+    def grammar() -> Analysis:
+        if not done:
+            done.append(analyse(sentence.text, language))
+        return done[0]
+
+    return grammar
 
 
 def _foreign_venue(art: _Article, sentence: Sentence) -> bool:
