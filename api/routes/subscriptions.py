@@ -15,9 +15,9 @@ from api.body import reject_nul, require_json
 from api.services import ServicesDep
 from domain.errors import ValidationError
 from domain.events.subscriptions import SubscriptionFilter
-from infra.event_store import Position
 from infra.queries import filters
 from infra.queries.common import BIGINT_MAX
+from infra.queries.log import parse_position
 from infra.webhooks import deliveries, subscriptions
 from infra.webhooks.deliveries import AttemptView, Delivery
 from infra.webhooks.subscriptions import Subscription
@@ -169,7 +169,7 @@ class SubscriptionController(Controller):
         summary="Re-send matching history from a log position",
     )
     async def replay(self, services: ServicesDep, subscription_id: SubscriptionId, data: JSONBody[Replay]) -> Replayed:
-        start = Position.decode(data.from_position) if data.from_position else None
+        start = parse_position("from_position", data.from_position) if data.from_position else None
         return Replayed(enqueued=await deliveries.replay(services.pool, subscription_id, start))
 
 
