@@ -3,6 +3,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 LOCK := requirements.lock
+RUNTIME_LOCK := requirements-runtime.lock
 
 .PHONY: install lock run test lint typecheck unit bench clean
 
@@ -15,9 +16,13 @@ $(BIN)/conflictdb: pyproject.toml $(LOCK)
 
 install: $(BIN)/conflictdb
 
-# Refresh the lock on purpose (newest versions the ranges in pyproject.toml allow).
+# Refresh the lock on purpose (newest versions the ranges in pyproject.toml allow), then its
+# runtime subset for the Docker image: the same versions (constrained by the full lock), no dev
+# tools, plus setuptools (from stdin) to build the project without build isolation.
 lock: install
 	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 --upgrade -o $(LOCK)
+	echo "setuptools>=68" | $(BIN)/uv pip compile pyproject.toml - -c $(LOCK) --generate-hashes --python-version 3.11 \
+		--custom-compile-command "make lock" -o $(RUNTIME_LOCK)
 
 # `make run` is for local development: webhook receivers on this machine are allowed
 # unless the caller says otherwise. The service's own default refuses them.

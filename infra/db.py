@@ -79,13 +79,6 @@ async def _create_database(base_url: str, name: str) -> None:
         await conn.close()
 
 
-def resolve_database_url(database_url: str | None, data_dir: Path) -> str:
-    """The URL to use: DATABASE_URL when given, else an embedded server we start."""
-    if database_url:
-        return database_url
-    return start_embedded(data_dir)
-
-
 async def check_reachable(url: str, connect_timeout_s: float = 10.0) -> None:
     """Raise ConfigurationError naming the cause when the database cannot be reached."""
     try:

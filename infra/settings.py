@@ -17,12 +17,13 @@ from domain.errors import ConfigurationError
 T = TypeVar("T")
 
 DEFAULT_RETRY_SCHEDULE = (5.0, 300.0, 1800.0, 7200.0, 18000.0, 36000.0, 36000.0)
+DATA_DIR_NAME = ".conflictdb"
 
 
 class Settings(msgspec.Struct, frozen=True, kw_only=True):
     host: str = "127.0.0.1"
     port: int = 8000
-    data_dir: Path = Path(".conflictdb")
+    data_dir: Path | None = None  # None: find_data_dir() from the current folder
     database_url: str | None = None
     read_keys_required: bool = False
     max_body_bytes: int = 2 * 1024 * 1024
@@ -77,7 +78,7 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides: Any) -> Set
     values: dict[str, Any] = {}
     for name, (field, parse) in _ENV.items():
         raw = env.get(name)
-        if raw is None or (raw == "" and field == "database_url"):
+        if raw is None or (raw == "" and field in {"database_url", "data_dir"}):
             continue
         try:
             values[field] = parse(raw)
@@ -87,6 +88,24 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides: Any) -> Set
     settings = Settings(**values)
     _check(settings)
     return settings
+
+
+def find_data_dir(start: Path) -> Path:
+    """The embedded database's folder when none is given: the `.conflictdb` folder in `start`
+    or in its nearest parent that has one (as git finds `.git`), else a new one in `start`.
+    So every command run anywhere inside a project uses that project's database."""
+    start = start.expanduser().resolve()
+    for folder in (start, *start.parents):
+        if (folder / DATA_DIR_NAME).is_dir():
+            return folder / DATA_DIR_NAME
+    return start / DATA_DIR_NAME
+
+
+def data_dir_of(settings: Settings, cwd: Path | None = None) -> Path:
+    """The data dir a command uses: the one given (--data-dir, CONFLICTDB_DATA_DIR), else found."""
+    if settings.data_dir is not None:
+        return settings.data_dir.expanduser().resolve()
+    return find_data_dir(Path.cwd() if cwd is None else cwd)
 
 
 def _check(settings: Settings) -> None:

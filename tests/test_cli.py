@@ -71,7 +71,7 @@ def test_ingest_reports_bad_inputs_one_line_each_and_still_ingests_the_rest(
     assert main(["ingest", "--quiet", *paths, f"--database-url={clean_db}"]) == 1
     captured = capsys.readouterr()
     assert "articles: 2 ingested, 0 duplicates skipped, 3 failed" in captured.out
-    errors = captured.err.strip().splitlines()
+    errors = [line for line in captured.err.strip().splitlines() if not line.startswith("conflictdb: database: ")]
     assert len(errors) == 3 and all(e.startswith("conflictdb ingest: ") for e in errors)
     external = asyncio.run(_fetch(clean_db, "SELECT value FROM article_keys WHERE kind = 'external_id'"))
     assert [r["value"] for r in external] == ["a1"]
@@ -91,3 +91,26 @@ def test_seeds_are_ingested_on_first_start_only(clean_db: str) -> None:
     first = asyncio.run(ingest_seeds_if_empty(clean_db))
     assert "5 ingested" in first
     assert "already stored" in asyncio.run(ingest_seeds_if_empty(clean_db))
+
+
+def test_a_folder_without_manifest_warns_once_per_undated_article(
+    clean_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a_undated.txt").write_text("Gespräche\n\nAm Dienstag trafen sich die Delegationen in Genf.")
+    (tmp_path / "b_stamped.txt").write_text("date 2016-10-05 Die Delegationen trafen sich in Genf.")
+    (tmp_path / "c_undated.txt").write_text("Talks\n\nOn Tuesday the delegations met in Geneva.")
+    assert main(["ingest", "--quiet", str(tmp_path), f"--database-url={clean_db}"]) == 0
+    captured = capsys.readouterr()
+    assert "articles: 3 ingested" in captured.out
+    warnings = [line for line in captured.err.splitlines() if "warning" in line]
+    assert warnings == [
+        f"conflictdb ingest: warning: {tmp_path / name}: no publication date"
+        for name in ("a_undated.txt", "c_undated.txt")
+    ]
+    hint = [line for line in captured.err.splitlines() if "give publication dates" in line]
+    assert len(hint) == 1 and str(tmp_path / "manifest.json") in hint[0] and "date YYYY-MM-DD" in hint[0]
+
+
+def test_a_folder_with_a_manifest_gives_no_date_warnings(clean_db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ingest", "--quiet", str(SEEDS), f"--database-url={clean_db}"]) == 0
+    assert "warning" not in capsys.readouterr().err

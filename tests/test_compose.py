@@ -1,10 +1,17 @@
-"""docker-compose.yml cannot run here; check it agrees with the settings the app reads."""
+"""docker-compose.yml and the Dockerfile cannot run here (no engine): check they agree with the
+settings the app reads, the lock files and what an operator expects (restarts, health, no root);
+`docker compose config` validates the compose file where a compose client works."""
 
 from __future__ import annotations
 
+import re
+import shlex
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from api.cli import build_parser
@@ -57,3 +64,95 @@ def test_commands_are_real_cli_subcommands() -> None:
         command = compose()["services"][service]["command"]
         assert command[0] == "conflictdb"
         parser.parse_args(command[1:])
+    image_command = yaml.safe_load(instructions("CMD")[0])
+    assert image_command[0] == "conflictdb"
+    parser.parse_args(image_command[1:])
+
+
+def dockerfile() -> list[tuple[str, str]]:
+    """The Dockerfile's instructions as (INSTRUCTION, arguments), continuation lines joined."""
+    text = re.sub(r"\\\n", " ", (REPO / "Dockerfile").read_text())
+    lines = [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    return [(line.split(None, 1)[0].upper(), line.split(None, 1)[1]) for line in lines]
+
+
+def instructions(name: str) -> list[str]:
+    return [args for instruction, args in dockerfile() if instruction == name]
+
+
+def pins(lock: str) -> dict[str, str]:
+    found = re.findall(r"^([A-Za-z0-9_.\-]+)(?:\[[^\]]*\])?==(\S+)", (REPO / lock).read_text(), re.M)
+    return {name.lower(): version for name, version in found}
+
+
+def test_every_long_running_service_restarts_on_failure() -> None:
+    for name, service in compose()["services"].items():
+        assert service.get("restart") in {"unless-stopped", "on-failure", "always"}, name
+
+
+def test_the_image_installs_every_dependency_from_the_runtime_lock_with_hashes() -> None:
+    runs = instructions("RUN")
+    assert "pip install --require-hashes --no-deps -r requirements-runtime.lock" in runs[0]
+    assert any("pip install --no-deps --no-build-isolation ." in run for run in runs)
+    assert "requirements-runtime.lock ./" in instructions("COPY")[0]
+
+
+def test_the_runtime_lock_is_the_full_locks_versions_without_dev_tools() -> None:
+    runtime, full = pins("requirements-runtime.lock"), pins("requirements.lock")
+    assert {name: full.get(name) for name in runtime} == runtime
+    assert {"litestar", "asyncpg", "uvicorn", "setuptools"} <= set(runtime)
+    assert not {"pytest", "ruff", "mypy", "scikit-learn", "uv"} & set(runtime)
+
+
+def test_the_image_runs_as_a_non_root_user_after_installing() -> None:
+    names = [instruction for instruction, _ in dockerfile()]
+    user = instructions("USER")
+    assert len(user) == 1 and user[0] not in {"root", "0"}
+    assert names.index("USER") > max(i for i, n in enumerate(names) if n == "RUN")
+    assert names.index("USER") < names.index("CMD")
+
+
+def test_the_image_checks_health_on_the_configured_port_without_curl() -> None:
+    (check,) = instructions("HEALTHCHECK")
+    command = yaml.safe_load(check.split("CMD", 1)[1])  # the exec form is a JSON array
+    assert command[:2] == ["python", "-c"] and "urllib.request" in command[2] and "/health" in command[2]
+    assert "CONFLICTDB_PORT" in command[2] and f"'{load_settings({}).port}'" in command[2]
+    compile(command[2], "HEALTHCHECK", "exec")
+    services = compose()["services"]
+    assert "healthcheck" not in services["api"]  # it inherits the image's
+    assert services["worker"]["healthcheck"] == {"disable": True}  # the worker serves no HTTP
+
+
+def test_the_first_api_key_one_liner_is_a_real_command() -> None:
+    readme = (REPO / "README.md").read_text()
+    line = next(line for line in readme.splitlines() if "docker compose exec" in line and "apikey create" in line)
+    words = shlex.split(line.split("docker compose exec", 1)[1].split("#", 1)[0])
+    words = [w for w in words if w != "-T"]
+    assert words[0] in compose()["services"] and words[1] == "conflictdb"
+    args = build_parser().parse_args(words[2:])
+    assert set(args.scopes.split(",")) >= {"admin"}
+
+
+def _compose_client() -> list[str] | None:
+    """`docker compose` (the plugin), else the standalone `docker-compose`, if either answers."""
+    for command in (["docker", "compose"], ["docker-compose"]):
+        if shutil.which(command[0]) is None:
+            continue
+        probe = subprocess.run([*command, "version"], capture_output=True, text=True, timeout=30, check=False)
+        if probe.returncode == 0:
+            return command
+    return None
+
+
+def test_docker_compose_config_accepts_the_file() -> None:
+    client = _compose_client()
+    if client is None:
+        pytest.skip("no docker compose client here")
+    result = subprocess.run(
+        [*client, "-f", str(REPO / "docker-compose.yml"), "config", "-q"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr

@@ -5,16 +5,22 @@ from __future__ import annotations
 import argparse
 import asyncio
 import signal
+import sys
 from pathlib import Path
 from typing import Any
 
-from infra.db import check_reachable, resolve_database_url
+from infra.db import check_reachable, redact, start_embedded
 from infra.migrate import upgrade
-from infra.settings import Settings, load_settings
+from infra.settings import Settings, data_dir_of, load_settings
 
 
 def add_database_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--data-dir", type=Path, help="embedded PostgreSQL data dir [CONFLICTDB_DATA_DIR, .conflictdb]")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        help="embedded PostgreSQL data dir [CONFLICTDB_DATA_DIR; else the nearest .conflictdb in this folder "
+        "or a parent, else ./.conflictdb]",
+    )
     parser.add_argument("--database-url", help="use this PostgreSQL instead of the embedded one [DATABASE_URL]")
 
 
@@ -26,9 +32,15 @@ def settings_from(args: argparse.Namespace, **extra: Any) -> Settings:
 
 
 def prepare_database(settings: Settings, *, migrate: bool = True) -> str:
-    """Start the embedded server when no URL is given, check it answers, migrate; return the URL."""
-    url = resolve_database_url(settings.database_url, settings.data_dir)
+    """Start the embedded server when no URL is given, check it answers, say on stderr which
+    database this is (one line), migrate; return the URL."""
+    if settings.database_url:
+        url, where = settings.database_url, redact(settings.database_url)
+    else:
+        data_dir = data_dir_of(settings)
+        url, where = start_embedded(data_dir), f"embedded PostgreSQL in {data_dir}"
     asyncio.run(check_reachable(url))
+    print(f"conflictdb: database: {where}", file=sys.stderr, flush=True)
     if migrate:
         upgrade(url)
     return url

@@ -20,6 +20,7 @@ import msgspec
 
 from api.commands.common import add_database_options, prepare_database, settings_from
 from domain.errors import ConflictDBError
+from domain.extraction.normalize import publication_hint
 from infra.db import create_pool
 from infra.event_store import EventStore
 from infra.ingestion import has_articles, ingest_raw
@@ -76,8 +77,13 @@ def collect(paths: Sequence[Path], *, language: str | None = None) -> Iterator[I
 def _folder(folder: Path, language: str | None) -> Iterator[Item]:
     manifest = folder / "manifest.json"
     if not manifest.is_file():
-        for path in sorted(p for p in folder.iterdir() if p.suffix in {".txt", ".jsonl"}):
-            yield from collect([path], language=language)
+        items = [
+            item
+            for path in sorted(p for p in folder.iterdir() if p.suffix in {".txt", ".jsonl"})
+            for item in collect([path], language=language)
+        ]
+        _warn_undated(folder, items)
+        yield from items
         return
     try:
         entries = msgspec.json.decode(manifest.read_bytes())["articles"]
@@ -87,6 +93,26 @@ def _folder(folder: Path, language: str | None) -> Iterator[Item]:
     for entry in entries:
         extra = {"published_at": entry.get("published"), "source": entry.get("source")}
         yield _text_file(folder / str(entry.get("file", "")), extra, entry.get("language") or language)
+
+
+def _warn_undated(folder: Path, items: Sequence[Item]) -> None:
+    """Without a manifest nothing dates the articles: say which ones relative dates ("on Tuesday")
+    cannot be resolved in, and how to give their dates."""
+    undated = [item.label for item in items if item.raw is not None and not _dated(item.raw)]
+    for label in undated:
+        print(f"conflictdb ingest: warning: {label}: no publication date", file=sys.stderr)
+    if undated:
+        print(
+            f"conflictdb ingest: give publication dates in {folder / 'manifest.json'} "
+            '({"articles": [{"file": "NAME.txt", "published": "YYYY-MM-DD"}]}), '
+            "as a first line 'date YYYY-MM-DD' in the text, or as published_at in JSONL lines",
+            file=sys.stderr,
+        )
+
+
+def _dated(raw: dict[str, Any]) -> bool:
+    text = raw.get("text")
+    return bool(raw.get("published_at")) or (isinstance(text, str) and publication_hint(text) is not None)
 
 
 def _text_file(path: Path, extra: dict[str, Any], language: str | None) -> Item:

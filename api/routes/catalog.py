@@ -40,11 +40,16 @@ async def get_actor(services: ServicesDep, code: FromPath[str]) -> actors.ActorV
     return found
 
 
+CountryParam = Annotated[
+    str | None, QueryParameter(min_length=1, description="ISO 3166-1 alpha-2 or alpha-3, any case, e.g. SY or SYR")
+]
+
+
 @get("/places", tags=["catalog"], summary="Places by number of live events", guards=READ_GUARDS)
 async def list_places(
     services: ServicesDep,
     q: Search = None,
-    country: Annotated[str | None, QueryParameter(min_length=1, description="ISO 3166-1 alpha-2, e.g. SY")] = None,
+    country: CountryParam = None,
     limit: Limit = 100,
     cursor: Cursor = None,
 ) -> places.PlacePage:

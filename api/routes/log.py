@@ -14,7 +14,10 @@ from api.services import ServicesDep
 from infra.event_store import RecordedEvent
 from infra.queries.log import MAX_LIMIT, parse_after, read_log
 
-_AFTER_DOC = "Read events after this position ('<tx>-<position>': an event's `position` or a `next_cursor`)"
+_AFTER_DOC = (
+    "Read events after this position ('<tx>-<position>': an event's `position` or a `next_cursor`); "
+    "0 or absent: from the start"
+)
 
 
 @get(

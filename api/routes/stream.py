@@ -16,9 +16,8 @@ from litestar.response import ServerSentEvent, ServerSentEventMessage
 
 from api.auth import require_scope
 from api.services import ServicesDep
-from domain.errors import ValidationError
 from domain.webhooks import DEFAULT_TYPES, validate_event_types
-from infra.event_store import Position
+from infra.queries.log import parse_position
 from infra.webhooks.listen import Listener
 from infra.webhooks.stream import follow
 
@@ -31,7 +30,10 @@ TypesParam = Annotated[
 ]
 AfterParam = Annotated[
     str | None,
-    QueryParameter(min_length=1, description="Start after this log position (Last-Event-ID wins); default: now"),
+    QueryParameter(
+        min_length=1,
+        description="Start after this log position (Last-Event-ID wins); 0 replays from the start; default: now",
+    ),
 ]
 
 
@@ -46,10 +48,7 @@ async def event_stream(
     request: Request[Any, Any, Any], services: ServicesDep, after: AfterParam = None, types: TypesParam = None
 ) -> ServerSentEvent:
     resume = request.headers.get("last-event-id") or after
-    try:
-        start = Position.decode(resume) if resume else await services.store.head()
-    except ValidationError as exc:
-        raise ValidationError(f"Last-Event-ID/after: {exc}") from None
+    start = parse_position("Last-Event-ID/after", resume) if resume else await services.store.head()
     wanted = validate_event_types(tuple(types) if types else None) or tuple(DEFAULT_TYPES)
     listener = _listener(request, services.database_url)
     items = follow(

@@ -4,7 +4,7 @@ retry deliveries, replay history. Every route needs an API key with the "admin" 
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import msgspec
 from litestar import Controller, delete, get, patch, post
@@ -15,8 +15,9 @@ from api.body import reject_nul, require_json
 from api.services import ServicesDep
 from domain.errors import ValidationError
 from domain.events.subscriptions import SubscriptionFilter
-from infra.event_store import Position
+from infra.queries import filters
 from infra.queries.common import BIGINT_MAX
+from infra.queries.log import parse_position
 from infra.webhooks import deliveries, subscriptions
 from infra.webhooks.deliveries import AttemptView, Delivery
 from infra.webhooks.subscriptions import Subscription
@@ -43,6 +44,9 @@ class PatchSubscription(msgspec.Struct, kw_only=True, forbid_unknown_fields=True
     event_types: Annotated[list[str], msgspec.Meta(min_length=1)] | msgspec.UnsetType | None = msgspec.UNSET
     filter: SubscriptionFilter | msgspec.UnsetType | None = msgspec.UNSET
     description: Description | msgspec.UnsetType | None = msgspec.UNSET
+
+
+Body = TypeVar("Body", CreateSubscription, PatchSubscription)
 
 
 class Replay(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
@@ -84,7 +88,7 @@ class SubscriptionController(Controller):
 
     @post("/", guards=[require_json], summary="Subscribe an endpoint; the signing secret is returned only here")
     async def create(self, services: ServicesDep, data: JSONBody[CreateSubscription]) -> CreatedSubscription:
-        _check_body(data)
+        data = _checked(data)
         subscription, secret = await subscriptions.create(
             services.pool,
             url=data.url,
@@ -113,7 +117,7 @@ class SubscriptionController(Controller):
     async def change(
         self, services: ServicesDep, subscription_id: SubscriptionId, data: JSONBody[PatchSubscription]
     ) -> Subscription:
-        _check_body(data)
+        data = _checked(data)
         changes: dict[str, Any] = {
             name: getattr(data, name)
             for name in ("event_types", "filter", "description")
@@ -165,15 +169,20 @@ class SubscriptionController(Controller):
         summary="Re-send matching history from a log position",
     )
     async def replay(self, services: ServicesDep, subscription_id: SubscriptionId, data: JSONBody[Replay]) -> Replayed:
-        start = Position.decode(data.from_position) if data.from_position else None
+        start = parse_position("from_position", data.from_position) if data.from_position else None
         return Replayed(enqueued=await deliveries.replay(services.pool, subscription_id, start))
 
 
-def _check_body(data: CreateSubscription | PatchSubscription) -> None:
+def _checked(data: Body) -> Body:
+    """The body with its filter's country as the alpha-2 code events carry (SYR -> SY)."""
     reject_nul(data)
-    actor = data.filter.actor if isinstance(data.filter, SubscriptionFilter) else None
-    if actor is not None and len(actor) > MAX_ACTOR:
+    flt = data.filter
+    if not isinstance(flt, SubscriptionFilter):
+        return data
+    if flt.actor is not None and len(flt.actor) > MAX_ACTOR:
         raise ValidationError(f"filter.actor is longer than {MAX_ACTOR} characters (an actor code, e.g. RUS)")
+    code = filters.country(flt.country, "filter.country")
+    return msgspec.structs.replace(data, filter=msgspec.structs.replace(flt, country=code))
 
 
 def _uuid_cursor(cursor: str | None) -> uuid.UUID | None:

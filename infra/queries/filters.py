@@ -15,8 +15,8 @@ from domain.events import CONFLICT_TYPE_NAMES
 from infra.queries.common import check_text
 
 _ACTOR_CODE = re.compile(r"[A-Z0-9]{2,10}(-[A-Z0-9]{2,10})*")
-_COUNTRY = re.compile(r"[A-Z]{2}")
-_USER_ASSIGNED = frozenset({"XK"})  # Kosovo: in common use, not in ISO 3166-1
+_COUNTRY = re.compile(r"[A-Z]{2,3}")
+_USER_ASSIGNED = {"XK": "XK", "XKX": "XK"}  # Kosovo: in common use, not in ISO 3166-1
 
 
 class BBox(msgspec.Struct, frozen=True):
@@ -45,19 +45,26 @@ def actor_codes(values: Iterable[str]) -> tuple[str, ...]:
     return codes
 
 
-def country(value: str | None) -> str | None:
+def country(value: str | None, name: str = "country") -> str | None:
+    """An ISO 3166-1 code, alpha-2 (`SY`) or alpha-3 (`SYR`), any case, as the alpha-2 code the
+    read models store; a code ISO does not know is a ValidationError naming it."""
     if value is None:
         return None
-    code = value.strip().upper()
-    if not _COUNTRY.fullmatch(code) or not _is_iso_country(code):
-        raise ValidationError(f"country: {_quote(value)} is not an ISO 3166-1 alpha-2 country code (e.g. SY)")
+    code = _alpha_2(value.strip().upper())
+    if code is None:
+        raise ValidationError(f"{name}: {_quote(value)} is not an ISO 3166-1 country code (e.g. SY or SYR)")
     return code
 
 
-def _is_iso_country(code: str) -> bool:
+def _alpha_2(code: str) -> str | None:
+    if not _COUNTRY.fullmatch(code):
+        return None
+    if code in _USER_ASSIGNED:
+        return _USER_ASSIGNED[code]
     import pycountry  # loaded on first use: its database is large
 
-    return code in _USER_ASSIGNED or pycountry.countries.get(alpha_2=code) is not None
+    found = pycountry.countries.get(alpha_2=code) if len(code) == 2 else pycountry.countries.get(alpha_3=code)
+    return None if found is None else str(found.alpha_2)
 
 
 def text(name: str, value: str | None) -> str | None:

@@ -11,14 +11,22 @@ MAX_LIMIT = 1000
 
 def parse_after(raw: str | None) -> Position:
     """The position to read after: a position a previous page or event carried, or the start."""
-    if raw is None:
+    return START if raw is None else parse_position("after", raw)
+
+
+def parse_position(name: str, raw: str) -> Position:
+    """A log position a client sent back, or `0` for the start of the log (before any event).
+
+    Errors name the parameter (`name`) and are ValidationErrors, so HTTP answers them with a 400."""
+    text = check_text(name, raw, 60).strip()
+    if text == "0":
         return START
     try:
-        position = Position.decode(check_text("after", raw, 60))
+        position = Position.decode(text)
     except ValidationError as exc:
-        raise ValidationError(f"after: {exc}") from None
+        raise ValidationError(f"{name}: {exc}; 0 means the start of the log") from None
     if max(position.tx_id, position.global_position) > BIGINT_MAX:
-        raise ValidationError(f"after: {raw!r} is beyond any log position")
+        raise ValidationError(f"{name}: {raw!r} is beyond any log position")
     return position
 
 

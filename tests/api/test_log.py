@@ -35,8 +35,15 @@ async def test_log_pages_through_envelopes_in_order(client: Client, store: Event
     assert after_last == {"items": [], "next_cursor": None}
 
 
+async def test_after_zero_reads_from_the_start(client: Client, store: EventStore) -> None:
+    await store.append("article-a", [to_new_event(retraction(n)) for n in range(2)])
+    from_zero = (await client.get("/log", params={"after": "0"})).json()
+    from_default = (await client.get("/log")).json()
+    assert len(from_zero["items"]) == 2 and from_zero == from_default
+
+
 async def test_log_rejects_bad_positions(client: Client) -> None:
-    for after in ("abc", "1", "-1-2", "1-99999999999999999999", "1-2\x00"):
+    for after in ("abc", "1", "00", "-1-2", "1-99999999999999999999", "1-2\x00"):
         response = await client.get("/log", params={"after": after})
         assert response.status_code == 400, (after, response.text)
         assert response.json()["detail"].startswith("after: ")

@@ -165,3 +165,18 @@ async def test_the_served_app_delivers_to_a_subscriber(
         await receiver.stop()
     assert receiver.ids() == {f"msg_{talks.event_id}": 1}
     assert listed["items"][0]["webhook_id"] == f"msg_{talks.event_id}"
+
+
+async def test_replay_from_position_zero_resends_the_whole_log(
+    make_client: ClientFactory, admin_headers: dict[str, str], store: EventStore
+) -> None:
+    retracted = EventRetracted(retracted_event_id=uuid.uuid4(), reason="test", extractor_version="1")
+    for _ in range(2):
+        await store.append(f"article-{uuid.uuid4()}", [to_new_event(retracted)])
+    async with make_client(run_workers=False, webhook_allow_private=True) as client:
+        sub_id = (await _create(client, admin_headers, event_types=["EventRetracted"]))["subscription"]["id"]
+        path = f"/subscriptions/{sub_id}/replay"
+        from_zero = await client.post(path, json={"from_position": "0"}, headers=admin_headers)
+        bad = await client.post(path, json={"from_position": "7"}, headers=admin_headers)
+    assert from_zero.status_code == 202 and from_zero.json() == {"enqueued": 2}
+    assert bad.status_code == 400 and bad.json()["detail"].startswith("from_position: ")

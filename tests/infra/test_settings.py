@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from domain.errors import ConfigurationError
-from infra.settings import Settings, load_settings
+from infra.settings import Settings, data_dir_of, find_data_dir, load_settings
 
 
 def test_defaults_without_environment() -> None:
@@ -43,3 +43,23 @@ def test_command_line_overrides_win() -> None:
 def test_bad_values_name_the_variable(env: dict[str, str], names: str) -> None:
     with pytest.raises(ConfigurationError, match=names):
         load_settings(env)
+
+
+def test_the_data_dir_is_the_nearest_conflictdb_folder_in_this_folder_or_a_parent(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    deep = project / "docs" / "notes"
+    deep.mkdir(parents=True)
+    assert find_data_dir(deep) == deep / ".conflictdb"  # none yet: a new one here
+    (project / ".conflictdb").mkdir()
+    assert find_data_dir(deep) == project / ".conflictdb"
+    assert find_data_dir(project) == project / ".conflictdb"
+    (deep / ".conflictdb").write_text("a file, not a data dir")
+    assert find_data_dir(deep) == project / ".conflictdb"
+
+
+def test_a_given_data_dir_wins_over_the_search_and_is_absolute(tmp_path: Path) -> None:
+    (tmp_path / ".conflictdb").mkdir()
+    given = load_settings({"CONFLICTDB_DATA_DIR": str(tmp_path / "elsewhere")})
+    assert data_dir_of(given, cwd=tmp_path) == tmp_path / "elsewhere"
+    assert data_dir_of(load_settings({"CONFLICTDB_DATA_DIR": ""}), cwd=tmp_path) == tmp_path / ".conflictdb"
+    assert data_dir_of(load_settings({}, data_dir=Path("rel"))).is_absolute()

@@ -83,6 +83,16 @@ async def test_the_stream_yields_new_events_and_resumes_after_last_event_id(clea
     assert json.loads(resumed[1]["data"])["position"] == resumed[1]["id"]
 
 
+async def test_after_zero_replays_the_stream_from_the_start(clean_db: str, store: EventStore) -> None:
+    stored = [await append_talks(store), await append_talks(store)]
+    async with serving(clean_db) as (base, _), httpx.AsyncClient(base_url=base, timeout=10) as client:
+        async with client.stream("GET", "/events/stream", params={"after": "0"}) as response:
+            replayed = await read_events(response, 2)
+        bad = await client.get("/events/stream", params={"after": "1"})
+    assert [json.loads(m["data"])["id"] for m in replayed] == stored
+    assert bad.status_code == 400 and "0 means the start" in bad.json()["detail"]
+
+
 async def test_event_ids_under_events_still_reach_the_event_route(clean_db: str) -> None:
     async with serving(clean_db) as (base, _), httpx.AsyncClient(base_url=base, timeout=10) as client:
         response = await client.get(f"/events/{uuid.uuid4()}")
