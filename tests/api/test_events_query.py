@@ -271,3 +271,13 @@ async def test_reads_need_a_key_only_when_configured(make_client: Any, make_head
         assert (await closed.get("/events", headers=headers)).status_code == 200
     async with make_client() as open_client:
         assert (await open_client.get("/events")).status_code == 200
+
+
+async def test_pages_carry_the_exact_total_of_the_filter(client: Client, clean_db: str) -> None:
+    await insert_events(clean_db, *[event_row() for _ in range(5)], event_row("TalksHeld"))
+    first = (await client.get("/events", params={"type": "OffensiveLaunched", "limit": "2"})).json()
+    assert (len(first["items"]), first["total"], first["total_is_estimate"]) == (2, 5, False)
+    second = (await client.get("/events", params={"type": "OffensiveLaunched", "cursor": first["next_cursor"]})).json()
+    assert (len(second["items"]), second["total"]) == (3, 5)
+    nothing = (await client.get("/events", params={"country": "CH"})).json()
+    assert (nothing["items"], nothing["total"], nothing["total_is_estimate"]) == ([], 0, False)
