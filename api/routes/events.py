@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from litestar import Request, Response, get
 from litestar.openapi.datastructures import ResponseSpec
+from litestar.openapi.spec import OpenAPIMediaType, OpenAPIResponse, OpenAPIType, Operation, Schema
 from litestar.params import FromQuery, PathParameter, QueryParameter
 from litestar.response import Stream
 
@@ -24,9 +26,42 @@ from infra.queries.filters import parse_uuid
 READ_GUARDS = [require_scope("read")]  # open unless CONFLICTDB_READ_KEYS_REQUIRED
 _LIST_DOC = ResponseSpec(
     data_container=EventList,
-    description="A page of events. `format=`/Accept also give text/csv, application/geo+json (one page) "
-    "and application/x-ndjson (every matching event, streamed).",
+    description="JSON: a page of events with the filter's total. `format=` or Accept also give text/csv, "
+    "application/geo+json and application/x-ndjson: every matching event (the first `limit` when given), "
+    "streamed.",
 )
+_CSV_DOC = (
+    "A header row, then one row per event: " + ", ".join(formats.CSV_COLUMNS) + f". Actors: the first "
+    f"{formats.MAX_CSV_ACTORS} in the codebook's role order (name, code, role each); empty cells where absent."
+)
+_EXPORT_SCHEMAS = {
+    formats.MEDIA_TYPES["csv"]: Schema(type=OpenAPIType.STRING, description=_CSV_DOC),
+    formats.MEDIA_TYPES["geojson"]: Schema(
+        type=OpenAPIType.OBJECT,
+        description="An RFC 7946 FeatureCollection: one Feature per event (`id` the event id, `properties` "
+        "the event as in JSON, `geometry` a Point or null when the event has no coordinates).",
+        required=["type", "features"],
+        properties={
+            "type": Schema(type=OpenAPIType.STRING, const="FeatureCollection"),
+            "features": Schema(type=OpenAPIType.ARRAY, items=Schema(type=OpenAPIType.OBJECT)),
+        },
+    ),
+    formats.MEDIA_TYPES["ndjson"]: Schema(
+        type=OpenAPIType.STRING, description="One event per line, each as an item of the JSON page"
+    ),
+}
+
+
+@dataclass
+class _EventListOperation(Operation):
+    """GET /events: its 200 response declares the export media types beside JSON."""
+
+    def __post_init__(self) -> None:
+        ok = (self.responses or {}).get("200")
+        if isinstance(ok, OpenAPIResponse):
+            ok.content = {**(ok.content or {}), **{t: OpenAPIMediaType(schema=s) for t, s in _EXPORT_SCHEMAS.items()}}
+
+
 TypeParam = Annotated[
     list[str] | None,
     QueryParameter(name="type", description="Event type (repeatable): TalksHeld, CeasefireAnnounced, "
@@ -60,6 +95,7 @@ FormatParam = Annotated[
     summary="Search conflict events",
     responses={200: _LIST_DOC, **problem_responses(406)},
     guards=READ_GUARDS,
+    operation_class=_EventListOperation,
 )
 async def list_events(
     services: ServicesDep,
