@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator, Coroutine
+from dataclasses import replace
 from typing import Any
 
 from litestar import Litestar, Request, Response
@@ -17,7 +18,7 @@ from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.handlers import HTTPRouteHandler
 from litestar.openapi import OpenAPIConfig
-from litestar.openapi.spec import Components, SecurityScheme
+from litestar.openapi.spec import Components, SecurityRequirement, SecurityScheme
 from litestar.routes import HTTPRoute
 
 from api.auth import ScopeGuard
@@ -31,6 +32,7 @@ from infra.settings import Settings
 from infra.webhooks.worker import run_webhooks
 
 log = logging.getLogger("conflictdb")
+BEARER = "bearerAuth"  # the OpenAPI security scheme of API keys
 
 
 def background_workers(services: Services) -> list[Coroutine[Any, Any, None]]:
@@ -75,10 +77,11 @@ def create_app(settings: Settings, database_url: str) -> Litestar:
             description="Conflict events extracted from news articles: query, export, subscribe.",
             components=Components(
                 security_schemes={
-                    "BearerAuth": SecurityScheme(
+                    BEARER: SecurityScheme(
                         type="http",
                         scheme="bearer",
-                        description="API key from `conflictdb apikey create`; needed for writes",
+                        description="API key from `conflictdb apikey create`; needed for writes "
+                        "(and for reads when CONFLICTDB_READ_KEYS_REQUIRED is set)",
                     )
                 }
             ),
@@ -89,9 +92,32 @@ def create_app(settings: Settings, database_url: str) -> Litestar:
         if isinstance(route, HTTPRoute):
             for handler in route.route_handlers:
                 if handler.include_in_schema and "OPTIONS" not in handler.http_methods:
-                    declared = problem_responses(*_problem_statuses(handler, settings))
-                    handler.responses = {**declared, **(handler.responses or {})}
+                    _declare(handler, settings)
     return app
+
+
+def _declare(handler: HTTPRouteHandler, settings: Settings) -> None:
+    """Complete an operation's OpenAPI declaration: its problem responses, the key it needs,
+    and no invented examples (Litestar would fill in random strings)."""
+    declared = problem_responses(*_problem_statuses(handler, settings))
+    responses = {**declared, **(handler.responses or {})}
+    handler.responses = {status: replace(spec, generate_examples=False) for status, spec in responses.items()}
+    security = _security(handler, settings)
+    if security is not None:
+        handler.security = security
+
+
+def _security(handler: HTTPRouteHandler, settings: Settings) -> list[SecurityRequirement] | None:
+    scopes = _scopes(handler)
+    if not scopes:
+        return None
+    if scopes - {"read"} or settings.read_keys_required:
+        return [{BEARER: []}]
+    return [{}, {BEARER: []}]  # a key is optional: anonymous or bearer
+
+
+def _scopes(handler: HTTPRouteHandler) -> set[str]:
+    return {guard.scope for guard in handler.resolve_guards() if isinstance(guard, ScopeGuard)}
 
 
 def _problem_statuses(handler: HTTPRouteHandler, settings: Settings) -> list[int]:
@@ -100,7 +126,7 @@ def _problem_statuses(handler: HTTPRouteHandler, settings: Settings) -> list[int
     statuses = set()
     if set(params) - {"services", "request"}:
         statuses.add(400)
-    scopes = {guard.scope for guard in handler.resolve_guards() if isinstance(guard, ScopeGuard)}
+    scopes = _scopes(handler)
     if scopes - {"read"}:
         statuses |= {401, 403}
     elif scopes and settings.read_keys_required:

@@ -1,7 +1,8 @@
 """Representations of event lists: JSON, CSV, GeoJSON and streamed NDJSON.
 
 Rows arrive as the wire-format JSON stored in the read model; JSON and NDJSON pass it
-through untouched, CSV and GeoJSON decode it once into `WireEvent`.
+through untouched, CSV and GeoJSON decode it once into `WireEvent`. JSON is one page;
+CSV, GeoJSON and NDJSON are exports of every match, streamed in chunks.
 """
 
 from __future__ import annotations
@@ -9,18 +10,22 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import AsyncIterator, Iterable
-from typing import Any, Literal
+from functools import cache
+from typing import Any, Literal, get_args
 
 import msgspec
 from litestar.exceptions import HTTPException
 
 from api.schemas import WireEvent
 from domain.errors import ValidationError
+from domain.events.common import Actor, Role
+from infra.queries.events import ExportRow
+from infra.queries.totals import Total
 
 Format = Literal["json", "csv", "geojson", "ndjson"]
 MEDIA_TYPES: dict[Format, str] = {
     "json": "application/json",
-    "csv": "text/csv; charset=utf-8",
+    "csv": "text/csv",  # Litestar appends `; charset=utf-8` to text/* types
     "geojson": "application/geo+json",
     "ndjson": "application/x-ndjson",
 }
@@ -34,15 +39,21 @@ _BY_MEDIA_TYPE: dict[str, Format] = {
     "application/*": "json",
     "*/*": "json",
 }
+MAX_CSV_ACTORS = 4  # actor1..actor4: the first actors in role order (codebook roles)
+_ACTOR_FIELDS = ("", "_code", "_role")
 CSV_COLUMNS = (
-    "id", "type", "occurred_start", "occurred_end", "occurred_precision", "occurred_text",
-    "location_name", "country", "lat", "lon", "location_precision", "actor_codes", "actors",
-    "killed", "injured", "civilians_killed", "children_killed", "confidence", "evidence",
-    "article_id", "position", "recorded_at",
+    "event_id", "type", "event_date", "date_start", "date_end", "time_precision",
+    "place", "country", "country_name", "latitude", "longitude", "geo_precision",
+    *(f"actor{n}{field}" for n in range(1, MAX_CSV_ACTORS + 1) for field in _ACTOR_FIELDS),
+    "fatalities", "injured", "civilians_killed", "children_killed",
+    "source", "source_url", "published_at", "article_id", "evidence", "confidence", "extractor_version",
+    "position", "recorded_at",
 )  # fmt: skip
+_ROLE_ORDER = {role: rank for rank, role in enumerate(get_args(Role))}
+_COUNTRY_NAMES = {"XK": "Kosovo"}  # user-assigned, in common use, not in ISO 3166-1
 _wire = msgspec.json.Decoder(WireEvent)
 _encoder = msgspec.json.Encoder()
-_NDJSON_CHUNK = 200  # lines per chunk written to the socket
+_CHUNK = 200  # events per chunk written to the socket
 
 
 def negotiate(format_param: str | None, accept: str | None) -> Format:
@@ -83,41 +94,84 @@ def _quality(raw: str) -> float:
 class _RawPage(msgspec.Struct):
     items: list[msgspec.Raw]
     next_cursor: str | None
+    total: int
+    total_is_estimate: bool
 
 
-def json_page(items: list[bytes], next_cursor: str | None) -> bytes:
-    return _encoder.encode(_RawPage([msgspec.Raw(i) for i in items], next_cursor))
+def json_page(items: list[bytes], next_cursor: str | None, total: Total) -> bytes:
+    raw = [msgspec.Raw(i) for i in items]
+    return _encoder.encode(_RawPage(raw, next_cursor, total=total.count, total_is_estimate=total.is_estimate))
 
 
-def csv_page(items: list[bytes]) -> bytes:
-    """A header row and one flattened row per event."""
+async def csv_rows(rows: AsyncIterator[ExportRow]) -> AsyncIterator[bytes]:
+    """A header row, then one flat row per event, written in chunks."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    writer.writerows(_csv_row(_wire.decode(i)) for i in items)
-    return out.getvalue().encode()
+    count = 0
+    async for row in rows:
+        writer.writerow(_csv_row(row))
+        count += 1
+        if count % _CHUNK == 0:
+            yield _drain(out)
+    yield _drain(out)
 
 
-def _csv_row(event: WireEvent) -> tuple[Any, ...]:
+def _drain(out: io.StringIO) -> bytes:
+    text = out.getvalue()
+    out.seek(0)
+    out.truncate()
+    return text.encode()
+
+
+def _csv_row(row: ExportRow) -> tuple[Any, ...]:
+    event = _wire.decode(row.body)
     occurred, location, casualties = event.occurred, event.location, event.casualties
+    country = location and location.country
     return (
         event.id, event.type,
-        occurred and occurred.start, occurred and occurred.end, occurred and occurred.precision,
-        occurred and occurred.text,
-        location and location.name, location and location.country, location and location.lat,
-        location and location.lon, location and location.precision,
-        ";".join(dict.fromkeys(a.code for a in event.actors)),
-        ";".join(f"{a.code}:{a.role}:{a.name}" for a in event.actors),
+        occurred and occurred.start.isoformat(), occurred and occurred.start, occurred and occurred.end,
+        occurred and occurred.precision,
+        location and location.name, country, country and country_name(country),
+        location and location.lat, location and location.lon, location and location.precision,
+        *_actor_cells(event.actors),
         casualties and casualties.killed, casualties and casualties.injured,
         casualties and casualties.civilians_killed, casualties and casualties.children_killed,
-        event.confidence, event.evidence.text, event.article_id, event.position, event.recorded_at.isoformat(),
+        row.source, row.source_url, row.published_at, event.article_id, event.evidence.text, event.confidence,
+        row.extractor_version, event.position, event.recorded_at.isoformat(),
     )  # fmt: skip
 
 
-def geojson_page(items: list[bytes], next_cursor: str | None) -> bytes:
-    """A FeatureCollection; events without coordinates have a null geometry (RFC 7946 §3.2)."""
-    features = [_feature(i) for i in items]
-    return _encoder.encode({"type": "FeatureCollection", "features": features, "next_cursor": next_cursor})
+def _actor_cells(actors: list[Actor]) -> list[str]:
+    ranked = sorted(actors, key=lambda a: _ROLE_ORDER.get(a.role, len(_ROLE_ORDER)))[:MAX_CSV_ACTORS]
+    cells = [cell for actor in ranked for cell in (actor.name, actor.code, actor.role)]
+    return cells + [""] * (len(_ACTOR_FIELDS) * MAX_CSV_ACTORS - len(cells))
+
+
+@cache
+def country_name(code: str) -> str | None:
+    """The English common name of an ISO 3166-1 alpha-2 code (SY -> Syria), None if unknown."""
+    if code in _COUNTRY_NAMES:
+        return _COUNTRY_NAMES[code]
+    import pycountry  # loaded on first use: its database is large
+
+    country = pycountry.countries.get(alpha_2=code)
+    return None if country is None else str(getattr(country, "common_name", country.name))
+
+
+async def geojson_features(items: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
+    """A FeatureCollection written feature by feature; events without coordinates have a
+    null geometry (RFC 7946 §3.2)."""
+    yield b'{"type":"FeatureCollection","features":['
+    separator = b""
+    chunk: list[bytes] = []
+    async for item in items:
+        chunk.append(separator + _encoder.encode(_feature(item)))
+        separator = b","
+        if len(chunk) >= _CHUNK:
+            yield b"".join(chunk)
+            chunk = []
+    yield b"".join(chunk) + b"]}"
 
 
 def _feature(item: bytes) -> dict[str, Any]:
@@ -134,7 +188,7 @@ async def ndjson_lines(items: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
     chunk: list[bytes] = []
     async for item in items:
         chunk.append(item)
-        if len(chunk) >= _NDJSON_CHUNK:
+        if len(chunk) >= _CHUNK:
             yield b"\n".join(chunk) + b"\n"
             chunk = []
     if chunk:

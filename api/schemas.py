@@ -9,10 +9,9 @@ from typing import Any
 import msgspec
 
 from domain.events import Actor, Casualties, Evidence, Location, Occurred
-from infra.queries.actors import ActorView
 from infra.queries.articles import ArticleView
-from infra.queries.places import PlaceView
 from infra.queries.timeline import TimelineBucket
+from infra.queries.totals import PageTotal, PageTotalIsEstimate
 
 # --- read side: events, articles, catalog, log -------------------------------------------
 
@@ -36,6 +35,8 @@ class WireEvent(msgspec.Struct, kw_only=True):
 class EventList(msgspec.Struct, kw_only=True):
     items: list[WireEvent]
     next_cursor: str | None
+    total: PageTotal
+    total_is_estimate: PageTotalIsEstimate
 
 
 class ArticleSummary(msgspec.Struct, kw_only=True):
@@ -54,16 +55,6 @@ class EventDetail(WireEvent, kw_only=True):
 
 class ArticleWithEvents(ArticleView, kw_only=True):
     events: list[WireEvent]
-
-
-class ActorList(msgspec.Struct, kw_only=True):
-    items: list[ActorView]
-    next_cursor: str | None
-
-
-class PlaceList(msgspec.Struct, kw_only=True):
-    items: list[PlaceView]
-    next_cursor: str | None
 
 
 class Timeline(msgspec.Struct, kw_only=True):
@@ -88,3 +79,5 @@ class LogEntry(msgspec.Struct, kw_only=True):
 class LogPage(msgspec.Struct, kw_only=True):
     items: list[LogEntry]
     next_cursor: str | None
+    total: PageTotal
+    total_is_estimate: PageTotalIsEstimate

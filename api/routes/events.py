@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from litestar import Request, Response, get
 from litestar.openapi.datastructures import ResponseSpec
+from litestar.openapi.spec import OpenAPIMediaType, OpenAPIResponse, OpenAPIType, Operation, Schema
 from litestar.params import FromQuery, PathParameter, QueryParameter
 from litestar.response import Stream
 
@@ -14,17 +17,51 @@ from api.auth import require_scope
 from api.errors import problem_responses
 from api.schemas import EventDetail, EventList
 from api.services import ServicesDep
-from domain.errors import NotFoundError
+from domain.errors import NotFoundError, ValidationError
 from infra.queries import events as queries
+from infra.queries.common import BIGINT_MAX
 from infra.queries.events import MAX_LIMIT, Order, Sort
 from infra.queries.filters import parse_uuid
 
 READ_GUARDS = [require_scope("read")]  # open unless CONFLICTDB_READ_KEYS_REQUIRED
 _LIST_DOC = ResponseSpec(
     data_container=EventList,
-    description="A page of events. `format=`/Accept also give text/csv, application/geo+json (one page) "
-    "and application/x-ndjson (every matching event, streamed).",
+    description="JSON: a page of events with the filter's total. `format=` or Accept also give text/csv, "
+    "application/geo+json and application/x-ndjson: every matching event (the first `limit` when given), "
+    "streamed.",
 )
+_CSV_DOC = (
+    "A header row, then one row per event: " + ", ".join(formats.CSV_COLUMNS) + f". Actors: the first "
+    f"{formats.MAX_CSV_ACTORS} in the codebook's role order (name, code, role each); empty cells where absent."
+)
+_EXPORT_SCHEMAS = {
+    formats.MEDIA_TYPES["csv"]: Schema(type=OpenAPIType.STRING, description=_CSV_DOC),
+    formats.MEDIA_TYPES["geojson"]: Schema(
+        type=OpenAPIType.OBJECT,
+        description="An RFC 7946 FeatureCollection: one Feature per event (`id` the event id, `properties` "
+        "the event as in JSON, `geometry` a Point or null when the event has no coordinates).",
+        required=["type", "features"],
+        properties={
+            "type": Schema(type=OpenAPIType.STRING, const="FeatureCollection"),
+            "features": Schema(type=OpenAPIType.ARRAY, items=Schema(type=OpenAPIType.OBJECT)),
+        },
+    ),
+    formats.MEDIA_TYPES["ndjson"]: Schema(
+        type=OpenAPIType.STRING, description="One event per line, each as an item of the JSON page"
+    ),
+}
+
+
+@dataclass
+class _EventListOperation(Operation):
+    """GET /events: its 200 response declares the export media types beside JSON."""
+
+    def __post_init__(self) -> None:
+        ok = (self.responses or {}).get("200")
+        if isinstance(ok, OpenAPIResponse):
+            ok.content = {**(ok.content or {}), **{t: OpenAPIMediaType(schema=s) for t, s in _EXPORT_SCHEMAS.items()}}
+
+
 TypeParam = Annotated[
     list[str] | None,
     QueryParameter(name="type", description="Event type (repeatable): TalksHeld, CeasefireAnnounced, "
@@ -37,7 +74,16 @@ FromParam = Annotated[
 ]
 ToParam = Annotated[str | None, QueryParameter(min_length=1, description="Occurred on or before (YYYY-MM-DD)")]
 ConfidenceParam = Annotated[float | None, QueryParameter(ge=0, le=1)]
-LimitParam = Annotated[int, QueryParameter(ge=1, le=MAX_LIMIT, description="Page size (not applied to ndjson)")]
+DEFAULT_LIMIT = 100
+LimitParam = Annotated[
+    int | None,
+    QueryParameter(
+        ge=1,
+        le=BIGINT_MAX,
+        description=f"JSON: page size (default {DEFAULT_LIMIT}, at most {MAX_LIMIT}). "
+        "CSV, GeoJSON, NDJSON: the most events to export (default: every match)",
+    ),
+]
 FormatParam = Annotated[
     str | None, QueryParameter(min_length=1, name="format", description="json, csv, geojson or ndjson")
 ]
@@ -49,13 +95,14 @@ FormatParam = Annotated[
     summary="Search conflict events",
     responses={200: _LIST_DOC, **problem_responses(406)},
     guards=READ_GUARDS,
+    operation_class=_EventListOperation,
 )
 async def list_events(
     services: ServicesDep,
     request: Request[Any, Any, Any],
     type_: TypeParam = None,
     actor: ActorParam = None,
-    country: Annotated[str | None, QueryParameter(min_length=1, description="ISO 3166-1 alpha-2, e.g. SY")] = None,
+    country: Annotated[str | None, QueryParameter(min_length=1, description="ISO 3166-1 alpha-2 or alpha-3, any case, e.g. SY or SYR")] = None,
     place: Annotated[str | None, QueryParameter(min_length=1, description="Place name (case-insensitive)")] = None,
     bbox: Annotated[str | None, QueryParameter(min_length=1, description="minLon,minLat,maxLon,maxLat")] = None,
     from_: FromParam = None,
@@ -65,7 +112,7 @@ async def list_events(
     min_confidence: ConfidenceParam = None,
     sort: FromQuery[Sort] = "recorded",
     order: FromQuery[Order] = "desc",
-    limit: LimitParam = 100,
+    limit: LimitParam = None,
     cursor: Annotated[
         str | None, QueryParameter(min_length=1, description="`next_cursor` of the previous page")
     ] = None,
@@ -78,23 +125,36 @@ async def list_events(
     after = None if cursor is None else queries.decode_event_cursor(cursor, query)
     fmt = formats.negotiate(format_, request.headers.get("accept"))
     media_type = formats.MEDIA_TYPES[fmt]
-    if fmt == "ndjson":
-        lines = formats.ndjson_lines(queries.iterate(services.pool, query, after))
-        return Stream(lines, media_type=media_type)
-    page, _ = await queries.fetch_page(services.pool, query, after, limit)
-    return Response(_render(fmt, page), media_type=media_type, headers=_next_headers(page.next_cursor))
+    if fmt == "json":
+        return await _json_page(services, query, after, limit)
+    return Stream(_export(fmt, services, query, after, limit), media_type=media_type)
 
 
-def _render(fmt: formats.Format, page: queries.EventPage) -> bytes:
+async def _json_page(
+    services: ServicesDep, query: queries.EventQuery, after: queries.EventCursor | None, limit: int | None
+) -> Response[Any]:
+    if limit is not None and limit > MAX_LIMIT:
+        raise ValidationError(f"limit: at most {MAX_LIMIT} per JSON page (CSV, GeoJSON and NDJSON export any number)")
+    page, _ = await queries.fetch_page(services.pool, query, after, limit or DEFAULT_LIMIT)
+    total = await queries.count(services.pool, query)
+    body = formats.json_page(page.items, page.next_cursor, total)
+    return Response(body, media_type=formats.MEDIA_TYPES["json"], headers=_next_headers(page.next_cursor))
+
+
+def _export(
+    fmt: formats.Format,
+    services: ServicesDep,
+    query: queries.EventQuery,
+    after: queries.EventCursor | None,
+    limit: int | None,
+) -> AsyncIterator[bytes]:
     if fmt == "csv":
-        return formats.csv_page(page.items)
-    if fmt == "geojson":
-        return formats.geojson_page(page.items, page.next_cursor)
-    return formats.json_page(page.items, page.next_cursor)
+        return formats.csv_rows(queries.iterate_export(services.pool, query, after, limit))
+    items = queries.iterate(services.pool, query, after, limit)
+    return formats.geojson_features(items) if fmt == "geojson" else formats.ndjson_lines(items)
 
 
 def _next_headers(next_cursor: str | None) -> dict[str, str] | None:
-    # CSV has no room for the cursor in its body; every format carries it in a header too.
     return None if next_cursor is None else {"X-Next-Cursor": next_cursor}
 
 

@@ -13,6 +13,7 @@ from api.schemas import LogEntry, LogPage
 from api.services import ServicesDep
 from infra.event_store import RecordedEvent
 from infra.queries.log import MAX_LIMIT, parse_after, read_log
+from infra.queries.totals import count_log
 
 _AFTER_DOC = (
     "Read events after this position ('<tx>-<position>': an event's `position` or a `next_cursor`); "
@@ -34,9 +35,12 @@ async def get_log(
     limit: Annotated[int, QueryParameter(ge=1, le=MAX_LIMIT)] = 100,
 ) -> LogPage:
     events, following = await read_log(services.store, parse_after(after), limit)
+    total = await count_log(services.pool)
     return LogPage(
         items=[_entry(e) for e in events],
         next_cursor=None if following is None else following.encode(),
+        total=total.count,
+        total_is_estimate=total.is_estimate,
     )
 
 

@@ -18,6 +18,7 @@ from domain.events.subscriptions import SubscriptionFilter
 from infra.queries import filters
 from infra.queries.common import BIGINT_MAX
 from infra.queries.log import parse_position
+from infra.queries.totals import PageTotal, PageTotalIsEstimate
 from infra.webhooks import deliveries, subscriptions
 from infra.webhooks.deliveries import AttemptView, Delivery
 from infra.webhooks.subscriptions import Subscription
@@ -70,11 +71,15 @@ class Replayed(msgspec.Struct, kw_only=True):
 class SubscriptionPage(msgspec.Struct, kw_only=True):
     items: list[Subscription]
     next_cursor: str | None
+    total: PageTotal
+    total_is_estimate: PageTotalIsEstimate
 
 
 class DeliveryPage(msgspec.Struct, kw_only=True):
     items: list[Delivery]
     next_cursor: str | None
+    total: PageTotal
+    total_is_estimate: PageTotalIsEstimate
 
 
 class AttemptList(msgspec.Struct, kw_only=True):
@@ -103,7 +108,13 @@ class SubscriptionController(Controller):
     async def list_all(self, services: ServicesDep, cursor: Cursor = None, limit: Limit = 100) -> SubscriptionPage:
         after = _uuid_cursor(cursor)
         items = await subscriptions.list_page(services.pool, after=after, limit=limit)
-        return SubscriptionPage(items=items, next_cursor=str(items[-1].id) if len(items) == limit else None)
+        total = await subscriptions.count(services.pool)
+        return SubscriptionPage(
+            items=items,
+            next_cursor=str(items[-1].id) if len(items) == limit else None,
+            total=total.count,
+            total_is_estimate=total.is_estimate,
+        )
 
     @get("/{subscription_id:str}", summary="One subscription, with its status and any disabled reason")
     async def show(self, services: ServicesDep, subscription_id: SubscriptionId) -> Subscription:
@@ -146,7 +157,13 @@ class SubscriptionController(Controller):
     ) -> DeliveryPage:
         before = _int_cursor(cursor)
         items = await deliveries.list_page(services.pool, subscription_id, status=status, before=before, limit=limit)
-        return DeliveryPage(items=items, next_cursor=str(items[-1].id) if len(items) == limit else None)
+        total = await deliveries.count(services.pool, subscription_id, status=status)
+        return DeliveryPage(
+            items=items,
+            next_cursor=str(items[-1].id) if len(items) == limit else None,
+            total=total.count,
+            total_is_estimate=total.is_estimate,
+        )
 
     @get("/{subscription_id:str}/deliveries/{delivery_id:str}/attempts", summary="Every attempt of a delivery")
     async def list_attempts(

@@ -8,6 +8,7 @@ import asyncpg
 import msgspec
 
 from infra.queries.common import Count, Where, encode_cursor, like_pattern
+from infra.queries.totals import PageTotal, PageTotalIsEstimate, count_matches
 
 
 class ActorView(msgspec.Struct, kw_only=True):
@@ -26,6 +27,8 @@ class ActorCursor(msgspec.Struct, frozen=True, array_like=True):
 class ActorPage(msgspec.Struct, kw_only=True):
     items: list[ActorView]
     next_cursor: str | None
+    total: PageTotal
+    total_is_estimate: PageTotalIsEstimate
 
 
 _SELECT = "SELECT code, names, event_count, first_seen, last_seen FROM rm_actors"
@@ -38,6 +41,7 @@ async def list_actors(pool: asyncpg.Pool, q: str | None, cursor: ActorCursor | N
     if q is not None:
         pattern = where.arg(like_pattern(q))
         where.add(f"(code ILIKE {pattern} OR EXISTS (SELECT 1 FROM unnest(names) n WHERE n ILIKE {pattern}))")
+    total = await count_matches(pool, "rm_actors", where)
     if cursor is not None:
         count, code = where.arg(cursor.event_count), where.arg(cursor.code)
         where.add(f"(event_count < {count} OR (event_count = {count} AND code > {code}))")
@@ -45,7 +49,12 @@ async def list_actors(pool: asyncpg.Pool, q: str | None, cursor: ActorCursor | N
     rows = await pool.fetch(sql, *where.args)
     items = [ActorView(**dict(r)) for r in rows[:limit]]
     following = ActorCursor(items[-1].event_count, items[-1].code) if len(rows) > limit else None
-    return ActorPage(items=items, next_cursor=None if following is None else encode_cursor(following))
+    return ActorPage(
+        items=items,
+        next_cursor=None if following is None else encode_cursor(following),
+        total=total.count,
+        total_is_estimate=total.is_estimate,
+    )
 
 
 async def fetch_actor(pool: asyncpg.Pool, code: str) -> ActorView | None:

@@ -21,6 +21,7 @@ from domain.errors import ValidationError
 from infra.queries import filters
 from infra.queries.common import BIGINT_MAX, Where, decode_cursor, encode_cursor
 from infra.queries.filters import BBox
+from infra.queries.totals import Total, count_matches
 
 Sort = Literal["recorded", "occurred"]
 Order = Literal["asc", "desc"]
@@ -63,7 +64,19 @@ class EventPage(msgspec.Struct, frozen=True):
     next_cursor: str | None
 
 
-_SELECT = "SELECT body::text AS body, tx_id, global_position, occurred_start, event_id FROM rm_conflict_events"
+class ExportRow(msgspec.Struct, frozen=True, kw_only=True):
+    """An event's wire JSON with the facts an export adds: its article's and its extraction's."""
+
+    body: bytes
+    source: str | None
+    source_url: str | None
+    published_at: str | None
+    extractor_version: str | None
+
+
+_SELECT = (
+    "SELECT body::text AS body, tx_id, global_position, occurred_start, event_id, article_id FROM rm_conflict_events"
+)
 
 _ORDER = {
     ("recorded", "asc"): "ORDER BY tx_id, global_position",
@@ -71,6 +84,19 @@ _ORDER = {
     ("occurred", "asc"): "ORDER BY occurred_start ASC NULLS LAST, event_id ASC",
     ("occurred", "desc"): "ORDER BY occurred_start DESC NULLS LAST, event_id DESC",
 }
+
+# The page query, unchanged, joined to its article and its log entry (whose metadata names
+# the extractor). The laterals expose only their aliased columns, so the page's filters
+# and order keep naming rm_conflict_events' columns unqualified.
+_EXPORT = """
+SELECT p.body, p.tx_id, p.global_position, p.occurred_start, p.event_id,
+       a.source, a.source_url, a.published_at, m.extractor_version
+FROM ({page}) AS p
+LEFT JOIN LATERAL (SELECT source, url AS source_url, published_at FROM rm_articles
+                   WHERE rm_articles.article_id = p.article_id) AS a ON true
+LEFT JOIN LATERAL (SELECT metadata->>'extractor_version' AS extractor_version FROM events
+                   WHERE events.event_id = p.event_id) AS m ON true
+{order}"""
 
 _BY_ID = """
 SELECT (e.body || jsonb_build_object('article', CASE WHEN a.article_id IS NULL THEN NULL ELSE
@@ -169,18 +195,56 @@ async def fetch_page(
     return page, following
 
 
-async def iterate(pool: asyncpg.Pool, query: EventQuery, cursor: EventCursor | None = None) -> AsyncIterator[bytes]:
-    """Every matching event from `cursor` on, fetched in keyset batches.
+async def count(conn: asyncpg.Connection | asyncpg.Pool, query: EventQuery) -> Total:
+    """How many events the query's filters match (whatever the cursor)."""
+    where = Where()
+    filter_sql(query, where)
+    return await count_matches(conn, "rm_conflict_events", where)
+
+
+async def iterate(
+    pool: asyncpg.Pool, query: EventQuery, cursor: EventCursor | None = None, limit: int | None = None
+) -> AsyncIterator[bytes]:
+    """Every matching event from `cursor` on (the first `limit` when given), in keyset batches.
 
     Each batch takes a pooled connection only while it runs, so a slow reader holds no
-    connection and no transaction open between batches.
+    connection and no transaction open between batches, and memory holds one batch.
     """
-    while True:
-        page, cursor = await fetch_page(pool, query, cursor, STREAM_BATCH)
-        for item in page.items:
-            yield item
-        if cursor is None:
+    async for row in _batches(pool, query, cursor, limit, export=False):
+        yield row["body"].encode()
+
+
+async def iterate_export(
+    pool: asyncpg.Pool, query: EventQuery, cursor: EventCursor | None = None, limit: int | None = None
+) -> AsyncIterator[ExportRow]:
+    """As `iterate`, each event with its article's source, URL and date and its extractor version."""
+    async for row in _batches(pool, query, cursor, limit, export=True):
+        yield ExportRow(
+            body=row["body"].encode(),
+            source=row["source"],
+            source_url=row["source_url"],
+            published_at=row["published_at"],
+            extractor_version=row["extractor_version"],
+        )
+
+
+async def _batches(
+    pool: asyncpg.Pool, query: EventQuery, cursor: EventCursor | None, limit: int | None, *, export: bool
+) -> AsyncIterator[asyncpg.Record]:
+    remaining = limit
+    while remaining is None or remaining > 0:
+        size = STREAM_BATCH if remaining is None else min(STREAM_BATCH, remaining)
+        sql, args = page_sql(query, cursor, size)
+        if export:
+            sql = _EXPORT.format(page=sql, order=_ORDER[(query.sort, query.order)])
+        rows = await pool.fetch(sql, *args)
+        for row in rows[:size]:
+            yield row
+        if len(rows) <= size:
             return
+        cursor = _cursor_of(rows[size - 1], query)
+        if remaining is not None:
+            remaining -= size
 
 
 async def fetch_one(pool: asyncpg.Pool, event_id: uuid.UUID) -> bytes | None:

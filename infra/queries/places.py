@@ -8,6 +8,7 @@ import asyncpg
 import msgspec
 
 from infra.queries.common import Count, Where, encode_cursor, like_pattern
+from infra.queries.totals import PageTotal, PageTotalIsEstimate, count_matches
 
 
 class PlaceView(msgspec.Struct, kw_only=True):
@@ -30,6 +31,8 @@ class PlaceCursor(msgspec.Struct, frozen=True, array_like=True):
 class PlacePage(msgspec.Struct, kw_only=True):
     items: list[PlaceView]
     next_cursor: str | None
+    total: PageTotal
+    total_is_estimate: PageTotalIsEstimate
 
 
 _SELECT = """SELECT name, NULLIF(country, '') AS country, lat, lon, precision, event_count, first_seen, last_seen
@@ -45,6 +48,7 @@ async def list_places(
         where.add(f"name ILIKE {where.arg(like_pattern(q))}")
     if country is not None:
         where.add(f"country = {where.arg(country)}")
+    total = await count_matches(pool, "rm_places", where)
     if cursor is not None:
         count = where.arg(cursor.event_count)
         key = f"({where.arg(cursor.name)}, {where.arg(cursor.country)})"
@@ -52,8 +56,8 @@ async def list_places(
     sql = f"{_SELECT} {where.sql()} ORDER BY event_count DESC, name, country LIMIT {where.arg(limit + 1)}"
     rows = await pool.fetch(sql, *where.args)
     items = [PlaceView(**dict(r)) for r in rows[:limit]]
-    if len(rows) <= limit:
-        return PlacePage(items=items, next_cursor=None)
-    last = items[-1]
-    following = PlaceCursor(last.event_count, last.name, last.country or "")
-    return PlacePage(items=items, next_cursor=encode_cursor(following))
+    following = None
+    if len(rows) > limit:
+        last = items[-1]
+        following = encode_cursor(PlaceCursor(last.event_count, last.name, last.country or ""))
+    return PlacePage(items=items, next_cursor=following, total=total.count, total_is_estimate=total.is_estimate)

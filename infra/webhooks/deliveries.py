@@ -11,6 +11,8 @@ import msgspec
 from domain.errors import ConcurrencyError, NotFoundError
 from domain.webhooks import webhook_id
 from infra.event_store import Position, head, read_all
+from infra.queries.common import Where
+from infra.queries.totals import Total, count_matches
 from infra.webhooks.fanout import DELIVERIES_CHANNEL, insert_deliveries, plan, target_of
 
 REPLAY_BATCH = 500
@@ -179,3 +181,12 @@ def _just_before(position: Position | None) -> Position:
     if position is None:
         return Position(0, 0)
     return Position(position.tx_id, position.global_position - 1)
+
+
+async def count(pool: asyncpg.Pool, subscription_id: uuid.UUID, *, status: str | None) -> Total:
+    """How many deliveries `list_page` pages through (with the same status filter)."""
+    where = Where()
+    where.add(f"subscription_id = {where.arg(subscription_id)}")
+    if status is not None:
+        where.add(f"status = {where.arg(status)}")
+    return await count_matches(pool, "wh_deliveries", where)

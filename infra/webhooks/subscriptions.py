@@ -32,6 +32,8 @@ from domain.events.subscriptions import (
 from domain.webhooks import SECRET_GRACE_S, Spec, validate_event_types, validate_filter
 from infra.codec import to_new_event
 from infra.event_store import ANY, NO_STREAM, AppendResult, EventStore, ExpectedVersion, notify
+from infra.queries.common import Where
+from infra.queries.totals import Total, count_matches
 from infra.webhooks.ssrf import check_url
 
 T = TypeVar("T")
@@ -331,3 +333,8 @@ async def _disabled_state(pool: asyncpg.Pool, subscription_id: uuid.UUID) -> boo
             subscription_id,
         )
     return None if row is None else bool(row["disabled"])
+
+
+async def count(pool: asyncpg.Pool) -> Total:
+    """How many subscriptions `list_page` pages through."""
+    return await count_matches(pool, "wh_subscriptions", Where())

@@ -101,3 +101,15 @@ async def test_catalog_rejects_bad_input_with_problems(client: Client) -> None:
         response = await client.get(path, params=params)
         assert response.status_code == 400, (path, params, response.text)
         assert response.headers["content-type"].startswith("application/problem+json")
+
+
+async def test_actor_and_place_pages_carry_their_totals(client: Client, clean_db: str) -> None:
+    await insert_rows(clean_db, "rm_actors", [actor("RUS", 5, ("Russland",)), actor("TUR", 9), actor("USA", 5)])
+    await insert_rows(
+        clean_db, "rm_places", [place("Aleppo", "SY", 4), place("Al-Bab", "SY", 2), place("Genf", "CH", 1)]
+    )
+    actors_page = (await client.get("/actors", params={"limit": "1"})).json()
+    assert (actors_page["total"], actors_page["total_is_estimate"]) == (3, False)
+    assert (await client.get("/actors", params={"q": "russ"})).json()["total"] == 1
+    places_page = (await client.get("/places", params={"country": "SY", "limit": "1"})).json()
+    assert (len(places_page["items"]), places_page["total"], places_page["total_is_estimate"]) == (1, 2, False)

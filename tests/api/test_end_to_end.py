@@ -93,7 +93,7 @@ async def test_every_export_format_carries_the_same_events(client: Client, seede
     rows = list(csv.DictReader(io.StringIO((await client.get("/events?format=csv&limit=500")).text)))
     geo = (await client.get("/events?limit=500", headers={"Accept": "application/geo+json"})).json()
     ndjson = (await client.get("/events?format=ndjson")).text.splitlines()
-    assert {r["id"] for r in rows} == ids
+    assert {r["event_id"] for r in rows} == ids
     assert geo["type"] == "FeatureCollection" and {f["id"] for f in geo["features"]} == ids
     assert {json.loads(line)["id"] for line in ndjson} == ids
 

@@ -173,14 +173,14 @@ async def test_invalid_filters_are_problems_naming_the_parameter(client: Client)
 
 
 async def test_csv_has_a_header_row_and_flat_columns(client: Client, clean_db: str) -> None:
-    row = event_row(actors=(("TUR", "attacker"), ("ISIL", "target")), killed=3)
+    row = event_row(actors=(("ISIL", "target"), ("TUR", "attacker")), killed=3)
     await insert_events(clean_db, row)
     response = await client.get("/events", params={"format": "csv"})
-    assert response.headers["content-type"].startswith("text/csv")
+    assert response.headers["content-type"] == "text/csv; charset=utf-8"
     [record] = list(csv.DictReader(io.StringIO(response.text)))
-    assert record["id"] == id_of(row)
-    assert record["actor_codes"] == "TUR;ISIL"
-    assert (record["country"], record["lat"], record["killed"]) == ("SY", "36.37", "3")
+    assert record["event_id"] == id_of(row)
+    assert (record["actor1_code"], record["actor1_role"], record["actor2_code"]) == ("TUR", "attacker", "ISIL")
+    assert (record["country"], record["latitude"], record["fatalities"]) == ("SY", "36.37", "3")
 
 
 async def test_geojson_is_a_feature_collection_with_null_geometry_when_unplaced(client: Client, clean_db: str) -> None:
@@ -194,17 +194,16 @@ async def test_geojson_is_a_feature_collection_with_null_geometry_when_unplaced(
     assert geometries == {id_of(placed): {"type": "Point", "coordinates": [37.52, 36.37]}, id_of(unplaced): None}
 
 
-async def test_ndjson_streams_every_match_beyond_the_page_limit(client: Client, clean_db: str) -> None:
+async def test_ndjson_streams_every_match_and_limit_caps_it(client: Client, clean_db: str) -> None:
     rows = [event_row() for _ in range(7)]
     await insert_events(clean_db, *rows, event_row("TalksHeld"))
-    response = await client.get(
-        "/events",
-        params={"limit": "2", "type": "OffensiveLaunched", "order": "asc"},
-        headers={"Accept": "application/x-ndjson"},
-    )
-    assert response.headers["content-type"].startswith("application/x-ndjson")
-    lines = [msgspec.json.decode(line) for line in response.text.splitlines()]
+    params = {"type": "OffensiveLaunched", "order": "asc"}
+    every = await client.get("/events", params=params, headers={"Accept": "application/x-ndjson"})
+    assert every.headers["content-type"].startswith("application/x-ndjson")
+    lines = [msgspec.json.decode(line) for line in every.text.splitlines()]
     assert [line["id"] for line in lines] == [id_of(r) for r in rows]
+    capped = await client.get("/events", params={**params, "limit": "2", "format": "ndjson"})
+    assert [msgspec.json.decode(line)["id"] for line in capped.text.splitlines()] == [id_of(r) for r in rows[:2]]
 
 
 async def test_format_negotiation_problems(client: Client) -> None:
@@ -272,3 +271,13 @@ async def test_reads_need_a_key_only_when_configured(make_client: Any, make_head
         assert (await closed.get("/events", headers=headers)).status_code == 200
     async with make_client() as open_client:
         assert (await open_client.get("/events")).status_code == 200
+
+
+async def test_pages_carry_the_exact_total_of_the_filter(client: Client, clean_db: str) -> None:
+    await insert_events(clean_db, *[event_row() for _ in range(5)], event_row("TalksHeld"))
+    first = (await client.get("/events", params={"type": "OffensiveLaunched", "limit": "2"})).json()
+    assert (len(first["items"]), first["total"], first["total_is_estimate"]) == (2, 5, False)
+    second = (await client.get("/events", params={"type": "OffensiveLaunched", "cursor": first["next_cursor"]})).json()
+    assert (len(second["items"]), second["total"]) == (3, 5)
+    nothing = (await client.get("/events", params={"country": "CH"})).json()
+    assert (nothing["items"], nothing["total"], nothing["total_is_estimate"]) == ([], 0, False)

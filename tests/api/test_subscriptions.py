@@ -36,6 +36,7 @@ async def test_a_subscription_is_created_with_a_secret_shown_once(
         listed = (await client.get("/subscriptions", headers=admin_headers)).json()
     assert created["secret"] not in str(shown) + str(listed)
     assert [s["id"] for s in listed["items"]] == [sub["id"]]
+    assert (listed["total"], listed["total_is_estimate"]) == (1, False)
 
 
 async def test_subscription_changes_are_recorded_as_events(
@@ -140,6 +141,7 @@ async def test_replay_enqueues_history_and_deliveries_are_listed(
         )
     assert replayed.json() == {"enqueued": 2} and again.json() == {"enqueued": 2}
     assert len(page["items"]) == 3 and len(rest.json()["items"]) == 1
+    assert (page["total"], page["total_is_estimate"], rest.json()["total"]) == (4, False, 4)
     assert {d["generation"] for d in page["items"] + rest.json()["items"]} == {1, 2}
     assert len({d["webhook_id"] for d in page["items"] + rest.json()["items"]}) == 2
     assert retry.status_code == 202 and retry.json()["status"] == "pending"

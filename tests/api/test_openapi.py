@@ -1,0 +1,114 @@
+"""/schema/openapi.json tells the truth: the media types served, the key each operation
+needs, and no invented examples."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import pairwise
+from typing import Any
+
+from litestar import Litestar
+from litestar.testing import AsyncTestClient
+
+from api import formats
+from tests.api.conftest import ClientFactory
+
+Client = AsyncTestClient[Litestar]
+BEARER = [{"bearerAuth": []}]
+OPTIONAL_BEARER = [{}, {"bearerAuth": []}]
+READ_METHODS = {"get", "head"}
+# Litestar/polyfactory fill in strings like "aRrVLsGZikpQmmFEvCba": letters only, case
+# flipping at random. Domain words and codes flip case at most at word starts.
+_RANDOM_WORD = re.compile(r"[A-Za-z]{8,}")
+
+
+def operations(schema: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    for path, item in schema["paths"].items():
+        for method, operation in item.items():
+            if method in {"get", "head", "post", "put", "patch", "delete"}:
+                yield method, path, operation
+
+
+def examples(node: Any) -> Iterator[Any]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in {"example", "examples"}:
+                yield value
+            yield from examples(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from examples(value)
+
+
+def strings(node: Any) -> Iterator[str]:
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from strings(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from strings(value)
+
+
+def looks_random(text: str) -> bool:
+    for word in _RANDOM_WORD.findall(text):
+        flips = sum(1 for a, b in pairwise(word) if a.islower() and b.isupper())
+        if flips >= 2:
+            return True
+    return False
+
+
+async def schema_of(client: Client) -> dict[str, Any]:
+    response = await client.get("/schema/openapi.json")
+    assert response.status_code == 200
+    schema: dict[str, Any] = response.json()
+    return schema
+
+
+async def test_events_declares_every_media_type_it_serves(client: Client) -> None:
+    schema = await schema_of(client)
+    declared = set(schema["paths"]["/events"]["get"]["responses"]["200"]["content"])
+    assert declared == set(formats.MEDIA_TYPES.values())
+    for fmt in formats.MEDIA_TYPES:
+        served = (await client.get("/events", params={"format": fmt})).headers["content-type"]
+        assert served.split(";")[0].strip() in declared, fmt
+
+
+async def test_writes_need_a_bearer_key_and_reads_take_one_optionally(client: Client) -> None:
+    schema = await schema_of(client)
+    assert schema["components"]["securitySchemes"]["bearerAuth"] == {
+        "type": "http",
+        "scheme": "bearer",
+        "description": schema["components"]["securitySchemes"]["bearerAuth"]["description"],
+    }
+    writes = [(m, p, op) for m, p, op in operations(schema) if m not in READ_METHODS]
+    assert len(writes) >= 10
+    for method, path, operation in writes:
+        assert operation.get("security") == BEARER, (method, path)
+        assert "401" in operation["responses"], (method, path)
+    assert schema["paths"]["/events"]["get"]["security"] == OPTIONAL_BEARER
+    assert schema["paths"]["/subscriptions"]["get"]["security"] == BEARER  # admin scope, even to read
+    assert "security" not in schema["paths"]["/health"]["get"]
+
+
+async def test_reads_declare_the_key_required_when_read_keys_are_required(make_client: ClientFactory) -> None:
+    async with make_client(run_workers=False, read_keys_required=True) as client:
+        schema = await schema_of(client)
+    for method, path, operation in operations(schema):
+        if path not in {"/health", "/ready"}:
+            assert operation.get("security") == BEARER, (method, path)
+
+
+async def test_no_example_in_the_schema_looks_random(client: Client) -> None:
+    schema = await schema_of(client)
+    random_looking = [s for example in examples(schema) for s in strings(example) if looks_random(s)]
+    assert random_looking == []
+
+
+def test_the_randomness_check_tells_generated_strings_from_domain_text() -> None:
+    assert looks_random("aRrVLsGZikpQmmFEvCba")
+    assert looks_random("Actor(name='sdnjxheBhfgKPQDHNwAL', code='GFHBlpJvStIgpSjGbFxU')")
+    for domain in ("OffensiveLaunched", "SYR-REB", "Die türkische Armee griff Al-Bab an.", "CeasefireAnnounced"):
+        assert not looks_random(domain), domain
