@@ -102,7 +102,9 @@ async def list_events(
     request: Request[Any, Any, Any],
     type_: TypeParam = None,
     actor: ActorParam = None,
-    country: Annotated[str | None, QueryParameter(min_length=1, description="ISO 3166-1 alpha-2 or alpha-3, any case, e.g. SY or SYR")] = None,
+    country: Annotated[
+        str | None, QueryParameter(min_length=1, description="ISO 3166-1 alpha-2 or alpha-3, e.g. SY or SYR")
+    ] = None,
     place: Annotated[str | None, QueryParameter(min_length=1, description="Place name (case-insensitive)")] = None,
     bbox: Annotated[str | None, QueryParameter(min_length=1, description="minLon,minLat,maxLon,maxLat")] = None,
     from_: FromParam = None,
