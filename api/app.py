@@ -22,7 +22,9 @@ from litestar.routes import HTTPRoute
 
 from api.auth import ScopeGuard
 from api.errors import EXCEPTION_HANDLERS, problem_responses
+from api.observability import observe_http
 from api.routes import ROUTE_HANDLERS
+from api.routes.metrics import scrape
 from api.services import Services
 from infra.db import create_pool
 from infra.event_store import EventStore
@@ -62,7 +64,7 @@ def create_app(settings: Settings, database_url: str) -> Litestar:
             await pool.close()
 
     app = Litestar(
-        route_handlers=ROUTE_HANDLERS,
+        route_handlers=[*ROUTE_HANDLERS, scrape],
         lifespan=[lifespan],
         before_request=_options,
         dependencies={"services": Provide(_services, sync_to_thread=False)},
@@ -91,6 +93,8 @@ def create_app(settings: Settings, database_url: str) -> Litestar:
                 if handler.include_in_schema and "OPTIONS" not in handler.http_methods:
                     declared = problem_responses(*_problem_statuses(handler, settings))
                     handler.responses = {**declared, **(handler.responses or {})}
+    # Outside routing and the exception handlers, so unmatched routes are counted and logged too.
+    app.asgi_handler = observe_http(app.asgi_handler)
     return app
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 import msgspec
 
@@ -17,6 +17,7 @@ from domain.errors import ConfigurationError
 T = TypeVar("T")
 
 DEFAULT_RETRY_SCHEDULE = (5.0, 300.0, 1800.0, 7200.0, 18000.0, 36000.0, 36000.0)
+LogFormat = Literal["text", "json"]
 
 
 class Settings(msgspec.Struct, frozen=True, kw_only=True):
@@ -29,6 +30,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     poll_interval_s: float = 1.0
     run_workers: bool = True
     log_level: str = "info"
+    log_format: LogFormat = "text"
+    metrics_key: str | None = None  # when set, GET /metrics needs `Authorization: Bearer <it>`
     ready_max_lag: int = 1000
     webhook_allow_private: bool = False
     webhook_timeout_s: float = 10.0
@@ -47,6 +50,19 @@ def _bool(raw: str) -> bool:
     raise ValueError(f"expected true or false, got {raw!r}")
 
 
+def _log_format(raw: str) -> LogFormat:
+    value = raw.strip().lower()
+    if value == "text":
+        return "text"
+    if value == "json":
+        return "json"
+    raise ValueError(f"expected text or json, got {raw!r}")
+
+
+def _optional(raw: str) -> str | None:
+    return raw.strip() or None
+
+
 def _floats(raw: str) -> tuple[float, ...]:
     return tuple(float(part) for part in raw.split(",") if part.strip())
 
@@ -62,6 +78,8 @@ _ENV: dict[str, tuple[str, Callable[[str], Any]]] = {
     "CONFLICTDB_POLL_INTERVAL": ("poll_interval_s", float),
     "CONFLICTDB_RUN_WORKERS": ("run_workers", _bool),
     "CONFLICTDB_LOG_LEVEL": ("log_level", str),
+    "CONFLICTDB_LOG_FORMAT": ("log_format", _log_format),
+    "CONFLICTDB_METRICS_KEY": ("metrics_key", _optional),
     "CONFLICTDB_READY_MAX_LAG": ("ready_max_lag", int),
     "CONFLICTDB_WEBHOOK_ALLOW_PRIVATE": ("webhook_allow_private", _bool),
     "CONFLICTDB_WEBHOOK_TIMEOUT": ("webhook_timeout_s", float),

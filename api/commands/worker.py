@@ -18,7 +18,10 @@ def register(sub: Any) -> None:
 
 
 def run_worker(args: argparse.Namespace) -> int:
+    from api.observability import configure_logging
+
     settings = settings_from(args)
+    configure_logging(settings)
     url = prepare_database(settings)
     exit_cleanly_on_sigterm()
     with contextlib.suppress(KeyboardInterrupt):
@@ -28,6 +31,7 @@ def run_worker(args: argparse.Namespace) -> int:
 
 async def _work(settings: Any, url: str) -> None:
     from api.app import background_workers
+    from api.observability import announce
     from api.services import Services
     from infra.db import create_pool
     from infra.event_store import EventStore
@@ -36,7 +40,7 @@ async def _work(settings: Any, url: str) -> None:
     try:
         services = Services(settings=settings, pool=pool, store=EventStore(pool), database_url=url)
         workers = background_workers(services)
-        print(f"conflictdb: worker running {len(workers)} background task(s)", flush=True)
+        announce(settings, f"conflictdb: worker running {len(workers)} background task(s)")
         await asyncio.gather(*workers)
     finally:
         await pool.close()
