@@ -86,6 +86,7 @@ def create_app(settings: Settings, database_url: str) -> Litestar:
             ),
         ),
         debug=False,
+        logging_config=None,  # the commands configure logging (api.observability); Litestar's would replace it
     )
     for route in app.routes:
         if isinstance(route, HTTPRoute):

@@ -18,6 +18,7 @@ import uuid
 from typing import Any
 
 from litestar.types import ASGIApp, Message, Receive, Send
+from pythonjsonlogger.core import RESERVED_ATTRS
 from pythonjsonlogger.json import JsonFormatter
 
 from infra import metrics
@@ -68,9 +69,11 @@ class JsonLineFormatter(JsonFormatter):
 
     def __init__(self) -> None:
         super().__init__(
-            "{asctime}{levelname}{name}{message}",
+            "{levelname}{name}{message}",
             style="{",
-            rename_fields={"asctime": "time", "levelname": "level", "name": "logger"},
+            rename_fields={"levelname": "level", "name": "logger"},
+            timestamp="time",  # ISO 8601, UTC
+            reserved_attrs=[*RESERVED_ATTRS, "color_message"],  # uvicorn's ANSI-coloured copy of the message
         )
 
     def formatException(self, ei: Any) -> str:
@@ -83,7 +86,7 @@ class JsonLineFormatter(JsonFormatter):
             log_data.pop("request_id", None)
 
 
-def configure_logging(settings: Settings, stream: Any = None) -> None:
+def configure_logging(settings: Settings, stream: Any = None) -> logging.Handler:
     """Root logging for `serve` and `worker`: one handler on stderr in the configured format."""
     handler = logging.StreamHandler(stream or sys.stderr)
     handler.setFormatter(JsonLineFormatter() if settings.log_format == "json" else TextFormatter())
@@ -96,6 +99,7 @@ def configure_logging(settings: Settings, stream: Any = None) -> None:
     # httpx and httpcore log every webhook call at INFO; the dispatcher's own DEBUG line is enough.
     for noisy in ("httpx", "httpcore"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    return handler
 
 
 def announce(settings: Settings, message: str) -> None:

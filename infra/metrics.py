@@ -11,10 +11,20 @@ the scraping app's pool, so they always describe that app's database.
 from __future__ import annotations
 
 import asyncpg
-from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    disable_created_metrics,
+    generate_latest,
+)
 
 __all__ = ["CONTENT_TYPE_LATEST", "REGISTRY", "refresh_database_gauges", "render"]
 
+# The `_created` timestamp series double the output for little use; Prometheus ignores them.
+disable_created_metrics()  # type: ignore[no-untyped-call]
 REGISTRY = CollectorRegistry(auto_describe=True)
 
 # Seconds: API calls are mostly a few ms; exports, batches and SSE streams run longer.
