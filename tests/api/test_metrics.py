@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import socket
+import subprocess
+import sys
 import time
+from pathlib import Path
 from typing import Any
 
+import httpx
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 from prometheus_client.parser import text_string_to_metric_families
@@ -14,6 +20,7 @@ from infra.read_models import READ_MODELS
 from tests.api.conftest import ClientFactory
 from tests.infra.webhooks_receiver import Receiver
 
+REPO = Path(__file__).resolve().parents[2]
 ARTICLE = {
     "title": "Offensive in the north",
     "text": "The Turkish army launched an offensive on al-Bab on Tuesday.",
@@ -66,10 +73,10 @@ async def test_ingesting_and_delivering_move_the_series(
             subscribed = await client.post("/subscriptions", json={"url": receiver.url}, headers=admin_headers)
             created = await client.post("/articles", json=ARTICLE, headers=admin_headers)
             again = await client.post("/articles", json=ARTICLE, headers=admin_headers)
-            event_id = created.json()["events"][0]["id"]
-            shown = await client.get(f"/events/{event_id}")
             await receiver.wait_for(1)
             await _until_projected(client)
+            event_id = created.json()["events"][0]["id"]
+            shown = await client.get(f"/events/{event_id}")
             after = await _delivered(client, before)
     finally:
         await receiver.stop()
@@ -142,3 +149,33 @@ async def test_metrics_are_open_without_a_key(make_client: ClientFactory) -> Non
     async with make_client(run_workers=False) as client:
         samples = await _scrape(client)
     assert _value(samples, "conflictdb_db_pool_connections", state="size") >= 1
+
+
+def test_the_worker_serves_its_own_metrics_behind_the_key(clean_db: str) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CONFLICTDB_")}
+    env |= {"DATABASE_URL": clean_db, "CONFLICTDB_METRICS_KEY": "worker-key"}
+    command = [sys.executable, "-m", "api.cli", "worker", "--metrics-port", str(port)]
+    worker = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}/metrics"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert worker.poll() is None, worker.communicate()
+            try:
+                refused = httpx.get(url, timeout=1)
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline, "the worker's metrics port never answered"
+                time.sleep(0.1)
+        scraped = httpx.get(url, headers={"Authorization": "Bearer worker-key"}, timeout=5)
+    finally:
+        worker.terminate()
+        worker.communicate(timeout=30)
+    assert refused.status_code == 401
+    names = {s.name for family in text_string_to_metric_families(scraped.text) for s in family.samples}
+    assert scraped.status_code == 200
+    assert {"conflictdb_projection_lag_events", "conflictdb_db_pool_connections"} <= names
+    assert worker.returncode == 0
