@@ -23,7 +23,9 @@ from litestar.routes import HTTPRoute
 
 from api.auth import ScopeGuard
 from api.errors import EXCEPTION_HANDLERS, problem_responses
+from api.observability import observe_http
 from api.routes import ROUTE_HANDLERS
+from api.routes.metrics import scrape
 from api.services import Services
 from infra.db import create_pool
 from infra.event_store import EventStore
@@ -64,7 +66,7 @@ def create_app(settings: Settings, database_url: str) -> Litestar:
             await pool.close()
 
     app = Litestar(
-        route_handlers=ROUTE_HANDLERS,
+        route_handlers=[*ROUTE_HANDLERS, scrape],
         lifespan=[lifespan],
         before_request=_options,
         dependencies={"services": Provide(_services, sync_to_thread=False)},
@@ -87,12 +89,32 @@ def create_app(settings: Settings, database_url: str) -> Litestar:
             ),
         ),
         debug=False,
+        logging_config=None,  # the commands configure logging (api.observability); Litestar's would replace it
     )
     for route in app.routes:
         if isinstance(route, HTTPRoute):
             for handler in route.route_handlers:
                 if handler.include_in_schema and "OPTIONS" not in handler.http_methods:
                     _declare(handler, settings)
+    # Outside routing and the exception handlers, so unmatched routes are counted and logged too.
+    app.asgi_handler = observe_http(app.asgi_handler)
+    return app
+
+
+def create_metrics_app(services: Services) -> Litestar:
+    """/metrics and /health alone, for `conflictdb worker` (which has no API of its own)."""
+    from api.routes.health import health
+
+    app = Litestar(
+        route_handlers=[health, scrape],
+        dependencies={"services": Provide(_services, sync_to_thread=False)},
+        exception_handlers=EXCEPTION_HANDLERS,
+        openapi_config=None,
+        logging_config=None,
+        debug=False,
+    )
+    app.state.services = services
+    app.asgi_handler = observe_http(app.asgi_handler)
     return app
 
 

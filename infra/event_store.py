@@ -22,6 +22,7 @@ import asyncpg
 import msgspec
 
 from domain.errors import ConcurrencyError, ConflictDBError, ValidationError
+from infra import metrics
 
 log = logging.getLogger(__name__)
 NOTIFY_CHANNEL: Final = "conflictdb_events"
@@ -242,6 +243,8 @@ class EventStore:
     ) -> AppendResult:
         rows = await conn.fetch(*_append_statement(stream_id, events, expected))
         if rows:
+            for event in events:
+                metrics.EVENTS_APPENDED.labels(event.event_type).inc()
             positions = tuple(sorted(r[0] for r in rows))
             return AppendResult(stream_id=stream_id, version=expected + len(events), positions=positions)
         duplicate = await self._duplicate_result(conn, stream_id, events)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import time
 import uuid
 from collections.abc import Sequence
 from typing import Any
@@ -30,6 +31,7 @@ from domain.articles import (
 from domain.errors import ConcurrencyError, NotFoundError, ValidationError
 from domain.events import CONFLICT_EVENT_TYPES, ArticleSubmitted, ConflictEvent, DomainEvent, EventRetracted
 from domain.extraction import EXTRACTOR_VERSION, extract
+from infra import metrics
 from infra.codec import decode, to_new_event
 from infra.event_store import NO_STREAM, EventStore, NewEvent, Position, RecordedEvent
 
@@ -47,6 +49,14 @@ SELECT k, v, $3 FROM unnest($1::text[], $2::text[]) AS u(k, v)"""
 def run_extractor(text: str, published_at: str | None, language: str) -> list[ConflictEvent]:
     """The extractor ingestion uses (a seam: tests swap in a fake to simulate a changed extractor)."""
     return list(extract(text, published_at=published_at, language=language))
+
+
+def _timed_extraction(text: str, published_at: str | None, language: str) -> list[ConflictEvent]:
+    started = time.perf_counter()
+    try:
+        return run_extractor(text, published_at, language)
+    finally:
+        metrics.EXTRACTION_DURATION.observe(time.perf_counter() - started)
 
 
 def extractor_version() -> str:
@@ -79,10 +89,16 @@ async def ingest_raw(store: EventStore, raw: Any, *, origin: str, correlation_id
 
 
 async def ingest(store: EventStore, article: Article, *, origin: str, correlation_id: str | None = None) -> Outcome:
+    outcome = await _ingest(store, article, origin=origin, correlation_id=correlation_id)
+    metrics.ARTICLES_INGESTED.labels("duplicate" if outcome.duplicate else "created").inc()
+    return outcome
+
+
+async def _ingest(store: EventStore, article: Article, *, origin: str, correlation_id: str | None) -> Outcome:
     existing = await find_existing(store.pool, article)
     if existing is not None:
         return await _duplicate(store, existing)
-    extracted = run_extractor(article.text, article.published_at, article.language)
+    extracted = _timed_extraction(article.text, article.published_at, article.language)
     metadata = _metadata(article.article_id, origin, correlation_id)
     new_events = _initial_events(article, extracted, metadata)
     try:
@@ -219,7 +235,7 @@ async def reextract(store: EventStore, article_id: uuid.UUID, *, origin: str) ->
     if not isinstance(submitted, ArticleSubmitted):
         raise NotFoundError(f"stream of {article_id} does not start with an article")
     live = _live(records)
-    fresh = run_extractor(submitted.text, submitted.published_at, submitted.language)
+    fresh = _timed_extraction(submitted.text, submitted.published_at, submitted.language)
     plan = plan_reextraction({r.event_id: e for r, e in live}, fresh)
     added = await _append_plan(store, article_id, records, plan, origin) if plan.changed else []
     return Reextraction(

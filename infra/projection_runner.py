@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import asyncpg
 
+from infra import metrics
 from infra.event_store import NOTIFY_CHANNEL, Position, read_all
 from infra.read_models import READ_MODELS, ReadModel, checkpoints
 from infra.read_models.envelopes import resolve
@@ -134,6 +135,8 @@ class ProjectionRunner:
             count, last = await self._apply_batch(conn, target.model, target.tables, after)
             if last is not None:
                 await checkpoints.advance(conn, target.subscriber, last)
+        if count and not target.rebuild:
+            metrics.PROJECTED_EVENTS.labels(target.model.name).inc(count)
         return True, count
 
     async def _apply_batch(

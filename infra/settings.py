@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 import msgspec
 
@@ -18,6 +18,7 @@ T = TypeVar("T")
 
 DEFAULT_RETRY_SCHEDULE = (5.0, 300.0, 1800.0, 7200.0, 18000.0, 36000.0, 36000.0)
 DATA_DIR_NAME = ".conflictdb"
+LogFormat = Literal["text", "json"]
 
 
 class Settings(msgspec.Struct, frozen=True, kw_only=True):
@@ -30,6 +31,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     poll_interval_s: float = 1.0
     run_workers: bool = True
     log_level: str = "info"
+    log_format: LogFormat = "text"
+    metrics_key: str | None = None  # when set, GET /metrics needs `Authorization: Bearer <it>`
+    worker_metrics_port: int | None = None  # `conflictdb worker` serves /metrics there when set
     ready_max_lag: int = 1000
     webhook_allow_private: bool = False
     webhook_timeout_s: float = 10.0
@@ -48,6 +52,19 @@ def _bool(raw: str) -> bool:
     raise ValueError(f"expected true or false, got {raw!r}")
 
 
+def _log_format(raw: str) -> LogFormat:
+    value = raw.strip().lower()
+    if value == "text":
+        return "text"
+    if value == "json":
+        return "json"
+    raise ValueError(f"expected text or json, got {raw!r}")
+
+
+def _optional(raw: str) -> str | None:
+    return raw.strip() or None
+
+
 def _floats(raw: str) -> tuple[float, ...]:
     return tuple(float(part) for part in raw.split(",") if part.strip())
 
@@ -63,6 +80,9 @@ _ENV: dict[str, tuple[str, Callable[[str], Any]]] = {
     "CONFLICTDB_POLL_INTERVAL": ("poll_interval_s", float),
     "CONFLICTDB_RUN_WORKERS": ("run_workers", _bool),
     "CONFLICTDB_LOG_LEVEL": ("log_level", str),
+    "CONFLICTDB_LOG_FORMAT": ("log_format", _log_format),
+    "CONFLICTDB_METRICS_KEY": ("metrics_key", _optional),
+    "CONFLICTDB_WORKER_METRICS_PORT": ("worker_metrics_port", int),
     "CONFLICTDB_READY_MAX_LAG": ("ready_max_lag", int),
     "CONFLICTDB_WEBHOOK_ALLOW_PRIVATE": ("webhook_allow_private", _bool),
     "CONFLICTDB_WEBHOOK_TIMEOUT": ("webhook_timeout_s", float),
@@ -111,6 +131,9 @@ def data_dir_of(settings: Settings, cwd: Path | None = None) -> Path:
 def _check(settings: Settings) -> None:
     if not 0 < settings.port < 65536:
         raise ConfigurationError(f"CONFLICTDB_PORT: {settings.port} is not a TCP port")
+    port = settings.worker_metrics_port
+    if port is not None and not 0 < port < 65536:
+        raise ConfigurationError(f"CONFLICTDB_WORKER_METRICS_PORT: {port} is not a TCP port")
     if settings.max_body_bytes <= 0:
         raise ConfigurationError("CONFLICTDB_MAX_BODY_BYTES must be positive")
     if not settings.webhook_retry_schedule:

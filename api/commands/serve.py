@@ -29,17 +29,25 @@ def run_serve(args: argparse.Namespace) -> int:
 
     from api.app import create_app
     from api.head import head_as_get
+    from api.observability import announce, configure_logging
 
     settings = settings_from(args, host=args.host, port=args.port, run_workers=False if args.no_workers else None)
-    _check_port_free(settings.host, settings.port)
+    configure_logging(settings)
+    check_port_free(settings.host, settings.port)
     url = prepare_database(settings)
     if args.ingest_seeds:
         _ingest_seeds(settings, url)
     app = create_app(settings, url)
     exit_cleanly_on_sigterm()
-    print(f"conflictdb: serving on http://{settings.host}:{settings.port} (OpenAPI at /schema)", flush=True)
+    announce(settings, f"conflictdb: serving on http://{settings.host}:{settings.port} (OpenAPI at /schema)")
+    # log_config=None: uvicorn's records go through our handler; our middleware writes the access log.
     uvicorn.run(
-        head_as_get(app), host=settings.host, port=settings.port, log_level=settings.log_level, access_log=False
+        head_as_get(app),
+        host=settings.host,
+        port=settings.port,
+        log_level=settings.log_level,
+        log_config=None,
+        access_log=False,
     )
     return 0
 
@@ -50,7 +58,7 @@ def run_migrate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _check_port_free(host: str, port: int) -> None:
+def check_port_free(host: str, port: int) -> None:
     with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:

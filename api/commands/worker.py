@@ -6,19 +6,30 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import signal
+from collections.abc import Iterator
 from typing import Any
 
 from api.commands.common import add_database_options, exit_cleanly_on_sigterm, prepare_database, settings_from
+from api.commands.serve import check_port_free
 
 
 def register(sub: Any) -> None:
     parser = sub.add_parser("worker", help="run projections and webhook dispatch without the API")
     add_database_options(parser)
+    parser.add_argument(
+        "--metrics-port", type=int, help="serve /metrics and /health on this port [CONFLICTDB_WORKER_METRICS_PORT, off]"
+    )
     parser.set_defaults(func=run_worker)
 
 
 def run_worker(args: argparse.Namespace) -> int:
-    settings = settings_from(args)
+    from api.observability import configure_logging
+
+    settings = settings_from(args, worker_metrics_port=args.metrics_port)
+    configure_logging(settings)
+    if settings.worker_metrics_port is not None:
+        check_port_free(settings.host, settings.worker_metrics_port)
     url = prepare_database(settings)
     exit_cleanly_on_sigterm()
     with contextlib.suppress(KeyboardInterrupt):
@@ -26,8 +37,34 @@ def run_worker(args: argparse.Namespace) -> int:
     return 0
 
 
+def _metrics_server(services: Any) -> Any:
+    import uvicorn
+
+    from api.app import create_metrics_app
+
+    class _Server(uvicorn.Server):
+        # The worker's own SIGTERM handling ends every task together; uvicorn's capture would
+        # stop only this server and re-raise the signal into the others mid-shutdown.
+        @contextlib.contextmanager
+        def capture_signals(self) -> Iterator[None]:
+            yield
+
+    settings = services.settings
+    config = uvicorn.Config(
+        create_metrics_app(services),
+        host=settings.host,
+        port=settings.worker_metrics_port,
+        log_level=settings.log_level,
+        log_config=None,
+        access_log=False,
+        lifespan="off",
+    )
+    return _Server(config)
+
+
 async def _work(settings: Any, url: str) -> None:
     from api.app import background_workers
+    from api.observability import announce
     from api.services import Services
     from infra.db import create_pool
     from infra.event_store import EventStore
@@ -36,7 +73,38 @@ async def _work(settings: Any, url: str) -> None:
     try:
         services = Services(settings=settings, pool=pool, store=EventStore(pool), database_url=url)
         workers = background_workers(services)
-        print(f"conflictdb: worker running {len(workers)} background task(s)", flush=True)
-        await asyncio.gather(*workers)
+        announce(settings, f"conflictdb: worker running {len(workers)} background task(s)")
+        if settings.worker_metrics_port is None:
+            await asyncio.gather(*workers)
+            return
+        server = _metrics_server(services)
+        announce(
+            settings, f"conflictdb: worker metrics on http://{settings.host}:{settings.worker_metrics_port}/metrics"
+        )
+        await _until_stopped([asyncio.create_task(w) for w in workers], server)
     finally:
         await pool.close()
+
+
+async def _until_stopped(tasks: list[asyncio.Task[None]], server: Any) -> None:
+    """Run the tasks and the metrics server until SIGTERM or SIGINT (or a task fails), then stop
+    all of them together: the server finishes its open requests, the tasks are cancelled."""
+    loop = asyncio.get_running_loop()
+    stop = asyncio.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)
+    serving = asyncio.create_task(server.serve())
+    stopped = asyncio.create_task(stop.wait())
+    try:
+        done, _ = await asyncio.wait([*tasks, serving, stopped], return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        server.should_exit = True
+        for task in [*tasks, stopped]:
+            task.cancel()
+        await asyncio.gather(*tasks, serving, stopped, return_exceptions=True)
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            loop.remove_signal_handler(signum)
+    for task in done - {stopped}:
+        error = None if task.cancelled() else task.exception()
+        if error is not None:
+            raise error

@@ -35,7 +35,9 @@ from domain.webhooks import (
     signing_secrets,
     webhook_id,
 )
+from infra import metrics
 from infra.event_store import RecordedEvent, recorded_from_row
+from infra.redaction import redact_url
 from infra.settings import Settings
 from infra.webhooks import subscriptions
 from infra.webhooks.fanout import DELIVERIES_CHANNEL
@@ -202,6 +204,7 @@ async def record(
     """Write the outcome (and the attempt log), then disable the endpoint if it must be."""
     verdict = classify(attempt.status_code)
     disable_reason: str | None = None
+    dead = False
     async with pool.acquire() as conn, conn.transaction():
         await _log_attempt(conn, claimed, attempt)
         if verdict == "delivered":
@@ -212,7 +215,16 @@ async def record(
                 claimed.subscription_id,
             )
         else:
-            disable_reason = await _failed(conn, claimed, attempt, settings, rng, gone=verdict == "gone")
+            dead, disable_reason = await _failed(conn, claimed, attempt, settings, rng, gone=verdict == "gone")
+    if verdict != "delivered":
+        metrics.WEBHOOK_DELIVERIES.labels("dead_letter" if dead and verdict == "retry" else verdict).inc()
+    if dead and verdict == "retry":
+        log.warning(
+            "webhook delivery %s (subscription %s) dead-lettered, retries exhausted: %s",
+            claimed.delivery_id,
+            claimed.subscription_id,
+            attempt.error,
+        )
     if disable_reason is not None and await subscriptions.disable(pool, claimed.subscription_id, disable_reason):
         log.warning("webhook subscription %s disabled: %s", claimed.subscription_id, disable_reason)
 
@@ -232,8 +244,8 @@ async def _log_attempt(conn: asyncpg.Connection, claimed: Claimed, attempt: Atte
 
 async def _failed(
     conn: asyncpg.Connection, claimed: Claimed, attempt: Attempt, settings: Settings, rng: random.Random, *, gone: bool
-) -> str | None:
-    """Schedule the retry or dead-letter; the reason to disable the endpoint, if any."""
+) -> tuple[bool, str | None]:
+    """Schedule the retry or dead-letter; (dead-lettered, the reason to disable the endpoint if any)."""
     now = dt.datetime.now(dt.UTC)
     hint = retry_after_seconds(attempt.retry_after, now) if honours_retry_after(attempt.status_code) else None
     delay = None if gone else next_delay(claimed.schedule_step + 1, settings.webhook_retry_schedule, rng.random(), hint)
@@ -241,13 +253,14 @@ async def _failed(
     await conn.execute(
         _FAILED, claimed.delivery_id, claimed.lease_id, status, delay or 0.0, attempt.status_code, attempt.error
     )
+    dead = status == "failed"
     if gone:
-        return "gone_410: the endpoint answered 410 Gone"
+        return dead, "gone_410: the endpoint answered 410 Gone"
     row = await conn.fetchrow(_FAILING_SINCE, claimed.subscription_id)
     if row is not None and should_disable(row["first_failure_at"], row["now"], settings.webhook_disable_after_s):
         since = row["first_failure_at"].isoformat(timespec="seconds")
-        return f"failing: no successful delivery since {since} (last error: {attempt.error})"
-    return None
+        return dead, f"failing: no successful delivery since {since} (last error: {attempt.error})"
+    return dead, None
 
 
 _SUCCEEDED_MANY = """
@@ -304,11 +317,27 @@ async def dispatch_once(
     rng = rng or random.Random()
     attempts = await asyncio.gather(*(send(client, c) for c in batch))
     outcomes = list(zip(batch, attempts, strict=True))
+    for claimed, attempt in outcomes:
+        _observe(claimed, attempt)
     with contextlib.suppress(asyncpg.ForeignKeyViolationError):
         await record_successes(pool, [(c, a) for c, a in outcomes if classify(a.status_code) == "delivered"])
     failed = [(c, a) for c, a in outcomes if classify(a.status_code) != "delivered"]
     await asyncio.gather(*(_record_one(pool, c, a, settings, rng) for c, a in failed))
     return len(batch)
+
+
+def _observe(claimed: Claimed, attempt: Attempt) -> None:
+    """Per-call detail at DEBUG only; state changes (dead letters, disabling) log at WARNING."""
+    metrics.WEBHOOK_DURATION.observe(attempt.duration_ms / 1000)
+    if classify(attempt.status_code) == "delivered":
+        metrics.WEBHOOK_DELIVERIES.labels("delivered").inc()
+    log.debug(
+        "webhook delivery %s to %s: %s in %d ms",
+        claimed.delivery_id,
+        redact_url(claimed.url),
+        attempt.status_code if attempt.error is None else attempt.error,
+        attempt.duration_ms,
+    )
 
 
 async def seconds_until_due(pool: asyncpg.Pool, cap: float) -> float:

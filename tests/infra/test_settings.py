@@ -28,6 +28,13 @@ def test_environment_values_are_parsed() -> None:
     assert settings.webhook_retry_schedule == (1.0, 2.5) and settings.database_url == "postgresql://h/db"
 
 
+def test_log_format_and_metrics_key_come_from_the_environment() -> None:
+    settings = load_settings({"CONFLICTDB_LOG_FORMAT": "JSON", "CONFLICTDB_METRICS_KEY": "k1"})
+    assert settings.log_format == "json" and settings.metrics_key == "k1"
+    assert load_settings({"CONFLICTDB_METRICS_KEY": ""}).metrics_key is None
+    assert Settings().log_format == "text" and Settings().metrics_key is None
+
+
 def test_command_line_overrides_win() -> None:
     assert load_settings({"CONFLICTDB_PORT": "9000"}, port=9100).port == 9100
 
@@ -38,6 +45,7 @@ def test_command_line_overrides_win() -> None:
         ({"CONFLICTDB_PORT": "eighty"}, "CONFLICTDB_PORT"),
         ({"CONFLICTDB_PORT": "70000"}, "CONFLICTDB_PORT"),
         ({"CONFLICTDB_READ_KEYS_REQUIRED": "maybe"}, "CONFLICTDB_READ_KEYS_REQUIRED"),
+        ({"CONFLICTDB_LOG_FORMAT": "xml"}, "CONFLICTDB_LOG_FORMAT"),
     ],
 )
 def test_bad_values_name_the_variable(env: dict[str, str], names: str) -> None:
