@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import signal
 import sys
 from pathlib import Path
@@ -40,7 +41,10 @@ def prepare_database(settings: Settings, *, migrate: bool = True) -> str:
         data_dir = data_dir_of(settings)
         url, where = start_embedded(data_dir), f"embedded PostgreSQL in {data_dir}"
     asyncio.run(check_reachable(url))
-    print(f"conflictdb: database: {where}", file=sys.stderr, flush=True)
+    if settings.log_format == "json":  # stderr carries JSON lines only: say it as a log record
+        logging.getLogger("conflictdb.database").info("database: %s", where)
+    else:
+        print(f"conflictdb: database: {where}", file=sys.stderr, flush=True)
     if migrate:
         upgrade(url)
     return url
