@@ -460,6 +460,7 @@ CASUALTY_FOLLOWUP = _c(
 )
 PASSIVE_AGENT_BEFORE = _c(r"\b(?:durch|von|vom)\s+(?:de[rsnm]\s+|die\s+)?(?:\w+\s+){0,2}$")
 VENUE_BEFORE = _c(r"\b(?:in|im|nach|bei|auf)\s+(?:de[rmns]\s+)?(?:\w+\s+){0,2}$")
+VENUE_ATTRIBUTIVE_AFTER = _c(r"^-(?:gespräch|verhandlung|konferenz|gipfel|treffen)")
 PLACE_EXCLUDED_BEFORE = _c(
     r"\b(?:\w*ministerium\w*|sprecher\w*|angaben|agentur\w*|hauptquartier\w*|zentrale|behörde\w*|"
     r"korrespondent\w*|journalist\w*|beobachter\w*|sitz)\s+(?:\w+\s+){0,1}(?:in|aus)\s+(?:de[rmns]\s+)?$|"
@@ -813,6 +814,7 @@ LEXICON = Lexicon(
     ceasefire_compliance=CEASEFIRE_COMPLIANCE,
     casualty_followup=CASUALTY_FOLLOWUP,
     venue_places=VENUE_PLACES,
+    venue_attributive_after=VENUE_ATTRIBUTIVE_AFTER,
     talks_off_topic=TALKS_OFF_TOPIC,
     generic_parties=GENERIC_PARTIES,
     relative_clause=RELATIVE_CLAUSE,

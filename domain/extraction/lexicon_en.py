@@ -379,7 +379,16 @@ CASUALTY_FOLLOWUP = _c(
 )
 # "captured by X": the agent of a passive attack verb
 PASSIVE_AGENT_BEFORE = _c(r"\b\w+(?:ed|en|wn|ught|ook|ut|ung)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
-VENUE_BEFORE = _c(r"\b(?:in|at|to|inside)\s+(?:the\s+)?(?:\w+\s+){0,2}$|\b(?:capital|city|resort|town|port)\s*,\s*$")
+# Where something took place: "in Munich", "at a Geneva hotel", "in the German city of Munich", "to Moscow";
+# the words between "in" and the place qualify it (no preposition: "in talks with", "in the face of"), and
+# "to" takes the place at once ("to recapture Aleppo" names the goal of an advance, not a venue).
+VENUE_BEFORE = _c(
+    r"\b(?:in|at|inside)\s+(?:the\s+|an?\s+)?(?:(?!(?:with|of|for|to|on|about|from|by|over|against|and)\b)"
+    r"[\w-]+\s+){0,2}$|"
+    r"\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:city|town|capital|resort|port|village|enclave)\s+of\s+$|"
+    r"\bto\s+(?:the\s+)?$|\b(?:capital|city|resort|town|port)\s*,\s*$"
+)
+VENUE_ATTRIBUTIVE_AFTER = _c(r"^(?:-|\s+)(?:peace\s+)?(?:talks|meeting|summit|conference|negotiations)\b")
 PLACE_EXCLUDED_BEFORE = _c(
     r"\b(?:ministry|spokes(?:man|woman|person)|agency|headquarters|embassy|ambassador|envoy|correspondent|"
     r"reporter|journalists?|observers?|officials?|sources?|bureau|office|representatives?)\s+(?:\w+\s+)?"
@@ -637,6 +646,7 @@ LEXICON = Lexicon(
     ceasefire_compliance=CEASEFIRE_COMPLIANCE,
     casualty_followup=CASUALTY_FOLLOWUP,
     venue_places=VENUE_PLACES,
+    venue_attributive_after=VENUE_ATTRIBUTIVE_AFTER,
     conflict_area_before=CONFLICT_AREA_BEFORE,
     metonyms=METONYMS,
     jihadist_codes=("ISIL", "JFS", "NGA-REB", "SOM-REB", "MLI-REB", "AQAP", "AQIM", "AFG-REB", "TTP"),
@@ -683,7 +693,10 @@ LEXICON = Lexicon(
         r"territory|base|air\s+base|airbase|port\s+city|border\s+town|oil\s+town|countryside|desert|"
         r"side\s+of\s+the\s+border|soil|territory|airspace|waters)\b"
     ),
-    locative_near=_c(r"\b(?:in|into|from|at|near|around|capital)\b(?:,?\s+[\w-]+){0,3},?\s*$"),
+    locative_near=_c(
+        r"\b(?:in|into|from|at|near|around|capital)\b(?:,?\s+[\w-]+){0,3},?\s*$|"
+        r"\b(?:city|town|capital|resort|port|village)\s+of\s+$"  # "the Austrian city of Vienna"
+    ),
     passive_marker=_c(
         r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ught|ook|ut|ung)\s+"
         r"(?:[\w-]+\s+){0,4}?by\b"

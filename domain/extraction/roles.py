@@ -525,11 +525,21 @@ def _in_conflict_area(ctx: ArticleContext, p: PlaceMentionLike, lexicon: Lexicon
 
 def _is_venue(ctx: ArticleContext, p: PlaceMentionLike, lexicon: Lexicon) -> bool:
     before = ctx.low[max(0, p.start - 40) : p.start]
-    if lexicon.topic_compound_after.match(ctx.low[p.end : p.end + 20]):
+    after = ctx.low[p.end : p.end + 20]
+    if _attributive_venue(ctx, p, lexicon, after):
+        return True
+    if lexicon.topic_compound_after.match(after):
         return False
     if p.place.precision == "country":
         return bool(lexicon.venue_in_country.search(before))
     return bool(lexicon.venue_before.search(before))
+
+
+def _attributive_venue(ctx: ArticleContext, p: PlaceMentionLike, lexicon: Lexicon, after: str) -> bool:
+    """"the Munich talks": a foreign city (or a known venue) naming the talks held there; "the Aleppo
+    talks" or "Syria talks" name the topic."""
+    foreign = p.place.name in lexicon.venue_places or p.place.country != ctx.main_country
+    return p.place.precision == "city" and foreign and bool(lexicon.venue_attributive_after.match(after))
 
 
 def venue_in(ctx: ArticleContext, sentence: Sentence, lexicon: Lexicon) -> PlaceLike | None:
