@@ -536,7 +536,7 @@ def _is_venue(ctx: ArticleContext, p: PlaceMentionLike, lexicon: Lexicon) -> boo
 
 
 def _attributive_venue(ctx: ArticleContext, p: PlaceMentionLike, lexicon: Lexicon, after: str) -> bool:
-    """"the Munich talks": a foreign city (or a known venue) naming the talks held there; "the Aleppo
+    """A foreign city (or a known venue) naming the talks held there ("the Munich talks"); "the Aleppo
     talks" or "Syria talks" name the topic."""
     foreign = p.place.name in lexicon.venue_places or p.place.country != ctx.main_country
     return p.place.precision == "city" and foreign and bool(lexicon.venue_attributive_after.match(after))
