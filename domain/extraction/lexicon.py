@@ -172,6 +172,9 @@ class Lexicon:
     talks_on_topic: Pattern = re.compile("$^")  # conflict topics that keep such talks (with `conflict_words`)
     talks_topic_start: Pattern = re.compile("$^")  # "über", "zu": where the topic of talks begins
     venue_places: frozenset[str] = frozenset()  # canonical names of diplomatic venues (never the war's country)
+    # a seat of government named as the venue ("Gespräche im Kanzleramt", "at the State Department"):
+    # (the preposition and the seat, the canonical name of its city)
+    venue_landmarks: tuple[tuple[Pattern, str], ...] = ()
     # a talks noun right after a foreign city ("the Munich talks", "Genf-Gespräche"): the city is the venue
     venue_attributive_after: Pattern = re.compile("$^")
     conflict_area_before: Pattern = re.compile("$^")  # "Krieg im", "Kämpfe in" right before a place

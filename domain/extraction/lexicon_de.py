@@ -549,6 +549,20 @@ VENUE_PLACES = frozenset(
         "Washington", "Washington, D.C.", "Moscow", "Istanbul", "Nur-Sultan", "Sharm el-Sheikh", "The Hague",
     }
 )  # fmt: skip
+# A seat of government or of a body named as the venue: its city (only after a locative preposition, so
+# "das Auswärtige Amt teilte mit" or "der Kreml erklärte" stay actors and sources).
+VENUE_LANDMARKS = {
+    "Berlin": r"(?:bundes)?kanzleramt|auswärtigen\s+amt|schloss\s+bellevue",
+    "Washington": r"weißen\s+haus|pentagon|oval\s+office|us-außenministerium|state\s+department",
+    "Moscow": r"kreml",
+    "Paris": r"[ée]lys[ée]e(?:-palast)?|quai\s+d'orsay",
+    "London": r"downing\s+street",
+    "Geneva": r"palais\s+des\s+nations|völkerbundpalast",
+}
+VENUE_LANDMARK_PATTERNS = tuple(
+    (_c(r"\b(?:im|am|beim|ins|in\s+der|in\s+dem)\s+(?:" + forms + r")\b"), city)
+    for city, forms in VENUE_LANDMARKS.items()
+)
 CONFLICT_AREA_BEFORE = _c(
     r"\b(?:krieg\w*|konflikt\w*|kämpfe\w*|kampfhandlungen|gefechte\w*|gewalt|feindseligkeiten|front\w*)\s+"
     r"(?:\w+\s+){0,2}(?:in|im|um|für)\s+(?:de[rmns]\s+)?(?:\w+\s+)?$"
@@ -815,6 +829,7 @@ LEXICON = Lexicon(
     casualty_followup=CASUALTY_FOLLOWUP,
     venue_places=VENUE_PLACES,
     venue_attributive_after=VENUE_ATTRIBUTIVE_AFTER,
+    venue_landmarks=VENUE_LANDMARK_PATTERNS,
     talks_off_topic=TALKS_OFF_TOPIC,
     generic_parties=GENERIC_PARTIES,
     relative_clause=RELATIVE_CLAUSE,

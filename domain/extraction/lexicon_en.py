@@ -417,6 +417,20 @@ VENUE_PLACES = frozenset(
         "Stockholm", "Kuwait City", "Riyadh", "Palermo",
     }
 )  # fmt: skip
+# A seat of government or of a body named as the venue: its city (only after a locative preposition, so
+# "the Kremlin said" or "the State Department announced" stay actors and sources).
+VENUE_LANDMARKS = {
+    "Washington": r"white\s+house|state\s+department|pentagon|oval\s+office",
+    "Moscow": r"kremlin",
+    "Paris": r"[ée]lys[ée]e(?:\s+palace)?|quai\s+d'orsay",
+    "London": r"downing\s+street|number\s+10",
+    "Berlin": r"chancellery\s+in\s+berlin|german\s+chancellery",
+    "Geneva": r"palais\s+des\s+nations",
+    "New York City": r"u\.?n\.?\s+headquarters|united\s+nations\s+headquarters",
+}
+VENUE_LANDMARK_PATTERNS = tuple(
+    (_c(r"\b(?:at|in|inside|to)\s+(?:the\s+)?(?:" + forms + r")\b"), city) for city, forms in VENUE_LANDMARKS.items()
+)
 CONFLICT_AREA_BEFORE = _c(
     r"\b(?:war|conflict|fighting|battle|clashes|hostilities|violence|front(?:\s+line)?|bloodshed)\s+"
     r"(?:\w+\s+){0,2}(?:in|for|over|around|across)\s+(?:the\s+)?(?:\w+\s+)?$"
@@ -647,6 +661,7 @@ LEXICON = Lexicon(
     casualty_followup=CASUALTY_FOLLOWUP,
     venue_places=VENUE_PLACES,
     venue_attributive_after=VENUE_ATTRIBUTIVE_AFTER,
+    venue_landmarks=VENUE_LANDMARK_PATTERNS,
     conflict_area_before=CONFLICT_AREA_BEFORE,
     metonyms=METONYMS,
     jihadist_codes=("ISIL", "JFS", "NGA-REB", "SOM-REB", "MLI-REB", "AQAP", "AQIM", "AFG-REB", "TTP"),

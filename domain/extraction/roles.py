@@ -10,7 +10,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from domain.events import Actor
 from domain.extraction.codes import ALPHA3, BODIES, ISIL_STATES, MILITIA_SIDED, NON_ARMED, rebels_of
@@ -35,6 +35,16 @@ class Mention:
     source: bool  # attribution only ("laut X", "X zufolge")
 
 
+@dataclass(frozen=True, slots=True)
+class LandmarkVenue:
+    """A seat of government named as a venue ("im Kanzleramt"), standing for its city."""
+
+    start: int
+    end: int
+    surface: str
+    place: PlaceLike
+
+
 def _start(mention: Mention | PlaceMentionLike) -> int:
     return mention.start
 
@@ -49,6 +59,7 @@ class ArticleContext:
     main_state: str | None  # alpha-3
     jihadist_code: str | None
     conflict_place: PlaceLike | None = None  # the most-named town or region of the main country
+    landmarks: list[LandmarkVenue] = field(default_factory=list)  # "im Kanzleramt" -> Berlin, sorted by start
 
     def actors_in(self, start: int, end: int) -> list[Mention]:
         """Actor mentions starting in [start, end) (`actors` is sorted by start)."""
@@ -282,10 +293,21 @@ def build_context(
         ]
     ctx = ArticleContext(text, low, kept, places, country, main_state, jihadist)
     ctx.conflict_place = _conflict_place(places, weights, country)
+    ctx.landmarks = _landmark_venues(text, low, gaz, lexicon)
     generic = _generic_mentions(ctx, lexicon)
     overridden = [a for a in kept if not any(g.start <= a.start < g.end for g in generic)]
     ctx.actors = sorted(overridden + generic, key=lambda a: a.start)
     return ctx
+
+
+def _landmark_venues(text: str, low: str, gaz: GazetteerPort, lexicon: Lexicon) -> list[LandmarkVenue]:
+    out: list[LandmarkVenue] = []
+    for pattern, city in lexicon.venue_landmarks:
+        found = list(pattern.finditer(low))
+        places = gaz.find_places(city, lexicon.language) if found else ()
+        if places:
+            out.extend(LandmarkVenue(m.start(), m.end(), text[m.start() : m.end()], places[0].place) for m in found)
+    return sorted(out, key=lambda v: v.start)
 
 
 # per-event roles -------------------------------------------------------------
@@ -547,7 +569,12 @@ def venue_in(ctx: ArticleContext, sentence: Sentence, lexicon: Lexicon) -> Place
     for p in _eligible_places(ctx, sentence, (0, len(sentence.text)), lexicon):
         if p.place.precision == "city" and _is_venue(ctx, p, lexicon):
             return p.place
-    return None
+    return _landmark_in(ctx, sentence.start, sentence.end)
+
+
+def _landmark_in(ctx: ArticleContext, start: int, end: int) -> PlaceLike | None:
+    """The city of the first seat of government named as a venue in [start, end)."""
+    return next((v.place for v in ctx.landmarks if start <= v.start < end), None)
 
 
 def _nearest(places: list[PlaceMentionLike], pos: int) -> PlaceLike | None:
@@ -628,4 +655,4 @@ def choose_place(
         place = _nearest(places, pos)
         if place is not None:
             return place
-    return None
+    return _landmark_in(ctx, sentence.start, sentence.end) if event_type == TALKS else None

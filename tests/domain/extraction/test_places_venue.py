@@ -81,3 +81,34 @@ def test_talks_take_the_qualified_venue_not_the_advance_goal() -> None:
         "Moscow wants to give Damascus time to recapture Aleppo."
     )
     assert _talks_places(text, "en") == ["Munich"]
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_every_landmark_city_is_in_the_gazetteer(language: str) -> None:
+    for _, city in get_lexicon(language).venue_landmarks:
+        found = GAZ.find_places(city, language)
+        assert found and found[0].place.name == city and found[0].place.precision == "city"
+
+
+def test_german_talks_in_a_seat_of_government_take_its_city() -> None:
+    text = (
+        "Der russische Außenminister Lawrow und der türkische Außenminister Cavusoglu "
+        "führten am Freitag Gespräche im Kanzleramt über den Krieg in Syrien."
+    )
+    assert _talks_places(text, "de") == ["Berlin"]
+
+
+def test_english_talks_at_a_seat_of_government_take_its_city() -> None:
+    text = (
+        "Kerry held talks with Azerbaijan's President Ilham Aliyev at the State Department on Wednesday "
+        "about the fighting in Nagorno-Karabakh."
+    )
+    assert _talks_places(text, "en") == ["Washington"]
+
+
+def test_a_seat_of_government_as_speaker_is_no_venue() -> None:
+    text = "Shells fell on Aleppo. The Kremlin said Putin and Erdogan had agreed a truce for Aleppo."
+    lex = get_lexicon("en")
+    ctx = roles.build_context(text, GAZ, lex, lowered(text))
+    assert ctx.landmarks == []
+    assert _venues(text, "en") == [None, None]
