@@ -71,6 +71,10 @@ class GenericForce:
 
 # Defaults of the fields that name words the logic once spelled in German (German behaviour).
 _DE_MONTH_PARTS = {"anfang": "start", "mitte": "mid", "ende": "end"}
+# Where a truce with a party holds when the sentence names no area: the party's own theatre of war, which is
+# not always the country the article names most (a Hamas-Israel truce holds in Gaza, not in Tel Aviv).
+# Values: a place name the gazetteer knows, or an ISO alpha-2 country (its centroid).
+_TRUCE_THEATRES = {"PSE-REB": "Gaza Strip", "HEZ": "LB"}
 # a `weekday_prefix` word -> "future", "past", "since" or "night"
 _DE_WEEKDAY_PREFIX_KINDS = {
     "für": "future", "kommenden": "future", "nächsten": "future", "ab": "future", "seit": "since",
@@ -175,6 +179,7 @@ class Lexicon:
     # a seat of government named as the venue ("Gespräche im Kanzleramt", "at the State Department"):
     # (the preposition and the seat, the canonical name of its city)
     venue_landmarks: tuple[tuple[Pattern, str], ...] = ()
+    truce_theatres: dict[str, str] = field(default_factory=lambda: dict(_TRUCE_THEATRES))
     # a talks noun right after a foreign city ("the Munich talks", "Genf-Gespräche"): the city is the venue
     venue_attributive_after: Pattern = re.compile("$^")
     conflict_area_before: Pattern = re.compile("$^")  # "Krieg im", "Kämpfe in" right before a place

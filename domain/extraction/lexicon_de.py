@@ -564,7 +564,8 @@ VENUE_LANDMARK_PATTERNS = tuple(
     for city, forms in VENUE_LANDMARKS.items()
 )
 CONFLICT_AREA_BEFORE = _c(
-    r"\b(?:krieg\w*|konflikt\w*|kämpfe\w*|kampfhandlungen|gefechte\w*|gewalt|feindseligkeiten|front\w*)\s+"
+    r"\b(?:krieg\w*|konflikt\w*|kämpfe\w*|kampfhandlungen|gefechte\w*|gewalt|feindseligkeiten|front\w*|"
+    r"waffenruhe\w*|waffenstillstand\w*|feuerpause\w*)\s+"
     r"(?:\w+\s+){0,2}(?:in|im|um|für)\s+(?:de[rmns]\s+)?(?:\w+\s+)?$"
 )
 # A place named only as a landmark for another one: "zwischen Donezk und Luhansk", "nördlich von Homs".

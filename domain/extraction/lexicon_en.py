@@ -432,7 +432,8 @@ VENUE_LANDMARK_PATTERNS = tuple(
     (_c(r"\b(?:at|in|inside|to)\s+(?:the\s+)?(?:" + forms + r")\b"), city) for city, forms in VENUE_LANDMARKS.items()
 )
 CONFLICT_AREA_BEFORE = _c(
-    r"\b(?:war|conflict|fighting|battle|clashes|hostilities|violence|front(?:\s+line)?|bloodshed)\s+"
+    r"\b(?:war|conflict|fighting|battle|clashes|hostilities|violence|front(?:\s+line)?|bloodshed|"
+    r"cease-?fire|truce)\s+"
     r"(?:\w+\s+){0,2}(?:in|for|over|around|across)\s+(?:the\s+)?(?:\w+\s+)?$"
 )
 LANDMARK_BEFORE = _c(

@@ -596,9 +596,26 @@ def _domestic(ctx: ArticleContext, p: PlaceMentionLike, lexicon: Lexicon, countr
     )
 
 
-def _truce_area(ctx: ArticleContext, gaz: GazetteerPort) -> PlaceLike | None:
-    """A truce whose sentence names no area holds where the war is: the article's conflict place,
-    but the war's country when that place is only its capital (named for the government)."""
+def _theatre(ctx: ArticleContext, sentence: Sentence, gaz: GazetteerPort, lexicon: Lexicon) -> PlaceLike | None:
+    """The theatre of war of a truce party with one (`lexicon.truce_theatres`): the sentence's parties,
+    else the article's most-named ones."""
+    codes = [a.code for a in ctx.actors_in(sentence.start, sentence.end) if not a.source] or ctx.top_codes(3)
+    name = next((lexicon.truce_theatres[c] for c in codes if c in lexicon.truce_theatres), None)
+    if name is None:
+        return None
+    if len(name) == 2 and name.isupper():
+        return gaz.country_place(name)
+    found = gaz.find_places(name, lexicon.language)
+    return found[0].place if found else None
+
+
+def _truce_area(ctx: ArticleContext, sentence: Sentence, gaz: GazetteerPort, lexicon: Lexicon) -> PlaceLike | None:
+    """A truce whose sentence names no area holds where the war is: a party's own theatre, else the
+    article's conflict place, but the war's country when that place is only its capital (named for the
+    government)."""
+    theatre = _theatre(ctx, sentence, gaz, lexicon)
+    if theatre is not None:
+        return theatre
     place = ctx.conflict_place
     country = ctx.main_country
     if country and (place is None or (place.country == country and place.name == gaz.capital_name(country))):
@@ -647,7 +664,7 @@ def choose_place(
                 _in_conflict_area(ctx, p, lexicon) or not _is_venue(ctx, p, lexicon) or _domestic(ctx, p, lexicon, war)
             )
         ]
-        return _nearest(after, pos) or _nearest(before, pos) or _truce_area(ctx, gaz)
+        return _nearest(after, pos) or _nearest(before, pos) or _truce_area(ctx, sentence, gaz, lexicon)
     for span in (clause, (0, len(sentence.text))):
         places = _eligible_places(ctx, sentence, span, lexicon, visit=event_type == TALKS)
         if event_type == TALKS:  # "die Kämpfe in Syrien" is the war's area, not the venue
