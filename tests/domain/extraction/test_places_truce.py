@@ -34,7 +34,7 @@ def test_truce_with_hamas_holds_in_gaza_not_where_the_article_is_set() -> None:
 
 
 def test_truce_with_hezbollah_holds_in_lebanon() -> None:
-    text = "In Haifa heulten wieder die Sirenen. Am Mittwoch trat die Waffenruhe zwischen Israel und der Hisbollah in Kraft."
+    text = "In Haifa heulten die Sirenen. Am Mittwoch trat die Waffenruhe zwischen Israel und der Hisbollah in Kraft."
     assert _truce_places(text) == ["Lebanon"]
 
 
