@@ -180,6 +180,9 @@ class Lexicon:
     # (the preposition and the seat, the canonical name of its city)
     venue_landmarks: tuple[tuple[Pattern, str], ...] = ()
     truce_theatres: dict[str, str] = field(default_factory=lambda: dict(_TRUCE_THEATRES))
+    # a wire dateline opening a paragraph ("GENEVA Syria's ...", "MUNICH – ", "Kiew/Moskau (dpa) – "), on the
+    # original-case text: group "city" is the first city it names (the reporter's, or the talks', city)
+    dateline_place: Pattern = re.compile("$^")
     # a talks noun right after a foreign city ("the Munich talks", "Genf-Gespräche"): the city is the venue
     venue_attributive_after: Pattern = re.compile("$^")
     conflict_area_before: Pattern = re.compile("$^")  # "Krieg im", "Kämpfe in" right before a place

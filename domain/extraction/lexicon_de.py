@@ -563,6 +563,12 @@ VENUE_LANDMARK_PATTERNS = tuple(
     (_c(r"\b(?:im|am|beim|ins|in\s+der|in\s+dem)\s+(?:" + forms + r")\b"), city)
     for city, forms in VENUE_LANDMARKS.items()
 )
+# "Kiew/Moskau (dpa) – ", "MOSKAU – ", "Genf (AFP) – ": a city (the first of several), an optional agency
+# credit, then a dash.
+DATELINE_PLACE = re.compile(
+    r"(?m)^[ \t]*(?P<city>[A-ZÄÖÜ][\wäöüß.'\-]+(?: [A-ZÄÖÜ][\wäöüß.'\-]+){0,2})(?:/[^\s(–—]+)?[ \t]*"
+    r"(?:\([^)\n]{1,30}\))?[ \t]*[-–—][ \t]"
+)
 CONFLICT_AREA_BEFORE = _c(
     r"\b(?:krieg\w*|konflikt\w*|kämpfe\w*|kampfhandlungen|gefechte\w*|gewalt|feindseligkeiten|front\w*|"
     r"waffenruhe\w*|waffenstillstand\w*|feuerpause\w*)\s+"
@@ -831,6 +837,7 @@ LEXICON = Lexicon(
     venue_places=VENUE_PLACES,
     venue_attributive_after=VENUE_ATTRIBUTIVE_AFTER,
     venue_landmarks=VENUE_LANDMARK_PATTERNS,
+    dateline_place=DATELINE_PLACE,
     talks_off_topic=TALKS_OFF_TOPIC,
     generic_parties=GENERIC_PARTIES,
     relative_clause=RELATIVE_CLAUSE,

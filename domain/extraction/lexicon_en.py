@@ -431,6 +431,12 @@ VENUE_LANDMARKS = {
 VENUE_LANDMARK_PATTERNS = tuple(
     (_c(r"\b(?:at|in|inside|to)\s+(?:the\s+)?(?:" + forms + r")\b"), city) for city, forms in VENUE_LANDMARKS.items()
 )
+# "GENEVA Syria's ...", "MUNICH – Diplomats", "MOGADISHU, Somalia (AP) — ", "BAKU/YEREVAN A new ...": an
+# upper-case city (the first of several), an optional country and agency credit, then the sentence.
+DATELINE_PLACE = re.compile(
+    r"(?m)^[ \t]*(?P<city>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2})(?:/[A-Z][A-Z./ '\-]*)?"
+    r"(?:,[ \t]*[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})?[ \t]*(?:\([^)\n]{1,30}\))?[ \t]*(?:[-–—]+[ \t]*)?(?=[A-Z\"'])"
+)
 CONFLICT_AREA_BEFORE = _c(
     r"\b(?:war|conflict|fighting|battle|clashes|hostilities|violence|front(?:\s+line)?|bloodshed|"
     r"cease-?fire|truce)\s+"
@@ -663,6 +669,7 @@ LEXICON = Lexicon(
     venue_places=VENUE_PLACES,
     venue_attributive_after=VENUE_ATTRIBUTIVE_AFTER,
     venue_landmarks=VENUE_LANDMARK_PATTERNS,
+    dateline_place=DATELINE_PLACE,
     conflict_area_before=CONFLICT_AREA_BEFORE,
     metonyms=METONYMS,
     jihadist_codes=("ISIL", "JFS", "NGA-REB", "SOM-REB", "MLI-REB", "AQAP", "AQIM", "AFG-REB", "TTP"),

@@ -60,6 +60,7 @@ class ArticleContext:
     jihadist_code: str | None
     conflict_place: PlaceLike | None = None  # the most-named town or region of the main country
     landmarks: list[LandmarkVenue] = field(default_factory=list)  # "im Kanzleramt" -> Berlin, sorted by start
+    dateline: PlaceLike | None = None  # the city of the article's wire dateline ("GENEVA", "Moskau (dpa) –")
 
     def actors_in(self, start: int, end: int) -> list[Mention]:
         """Actor mentions starting in [start, end) (`actors` is sorted by start)."""
@@ -298,6 +299,29 @@ def build_context(
     overridden = [a for a in kept if not any(g.start <= a.start < g.end for g in generic)]
     ctx.actors = sorted(overridden + generic, key=lambda a: a.start)
     return ctx
+
+
+_DATELINE_REACH = 1500  # a dateline opens the article's first paragraphs, after the headline
+
+
+def dateline_city(text: str, gaz: GazetteerPort, lexicon: Lexicon) -> PlaceLike | None:
+    """The city of the article's dateline (`text` in its original case, datelines not blanked)."""
+    for m in lexicon.dateline_place.finditer(text[:_DATELINE_REACH]):
+        surface = " ".join(w.capitalize() if w.isupper() else w for w in m.group("city").split(" "))
+        found = gaz.find_places(surface, lexicon.language)
+        if found and found[0].end - found[0].start == len(surface) and found[0].place.precision == "city":
+            return found[0].place
+    return None
+
+
+def dateline_venue(ctx: ArticleContext, lexicon: Lexicon) -> PlaceLike | None:
+    """Talks the text gives no venue for were held in the dateline's city when it is a diplomatic venue or a
+    town of the war's own country ("GENEVA ...", "JUBA ..."); a bureau abroad ("BEIRUT" for Syria) is only
+    where the reporter sits."""
+    city = ctx.dateline
+    if city is None or not (city.name in lexicon.venue_places or city.country == ctx.main_country):
+        return None
+    return city
 
 
 def _landmark_venues(text: str, low: str, gaz: GazetteerPort, lexicon: Lexicon) -> list[LandmarkVenue]:
