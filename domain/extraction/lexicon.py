@@ -183,6 +183,9 @@ class Lexicon:
     # a wire dateline opening a paragraph ("GENEVA Syria's ...", "MUNICH – ", "Kiew/Moskau (dpa) – "), on the
     # original-case text: group "city" is the first city it names (the reporter's, or the talks', city)
     dateline_place: Pattern = re.compile("$^")
+    # a speech frame right before a place ("said in Moscow", "sagte Lawrow am Montag in Moskau"): where the
+    # speaker was, not where the fighting is
+    speech_place_before: Pattern = re.compile("$^")
     # a talks noun right after a foreign city ("the Munich talks", "Genf-Gespräche"): the city is the venue
     venue_attributive_after: Pattern = re.compile("$^")
     conflict_area_before: Pattern = re.compile("$^")  # "Krieg im", "Kämpfe in" right before a place

@@ -569,6 +569,10 @@ DATELINE_PLACE = re.compile(
     r"(?m)^[ \t]*(?P<city>[A-ZÄÖÜ][\wäöüß.'\-]+(?: [A-ZÄÖÜ][\wäöüß.'\-]+){0,2})(?:/[^\s(–—]+)?[ \t]*"
     r"(?:\([^)\n]{1,30}\))?[ \t]*[-–—][ \t]"
 )
+SPEECH_PLACE_BEFORE = _c(
+    r"\b(?:sagte|sagt|sagten|betonte|betont|sprach|äußerte|erklärte|erklärt|schrieb)\s+(?:[\w.-]+\s+){0,4}?"
+    r"(?:am\s+\w+\s+|heute\s+|gestern\s+)?(?:in|im)\s+$"
+)
 CONFLICT_AREA_BEFORE = _c(
     r"\b(?:krieg\w*|konflikt\w*|kämpfe\w*|kampfhandlungen|gefechte\w*|gewalt|feindseligkeiten|front\w*|"
     r"waffenruhe\w*|waffenstillstand\w*|feuerpause\w*)\s+"
@@ -838,6 +842,7 @@ LEXICON = Lexicon(
     venue_attributive_after=VENUE_ATTRIBUTIVE_AFTER,
     venue_landmarks=VENUE_LANDMARK_PATTERNS,
     dateline_place=DATELINE_PLACE,
+    speech_place_before=SPEECH_PLACE_BEFORE,
     talks_off_topic=TALKS_OFF_TOPIC,
     generic_parties=GENERIC_PARTIES,
     relative_clause=RELATIVE_CLAUSE,

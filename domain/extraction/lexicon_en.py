@@ -437,6 +437,11 @@ DATELINE_PLACE = re.compile(
     r"(?m)^[ \t]*(?P<city>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2})(?:/[A-Z][A-Z./ '\-]*)?"
     r"(?:,[ \t]*[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})?[ \t]*(?:\([^)\n]{1,30}\))?[ \t]*(?:[-–—]+[ \t]*)?(?=[A-Z\"'])"
 )
+SPEECH_PLACE_BEFORE = _c(
+    r"\b(?:said|says|told\s+(?:reporters|journalists|(?:a|the)\s+(?:news\s+|press\s+)?\w+)|speaking|spoke|added|"
+    r"wrote)\s+(?:(?:late\s+)?on\s+\w+\s+|\w+day\s+)?(?:in|at|from)\s+"
+    r"(?:(?:a|the)\s+(?:news|press)\s+(?:conference|briefing)\s+in\s+)?(?:the\s+)?$"
+)
 CONFLICT_AREA_BEFORE = _c(
     r"\b(?:war|conflict|fighting|battle|clashes|hostilities|violence|front(?:\s+line)?|bloodshed|"
     r"cease-?fire|truce)\s+"
@@ -670,6 +675,7 @@ LEXICON = Lexicon(
     venue_attributive_after=VENUE_ATTRIBUTIVE_AFTER,
     venue_landmarks=VENUE_LANDMARK_PATTERNS,
     dateline_place=DATELINE_PLACE,
+    speech_place_before=SPEECH_PLACE_BEFORE,
     conflict_area_before=CONFLICT_AREA_BEFORE,
     metonyms=METONYMS,
     jihadist_codes=("ISIL", "JFS", "NGA-REB", "SOM-REB", "MLI-REB", "AQAP", "AQIM", "AFG-REB", "TTP"),

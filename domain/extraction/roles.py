@@ -92,12 +92,16 @@ def _place_weights(
     talking: Sequence[tuple[int, int]],
 ) -> list[int]:
     """How strongly each place mention marks the conflict's country: a diplomatic venue (Genf,
-    Astana, New York, or a city where talks in that sentence were held) not at all, a place in a
-    sentence about fighting twice as much."""
+    Astana, New York, or a city where talks in that sentence were held) or a speaker's city not at
+    all, a place in a sentence about fighting twice as much."""
     f_starts, t_starts = [s for s, _ in fighting], [s for s, _ in talking]
     out = []
     for p in places:
-        if p.place.name in lexicon.venue_places or not p.place.country:
+        if (
+            p.place.name in lexicon.venue_places
+            or not p.place.country
+            or lexicon.speech_place_before.search(low[max(0, p.start - 50) : p.start])  # the speaker's city
+        ):
             out.append(0)
             continue
         in_fighting = _within(fighting, f_starts, p.start)
@@ -545,13 +549,18 @@ def _eligible_places(
     lexicon: Lexicon,
     conflict_area: bool = False,
     visit: bool = False,
+    speech: bool = False,
 ) -> list[PlaceMentionLike]:
+    """The sentence's place mentions in `span` that can be where the event was (`speech`: also not the
+    speaker's city)."""
     start, end = sentence.start + span[0], sentence.start + span[1]
     out = []
     for p in ctx.places_in(start, end):
         if any(a.start <= p.start < a.end and a.kind == "state" for a in ctx.actors_in(p.start - 40, p.end)):
             continue  # a state or capital named as an actor ("Verbündeter Russland", "Moskau legte"), not a place
         before = ctx.low[max(0, p.start - 50) : p.start]
+        if speech and lexicon.speech_place_before.search(before):
+            continue
         if lexicon.place_excluded_before.search(before) and not (
             (conflict_area and lexicon.conflict_area_before.search(before))
             or (visit and lexicon.visit_before.search(before))
@@ -690,7 +699,9 @@ def choose_place(
         ]
         return _nearest(after, pos) or _nearest(before, pos) or _truce_area(ctx, sentence, gaz, lexicon)
     for span in (clause, (0, len(sentence.text))):
-        places = _eligible_places(ctx, sentence, span, lexicon, visit=event_type == TALKS)
+        places = _eligible_places(
+            ctx, sentence, span, lexicon, visit=event_type == TALKS, speech=event_type == OFFENSIVE
+        )
         if event_type == TALKS:  # "die Kämpfe in Syrien" is the war's area, not the venue
             places = [p for p in places if _is_venue(ctx, p, lexicon) and not _in_conflict_area(ctx, p, lexicon)]
         place = _nearest(places, pos)
