@@ -8,6 +8,7 @@ import pytest
 from domain.extraction import extract, roles
 from domain.extraction.gazetteer_port import DefaultGazetteer
 from domain.extraction.lexicon import get_lexicon
+from domain.extraction.normalize import clean
 
 GAZ = DefaultGazetteer()
 
@@ -68,3 +69,11 @@ def test_a_bureau_dateline_abroad_is_not_the_talks_venue() -> None:
 def test_an_offensive_never_takes_the_dateline() -> None:
     text = "Army advances\n\nBEIRUT Syrian government forces launched an offensive on Palmyra on Saturday."
     assert _places(text, "en", "OffensiveLaunched") == ["Palmyra"]
+
+
+def test_wire_credit_line_is_blanked_with_offsets_kept() -> None:
+    text = "Troops advanced on Palmyra.\n\nJane Doe in Moscow and John Roe in Geneva contributed to this report.\n"
+    out = clean(text)
+    assert len(out) == len(text)
+    assert "Moscow" not in out and "Geneva" not in out
+    assert "Troops advanced on Palmyra." in out
