@@ -177,8 +177,8 @@ class Lexicon:
     talks_topic_start: Pattern = re.compile("$^")  # "über", "zu": where the topic of talks begins
     venue_places: frozenset[str] = frozenset()  # canonical names of diplomatic venues (never the war's country)
     # a seat of government named as the venue ("Gespräche im Kanzleramt", "at the State Department"):
-    # (the preposition and the seat, the canonical name of its city)
-    venue_landmarks: tuple[tuple[Pattern, str], ...] = ()
+    # (the preposition and the seat, the canonical name of its city, words one of which the text must hold)
+    venue_landmarks: tuple[tuple[Pattern, str, tuple[str, ...]], ...] = ()
     truce_theatres: dict[str, str] = field(default_factory=lambda: dict(_TRUCE_THEATRES))
     # a wire dateline opening a paragraph ("GENEVA Syria's ...", "MUNICH – ", "Kiew/Moskau (dpa) – "), on the
     # original-case text: group "city" is the first city it names (the reporter's, or the talks', city)

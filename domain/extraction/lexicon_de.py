@@ -551,17 +551,23 @@ VENUE_PLACES = frozenset(
 )  # fmt: skip
 # A seat of government or of a body named as the venue: its city (only after a locative preposition, so
 # "das Auswärtige Amt teilte mit" or "der Kreml erklärte" stay actors and sources).
-VENUE_LANDMARKS = {
-    "Berlin": r"(?:bundes)?kanzleramt|auswärtigen\s+amt|schloss\s+bellevue",
-    "Washington": r"weißen\s+haus|pentagon|oval\s+office|us-außenministerium|state\s+department",
-    "Moscow": r"kreml",
-    "Paris": r"[ée]lys[ée]e(?:-palast)?|quai\s+d'orsay",
-    "London": r"downing\s+street",
-    "Geneva": r"palais\s+des\s+nations|völkerbundpalast",
+VENUE_LANDMARKS = {  # city: (seat forms, words one of which a text naming the seat holds: a fast gate)
+    "Berlin": (
+        r"(?:bundes)?kanzleramt|auswärtigen\s+amt|schloss\s+bellevue",
+        ("kanzleramt", "auswärtigen", "bellevue"),
+    ),
+    "Washington": (
+        r"weißen\s+haus|pentagon|oval\s+office|us-außenministerium|state\s+department",
+        ("weißen", "pentagon", "oval", "außenministerium", "department"),
+    ),
+    "Moscow": (r"kreml", ("kreml",)),
+    "Paris": (r"[ée]lys[ée]e(?:-palast)?|quai\s+d'orsay", ("lys", "orsay")),
+    "London": (r"downing\s+street", ("downing",)),
+    "Geneva": (r"palais\s+des\s+nations|völkerbundpalast", ("palais", "völkerbundpalast")),
 }
 VENUE_LANDMARK_PATTERNS = tuple(
-    (_c(r"\b(?:im|am|beim|ins|in\s+der|in\s+dem)\s+(?:" + forms + r")\b"), city)
-    for city, forms in VENUE_LANDMARKS.items()
+    (_c(r"\b(?:im|am|beim|ins|in\s+der|in\s+dem)\s+(?:" + forms + r")\b"), city, marks)
+    for city, (forms, marks) in VENUE_LANDMARKS.items()
 )
 # "Kiew/Moskau (dpa) – ", "MOSKAU – ", "Genf (AFP) – ": a city (the first of several), an optional agency
 # credit, then a dash.

@@ -419,17 +419,21 @@ VENUE_PLACES = frozenset(
 )  # fmt: skip
 # A seat of government or of a body named as the venue: its city (only after a locative preposition, so
 # "the Kremlin said" or "the State Department announced" stay actors and sources).
-VENUE_LANDMARKS = {
-    "Washington": r"white\s+house|state\s+department|pentagon|oval\s+office",
-    "Moscow": r"kremlin",
-    "Paris": r"[ée]lys[ée]e(?:\s+palace)?|quai\s+d'orsay",
-    "London": r"downing\s+street|number\s+10",
-    "Berlin": r"chancellery\s+in\s+berlin|german\s+chancellery",
-    "Geneva": r"palais\s+des\s+nations",
-    "New York City": r"u\.?n\.?\s+headquarters|united\s+nations\s+headquarters",
+VENUE_LANDMARKS = {  # city: (seat forms, words one of which a text naming the seat holds: a fast gate)
+    "Washington": (
+        r"white\s+house|state\s+department|pentagon|oval\s+office",
+        ("white", "department", "pentagon", "oval"),
+    ),
+    "Moscow": (r"kremlin", ("kremlin",)),
+    "Paris": (r"[ée]lys[ée]e(?:\s+palace)?|quai\s+d'orsay", ("lys", "orsay")),
+    "London": (r"downing\s+street|number\s+10", ("downing", "number")),
+    "Berlin": (r"chancellery\s+in\s+berlin|german\s+chancellery", ("chancellery",)),
+    "Geneva": (r"palais\s+des\s+nations", ("palais",)),
+    "New York City": (r"u\.?n\.?\s+headquarters|united\s+nations\s+headquarters", ("headquarters",)),
 }
 VENUE_LANDMARK_PATTERNS = tuple(
-    (_c(r"\b(?:at|in|inside|to)\s+(?:the\s+)?(?:" + forms + r")\b"), city) for city, forms in VENUE_LANDMARKS.items()
+    (_c(r"\b(?:at|in|inside|to)\s+(?:the\s+)?(?:" + forms + r")\b"), city, marks)
+    for city, (forms, marks) in VENUE_LANDMARKS.items()
 )
 # "GENEVA Syria's ...", "MUNICH – Diplomats", "MOGADISHU, Somalia (AP) — ", "BAKU/YEREVAN A new ...": an
 # upper-case city (the first of several), an optional country and agency credit, then the sentence.

@@ -330,7 +330,9 @@ def dateline_venue(ctx: ArticleContext, lexicon: Lexicon) -> PlaceLike | None:
 
 def _landmark_venues(text: str, low: str, gaz: GazetteerPort, lexicon: Lexicon) -> list[LandmarkVenue]:
     out: list[LandmarkVenue] = []
-    for pattern, city in lexicon.venue_landmarks:
+    for pattern, city, marks in lexicon.venue_landmarks:
+        if not any(mark in low for mark in marks):
+            continue
         found = list(pattern.finditer(low))
         places = gaz.find_places(city, lexicon.language) if found else ()
         if places:

@@ -85,7 +85,7 @@ def test_talks_take_the_qualified_venue_not_the_advance_goal() -> None:
 
 @pytest.mark.parametrize("language", ["de", "en"])
 def test_every_landmark_city_is_in_the_gazetteer(language: str) -> None:
-    for _, city in get_lexicon(language).venue_landmarks:
+    for _, city, _ in get_lexicon(language).venue_landmarks:
         found = GAZ.find_places(city, language)
         assert found and found[0].place.name == city and found[0].place.precision == "city"
 
