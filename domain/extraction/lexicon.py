@@ -71,6 +71,10 @@ class GenericForce:
 
 # Defaults of the fields that name words the logic once spelled in German (German behaviour).
 _DE_MONTH_PARTS = {"anfang": "start", "mitte": "mid", "ende": "end"}
+# Where a truce with a party holds when the sentence names no area: the party's own theatre of war, which is
+# not always the country the article names most (a Hamas-Israel truce holds in Gaza, not in Tel Aviv).
+# Values: a place name the gazetteer knows, or an ISO alpha-2 country (its centroid).
+_TRUCE_THEATRES = {"PSE-REB": "Gaza Strip", "HEZ": "LB"}
 # a `weekday_prefix` word -> "future", "past", "since" or "night"
 _DE_WEEKDAY_PREFIX_KINDS = {
     "für": "future", "kommenden": "future", "nächsten": "future", "ab": "future", "seit": "since",
@@ -172,6 +176,18 @@ class Lexicon:
     talks_on_topic: Pattern = re.compile("$^")  # conflict topics that keep such talks (with `conflict_words`)
     talks_topic_start: Pattern = re.compile("$^")  # "über", "zu": where the topic of talks begins
     venue_places: frozenset[str] = frozenset()  # canonical names of diplomatic venues (never the war's country)
+    # a seat of government named as the venue ("Gespräche im Kanzleramt", "at the State Department"):
+    # (the preposition and the seat, the canonical name of its city, words one of which the text must hold)
+    venue_landmarks: tuple[tuple[Pattern, str, tuple[str, ...]], ...] = ()
+    truce_theatres: dict[str, str] = field(default_factory=lambda: dict(_TRUCE_THEATRES))
+    # a wire dateline opening a paragraph ("GENEVA Syria's ...", "MUNICH – ", "Kiew/Moskau (dpa) – "), on the
+    # original-case text: group "city" is the first city it names (the reporter's, or the talks', city)
+    dateline_place: Pattern = re.compile("$^")
+    # a speech frame right before a place ("said in Moscow", "sagte Lawrow am Montag in Moskau"): where the
+    # speaker was, not where the fighting is
+    speech_place_before: Pattern = re.compile("$^")
+    # a talks noun right after a foreign city ("the Munich talks", "Genf-Gespräche"): the city is the venue
+    venue_attributive_after: Pattern = re.compile("$^")
     conflict_area_before: Pattern = re.compile("$^")  # "Krieg im", "Kämpfe in" right before a place
     unrest_attack: Pattern = re.compile("$^")  # rioters storming an embassy: unrest, not an offensive
     # a phone call is between two parties: "X telefonierte mit A und B" is one call with each counterpart

@@ -481,6 +481,7 @@ CASUALTY_FOLLOWUP = _c(
 )
 PASSIVE_AGENT_BEFORE = _c(r"\b(?:durch|von|vom)\s+(?:de[rsnm]\s+|die\s+)?(?:\w+\s+){0,2}$")
 VENUE_BEFORE = _c(r"\b(?:in|im|nach|bei|auf)\s+(?:de[rmns]\s+)?(?:\w+\s+){0,2}$")
+VENUE_ATTRIBUTIVE_AFTER = _c(r"^-(?:gespräch|verhandlung|konferenz|gipfel|treffen)")
 PLACE_EXCLUDED_BEFORE = _c(
     r"\b(?:\w*ministerium\w*|sprecher\w*|angaben|agentur\w*|hauptquartier\w*|zentrale|behörde\w*|"
     r"korrespondent\w*|journalist\w*|beobachter\w*|sitz)\s+(?:\w+\s+){0,1}(?:in|aus)\s+(?:de[rmns]\s+)?$|"
@@ -572,8 +573,39 @@ VENUE_PLACES = frozenset(
         "Washington", "Washington, D.C.", "Moscow", "Istanbul", "Nur-Sultan", "Sharm el-Sheikh", "The Hague",
     }
 )  # fmt: skip
+# A seat of government or of a body named as the venue: its city (only after a locative preposition, so
+# "das Auswärtige Amt teilte mit" or "der Kreml erklärte" stay actors and sources).
+VENUE_LANDMARKS = {  # city: (seat forms, words one of which a text naming the seat holds: a fast gate)
+    "Berlin": (
+        r"(?:bundes)?kanzleramt|auswärtigen\s+amt|schloss\s+bellevue",
+        ("kanzleramt", "auswärtigen", "bellevue"),
+    ),
+    "Washington": (
+        r"weißen\s+haus|pentagon|oval\s+office|us-außenministerium|state\s+department",
+        ("weißen", "pentagon", "oval", "außenministerium", "department"),
+    ),
+    "Moscow": (r"kreml", ("kreml",)),
+    "Paris": (r"[ée]lys[ée]e(?:-palast)?|quai\s+d'orsay", ("lys", "orsay")),
+    "London": (r"downing\s+street", ("downing",)),
+    "Geneva": (r"palais\s+des\s+nations|völkerbundpalast", ("palais", "völkerbundpalast")),
+}
+VENUE_LANDMARK_PATTERNS = tuple(
+    (_c(r"\b(?:im|am|beim|ins|in\s+der|in\s+dem)\s+(?:" + forms + r")\b"), city, marks)
+    for city, (forms, marks) in VENUE_LANDMARKS.items()
+)
+# "Kiew/Moskau (dpa) – ", "MOSKAU – ", "Genf (AFP) – ": a city (the first of several), an optional agency
+# credit, then a dash.
+DATELINE_PLACE = re.compile(
+    r"(?m)^[ \t]*(?P<city>[A-ZÄÖÜ][\wäöüß.'\-]+(?: [A-ZÄÖÜ][\wäöüß.'\-]+){0,2})(?:/[^\s(–—]+)?[ \t]*"
+    r"(?:\([^)\n]{1,30}\))?[ \t]*[-–—][ \t]"
+)
+SPEECH_PLACE_BEFORE = _c(
+    r"\b(?:sagte|sagt|sagten|betonte|betont|sprach|äußerte|erklärte|erklärt|schrieb)\s+(?:[\w.-]+\s+){0,4}?"
+    r"(?:am\s+\w+\s+|heute\s+|gestern\s+)?(?:in|im)\s+$"
+)
 CONFLICT_AREA_BEFORE = _c(
-    r"\b(?:krieg\w*|konflikt\w*|kämpfe\w*|kampfhandlungen|gefechte\w*|gewalt|feindseligkeiten|front\w*)\s+"
+    r"\b(?:krieg\w*|konflikt\w*|kämpfe\w*|kampfhandlungen|gefechte\w*|gewalt|feindseligkeiten|front\w*|"
+    r"waffenruhe\w*|waffenstillstand\w*|feuerpause\w*)\s+"
     r"(?:\w+\s+){0,2}(?:in|im|um|für)\s+(?:de[rmns]\s+)?(?:\w+\s+)?$"
 )
 # A place named only as a landmark for another one: "zwischen Donezk und Luhansk", "nördlich von Homs".
@@ -840,6 +872,10 @@ LEXICON = Lexicon(
     ceasefire_compliance=CEASEFIRE_COMPLIANCE,
     casualty_followup=CASUALTY_FOLLOWUP,
     venue_places=VENUE_PLACES,
+    venue_attributive_after=VENUE_ATTRIBUTIVE_AFTER,
+    venue_landmarks=VENUE_LANDMARK_PATTERNS,
+    dateline_place=DATELINE_PLACE,
+    speech_place_before=SPEECH_PLACE_BEFORE,
     talks_off_topic=TALKS_OFF_TOPIC,
     generic_parties=GENERIC_PARTIES,
     relative_clause=RELATIVE_CLAUSE,

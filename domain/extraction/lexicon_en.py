@@ -379,7 +379,16 @@ CASUALTY_FOLLOWUP = _c(
 )
 # "captured by X": the agent of a passive attack verb
 PASSIVE_AGENT_BEFORE = _c(r"\b\w+(?:ed|en|wn|ught|ook|ut|ung)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
-VENUE_BEFORE = _c(r"\b(?:in|at|to|inside)\s+(?:the\s+)?(?:\w+\s+){0,2}$|\b(?:capital|city|resort|town|port)\s*,\s*$")
+# Where something took place: "in Munich", "at a Geneva hotel", "in the German city of Munich", "to Moscow";
+# the words between "in" and the place qualify it (no preposition: "in talks with", "in the face of"), and
+# "to" takes the place at once ("to recapture Aleppo" names the goal of an advance, not a venue).
+VENUE_BEFORE = _c(
+    r"\b(?:in|at|inside)\s+(?:the\s+|an?\s+)?(?:(?!(?:with|of|for|to|on|about|from|by|over|against|and)\b)"
+    r"[\w-]+\s+){0,2}$|"
+    r"\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:city|town|capital|resort|port|village|enclave)\s+of\s+$|"
+    r"\bto\s+(?:the\s+)?$|\b(?:capital|city|resort|town|port)\s*,\s*$"
+)
+VENUE_ATTRIBUTIVE_AFTER = _c(r"^(?:-|\s+)(?:peace\s+)?(?:talks|meeting|summit|conference|negotiations)\b")
 PLACE_EXCLUDED_BEFORE = _c(
     r"\b(?:ministry|spokes(?:man|woman|person)|agency|headquarters|embassy|ambassador|envoy|correspondent|"
     r"reporter|journalists?|observers?|officials?|sources?|bureau|office|representatives?)\s+(?:\w+\s+)?"
@@ -408,8 +417,38 @@ VENUE_PLACES = frozenset(
         "Stockholm", "Kuwait City", "Riyadh", "Palermo",
     }
 )  # fmt: skip
+# A seat of government or of a body named as the venue: its city (only after a locative preposition, so
+# "the Kremlin said" or "the State Department announced" stay actors and sources).
+VENUE_LANDMARKS = {  # city: (seat forms, words one of which a text naming the seat holds: a fast gate)
+    "Washington": (
+        r"white\s+house|state\s+department|pentagon|oval\s+office",
+        ("white", "department", "pentagon", "oval"),
+    ),
+    "Moscow": (r"kremlin", ("kremlin",)),
+    "Paris": (r"[ée]lys[ée]e(?:\s+palace)?|quai\s+d'orsay", ("lys", "orsay")),
+    "London": (r"downing\s+street|number\s+10", ("downing", "number")),
+    "Berlin": (r"chancellery\s+in\s+berlin|german\s+chancellery", ("chancellery",)),
+    "Geneva": (r"palais\s+des\s+nations", ("palais",)),
+    "New York City": (r"u\.?n\.?\s+headquarters|united\s+nations\s+headquarters", ("headquarters",)),
+}
+VENUE_LANDMARK_PATTERNS = tuple(
+    (_c(r"\b(?:at|in|inside|to)\s+(?:the\s+)?(?:" + forms + r")\b"), city, marks)
+    for city, (forms, marks) in VENUE_LANDMARKS.items()
+)
+# "GENEVA Syria's ...", "MUNICH – Diplomats", "MOGADISHU, Somalia (AP) — ", "BAKU/YEREVAN A new ...": an
+# upper-case city (the first of several), an optional country and agency credit, then the sentence.
+DATELINE_PLACE = re.compile(
+    r"(?m)^[ \t]*(?P<city>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2})(?:/[A-Z][A-Z./ '\-]*)?"
+    r"(?:,[ \t]*[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})?[ \t]*(?:\([^)\n]{1,30}\))?[ \t]*(?:[-–—]+[ \t]*)?(?=[A-Z\"'])"
+)
+SPEECH_PLACE_BEFORE = _c(
+    r"\b(?:said|says|told\s+(?:reporters|journalists|(?:a|the)\s+(?:news\s+|press\s+)?\w+)|speaking|spoke|added|"
+    r"wrote)\s+(?:(?:late\s+)?on\s+\w+\s+|\w+day\s+)?(?:in|at|from)\s+"
+    r"(?:(?:a|the)\s+(?:news|press)\s+(?:conference|briefing)\s+in\s+)?(?:the\s+)?$"
+)
 CONFLICT_AREA_BEFORE = _c(
-    r"\b(?:war|conflict|fighting|battle|clashes|hostilities|violence|front(?:\s+line)?|bloodshed)\s+"
+    r"\b(?:war|conflict|fighting|battle|clashes|hostilities|violence|front(?:\s+line)?|bloodshed|"
+    r"cease-?fire|truce)\s+"
     r"(?:\w+\s+){0,2}(?:in|for|over|around|across)\s+(?:the\s+)?(?:\w+\s+)?$"
 )
 LANDMARK_BEFORE = _c(
@@ -637,6 +676,10 @@ LEXICON = Lexicon(
     ceasefire_compliance=CEASEFIRE_COMPLIANCE,
     casualty_followup=CASUALTY_FOLLOWUP,
     venue_places=VENUE_PLACES,
+    venue_attributive_after=VENUE_ATTRIBUTIVE_AFTER,
+    venue_landmarks=VENUE_LANDMARK_PATTERNS,
+    dateline_place=DATELINE_PLACE,
+    speech_place_before=SPEECH_PLACE_BEFORE,
     conflict_area_before=CONFLICT_AREA_BEFORE,
     phone_call=_c(r"\b(?:phon(?:ed|es|ing)|(?:tele)?phone\s+(?:call|conversation|talks?)\w*|called)\b"),
     counterpart_marker=_c(r"\b(?:with|phoned|rang|called)\b"),  # "X phoned A and B": the objects
@@ -685,7 +728,10 @@ LEXICON = Lexicon(
         r"territory|base|air\s+base|airbase|port\s+city|border\s+town|oil\s+town|countryside|desert|"
         r"side\s+of\s+the\s+border|soil|territory|airspace|waters)\b"
     ),
-    locative_near=_c(r"\b(?:in|into|from|at|near|around|capital)\b(?:,?\s+[\w-]+){0,3},?\s*$"),
+    locative_near=_c(
+        r"\b(?:in|into|from|at|near|around|capital)\b(?:,?\s+[\w-]+){0,3},?\s*$|"
+        r"\b(?:city|town|capital|resort|port|village)\s+of\s+$"  # "the Austrian city of Vienna"
+    ),
     passive_marker=_c(
         r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ught|ook|ut|ung)\s+"
         r"(?:[\w-]+\s+){0,4}?by\b"

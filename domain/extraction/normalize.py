@@ -24,6 +24,10 @@ _FURNITURE = (
     re.compile(r"alle rechte vorbehalten\.?"),
     re.compile(r"\((?:dpa|afp|apa|reuters|ap|kna|epd|sda|ots)(?:[/,][^)\n]{0,40})?\)"),
 )
+# A wire credit line ("X in Moscow, Y in Geneva ... contributed to this report") names the reporters' cities,
+# never a place of the events; run only when its mark occurs.
+_CREDIT_LINE = re.compile(r"(?m)^[^\n]*\bcontributed to this report\b[^\n]*$")
+_CREDIT_MARK = "contributed to this report"
 # Tracking-pixel percentages and image file names: slow patterns, run only when their marks occur.
 _PERCENT_RUN = re.compile(r"-?(?:\d{1,3}%){3,}")
 _PERCENT_DIGIT = re.compile(r"%\d")  # a run of three needs "%" before a digit (a fast literal search)
@@ -67,6 +71,8 @@ def clean(text: str, extra: tuple[re.Pattern[str], ...] = ()) -> str:
     spans = [m.span() for pattern in _FURNITURE + extra for m in pattern.finditer(low)]
     if "%" in out and _PERCENT_DIGIT.search(out):
         spans.extend(m.span() for m in _PERCENT_RUN.finditer(out))
+    if _CREDIT_MARK in low:
+        spans.extend(m.span() for m in _CREDIT_LINE.finditer(low))
     if any(mark in low for mark in _IMAGE_MARKS):
         spans.extend(_image_files(out))
     out = _blank_spans(out, _disjoint(spans))

@@ -146,6 +146,7 @@ def run_traced(text: str, published_at: str | None, language: str, gaz: Gazettee
         for i in _sentences_with_hits(sentences, [h for h in hits if h[2] in diplomatic_rules])
     ]
     ctx = roles.build_context(cleaned, gaz, lexicon, low, fighting, talking)
+    ctx.dateline = roles.dateline_city(text, gaz, lexicon)
     art = _Article(text, cleaned, low, lexicon, gaz, pub, ctx, sentences, dates, hits)
     candidates: list[Candidate] = []
     for index in with_hits:
@@ -321,7 +322,7 @@ def _candidate(
     if place is not None and place.precision == "country" and event_type in (OFFENSIVE, TALKS):
         place = _campaign_town(art, index, place, event_type)
     if place is None and event_type == TALKS:
-        place = _neighbour_venue(art, index)
+        place = _neighbour_venue(art, index) or roles.dateline_venue(art.ctx, lex)
     region = event_type == OFFENSIVE and lex.country_region.search(sentence.low) is not None
     if place is None and event_type == OFFENSIVE and not region and lex.anaphoric_place.search(sentence.low):
         place = _previous_place(art, index)

@@ -10,7 +10,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from domain.events import Actor
 from domain.extraction.codes import ALPHA3, BODIES, ISIL_STATES, MILITIA_SIDED, NON_ARMED, rebels_of
@@ -35,6 +35,16 @@ class Mention:
     source: bool  # attribution only ("laut X", "X zufolge")
 
 
+@dataclass(frozen=True, slots=True)
+class LandmarkVenue:
+    """A seat of government named as a venue ("im Kanzleramt"), standing for its city."""
+
+    start: int
+    end: int
+    surface: str
+    place: PlaceLike
+
+
 def _start(mention: Mention | PlaceMentionLike) -> int:
     return mention.start
 
@@ -49,6 +59,8 @@ class ArticleContext:
     main_state: str | None  # alpha-3
     jihadist_code: str | None
     conflict_place: PlaceLike | None = None  # the most-named town or region of the main country
+    landmarks: list[LandmarkVenue] = field(default_factory=list)  # "im Kanzleramt" -> Berlin, sorted by start
+    dateline: PlaceLike | None = None  # the city of the article's wire dateline ("GENEVA", "Moskau (dpa) –")
 
     def actors_in(self, start: int, end: int) -> list[Mention]:
         """Actor mentions starting in [start, end) (`actors` is sorted by start)."""
@@ -80,12 +92,16 @@ def _place_weights(
     talking: Sequence[tuple[int, int]],
 ) -> list[int]:
     """How strongly each place mention marks the conflict's country: a diplomatic venue (Genf,
-    Astana, New York, or a city where talks in that sentence were held) not at all, a place in a
-    sentence about fighting twice as much."""
+    Astana, New York, or a city where talks in that sentence were held) or a speaker's city not at
+    all, a place in a sentence about fighting twice as much."""
     f_starts, t_starts = [s for s, _ in fighting], [s for s, _ in talking]
     out = []
     for p in places:
-        if p.place.name in lexicon.venue_places or not p.place.country:
+        if (
+            p.place.name in lexicon.venue_places
+            or not p.place.country
+            or lexicon.speech_place_before.search(low[max(0, p.start - 50) : p.start])  # the speaker's city
+        ):
             out.append(0)
             continue
         in_fighting = _within(fighting, f_starts, p.start)
@@ -301,10 +317,46 @@ def build_context(
         ]
     ctx = ArticleContext(text, low, kept, places, country, main_state, jihadist)
     ctx.conflict_place = _conflict_place(places, weights, country)
+    ctx.landmarks = _landmark_venues(text, low, gaz, lexicon)
     generic = _generic_mentions(ctx, lexicon)
     overridden = [a for a in kept if not any(g.start <= a.start < g.end for g in generic)]
     ctx.actors = sorted(overridden + generic, key=lambda a: a.start)
     return ctx
+
+
+_DATELINE_REACH = 1500  # a dateline opens the article's first paragraphs, after the headline
+
+
+def dateline_city(text: str, gaz: GazetteerPort, lexicon: Lexicon) -> PlaceLike | None:
+    """The city of the article's dateline (`text` in its original case, datelines not blanked)."""
+    for m in lexicon.dateline_place.finditer(text[:_DATELINE_REACH]):
+        surface = " ".join(w.capitalize() if w.isupper() else w for w in m.group("city").split(" "))
+        found = gaz.find_places(surface, lexicon.language)
+        if found and found[0].end - found[0].start == len(surface) and found[0].place.precision == "city":
+            return found[0].place
+    return None
+
+
+def dateline_venue(ctx: ArticleContext, lexicon: Lexicon) -> PlaceLike | None:
+    """Talks the text gives no venue for were held in the dateline's city when it is a diplomatic venue or a
+    town of the war's own country ("GENEVA ...", "JUBA ..."); a bureau abroad ("BEIRUT" for Syria) is only
+    where the reporter sits."""
+    city = ctx.dateline
+    if city is None or not (city.name in lexicon.venue_places or city.country == ctx.main_country):
+        return None
+    return city
+
+
+def _landmark_venues(text: str, low: str, gaz: GazetteerPort, lexicon: Lexicon) -> list[LandmarkVenue]:
+    out: list[LandmarkVenue] = []
+    for pattern, city, marks in lexicon.venue_landmarks:
+        if not any(mark in low for mark in marks):
+            continue
+        found = list(pattern.finditer(low))
+        places = gaz.find_places(city, lexicon.language) if found else ()
+        if places:
+            out.extend(LandmarkVenue(m.start(), m.end(), text[m.start() : m.end()], places[0].place) for m in found)
+    return sorted(out, key=lambda v: v.start)
 
 
 # per-event roles -------------------------------------------------------------
@@ -518,13 +570,18 @@ def _eligible_places(
     lexicon: Lexicon,
     conflict_area: bool = False,
     visit: bool = False,
+    speech: bool = False,
 ) -> list[PlaceMentionLike]:
+    """The sentence's place mentions in `span` that can be where the event was (`speech`: also not the
+    speaker's city)."""
     start, end = sentence.start + span[0], sentence.start + span[1]
     out = []
     for p in ctx.places_in(start, end):
         if any(a.start <= p.start < a.end and a.kind == "state" for a in ctx.actors_in(p.start - 40, p.end)):
             continue  # a state or capital named as an actor ("Verbündeter Russland", "Moskau legte"), not a place
         before = ctx.low[max(0, p.start - 50) : p.start]
+        if speech and lexicon.speech_place_before.search(before):
+            continue
         if lexicon.place_excluded_before.search(before) and not (
             (conflict_area and lexicon.conflict_area_before.search(before))
             or (visit and lexicon.visit_before.search(before))
@@ -544,11 +601,21 @@ def _in_conflict_area(ctx: ArticleContext, p: PlaceMentionLike, lexicon: Lexicon
 
 def _is_venue(ctx: ArticleContext, p: PlaceMentionLike, lexicon: Lexicon) -> bool:
     before = ctx.low[max(0, p.start - 40) : p.start]
-    if lexicon.topic_compound_after.match(ctx.low[p.end : p.end + 20]):
+    after = ctx.low[p.end : p.end + 20]
+    if _attributive_venue(ctx, p, lexicon, after):
+        return True
+    if lexicon.topic_compound_after.match(after):
         return False
     if p.place.precision == "country":
         return bool(lexicon.venue_in_country.search(before))
     return bool(lexicon.venue_before.search(before))
+
+
+def _attributive_venue(ctx: ArticleContext, p: PlaceMentionLike, lexicon: Lexicon, after: str) -> bool:
+    """A foreign city (or a known venue) naming the talks held there ("the Munich talks"); "the Aleppo
+    talks" or "Syria talks" name the topic."""
+    foreign = p.place.name in lexicon.venue_places or p.place.country != ctx.main_country
+    return p.place.precision == "city" and foreign and bool(lexicon.venue_attributive_after.match(after))
 
 
 def venue_in(ctx: ArticleContext, sentence: Sentence, lexicon: Lexicon) -> PlaceLike | None:
@@ -556,7 +623,12 @@ def venue_in(ctx: ArticleContext, sentence: Sentence, lexicon: Lexicon) -> Place
     for p in _eligible_places(ctx, sentence, (0, len(sentence.text)), lexicon):
         if p.place.precision == "city" and _is_venue(ctx, p, lexicon):
             return p.place
-    return None
+    return _landmark_in(ctx, sentence.start, sentence.end)
+
+
+def _landmark_in(ctx: ArticleContext, start: int, end: int) -> PlaceLike | None:
+    """The city of the first seat of government named as a venue in [start, end)."""
+    return next((v.place for v in ctx.landmarks if start <= v.start < end), None)
 
 
 def _nearest(places: list[PlaceMentionLike], pos: int) -> PlaceLike | None:
@@ -578,9 +650,26 @@ def _domestic(ctx: ArticleContext, p: PlaceMentionLike, lexicon: Lexicon, countr
     )
 
 
-def _truce_area(ctx: ArticleContext, gaz: GazetteerPort) -> PlaceLike | None:
-    """A truce whose sentence names no area holds where the war is: the article's conflict place,
-    but the war's country when that place is only its capital (named for the government)."""
+def _theatre(ctx: ArticleContext, sentence: Sentence, gaz: GazetteerPort, lexicon: Lexicon) -> PlaceLike | None:
+    """The theatre of war of a truce party with one (`lexicon.truce_theatres`): the sentence's parties,
+    else the article's most-named ones."""
+    codes = [a.code for a in ctx.actors_in(sentence.start, sentence.end) if not a.source] or ctx.top_codes(3)
+    name = next((lexicon.truce_theatres[c] for c in codes if c in lexicon.truce_theatres), None)
+    if name is None:
+        return None
+    if len(name) == 2 and name.isupper():
+        return gaz.country_place(name)
+    found = gaz.find_places(name, lexicon.language)
+    return found[0].place if found else None
+
+
+def _truce_area(ctx: ArticleContext, sentence: Sentence, gaz: GazetteerPort, lexicon: Lexicon) -> PlaceLike | None:
+    """A truce whose sentence names no area holds where the war is: a party's own theatre, else the
+    article's conflict place, but the war's country when that place is only its capital (named for the
+    government)."""
+    theatre = _theatre(ctx, sentence, gaz, lexicon)
+    if theatre is not None:
+        return theatre
     place = ctx.conflict_place
     country = ctx.main_country
     if country and (place is None or (place.country == country and place.name == gaz.capital_name(country))):
@@ -629,12 +718,14 @@ def choose_place(
                 _in_conflict_area(ctx, p, lexicon) or not _is_venue(ctx, p, lexicon) or _domestic(ctx, p, lexicon, war)
             )
         ]
-        return _nearest(after, pos) or _nearest(before, pos) or _truce_area(ctx, gaz)
+        return _nearest(after, pos) or _nearest(before, pos) or _truce_area(ctx, sentence, gaz, lexicon)
     for span in (clause, (0, len(sentence.text))):
-        places = _eligible_places(ctx, sentence, span, lexicon, visit=event_type == TALKS)
+        places = _eligible_places(
+            ctx, sentence, span, lexicon, visit=event_type == TALKS, speech=event_type == OFFENSIVE
+        )
         if event_type == TALKS:  # "die Kämpfe in Syrien" is the war's area, not the venue
             places = [p for p in places if _is_venue(ctx, p, lexicon) and not _in_conflict_area(ctx, p, lexicon)]
         place = _nearest(places, pos)
         if place is not None:
             return place
-    return None
+    return _landmark_in(ctx, sentence.start, sentence.end) if event_type == TALKS else None

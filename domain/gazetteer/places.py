@@ -11,6 +11,7 @@ added automatically.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from domain.gazetteer._data import (
@@ -29,13 +30,31 @@ from domain.gazetteer.model import Place, PlaceMention
 _GENITIVE_BLOCK = frozenset({"Hama"})  # "Hamas" is not the genitive of Hama in the news
 
 
+# English capitalises only names: a town's name followed by another capitalised word is part of a longer
+# name ("Geneva Convention", "New York Times", "Denver Broncos", "Hassan Nasrallah", "Manbij Military
+# Council"), unless that word names a part of the town or a date ("Sadr City", "Aleppo Province").
+_ENGLISH_NAME_GOES_ON = re.compile(
+    r" (?!(?:City|Province|Governorate|Region|District|Oblast|Strip|Valley|Airport|Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)[A-Z][a-z]"
+)
+# "Damascus-based", "Baghdad-born": where a body or a person comes from, not a place of the text's events.
+_ORIGIN_COMPOUND = re.compile(r"-(?:based|born|headquartered|backed)\b")
+
+
 def find_places(text: str, language: str = "de") -> list[PlaceMention]:
     """Every place mention in `text`, leftmost-longest, non-overlapping, offsets into `text`."""
-    lexicon = _place_lexicon("en" if language.lower().startswith("en") else "de")
+    english = language.lower().startswith("en")
+    lexicon = _place_lexicon("en" if english else "de")
     return [
         PlaceMention(start=start, end=end, surface=text[start:end], place=place)
         for start, end, place in lexicon.scan(text)
+        if not (english and _inside_longer_name(text, end))
     ]
+
+
+def _inside_longer_name(text: str, end: int) -> bool:
+    return bool(_ENGLISH_NAME_GOES_ON.match(text, end) or _ORIGIN_COMPOUND.match(text, end))
 
 
 def country_place(code: str) -> Place | None:

@@ -1,0 +1,114 @@
+"""Places stage: which city a sentence names as the venue of talks (roles.venue_in and choose_place)."""
+
+from __future__ import annotations
+
+import msgspec
+import pytest
+
+from domain.extraction import extract, roles
+from domain.extraction.gazetteer_port import DefaultGazetteer
+from domain.extraction.lexicon import get_lexicon
+from domain.extraction.normalize import lowered
+from domain.extraction.sentences import split_sentences
+
+GAZ = DefaultGazetteer()
+
+
+def _venues(text: str, language: str) -> list[str | None]:
+    """The venue each sentence of `text` names (None where it names none)."""
+    lex = get_lexicon(language)
+    ctx = roles.build_context(text, GAZ, lex, lowered(text))
+    out = []
+    for sentence in split_sentences(text, lex, lowered(text)):
+        place = roles.venue_in(ctx, sentence, lex)
+        out.append(place.name if place else None)
+    return out
+
+
+def _talks_places(text: str, language: str, published_at: str = "2016-03-12") -> list[str | None]:
+    events = msgspec.to_builtins(extract(text, published_at=published_at, language=language))
+    return [(e["location"] or {}).get("name") for e in events if e["type"] == "TalksHeld"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "venue"),
+    [
+        ("Envoys of Iran and Turkey met on Monday in the Austrian city of Vienna.", "Vienna"),
+        ("The ministers talked for hours at a Geneva hotel on Friday.", "Geneva"),
+        ("Lavrov flew to Munich for the meeting.", "Munich"),
+    ],
+)
+def test_english_venue_after_qualified_preposition(sentence: str, venue: str) -> None:
+    assert _venues(sentence, "en") == [venue]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The delay gives the army time to recapture Homs before any truce.",
+        "The rebels are in talks with Damascus about a local truce.",
+    ],
+)
+def test_english_goal_or_partner_is_no_venue(sentence: str) -> None:
+    assert _venues(sentence, "en") == [None]
+
+
+def test_attributive_foreign_city_names_the_venue() -> None:
+    text = (
+        "Fighting went on in Aleppo and Homs, and shells fell on Idlib. "
+        "The Vienna talks between Russia and Iran lasted six hours."
+    )
+    assert _venues(text, "en")[-1] == "Vienna"
+
+
+def test_attributive_town_of_the_war_is_a_topic() -> None:
+    text = (
+        "Fighting went on in Aleppo and Homs, and shells fell on Idlib. "
+        "The Aleppo talks between Russia and Turkey are about the siege."
+    )
+    assert _venues(text, "en")[-1] is None
+
+
+def test_german_hyphen_compound_with_foreign_venue() -> None:
+    text = "In Aleppo und Homs wurde weiter gekämpft. Die Genf-Gespräche zwischen Russland und Iran dauerten lange."
+    assert _venues(text, "de")[-1] == "Geneva"
+
+
+def test_talks_take_the_qualified_venue_not_the_advance_goal() -> None:
+    text = (
+        "Government forces pressed their offensive on Aleppo this week. "
+        "Russian and American foreign ministers held talks on Thursday in the Bavarian city of Munich. "
+        "Moscow wants to give Damascus time to recapture Aleppo."
+    )
+    assert _talks_places(text, "en") == ["Munich"]
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_every_landmark_city_is_in_the_gazetteer(language: str) -> None:
+    for _, city, _ in get_lexicon(language).venue_landmarks:
+        found = GAZ.find_places(city, language)
+        assert found and found[0].place.name == city and found[0].place.precision == "city"
+
+
+def test_german_talks_in_a_seat_of_government_take_its_city() -> None:
+    text = (
+        "Der russische Außenminister Lawrow und der türkische Außenminister Cavusoglu "
+        "führten am Freitag Gespräche im Kanzleramt über den Krieg in Syrien."
+    )
+    assert _talks_places(text, "de") == ["Berlin"]
+
+
+def test_english_talks_at_a_seat_of_government_take_its_city() -> None:
+    text = (
+        "Kerry held talks with Azerbaijan's President Ilham Aliyev at the State Department on Wednesday "
+        "about the fighting in Nagorno-Karabakh."
+    )
+    assert _talks_places(text, "en") == ["Washington"]
+
+
+def test_a_seat_of_government_as_speaker_is_no_venue() -> None:
+    text = "Shells fell on Aleppo. The Kremlin said Putin and Erdogan had agreed a truce for Aleppo."
+    lex = get_lexicon("en")
+    ctx = roles.build_context(text, GAZ, lex, lowered(text))
+    assert ctx.landmarks == []
+    assert _venues(text, "en") == [None, None]
