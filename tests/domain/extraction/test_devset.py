@@ -23,9 +23,9 @@ SCORER = SHARED / "tools" / "score_events.py"
 
 # (language, half) -> the last reported strict F1
 FLOORS = {
-    ("de", "tune"): 0.757,
+    ("de", "tune"): 0.793,
     ("de", "check"): 0.556,
-    ("en", "tune"): 0.4,
+    ("en", "tune"): 0.516,
     ("en", "check"): 0.444,
 }
 
