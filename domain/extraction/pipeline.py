@@ -59,6 +59,11 @@ class _Article:
     parties: list[tuple[int, list[Actor]]] = field(default_factory=list)  # talks/ceasefire parties so far
     subjects: dict[int, str] = field(default_factory=dict)  # sentence -> the acting party of its event
     off_topic: dict[int, bool] = field(default_factory=dict)  # sentence start -> `_off_topic_next`
+    notes: list[str] | None = None  # what `extract --explain` prints: every trigger's fate (None: not asked)
+
+    def note(self, index: int, message: str) -> None:
+        if self.notes is not None:
+            self.notes.append(f"sentence {index + 1}: {message}")
 
 
 def _pub_date(text: str, published_at: str | None, lexicon: Lexicon) -> PubDate | None:
@@ -121,14 +126,33 @@ def run(text: str, published_at: str | None, language: str, gaz: GazetteerPort) 
     return [t.event for t in run_traced(text, published_at, language, gaz)]
 
 
-def run_traced(text: str, published_at: str | None, language: str, gaz: GazetteerPort) -> list[Traced]:
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """The events with their decisions, and what happened to every trigger on the way (`extract --explain`)."""
+
+    events: list[Traced]
+    notes: list[str]
+
+
+def explain(text: str, published_at: str | None, language: str, gaz: GazetteerPort) -> Explanation:
+    notes: list[str] = []
+    return Explanation(events=run_traced(text, published_at, language, gaz, notes), notes=notes)
+
+
+def run_traced(
+    text: str, published_at: str | None, language: str, gaz: GazetteerPort, notes: list[str] | None = None
+) -> list[Traced]:
     lexicon = get_lexicon(language)
     cleaned = clean(text, lexicon.furniture)
     low = lowered(cleaned)
     if not (lexicon.conflict_words.search(low) or lexicon.gate_words.search(low)):
+        if notes is not None:
+            notes.append("article: no conflict or gate word, nothing read further")
         return []
     hits = scan_triggers(cleaned, lexicon, low)
     if not hits:
+        if notes is not None:
+            notes.append("article: no trigger word")
         return []
     pub = _pub_date(text, published_at, lexicon)
     sentences = split_sentences(cleaned, lexicon, low)
@@ -147,11 +171,18 @@ def run_traced(text: str, published_at: str | None, language: str, gaz: Gazettee
     ]
     ctx = roles.build_context(cleaned, gaz, lexicon, low, fighting, talking)
     ctx.dateline = roles.dateline_city(text, gaz, lexicon)
-    art = _Article(text, cleaned, low, lexicon, gaz, pub, ctx, sentences, dates, hits)
+    art = _Article(text, cleaned, low, lexicon, gaz, pub, ctx, sentences, dates, hits, notes=notes)
     candidates: list[Candidate] = []
     for index in with_hits:
         candidates.extend(_sentence_candidates(art, index))
-    merged = [c for c in merge(candidates) if _sufficient(c)]
+    merged = []
+    for c in merge(candidates):
+        if _sufficient(c):
+            merged.append(c)
+        else:
+            art.note(
+                c.sentence_index, f"{c.event_type} dropped after merging: too few parties, no armed actor or place"
+            )
     if _sports_article(lexicon, low):  # metaphors of a match: only a named state or armed group counts
         merged = [c for c in merged if c.actors or c.event_type not in (OFFENSIVE, CEASEFIRE, TALKS)]
     return [_traced(art, c) for c in merged]
@@ -191,6 +222,9 @@ def _realised(art: _Article, sentence: Sentence, clauses: list[tuple[int, int]])
             if verdict == REALISED and _trigger_ok(art, sentence, clauses, trig):
                 best[event_type] = trig
                 break
+            if art.notes is not None:
+                reason = f"modality {verdict}" if verdict != REALISED else "its type's context check failed"
+                art.note(art.sentences.index(sentence), f"{event_type} trigger {trig.word!r} not taken: {reason}")
     return {t: best[t] for t in by_type if t in best}  # in text order of the types, as candidates are made
 
 
@@ -280,6 +314,7 @@ def _sentence_candidates(art: _Article, index: int) -> list[Candidate]:
     for event_type, best in _realised(art, sentence, clauses).items():
         cand = _candidate(art, index, sentence, clauses, event_type, best)
         if cand is None:
+            art.note(index, f"{event_type} trigger {best.word!r} realised, dropped: its arguments do not make an event")
             continue
         if event_type == RESOLUTION and art.lexicon.resolution_mutual.search(sentence.low):
             out.extend(_mutual_blocks(cand))
