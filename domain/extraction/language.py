@@ -24,8 +24,9 @@ SUPPORTED = ("de", "en")
 # English often ranks as some unrelated language with a low score.
 OTHER_LANGUAGE_MIN_PROBABILITY = 0.5
 OTHER_LANGUAGE_MIN_LETTERS = 40
-# Naive Bayes over the whole of a long article is no better than over its first part.
-MAX_CHARS = 20_000
+# The detector walks the text byte by byte in Python: its first 1,000 characters decide as well
+# as the whole article (all 103 tune articles, each with confidence >= 0.99) at a fraction of the cost.
+MAX_CHARS = 1_000
 
 
 class Detected(msgspec.Struct, frozen=True, kw_only=True):
