@@ -22,6 +22,8 @@ import msgspec
 
 from domain.errors import ValidationError
 from domain.events import ArticleSubmitted, ConflictEvent
+from domain.events.articles import LanguageMethod
+from domain.extraction.language import resolve_language
 
 ARTICLE_NAMESPACE = uuid.UUID("5b0c2f8e-9d1a-4c53-9a53-6f1d3c1e2a77")
 LANGUAGES = ("de", "en")
@@ -43,7 +45,7 @@ class ArticleInput(msgspec.Struct, kw_only=True):
     published_at: (
         Annotated[str, msgspec.Meta(max_length=40, description="YYYY-MM-DD, an ISO datetime, or YYYY-MM")] | None
     ) = None
-    language: Literal["de", "en"] = "de"
+    language: Literal["de", "en"] | None = None  # absent: detected from the text
     external_id: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_FIELD)] | None = None
 
 
@@ -59,6 +61,8 @@ class Article(msgspec.Struct, frozen=True, kw_only=True):
     language: str
     external_id: str | None
     content_hash: str
+    language_method: LanguageMethod = "given"
+    language_confidence: float | None = None
 
     def dedup_keys(self) -> list[tuple[KeyKind, str]]:
         """Any one of these already stored means "the same article"."""
@@ -94,6 +98,7 @@ def validate_article(data: ArticleInput) -> Article:
     external_id = _optional(data.external_id)
     url = _check_url(_optional(data.url))
     content_hash = content_hash_of(text)
+    language = resolve_language(data.language, text)
     return Article(
         article_id=_identity(external_id, url, content_hash),
         title=title,
@@ -101,9 +106,11 @@ def validate_article(data: ArticleInput) -> Article:
         url=url,
         source=_optional(data.source),
         published_at=_check_published(_optional(data.published_at)),
-        language=data.language,
+        language=language.language,
         external_id=external_id,
         content_hash=content_hash,
+        language_method=language.method,
+        language_confidence=language.confidence,
     )
 
 

@@ -77,6 +77,26 @@ def test_ingest_reports_bad_inputs_one_line_each_and_still_ingests_the_rest(
     assert [r["value"] for r in external] == ["a1"]
 
 
+ENGLISH = (
+    "Syrian government forces launched an offensive on the rebel-held city of Idlib on Tuesday. At least "
+    "twelve people were killed in air strikes on the city, the Syrian Observatory for Human Rights said."
+)
+
+
+def test_ingest_detects_the_language_of_files_and_lines_without_one(clean_db: str, tmp_path: Path) -> None:
+    (tmp_path / "offensive.txt").write_text("Offensive on Idlib\n\n" + ENGLISH, encoding="utf-8")
+    line = {"id": "line-1", "text": ENGLISH.replace("Tuesday", "Monday"), "published_at": "2024-03-14"}
+    (tmp_path / "more.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")
+    assert main(["ingest", "--quiet", str(tmp_path), f"--database-url={clean_db}"]) == 0
+    sql = (
+        "SELECT data->>'language' AS language, data->>'language_method' AS method, "
+        "(SELECT count(*) FROM events e WHERE e.stream_id = s.stream_id) AS n "
+        "FROM events s WHERE event_type = 'ArticleSubmitted'"
+    )
+    rows = asyncio.run(_fetch(clean_db, sql))
+    assert [(r["language"], r["method"], r["n"]) for r in rows] == [("en", "detected", 2)] * 2
+
+
 def test_reextract_all_with_an_unchanged_extractor_changes_nothing(
     clean_db: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

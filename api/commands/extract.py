@@ -1,7 +1,10 @@
 """`conflictdb extract`: run the extractor on a file or a JSONL stream (owned by the extraction work).
 
-conflictdb extract FILE [--published 2016-10-12] [--lang de]   -> {"events": [...]}
-conflictdb extract --jsonl < articles.jsonl > events.jsonl      -> {"id", "events"} per line
+conflictdb extract FILE [--published 2016-10-12] [--lang de|en|auto]  -> {"language", "events": [...]}
+conflictdb extract --jsonl < articles.jsonl > events.jsonl             -> {"id", "language", "events"} per line
+
+Without a language (`--lang auto`, the default, or a JSONL line without "language") it is
+detected; "language" in the output says which was used and how it was decided.
 """
 
 from __future__ import annotations
@@ -14,7 +17,9 @@ from typing import Any, TextIO
 import msgspec
 
 from domain.errors import ValidationError
-from domain.extraction import extract
+from domain.extraction import Detected, extract, resolve_language
+
+AUTO = "auto"
 
 
 class _Article(msgspec.Struct, kw_only=True):
@@ -28,7 +33,7 @@ def register(sub: Any) -> None:
     parser: argparse.ArgumentParser = sub.add_parser("extract", help="extract events from an article or JSONL")
     parser.add_argument("file", nargs="?", help="article text file (UTF-8)")
     parser.add_argument("--published", default=None, help="publication date: YYYY-MM-DD, YYYY-MM or ISO datetime")
-    parser.add_argument("--lang", default="de", help="article language (default: de)")
+    parser.add_argument("--lang", default=AUTO, help="article language, de or en, or auto to detect it (default: auto)")
     parser.add_argument("--jsonl", action="store_true", help="read JSONL articles on stdin, write JSONL events")
     parser.set_defaults(func=_run)
 
@@ -45,8 +50,9 @@ def _run(args: argparse.Namespace) -> int:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ValidationError(f"cannot read {args.file}: {exc}") from exc
-    events = extract(text, published_at=args.published, language=args.lang)
-    sys.stdout.write(msgspec.json.encode({"events": events}).decode() + "\n")
+    language = resolve_language(None if args.lang == AUTO else args.lang, text)
+    events = extract(text, published_at=args.published, language=language.language)
+    sys.stdout.write(msgspec.json.encode({"language": language, "events": events}).decode() + "\n")
     return 0
 
 
@@ -62,6 +68,7 @@ def _run_jsonl(stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
             failed += 1
             print(f"conflictdb extract: line {number}: {exc}", file=stderr)
             continue
-        events = extract(article.text, published_at=article.published_at, language=article.language or "de")
-        stdout.write(msgspec.json.encode({"id": article.id, "events": events}).decode() + "\n")
+        language: Detected = resolve_language(article.language, article.text)
+        events = extract(article.text, published_at=article.published_at, language=language.language)
+        stdout.write(msgspec.json.encode({"id": article.id, "language": language, "events": events}).decode() + "\n")
     return 1 if failed else 0

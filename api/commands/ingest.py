@@ -47,7 +47,7 @@ class Summary(msgspec.Struct, kw_only=True):
 def register(sub: Any) -> None:
     parser = sub.add_parser("ingest", help="ingest text files, folders or JSONL through the ingestion path")
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a text file, a folder, or a .jsonl file")
-    parser.add_argument("--language", choices=("de", "en"), help="language of text files without one [de]")
+    parser.add_argument("--language", choices=("de", "en"), help="language of text files without one [detected]")
     parser.add_argument("--quiet", action="store_true", help="no progress indication")
     add_database_options(parser)
     parser.set_defaults(func=_run)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Literal
 
 import msgspec
+
+LanguageMethod = Literal["given", "detected"]
 
 
 class ArticleSubmitted(msgspec.Struct, frozen=True, kw_only=True, tag_field="type", tag="ArticleSubmitted"):
@@ -21,6 +24,9 @@ class ArticleSubmitted(msgspec.Struct, frozen=True, kw_only=True, tag_field="typ
     external_id: str | None = None
     content_hash: str
     submitted_at: dt.datetime | None = None
+    # how `language` was decided; events stored before detection existed were all given
+    language_method: LanguageMethod = "given"
+    language_confidence: float | None = None  # the detector's probability where detected
 
 
 class EventRetracted(msgspec.Struct, frozen=True, kw_only=True, tag_field="type", tag="EventRetracted"):

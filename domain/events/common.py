@@ -40,10 +40,20 @@ class Actor(msgspec.Struct, frozen=True, kw_only=True):
 
 
 class Casualties(msgspec.Struct, frozen=True, kw_only=True):
+    """Counts the article attributes to the event, as UCDP does: `killed` is the best estimate (the
+    figure the source states; the low end of a range it gives), `killed_low`/`killed_high` the bounds
+    the source states ("at least 30": low 30; "more than 30": low 31; "20 to 30": 20 and 30; "dozens":
+    low 24 and no best). A bound the text does not state is null. Civilians and children are subgroups
+    of the killed ("30 killed, including four children": 30 and 4)."""
+
     killed: int | None = None
     injured: int | None = None
     civilians_killed: int | None = None
     children_killed: int | None = None
+    killed_low: int | None = None
+    killed_high: int | None = None
+    injured_low: int | None = None
+    injured_high: int | None = None
 
 
 class Evidence(msgspec.Struct, frozen=True, kw_only=True):

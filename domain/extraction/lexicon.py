@@ -206,6 +206,14 @@ class Lexicon:
     casualty_background: Pattern = re.compile("")
     victim_civilian: Pattern = re.compile("")
     victim_child: Pattern = re.compile("")
+    # casualty bounds: each is searched in the text right before a number and anchored at its end ("...$")
+    casualty_at_least: Pattern = re.compile("$^")  # "mindestens 30": low 30
+    casualty_more_than: Pattern = re.compile("$^")  # "mehr als 30": low 31
+    casualty_up_to: Pattern = re.compile("$^")  # "bis zu 30", "nearly 30": high 30
+    casualty_subgroup: Pattern = re.compile("$^")  # "darunter", "including": the counts after it are a subgroup
+    number_range_split: Pattern = re.compile("$^")  # "20 bis 30", "20-30": the two ends of a range
+    number_multipliers: dict[str, int] = field(default_factory=dict)  # "zwei Dutzend": 2 x 12
+    number_approximations: dict[str, int] = field(default_factory=dict)  # "Dutzende": no best, low 24
     present_ongoing: Pattern = re.compile("")
     passive_marker: Pattern = re.compile("")
     venue_in_country: Pattern = re.compile("")

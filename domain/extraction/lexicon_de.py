@@ -734,14 +734,37 @@ BACKGROUND_CLAUSE = _lc(
     r"\b(?:damals|einst|seinerzeit|zuvor|früher|vor\s+(?:\w+\s+)?(?:jahren|monaten))\b"
 )
 
+NUMBER_MULTIPLIERS = {"dutzend": 12}  # "zwei Dutzend": 24
+# Approximate amounts have no best estimate, only a low bound (plural: at least two of the unit).
+NUMBER_APPROXIMATIONS = {
+    "dutzende": 24, "dutzenden": 24, "hunderte": 200, "hunderten": 200, "tausende": 2000, "tausenden": 2000,
+}  # fmt: skip
+_UNITS = r"ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun"
+_TENS = r"zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig"
+_COUNT = (
+    r"\d{1,3}(?:[.\u202f\xa0]\d{3})+|\d+|(?:" + _UNITS + r")und(?:" + _TENS + r")|einhundert|hundert|tausend|"
+    r"dreizehn|vierzehn|fünfzehn|sechzehn|siebzehn|achtzehn|neunzehn|zwölf|elf|zehn|" + _TENS + r"|eine|einen|" + _UNITS
+)
+# "zwei Dutzend", "Dutzende", "20 bis 30", "zwischen 20 und 30", "20-30", or one count
+_QUANTITY = (
+    r"(?:" + _COUNT + r")\s+dutzend|dutzenden|dutzende|hunderten|hunderte|tausenden|tausende|"
+    r"zwischen\s+(?:" + _COUNT + r")\s+und\s+(?:" + _COUNT + r")|"
+    r"(?:" + _COUNT + r")(?:\s*(?:-|–|bis|oder)\s*(?:" + _COUNT + r"))?"
+)
 CASUALTY_NUMBER = _c(
-    r"\b(?:(?:mindestens|mehr\s+als|über|rund|etwa|knapp|fast|bis\s+zu|insgesamt|weitere|zahlreiche|mind\.)\s+)?"
-    r"(\d{1,3}(?:[.\u202f\xa0]\d{3})+|\d+|ein|eine|einen|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|"
-    r"zwanzig|dreißig|vierzig|fünfzig|hundert)\s+((?:\w+(?:e|en|er)\s+)?(?:menschen|personen|zivilisten|"
+    r"\b(?:(?:mindestens|wenigstens|mehr\s+als|über|rund|etwa|ungefähr|knapp|fast|nahezu|beinahe|bis\s+zu|"
+    r"insgesamt|weitere|zahlreiche|mind\.)\s+)?"
+    r"(" + _QUANTITY + r")\s+(?:von\s+)?((?:\w+(?:e|en|er)\s+)?(?:menschen|personen|zivilisten|"
     r"kinder|kindern|soldaten|kämpfer|jihadisten|dschihadisten|rebellen|polizisten|frauen|todesopfer|tote|"
     r"toten|verletzte|verletzten|opfer|extremisten|islamisten|angreifer|mitglieder|zivilpersonen|"
-    r"einwohner|bewohner|militante|milizionäre|helfer|sicherheitskräfte|getötete|getöteten))\b"
+    r"einwohner|bewohner|militante|milizionäre|helfer|sicherheitskräfte|getötete|getöteten|"
+    r"palästinenser|israelis|ukrainer|syrer|iraker|kurden|afghanen|jemeniten|journalisten|demonstranten))\b"
 )
+CASUALTY_AT_LEAST = _c(r"\b(?:mindestens|wenigstens|mind\.)\s+$")
+CASUALTY_MORE_THAN = _c(r"\b(?:mehr\s+als|über)\s+$")
+CASUALTY_UP_TO = _c(r"\b(?:bis\s+zu|knapp|fast|nahezu|beinahe|höchstens)\s+$")
+CASUALTY_SUBGROUP = _c(r"\b(?:darunter|unter\s+ihnen|unter\s+den\s+(?:toten|opfern|getöteten)|davon)\b")
+NUMBER_RANGE_SPLIT = _c(r"^zwischen\s+|\s*(?:-|–|\bbis\b|\bund\b|\boder\b)\s*")
 CASUALTY_KILLED = _c(
     r"\b(?:getötet\w*|ums\s+leben|starben|stirbt|starb|tot|tote|toten|todesopfer|umgekommen|gestorben|"
     r"getötete\w*|leblos|tödlich\w*)\b"
@@ -815,6 +838,9 @@ NUMBER_WORDS = {
     "ein": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5,
     "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "zwanzig": 20,
     "dreißig": 30, "vierzig": 40, "fünfzig": 50, "hundert": 100,
+    "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17, "achtzehn": 18,
+    "neunzehn": 19, "sechzig": 60, "siebzig": 70, "achtzig": 80, "neunzig": 90, "einhundert": 100,
+    "tausend": 1000,
 }  # fmt: skip
 
 LEXICON = Lexicon(
@@ -924,6 +950,13 @@ LEXICON = Lexicon(
     casualty_background=CASUALTY_BACKGROUND,
     victim_civilian=VICTIM_CIVILIAN,
     victim_child=VICTIM_CHILD,
+    casualty_at_least=CASUALTY_AT_LEAST,
+    casualty_more_than=CASUALTY_MORE_THAN,
+    casualty_up_to=CASUALTY_UP_TO,
+    casualty_subgroup=CASUALTY_SUBGROUP,
+    number_range_split=NUMBER_RANGE_SPLIT,
+    number_multipliers=NUMBER_MULTIPLIERS,
+    number_approximations=NUMBER_APPROXIMATIONS,
     present_ongoing=PRESENT_ONGOING,
     venue_in_country=_c(r"\bin\s+(?:de[rmns]\s+)?$"),
     seasons={"frühjahr": 3, "frühling": 3, "sommer": 6, "herbst": 9, "winter": 12},

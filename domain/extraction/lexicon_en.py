@@ -37,11 +37,6 @@ def _lw(pattern: str) -> WordPattern:
 
 
 _ART = r"(?:(?:the|a|an|its|their|his|her)\s+)?"
-_NUM_WORD = (
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
-    r"hundred|dozens|scores|hundreds"
-)
-
 # triggers ----------------------------------------------------------------------
 
 _TALK_NOUNS = (
@@ -561,15 +556,38 @@ BACKGROUND_CLAUSE = _c(
 
 # casualties ------------------------------------------------------------------------
 
+NUMBER_MULTIPLIERS = {"dozen": 12, "hundred": 100, "thousand": 1000}  # "two dozen": 24, not 2
+# Approximate amounts have no best estimate, only a low bound (plural: at least two of the unit).
+NUMBER_APPROXIMATIONS = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000}
+_UNITS = r"one|two|three|four|five|six|seven|eight|nine"
+_TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_COUNT = (
+    r"\d{1,3}(?:,\d{3})+|\d+|(?:" + _TENS + r")[-\s](?:" + _UNITS + r")|hundred|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|" + _TENS + "|" + _UNITS
+)
+# "two dozen", "a dozen", "dozens", "20 to 30", "between 20 and 30", "20-30", or one count
+_QUANTITY = (
+    r"(?:" + _COUNT + r"|a|an)\s+(?:dozen|hundred|thousand)|dozens|scores|hundreds|thousands|"
+    r"between\s+(?:" + _COUNT + r")\s+and\s+(?:" + _COUNT + r")|"
+    r"(?:" + _COUNT + r")(?:\s*(?:-|–|to|or)\s*(?:" + _COUNT + r"))?"
+)
 CASUALTY_NUMBER = _c(
     r"\b(?:(?:at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to|a\s+total\s+of|another|"
-    r"roughly|approximately|as\s+many\s+as)\s+)?"
-    r"(\d{1,3}(?:,\d{3})+|\d+|" + _NUM_WORD + r")\s+(?:of\s+)?"
+    r"roughly|approximately|as\s+many\s+as|close\s+to)\s+)?"
+    r"(" + _QUANTITY + r")\s+(?:of\s+)?"
     r"((?:[\w-]+\s+){0,2}?(?:people|persons|civilians|children|soldiers|troops|fighters|militants|rebels|"
     r"insurgents|jihadists|policemen|police|officers|women|dead|killed|wounded|injured|casualties|others|"
     r"members|residents|villagers|combatants|servicemen|personnel|gunmen|attackers|men|bodies|"
-    r"militiamen|guards|pilgrims|worshippers|students|migrants|refugees))\b"
+    r"militiamen|guards|pilgrims|worshippers|students|migrants|refugees|palestinians|israelis|ukrainians|"
+    r"syrians|iraqis|afghans|yemenis|journalists|protesters|passengers))\b"
 )
+CASUALTY_AT_LEAST = _c(r"\b(?:at\s+least|a\s+minimum\s+of)\s+$")
+CASUALTY_MORE_THAN = _c(r"\b(?:more\s+than|over|upwards\s+of|in\s+excess\s+of)\s+$")
+CASUALTY_UP_TO = _c(r"\b(?:up\s+to|nearly|almost|as\s+many\s+as|close\s+to)\s+$")
+CASUALTY_SUBGROUP = _c(
+    r"\b(?:including|among\s+them|among\s+whom|among\s+the\s+(?:dead|victims|killed)|of\s+whom|of\s+them)\b"
+)
+NUMBER_RANGE_SPLIT = _c(r"^between\s+|\s*(?:-|–|\bto\b|\band\b|\bor\b)\s*")
 CASUALTY_KILLED = _c(
     r"\b(?:killed|kill|kills|killing|dead|died|die|dies|death|deaths|lost\s+their\s+lives|slain|massacred|"
     r"executed|perished|fatalities|bodies|lifeless)\b"
@@ -588,6 +606,8 @@ VICTIM_INJURED = _c(r"wounded|injured")
 CLAUSE_SPLIT = re.compile(
     r"(?<!\d),|,(?!\d)|[;:()]|\s[–—-]+\s|[\"“”]|"
     r"\s(?=(?:that|which|who|whom|whose|while|whereas|because|although|though|but|unless)\s)|"
+    # not inside a range ("between 20 and 30 civilians")
+    r"(?<![Bb]etween\s\d)(?<![Bb]etween\s\d\d)(?<![Bb]etween\s\d\d\d)"
     r"\s(?=and\s+(?:more\s+than|at\s+least|about|nearly|some|another|\d+|wounded|injured|wounding|injuring)\b)"
 )
 ABBREVIATIONS = frozenset(
@@ -610,7 +630,8 @@ WEEKDAYS = {
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "hundred": 100,
+    "fifty": 50, "hundred": 100, "thirteen": 13, "fourteen": 14, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "thousand": 1000,
 }  # fmt: skip
 
 # Crawled furniture (blanked, offsets kept): share/ad lines, related links, photo credits,
@@ -705,6 +726,13 @@ LEXICON = Lexicon(
     casualty_background=CASUALTY_BACKGROUND,
     victim_civilian=VICTIM_CIVILIAN,
     victim_child=VICTIM_CHILD,
+    casualty_at_least=CASUALTY_AT_LEAST,
+    casualty_more_than=CASUALTY_MORE_THAN,
+    casualty_up_to=CASUALTY_UP_TO,
+    casualty_subgroup=CASUALTY_SUBGROUP,
+    number_range_split=NUMBER_RANGE_SPLIT,
+    number_multipliers=NUMBER_MULTIPLIERS,
+    number_approximations=NUMBER_APPROXIMATIONS,
     present_ongoing=PRESENT_ONGOING,
     venue_in_country=_c(r"\b(?:in|to)\s+(?:the\s+)?$"),
     infinitive_governor=_c(r"$^"),

@@ -20,6 +20,8 @@ class Insert(msgspec.Struct, frozen=True, kw_only=True):
     source: str | None
     published_at: str | None
     language: str
+    language_method: str
+    language_confidence: float | None
     external_id: str | None
     content_hash: str
     text: str
@@ -64,6 +66,8 @@ def _insert(envelope: Envelope, event: ArticleSubmitted) -> Insert:
         source=event.source,
         published_at=event.published_at,
         language=event.language,
+        language_method=event.language_method,
+        language_confidence=event.language_confidence,
         external_id=event.external_id,
         content_hash=event.content_hash,
         text=event.text,

@@ -16,6 +16,8 @@ class ArticleView(msgspec.Struct, kw_only=True):
     source: str | None
     published_at: str | None
     language: str
+    language_method: str
+    language_confidence: float | None
     external_id: str | None
     text: str
     event_count: int
@@ -23,7 +25,8 @@ class ArticleView(msgspec.Struct, kw_only=True):
 
 
 _ARTICLE = """
-SELECT article_id AS id, title, url, source, published_at, language, external_id, text, event_count, recorded_at
+SELECT article_id AS id, title, url, source, published_at, language, language_method, language_confidence,
+       external_id, text, event_count, recorded_at
 FROM rm_articles WHERE article_id = $1"""
 
 _EVENTS = """

@@ -11,9 +11,9 @@ from infra.read_models.base import ReadModel, Tables
 
 _INSERT = """
 INSERT INTO {rm_articles} (article_id, title, url, source, published_at, language, external_id,
-                           content_hash, text, global_position, recorded_at)
+                           content_hash, text, global_position, recorded_at, language_method, language_confidence)
 SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                     $8::text[], $9::text[], $10::bigint[], $11::timestamptz[])
+                     $8::text[], $9::text[], $10::bigint[], $11::timestamptz[], $12::text[], $13::float8[])
 ON CONFLICT (article_id) DO NOTHING"""
 
 _COUNT = """
@@ -44,6 +44,8 @@ def _columns(rows: list[projection.Insert]) -> list[list[Any]]:
         [r.text for r in rows],
         [r.global_position for r in rows],
         [r.recorded_at for r in rows],
+        [r.language_method for r in rows],
+        [r.language_confidence for r in rows],
     ]
 
 

@@ -38,3 +38,35 @@ def test_missing_file_is_a_validation_error() -> None:
     args = build_parser().parse_args(["extract", "/no/such/file.txt"])
     with pytest.raises(ValidationError):
         args.func(args)
+
+
+ENGLISH = (
+    "Syrian government forces launched an offensive on the rebel-held city of Idlib on Tuesday. At least "
+    "twelve people were killed in air strikes on the city, the Syrian Observatory for Human Rights said."
+)
+
+
+def test_jsonl_lines_without_a_language_are_detected_and_say_so() -> None:
+    lines = [
+        json.dumps({"id": "en", "text": ENGLISH, "published_at": "2024-03-14"}),
+        json.dumps({"id": "given", "text": ENGLISH, "published_at": "2024-03-14", "language": "de"}),
+    ]
+    out = io.StringIO()
+    assert _run_jsonl(io.StringIO("\n".join(lines) + "\n"), out, io.StringIO()) == 0
+    detected, given = (json.loads(line) for line in out.getvalue().splitlines())
+    assert [e["type"] for e in detected["events"]] == ["OffensiveLaunched"]
+    assert detected["language"]["language"] == "en" and detected["language"]["method"] == "detected"
+    assert given["language"] == {"language": "de", "confidence": None, "method": "given"}
+    assert given["events"] == []  # read with the German rules, as asked
+
+
+def test_file_mode_detects_the_language_unless_told(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from api.cli import main
+
+    path = tmp_path / "en.txt"
+    path.write_text(ENGLISH, encoding="utf-8")
+    assert main(["extract", str(path), "--published", "2024-03-14"]) == 0
+    auto = json.loads(capsys.readouterr().out)
+    assert auto["language"]["language"] == "en" and auto["events"][0]["location"]["name"] == "Idlib"
+    assert main(["extract", str(path), "--published", "2024-03-14", "--lang", "de"]) == 0
+    assert json.loads(capsys.readouterr().out)["events"] == []

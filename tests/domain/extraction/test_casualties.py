@@ -1,0 +1,157 @@
+"""Casualty counts: number words, bounds and ranges (UCDP's low/best/high), and subgroups."""
+
+from __future__ import annotations
+
+import pytest
+
+from domain.events import Casualties
+from domain.extraction import extract
+from domain.extraction.casualties import casualties_in, merge_casualties
+from domain.extraction.lexicon import get_lexicon
+
+DE, EN = get_lexicon("de"), get_lexicon("en")
+
+
+def _de(*clauses: str) -> Casualties | None:
+    return casualties_in(list(clauses), DE)
+
+
+def _en(*clauses: str) -> Casualties | None:
+    return casualties_in(list(clauses), EN)
+
+
+def _killed(found: Casualties | None) -> tuple[int | None, int | None, int | None]:
+    assert found is not None
+    return found.killed_low, found.killed, found.killed_high
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Bei dem Angriff starben dreizehn Menschen", 13),
+        ("Neunzehn Soldaten wurden getötet", 19),
+        ("Sechzig Zivilisten kamen ums Leben", 60),
+        ("Einundzwanzig Kämpfer wurden getötet", 21),
+        ("Zwei Dutzend Soldaten wurden getötet", 24),
+        ("Ein Dutzend Menschen starben", 12),
+    ],
+)
+def test_german_number_words_up_to_twenty_tens_and_dozens(sentence: str, killed: int) -> None:
+    assert _killed(_de(sentence))[1] == killed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Seventeen people were killed in the blast", 17),
+        ("Eighteen soldiers died", 18),
+        ("Ninety civilians were killed", 90),
+        ("Twenty-one fighters were killed", 21),
+        ("Two dozen villagers were killed", 24),
+        ("A dozen policemen were killed", 12),
+        ("Two hundred people were killed", 200),
+    ],
+)
+def test_english_number_words_up_to_twenty_tens_and_dozens(sentence: str, killed: int) -> None:
+    assert _killed(_en(sentence))[1] == killed
+
+
+def test_at_least_is_a_low_bound_equal_to_the_best_estimate() -> None:
+    assert _killed(_de("Mindestens 30 Menschen wurden getötet")) == (30, 30, None)
+    assert _killed(_en("At least 30 people were killed")) == (30, 30, None)
+
+
+def test_more_than_is_a_low_bound_one_above_the_stated_figure() -> None:
+    assert _killed(_de("Mehr als 30 Menschen wurden getötet")) == (31, 30, None)
+    assert _killed(_en("More than 30 people were killed")) == (31, 30, None)
+
+
+def test_about_keeps_the_figure_as_best_without_bounds_and_nearly_is_a_high_bound() -> None:
+    assert _killed(_de("Rund 30 Menschen kamen ums Leben")) == (None, 30, None)
+    assert _killed(_en("About 30 people died")) == (None, 30, None)
+    assert _killed(_en("Nearly 30 people died")) == (None, 30, 30)
+    assert _killed(_de("Bis zu 30 Menschen wurden getötet")) == (None, 30, 30)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("Zwischen 20 und 30 Menschen wurden getötet", "de"),
+        ("20 bis 30 Menschen starben", "de"),
+        ("Between 20 and 30 people were killed", "en"),
+        ("20 to 30 people were killed", "en"),
+        ("20-30 people died in the shelling", "en"),
+        ("twenty to thirty soldiers were killed", "en"),
+    ],
+)
+def test_a_range_gives_low_and_high_and_its_low_end_as_best(sentence: str, language: str) -> None:
+    found = _de(sentence) if language == "de" else _en(sentence)
+    assert _killed(found) == (20, 20, 30)
+
+
+def test_approximate_amounts_have_a_low_bound_and_no_best_estimate() -> None:
+    assert _killed(_de("Dutzende Menschen wurden getötet")) == (24, None, None)
+    assert _killed(_de("Hunderte Zivilisten kamen ums Leben")) == (200, None, None)
+    assert _killed(_en("Dozens of people were killed")) == (24, None, None)
+    assert _killed(_en("Hundreds of civilians died")) == (200, None, None)
+
+
+def test_a_subgroup_after_darunter_counts_children_not_more_dead() -> None:
+    found = _de("Bei dem Luftangriff wurden 30 Menschen getötet", " darunter vier Kinder")
+    assert found is not None
+    assert (found.killed, found.children_killed, found.civilians_killed) == (30, 4, 4)
+
+
+def test_unter_ihnen_divides_the_dead_into_children_and_women() -> None:
+    found = _de("Zwölf Menschen starben", " unter ihnen drei Kinder und zwei Frauen")
+    assert found is not None
+    assert (found.killed, found.children_killed, found.civilians_killed) == (12, 3, 5)
+
+
+def test_including_and_among_them_count_the_subgroup_in_english() -> None:
+    found = _en("At least 25 people were killed, including six children")
+    assert found is not None and (found.killed, found.children_killed) == (25, 6)
+    found = _en("Eleven people died", " among them two children")
+    assert found is not None and (found.killed, found.children_killed) == (11, 2)
+
+
+def test_a_subgroup_of_the_injured_is_no_count_of_dead_children() -> None:
+    found = _en("Forty people were wounded, including ten children")
+    assert found is not None
+    assert (found.killed, found.injured, found.children_killed) == (None, 40, None)
+
+
+def test_injured_bounds_are_kept_beside_the_killed() -> None:
+    found = _en("Five soldiers were killed and at least 40 wounded")
+    assert found is not None
+    assert (found.killed, found.injured, found.injured_low) == (5, 40, 40)
+
+
+def test_coordinated_groups_add_up_with_their_bounds() -> None:
+    assert _killed(_en("At least 22 fighters and nine soldiers were killed")) == (31, 31, None)
+
+
+def test_merge_keeps_the_larger_toll_with_its_own_bounds() -> None:
+    small = Casualties(killed=10, killed_low=10)
+    large = Casualties(killed=20, killed_low=20, killed_high=25, children_killed=3)
+    merged = merge_casualties(small, large)
+    assert merged is not None
+    assert (merged.killed_low, merged.killed, merged.killed_high, merged.children_killed) == (20, 20, 25, 3)
+
+
+def test_an_old_stored_casualties_object_decodes_without_the_bounds() -> None:
+    import msgspec
+
+    old = msgspec.json.decode(b'{"killed": 5, "injured": null}', type=Casualties)
+    assert (old.killed, old.killed_low, old.killed_high, old.injured_low) == (5, None, None, None)
+
+
+def test_an_offensive_carries_the_range_its_sentence_states() -> None:
+    text = (
+        "Syrian government forces launched an offensive on the rebel-held city of Idlib on Tuesday, "
+        "killing between 20 and 30 civilians, including eight children."
+    )
+    (event,) = extract(text, published_at="2024-03-14", language="en")
+    assert event.casualties == Casualties(
+        killed=20, killed_low=20, killed_high=30, civilians_killed=20, children_killed=8
+    )
