@@ -114,8 +114,10 @@ def main() -> None:
     costs = _stage_costs(articles)
     total = costs.pop("total")
     for stage, seconds in costs.items():
-        share = {"bench": "extract", "figure": "stage_share", "stage": stage, "share_of_time": round(seconds / total, 3)}
-        print(json.dumps({**share, "ms_per_article": round(1000 * seconds / len(articles), 3)}))
+        share = round(seconds / total, 3)
+        per_article = round(1000 * seconds / len(articles), 3)
+        figure = {"bench": "extract", "figure": "stage_share", "stage": stage, "share_of_time": share}
+        print(json.dumps({**figure, "ms_per_article": per_article}))
 
 
 if __name__ == "__main__":
