@@ -2,6 +2,7 @@
 
 conflictdb extract FILE [--published 2016-10-12] [--lang de|en|auto]  -> {"language", "events": [...]}
 conflictdb extract --jsonl < articles.jsonl > events.jsonl             -> {"id", "language", "events"} per line
+conflictdb extract FILE --explain                                     -> every trigger's fate, each event's decisions
 
 Without a language (`--lang auto`, the default, or a JSONL line without "language") it is
 detected; "language" in the output says which was used and how it was decided.
@@ -17,7 +18,7 @@ from typing import Any, TextIO
 import msgspec
 
 from domain.errors import ValidationError
-from domain.extraction import Detected, extract, resolve_language
+from domain.extraction import Detected, Explanation, explain_article, extract, resolve_language
 
 AUTO = "auto"
 
@@ -35,6 +36,11 @@ def register(sub: Any) -> None:
     parser.add_argument("--published", default=None, help="publication date: YYYY-MM-DD, YYYY-MM or ISO datetime")
     parser.add_argument("--lang", default=AUTO, help="article language, de or en, or auto to detect it (default: auto)")
     parser.add_argument("--jsonl", action="store_true", help="read JSONL articles on stdin, write JSONL events")
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="print, for FILE, every trigger's fate and the decisions behind each event",
+    )
     parser.set_defaults(func=_run)
 
 
@@ -51,9 +57,25 @@ def _run(args: argparse.Namespace) -> int:
     except (OSError, UnicodeDecodeError) as exc:
         raise ValidationError(f"cannot read {args.file}: {exc}") from exc
     language = resolve_language(None if args.lang == AUTO else args.lang, text)
+    if args.explain:
+        sys.stdout.write(_explained(explain_article(text, published_at=args.published, language=language.language)))
+        return 0
     events = extract(text, published_at=args.published, language=language.language)
     sys.stdout.write(msgspec.json.encode({"language": language, "events": events}).decode() + "\n")
     return 0
+
+
+def _explained(explanation: Explanation) -> str:
+    lines = [f"{len(explanation.events)} event(s)"]
+    for number, traced in enumerate(explanation.events, 1):
+        event = traced.event
+        actors = ", ".join(f"{a.code} {a.role}" for a in event.actors) or "no actors"
+        place = event.location.name if event.location else "no place"
+        lines.append(f"event {number}: {type(event).__name__} ({actors}; {place})")
+        lines.extend(f"  {step}" for step in traced.trace)
+    lines.append("triggers not taken:" if explanation.notes else "every trigger was taken")
+    lines.extend(f"  {note}" for note in explanation.notes)
+    return "\n".join(lines) + "\n"
 
 
 def _run_jsonl(stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from domain.events import ConflictEvent
 from domain.extraction.gazetteer_port import DefaultGazetteer, GazetteerPort
 from domain.extraction.language import SUPPORTED, Detected, detect_language, resolve_language
-from domain.extraction.pipeline import run
+from domain.extraction.pipeline import Explanation, explain, run
 
 EXTRACTOR_VERSION = "de-rules-0.8.1"
 
@@ -37,9 +37,27 @@ def extract(
     return run(text, published_at, read_as, gazetteer or _DEFAULT_GAZETTEER)
 
 
+def explain_article(
+    text: str, *, published_at: str | None = None, language: str, gazetteer: GazetteerPort | None = None
+) -> Explanation:
+    """The events with the decisions that made each, and every trigger's fate (`extract --explain`)."""
+    if _base(language) not in SUPPORTED:
+        return Explanation(events=[], notes=[f"article: no rule set for language {language!r}"])
+    return explain(text, published_at, language, gazetteer or _DEFAULT_GAZETTEER)
+
+
 def _base(language: str) -> str:
     """ "de-AT" -> "de"."""
     return language.lower().split("-")[0].split("_")[0]
 
 
-__all__ = ["EXTRACTOR_VERSION", "Detected", "GazetteerPort", "detect_language", "extract", "resolve_language"]
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "Detected",
+    "Explanation",
+    "GazetteerPort",
+    "detect_language",
+    "explain_article",
+    "extract",
+    "resolve_language",
+]

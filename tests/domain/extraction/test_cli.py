@@ -70,3 +70,22 @@ def test_file_mode_detects_the_language_unless_told(tmp_path: Path, capsys: pyte
     assert auto["language"]["language"] == "en" and auto["events"][0]["location"]["name"] == "Idlib"
     assert main(["extract", str(path), "--published", "2024-03-14", "--lang", "de"]) == 0
     assert json.loads(capsys.readouterr().out)["events"] == []
+
+
+def test_explain_prints_each_events_decisions_and_the_triggers_not_taken(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from api.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Im Krieg in der Ukraine wird gekämpft. Scholz plant, nach Kiew zu einem Treffen mit Selenskyj zu reisen. "
+        "Russische Truppen haben am Montag die Stadt Bachmut erobert.",
+        encoding="utf-8",
+    )
+    assert main(["extract", str(article), "--published", "2023-05-10", "--lang", "de", "--explain"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "1 event(s)"
+    assert out[1].startswith("event 1: OffensiveLaunched (RUS attacker")
+    assert "  sentence 3: OffensiveLaunched trigger 'erobert' (strong), realised" in out
+    assert "  sentence 2: TalksHeld trigger 'Treffen' not taken: modality governed" in out
