@@ -1,0 +1,50 @@
+"""English end-to-end behaviours: which sentences of our own make which events, with which roles."""
+
+from __future__ import annotations
+
+import msgspec
+
+from domain.extraction import extract
+from domain.extraction.lexicon import OFFENSIVE, TALKS
+
+PUB = "2016-11-10"  # a Thursday
+
+
+def _events(text: str) -> list[dict[str, object]]:
+    out: list[dict[str, object]] = msgspec.to_builtins(extract(text, published_at=PUB, language="en"))
+    return out
+
+
+def _of(events: list[dict[str, object]], event_type: str) -> list[dict[str, object]]:
+    return [e for e in events if e["type"] == event_type]
+
+
+def test_talks_about_oil_output_are_off_topic() -> None:
+    text = (
+        "The Syrian war dominated the news. Saudi Arabia and Russia held talks in Vienna on Wednesday "
+        "about oil output and crude prices."
+    )
+    assert _of(_events(text), TALKS) == []
+
+
+def test_venue_after_city_of() -> None:
+    text = "Syria's war: Russia and the United States held talks on Wednesday in the Austrian city of Vienna."
+    talks = _of(_events(text), TALKS)
+    assert talks, _events(text)
+    assert talks[0]["location"]["name"] == "Vienna"  # type: ignore[index]
+
+
+def test_attack_with_heavy_weapons_is_an_assault() -> None:
+    text = "Syrian army troops attacked the rebel-held town of Rastan with tanks on Wednesday."
+    assert _of(_events(text), OFFENSIVE)
+
+
+def test_the_two_men_are_the_parties_named_before() -> None:
+    text = (
+        "Fighting in Syria: Putin and Erdogan disagreed publicly over the rebels last month. "
+        "On Wednesday the two men held talks in Sochi."
+    )
+    talks = _of(_events(text), TALKS)
+    assert talks
+    codes = {a["code"] for a in talks[0]["actors"]}  # type: ignore[attr-defined]
+    assert {"RUS", "TUR"} <= codes

@@ -1,0 +1,47 @@
+"""English modality: realised facts against references, exclusions and qualifying participles."""
+
+from __future__ import annotations
+
+import pytest
+
+from domain.extraction.lexicon import CEASEFIRE, OFFENSIVE, TALKS, get_lexicon
+from domain.extraction.modality import REALISED, modality
+from domain.extraction.sentences import split_sentences
+from domain.extraction.triggers import find_triggers
+
+LEX = get_lexicon("en")
+
+
+def _moods(text: str, event_type: str) -> list[str]:
+    sentence = split_sentences(text, LEX)[0]
+    clauses = sentence.clauses(LEX)
+    found = [t for t in find_triggers(sentence, clauses, LEX) if t.event_type == event_type]
+    assert found, text
+    return [modality(sentence, clauses, t, LEX) for t in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("The Kurdish party has been excluded from talks so far.", TALKS),
+        ("Two militias were excluded from the truce agreed last month.", CEASEFIRE),
+        ("Observers were barred from the negotiations in the capital.", TALKS),
+    ],
+)
+def test_exclusion_from_talks_or_truce_is_no_event(text: str, event_type: str) -> None:
+    assert REALISED not in _moods(text, event_type)
+
+
+def test_participle_after_a_preposition_qualifies_a_noun() -> None:
+    moods = _moods("The envoy wants food to reach besieged districts before winter.", OFFENSIVE)
+    assert REALISED not in moods
+    assert REALISED in _moods("Government troops besieged the district in May.", OFFENSIVE)
+
+
+@pytest.mark.parametrize("text", ["Rebels seized the town in May.", "The siege has lasted since May."])
+def test_the_month_may_is_no_modal(text: str) -> None:
+    assert REALISED in _moods(text, OFFENSIVE)
+
+
+def test_the_modal_may_is_conditional() -> None:
+    assert REALISED not in _moods("The army may storm the town soon.", OFFENSIVE)
