@@ -165,6 +165,9 @@ class Lexicon:
     past_clause: Pattern = re.compile("$^")
     attributive_before: Pattern = re.compile("$^")
     attributive_after: Pattern = re.compile("$^")
+    # a trigger word (lower-cased) that is a noun ("talks", "the offensive"); None: a capitalised word is one
+    # (German nouns are; English ones are not, so English lists its nominal triggers)
+    nominal_word: Pattern | None = None
     participle_word: Pattern = re.compile(".")  # a trigger word that can be a participle (German: any lower-case one)
     relative_clause: Pattern = re.compile("$^")  # the start of a relative or subordinate clause ("in die", "nachdem")
     generic_parties: Pattern = re.compile("$^")  # "die Konfliktparteien", "beide Seiten": the war's parties

@@ -652,7 +652,7 @@ def _of_another_noun(
     August 2014 vom IS gehalten wird") is about a noun there, not the event. After a nominal trigger
     ("die Offensive auf Mossul, die am 17. Oktober begann") it may be the event's own and is kept."""
     other = clause_of(clauses, pos)
-    if other == own or other[0] < own[1] or trig.word[:1].isupper():
+    if other == own or other[0] < own[1] or trig.nominal:
         return False
     return bool(art.lexicon.relative_pronoun_clause.match(sentence.low, other[0]))
 
