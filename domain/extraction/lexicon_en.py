@@ -298,6 +298,37 @@ NOMINAL_BLOCK = _c(
     r"past|former|failed|collapsed|short-lived|ill-fated)\s+(?:round\s+of\s+)?(?:\w+\s+)?$"
 )
 EVIDENTIAL_SOLLEN = _c(r"$^")
+
+# English nouns are lower-case: the trigger words that are nouns, for the checks of nominal triggers
+NOMINAL_WORD = _c(
+    r"(?:" + _TALK_NOUNS + r"|" + _CEASEFIRE_NOUNS + r"|" + _OFF_STRONG_NOUNS + r"|offensives?|assaults?|attacks?|"
+    r"onslaught|advance|operation|strikes|meetings?|discussions|dialogue|(?:a|the)\s+call\s+with)"
+)
+# the event only as a time frame or a prospect: "since Russian air strikes began", "despite the truce",
+# "the threatened offensive"
+NOMINAL_REFERENCE = _c(
+    r"\b(?:since|during|before|after|following|despite|until|throughout|in\s+response\s+to|"
+    r"in\s+retaliation\s+for|(?:victims|survivors|anniversary)\s+of)\s+(?:[\w'.-]+\s+){0,3}$"
+)
+NOMINAL_UNREALISED = _c(
+    r"\b(?:planned|proposed|possible|threatened|expected|looming|imminent|impending|anticipated|potential|"
+    r"prospective|feared|future|upcoming|mooted|promised)\s+(?:[\w-]+\s+){0,2}$"
+)
+# a reaction to an attack or truce reported elsewhere: "condemned the shelling", "welcomed the truce"
+REACTION_CLAUSE = _c(
+    r"\b(?:condemn\w*|denounc\w*|welcom\w*|criticis\w*|criticiz\w*|deplor\w*|praised|hailed|mourn\w*|"
+    r"slammed|decried|lamented)\b"
+)
+# an offensive stopped, not launched: "halted the offensive", "an end to the air strikes"
+OFFENSIVE_STOPPED = _c(r"\b(?:halted|stopped|suspended|called\s+off|paused|wound\s+down|scaled\s+back)\b")
+OFFENSIVE_STOPPED_BEFORE = _c(
+    r"\b(?:end|halt|suspension|cessation|pause|stop|stopping|halting|ending)\s+(?:of|to)\s+(?:the\s+)?(?:[\w-]+\s+)?$"
+)
+# "At the summit they failed to agree": the talks took place, whatever failed at them
+TALKS_FRAME_BEFORE = _c(
+    r"\b(?:at|during|on\s+the\s+sidelines\s+of)\s+(?:the|a|an|their|its|this|[\w-]+'s)\s+(?:[\w-]+\s+){0,2}$"
+)
+PAST_CLAUSE = _c(r"\b(?:was|were|had|did|failed|could\s+not|couldn't|ended)\b")
 ZU_INFINITIVE = _c(r"$^")
 
 CONFLICT_WORDS = _c(
@@ -505,7 +536,11 @@ DATES: dict[str, Scanner] = {
         r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
         r"(days?|weeks?|months?)\s+ago\b"
     ),
-    "since_span": _lw(r"\bfor\s+(days|weeks|months)\b|\b(days|weeks|months)\s+of\s+(?:fighting|bombardment|siege)"),
+    # "for days", "in recent days", "over the past few weeks": a span up to publication
+    "since_span": _lw(
+        r"\b(?:for|in\s+recent|over\s+(?:the\s+)?(?:past|last)(?:\s+few)?|in\s+the\s+(?:past|last)(?:\s+few)?)\s+"
+        r"(days|weeks|months)\b|\b(days|weeks|months)\s+of\s+(?:fighting|bombardment|siege)"
+    ),
     "last_week": _lw(r"\b(?:last\s+week|the\s+previous\s+week|the\s+week\s+before|earlier\s+this\s+week)\b"),
     "following": _lw(
         r"\b(?:in\s+the\s+(?:following|next)\s+(?:days|weeks)|in\s+the\s+days\s+(?:that\s+)?followed|"
@@ -734,6 +769,14 @@ LEXICON = Lexicon(
     ),
     allegation=_c(r"\b(?:allegedly|reportedly|purportedly|alleged|accused\s+\w+\s+of|blamed\s+\w+\s+for)\b"),
     generic_parties=GENERIC_PARTIES,
+    nominal_word=NOMINAL_WORD,
+    nominal_reference=NOMINAL_REFERENCE,
+    nominal_unrealised=NOMINAL_UNREALISED,
+    reaction_clause=REACTION_CLAUSE,
+    offensive_stopped=OFFENSIVE_STOPPED,
+    offensive_stopped_before=OFFENSIVE_STOPPED_BEFORE,
+    talks_frame_before=TALKS_FRAME_BEFORE,
+    past_clause=PAST_CLAUSE,
     talks_off_topic=_c(
         r"\b(?:trade|tariffs?|climate|migration|migrants|brexit|economic|business|investment|energy|gas\s+"
         r"supplies|visa|tourism|football|olympics?|oil|crude|output|opec|barrels?|data\s+(?:pact|privacy|"

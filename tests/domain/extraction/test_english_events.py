@@ -48,3 +48,15 @@ def test_the_two_men_are_the_parties_named_before() -> None:
     assert talks
     codes = {a["code"] for a in talks[0]["actors"]}  # type: ignore[attr-defined]
     assert {"RUS", "TUR"} <= codes
+
+
+def test_in_recent_days_dates_the_offensive_before_publication() -> None:
+    text = (
+        "Syrian army troops launched an offensive on the rebel-held town of Rastan in recent days, "
+        "the first since Russian air strikes began on Sept. 30."
+    )
+    offensives = _of(_events(text), OFFENSIVE)
+    assert offensives
+    occurred = offensives[0]["occurred"]
+    assert occurred["start"] == "2016-11-03"  # type: ignore[index]
+    assert occurred["end"] == PUB  # type: ignore[index]

@@ -45,3 +45,34 @@ def test_the_month_may_is_no_modal(text: str) -> None:
 
 def test_the_modal_may_is_conditional() -> None:
     assert REALISED not in _moods("The army may storm the town soon.", OFFENSIVE)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("The town has been calm since the air strikes began in October.", OFFENSIVE),
+        ("Aid reached the valley despite the truce violations.", CEASEFIRE),
+        ("Residents fled ahead of a threatened offensive on the city.", OFFENSIVE),
+        ("Families braced for a possible ground offensive.", OFFENSIVE),
+        ("The foreign minister condemned the shelling of the market.", OFFENSIVE),
+        ("The army halted its offensive after heavy losses.", OFFENSIVE),
+        ("Diplomats called for an end to the air strikes.", OFFENSIVE),
+    ],
+)
+def test_nominal_trigger_as_reference_prospect_reaction_or_stop(text: str, event_type: str) -> None:
+    assert REALISED not in _moods(text, event_type)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army launched a ground offensive on the city on Monday.",
+        "The long-awaited offensive on the town began at dawn.",
+    ],
+)
+def test_nominal_offensive_reported_as_fact(text: str) -> None:
+    assert REALISED in _moods(text, OFFENSIVE)
+
+
+def test_talks_framing_a_failure_took_place() -> None:
+    assert REALISED in _moods("At the summit in Minsk the presidents failed to agree on a border.", TALKS)
