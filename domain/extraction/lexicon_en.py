@@ -54,7 +54,7 @@ _TALK_NOUNS = (
     + _TALKS_BODY
     + r"|summit(?:s|ry)?|consultations|round\s+of\s+(?:talks|negotiations|consultations)|"
     r"(?:tele)?phone\s+(?:call|conversation)s?|video\s+(?:call|conference)|peace\s+conference|"
-    r"face-to-face\s+meeting|closed-door\s+meeting|trilateral\s+meeting|bilateral\s+meeting"
+    r"face-to-face\s+meeting|conference\s+call|closed-door\s+meeting|trilateral\s+meeting|bilateral\s+meeting"
 )
 _TALK_VERBS = (
     r"met|meets|meet|meeting\s+with|negotiated|negotiating|negotiate|telephoned|phoned|conferred|"
@@ -253,7 +253,7 @@ CUES = {
     "hypothetical": _c(
         r"\b(?:hope|hopes|hoped|hoping|hopeful|wish\w*|threat\w*|warn\w*|vow\w*|pledg\w*|promis\w*|"
         r"consider\w*|mull\w*|weigh\w*|ready\s+to|willing\s+to|prepared\s+to|intention|fear\w*|"
-        r"expect\w*|must|need\s+to|needs\s+to|needed\s+to|necessary|envisag\w*|contemplat\w*|"
+        r"expect\w*|must|need\s+to|needs\s+to|needed\s+to|necessary|envisag\w*(?!\s+to\s+(?:negotiate|discuss|agree|settle|produce|draft|deliver))|contemplat\w*|"
         r"would-be|imminent|looming|rul(?:e|ed|es|ing)\s+out)\b"
     ),
     "denied": _c(r"\b(?:denied|denies|deny|denying|rejected\s+(?:reports|claims|allegations))\b"),
@@ -288,11 +288,15 @@ NOMINAL_BLOCK = _c(
     r"proposals?|breach(?:es)?|violations?|monitoring|implementation|extension|renewal|prospects?|hopes?|"
     r"chances?|future|plans?|invitations?|demands?|push|bid|offer|offers|idea|date|venue|agenda|"
     r"boycott|failure|pressure|preconditions?|conditions?|basis|framework|roadmap|timetable|round)\s+"
-    r"(?:of|for|to|on|at)\s+(?:(?:a|an|the|any|new|fresh|renewed|further|more|such|\w+)\s+){0,2}$|"
+    r"(?:of|for|to|on|at)\s+(?:(?:a|an|the|any|new|fresh|renewed|further|more|such|\w+)\s+){0,3}$|"
     r"\b(?:to|would|will|could|must|should|can)\s+(?:\w+\s+)?(?:start|begin|resume|hold|restart|join|attend|"
     r"convene|reconvene|host|open|prepare\s+for|extend|monitor|enforce|consolidate|salvage|revive|"
     r"rescue|save|secure|broker|negotiate|reach|achieve|restore|"
-    r"establish)\s+(?:(?:a|an|the|new|fresh|lasting|durable|\w+)\s+){0,2}$|"
+    r"establish|work\s+toward|work\s+towards|pave\s+the\s+way\s+for|lay\s+the\s+groundwork\s+for)\s+"
+    r"(?:(?:a|an|the|new|fresh|lasting|durable|\w+)\s+){0,2}[\"“']?$|"
+    # only spoken of: "asked to comment on the talks", "the outcome of the summit"
+    r"\b(?:comment(?:ed|ing)?\s+on|asked\s+about|reacting\s+to|(?:outcome|results?|aftermath|nature|significance|importance)\s+of)\s+"
+    r"(?:(?:the|a|an|this|last\s+week's|[\w-]+'s)\s+)?(?:[\w-]+\s+)?$|"
     r"\bahead\s+of\s+(?:\w+\s+){0,2}$|\bbefore\s+(?:the\s+)?(?:\w+\s+)?$|"
     r"\b(?:next|upcoming|planned|proposed|possible|future|previous|earlier|"
     r"past|former|failed|collapsed|short-lived|ill-fated)\s+(?:round\s+of\s+)?(?:\w+\s+)?$"

@@ -76,3 +76,21 @@ def test_nominal_offensive_reported_as_fact(text: str) -> None:
 
 def test_talks_framing_a_failure_took_place() -> None:
     assert REALISED in _moods("At the summit in Minsk the presidents failed to agree on a border.", TALKS)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ('Envoys agreed on Tuesday to work toward a "humanitarian pause" in the north.', CEASEFIRE),
+        ("Asked to comment on the Vienna talks, the spokesman declined.", TALKS),
+        ("Few doubted the importance of the Astana talks for the region.", TALKS),
+        ("Their failure to agree on a truce worried aid groups.", CEASEFIRE),
+    ],
+)
+def test_talks_or_truce_only_spoken_of_or_worked_toward(text: str, event_type: str) -> None:
+    assert REALISED not in _moods(text, event_type)
+
+
+def test_talks_opened_to_negotiate_a_plan_are_realised() -> None:
+    text = "The envoy opened the first of two rounds of talks envisaged to negotiate a roadmap."
+    assert REALISED in _moods(text, TALKS)

@@ -77,3 +77,7 @@ def test_a_match_report_yields_no_offensive() -> None:
         "The coach said the season had been a long one, and the stadium roared as the home side scored."
     )
     assert OFFENSIVE not in _types(text)
+
+
+def test_a_conference_call_is_talks() -> None:
+    assert "conference call" in _words("In a conference call on Friday, the leaders discussed the truce.", TALKS)
