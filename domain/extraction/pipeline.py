@@ -191,6 +191,10 @@ def _trigger_ok(art: _Article, sentence: Sentence, clauses: list[tuple[int, int]
         return any(lex.ceasefire_realised.search(sentence.low[s:e]) for s, e in nearby)
     if trig.event_type == TALKS and lex.talks_not_held.search(sentence.low):
         return False
+    own_topic = _own_topic(lex, sentence, clauses, trig) if trig.event_type == TALKS else None
+    if own_topic is not None and lex.talks_off_topic.search(own_topic):
+        # "talks about a deal to stem migration": the talks' own topic decides, not war words elsewhere
+        return bool(_war_words(lex, own_topic) or lex.talks_on_topic.search(own_topic))
     if trig.event_type == TALKS and lex.talks_off_topic.search(sentence.low):
         start = lex.talks_topic_start.search(sentence.low)
         topic = sentence.low[start.start() :] if start else sentence.low
@@ -219,6 +223,13 @@ def _trigger_ok(art: _Article, sentence: Sentence, clauses: list[tuple[int, int]
             return bool(body and lex.veto_verb.search(sentence.low))
         return bool(body and lex.resolution_context.search(sentence.low))
     return True
+
+
+def _own_topic(lex: Lexicon, sentence: Sentence, clauses: list[tuple[int, int]], trig: Trigger) -> str | None:
+    """The topic phrase right after a talks trigger, to the end of its clause ("talks about trade ..."),
+    or None when the trigger is not followed by one."""
+    rest = sentence.low[trig.end : clause_of(clauses, trig.start)[1]].lstrip()
+    return rest if lex.talks_topic_start.match(rest) else None
 
 
 def _war_words(lex: Lexicon, low: str) -> bool:

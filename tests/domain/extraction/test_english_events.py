@@ -60,3 +60,16 @@ def test_in_recent_days_dates_the_offensive_before_publication() -> None:
     occurred = offensives[0]["occurred"]
     assert occurred["start"] == "2016-11-03"  # type: ignore[index]
     assert occurred["end"] == PUB  # type: ignore[index]
+
+
+def test_the_talks_own_topic_decides_over_war_words_elsewhere() -> None:
+    text = (
+        "Rebel attacks and air strikes have made security a sticking point for Turkey with the EU "
+        "in talks about a visa deal for Turkish travellers."
+    )
+    assert _of(_events(text), TALKS) == []
+
+
+def test_talks_about_the_war_next_to_trade_words_stay() -> None:
+    text = "Russia and Turkey held talks in Sochi on Wednesday about the Syrian war and a trade dispute."
+    assert _of(_events(text), TALKS)
