@@ -297,7 +297,7 @@ def _candidate(
     if place is not None and place.precision == "country" and event_type in (OFFENSIVE, TALKS):
         place = _campaign_town(art, index, place, event_type)
     if place is None and event_type == TALKS:
-        place = _neighbour_venue(art, index)
+        place = _landmark_venue(art, sentence) or _neighbour_venue(art, index)
     region = event_type == OFFENSIVE and lex.country_region.search(sentence.low) is not None
     if place is None and event_type == OFFENSIVE and not region and lex.anaphoric_place.search(sentence.low):
         place = _previous_place(art, index)
@@ -535,6 +535,15 @@ def _campaign_town(art: _Article, index: int, country: PlaceLike, event_type: st
     conflict = art.ctx.conflict_place
     if conflict is not None and conflict.precision != "country" and conflict.country == country.country:
         return conflict
+    return None
+
+
+def _landmark_venue(art: _Article, sentence: Sentence) -> PlaceLike | None:
+    """Talks held at a building that stands for its city ("at the State Department", "im Kreml")."""
+    for pattern, city in art.lexicon.venue_landmarks:
+        if pattern.search(sentence.low):
+            found = art.gaz.find_places(city, art.lexicon.language)
+            return found[0].place if found else None
     return None
 
 
