@@ -290,6 +290,7 @@ NOMINAL_BLOCK = _c(
     r"boycott|failure|pressure|preconditions?|conditions?|basis|framework|roadmap|timetable|round)\s+"
     r"(?:of|for|to|on|at)\s+(?:(?:a|an|the|any|new|fresh|renewed|further|more|such|\w+)\s+){0,3}$|"
     r"\b(?:to|would|will|could|must|should|can)\s+(?:\w+\s+)?(?:start|begin|resume|hold|restart|join|attend|"
+    r"starting|beginning|resuming|holding|restarting|joining|attending|reviving|salvaging|rescuing|securing|"
     r"convene|reconvene|host|open|prepare\s+for|extend|monitor|enforce|consolidate|salvage|revive|"
     r"rescue|save|secure|broker|negotiate|reach|achieve|restore|"
     r"establish|work\s+toward|work\s+towards|pave\s+the\s+way\s+for|lay\s+the\s+groundwork\s+for)\s+"
@@ -486,6 +487,14 @@ VENUE_PLACES = frozenset(
         "Stockholm", "Kuwait City", "Riyadh", "Palermo",
     }
 )  # fmt: skip
+_AT = r"\b(?:at|in|inside|to)\s+the\s+"
+VENUE_LANDMARKS = (
+    (_c(_AT + r"(?:state\s+department|white\s+house|pentagon|oval\s+office)\b"), "Washington"),
+    (_c(_AT + r"kremlin\b"), "Moscow"),
+    (_c(_AT + r"(?:elysee|élysée)(?:\s+palace)?\b"), "Paris"),
+    (_c(r"\b(?:at|in|to)\s+(?:number\s+10\s+)?downing\s+street\b"), "London"),
+    (_c(_AT + r"u\.?n\.?\s+headquarters\b"), "New York"),
+)
 CONFLICT_AREA_BEFORE = _c(
     r"\b(?:war|conflict|fighting|battle|clashes|hostilities|violence|front(?:\s+line)?|bloodshed)\s+"
     r"(?:\w+\s+){0,2}(?:in|for|over|around|across)\s+(?:the\s+)?(?:\w+\s+)?$"
@@ -781,6 +790,7 @@ LEXICON = Lexicon(
     offensive_stopped_before=OFFENSIVE_STOPPED_BEFORE,
     talks_frame_before=TALKS_FRAME_BEFORE,
     past_clause=PAST_CLAUSE,
+    venue_landmarks=VENUE_LANDMARKS,
     talks_off_topic=_c(
         r"\b(?:trade|tariffs?|climate|migration|migrants|brexit|economic|business|investment|energy|gas\s+"
         r"supplies|visa|tourism|football|olympics?|oil|crude|output|opec|barrels?|data\s+(?:pact|privacy|"

@@ -73,3 +73,15 @@ def test_the_talks_own_topic_decides_over_war_words_elsewhere() -> None:
 def test_talks_about_the_war_next_to_trade_words_stay() -> None:
     text = "Russia and Turkey held talks in Sochi on Wednesday about the Syrian war and a trade dispute."
     assert _of(_events(text), TALKS)
+
+
+def test_talks_at_the_state_department_are_in_washington() -> None:
+    text = "On the war in Yemen, Kerry held talks with the Saudi foreign minister at the State Department on Monday."
+    talks = _of(_events(text), TALKS)
+    assert talks
+    assert talks[0]["location"]["name"] == "Washington"  # type: ignore[index]
+
+
+def test_resuming_talks_is_a_prospect_not_talks() -> None:
+    text = "Russia and the United States said Syria's truce was the first step to resuming peace talks in Geneva."
+    assert _of(_events(text), TALKS) == []
