@@ -226,10 +226,10 @@ def _trigger_ok(art: _Article, sentence: Sentence, clauses: list[tuple[int, int]
 
 
 def _own_topic(lex: Lexicon, sentence: Sentence, clauses: list[tuple[int, int]], trig: Trigger) -> str | None:
-    """The topic phrase right after a talks trigger, to the end of its clause ("talks about trade ..."),
-    or None when the trigger is not followed by one."""
+    """The topic phrase right after a talks trigger, to the end of its clause ("talks about trade ..."; an
+    agreement's object: "agreed a migration deal"), or None when the trigger is not followed by one."""
     rest = sentence.low[trig.end : clause_of(clauses, trig.start)[1]].lstrip()
-    return rest if lex.talks_topic_start.match(rest) else None
+    return rest if (trig.strength == "agreement" and rest) or lex.talks_topic_start.match(rest) else None
 
 
 def _war_words(lex: Lexicon, low: str) -> bool:

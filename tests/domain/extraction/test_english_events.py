@@ -85,3 +85,10 @@ def test_talks_at_the_state_department_are_in_washington() -> None:
 def test_resuming_talks_is_a_prospect_not_talks() -> None:
     text = "Russia and the United States said Syria's truce was the first step to resuming peace talks in Geneva."
     assert _of(_events(text), TALKS) == []
+
+
+def test_an_agreement_is_judged_by_its_own_object() -> None:
+    text = "The European Union and Turkey agreed a migration deal in March, while the Syrian war raged."
+    assert _of(_events(text), TALKS) == []
+    text = "Russia and Turkey agreed a ceasefire deal for Syria on Wednesday, while trade ties suffered."
+    assert _of(_events(text), TALKS) or _of(_events(text), "CeasefireAnnounced")
