@@ -189,7 +189,8 @@ RESOLUTION_CONTEXT = _c(
     r"security\s+council\b.*\bsanctions?\b|\bsanctions?\b.*\bsecurity\s+council"  # sanctions blocked in the council
 )
 RESOLUTION_BODY = _c(
-    r"\b(?:security\s+council|u\.?n\.?|united\s+nations|general\s+assembly|permanent\s+members?|"
+    # "U.N." or "UN" as a word: not the start of "union", "until", "under"
+    r"\b(?:security\s+council|u\.n\.?|un\b|united\s+nations|general\s+assembly|permanent\s+members?|"
     r"council|veto-wielding|five\s+permanent)"
 )
 RESOLUTION_MUTUAL = _c(r"\b(?:each\s+other'?s|one\s+another'?s|rival\s+resolutions|competing\s+resolutions)\b")
