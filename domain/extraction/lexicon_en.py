@@ -232,7 +232,7 @@ CUES = {
     "planned": _c(
         r"\b(?:"
         + _CEASEFIRE_START
-        + r"|will|shall|going\s+to|plans?|planned|planning|intends?|intended|intending|expected|"
+        + r"|will|shall|going\s+to|plan\s+to|plans|planned|planning|intends?|intended|intending|expected|"
         r"due\s+to|due\s+(?:on|in|next)|scheduled|set\s+to|to\s+be\s+held|upcoming|forthcoming|"
         r"next\s+(?:week|month|round|year|" + _WEEKDAY + r")|later\s+this|in\s+the\s+coming|"
         r"prepar(?:e|es|ed|ing)\s+(?:for|to)|invited|invites|invitation|proposed|propose|proposes|"
@@ -240,7 +240,10 @@ CUES = {
         r"slated|pencilled|penciled|could\s+take\s+place)\b|'ll\b"
     ),
     "demanded": _c(
-        r"\b(?:call(?:s|ed|ing)?\s+(?:for|on)|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|appeal(?:s|ed|ing)?|"
+        # "called on Russia", not "a phone call on Tuesday"
+        r"\b(?:call(?:s|ed|ing)?\s+(?:for|on(?!\s+(?:"
+        + _WEEKDAY_WORD
+        + r")\b))|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|appeal(?:s|ed|ing)?|"
         r"press(?:es|ed|ing)?\s+for|push(?:es|ed|ing)?\s+for|insist(?:s|ed|ing)?|ask(?:s|ed|ing)?\s+(?:for|to)|"
         r"request(?:s|ed|ing)?|seek(?:s|ing)?|sought|wants?|wanted|lobb\w+|advocat\w+|pleaded|plead\w*)\b"
     ),
@@ -273,7 +276,9 @@ GENERIC_PARTIES = _c(
     r"(?:conflict|war)|the\s+rival\s+(?:sides|factions|leaders))\b"
 )
 GOVERNING_CUES = _c(
-    r"\b(?:call(?:s|ed)?\s+(?:on|for)|urg\w*|demand\w*|want\w*|hop\w*|plan\w*|threaten\w*|warn\w*|"
+    r"\b(?:call(?:s|ed)?\s+(?:on(?!\s+(?:"
+    + _WEEKDAY_WORD
+    + r")\b)|for)|urg\w*|demand\w*|want\w*|hop\w*|plan\w*|threaten\w*|warn\w*|"
     r"propos\w*|vow\w*|pledg\w*|promis\w*|expect\w*|intend\w*|seek\w*|insist\w*|ask\w*|if|unless|whether|"
     r"would|will|could|should|ready|willing|prepared)\b[^,;:]{0,60}$"
 )
@@ -434,7 +439,9 @@ TARGET_AFTER = _c(
 )
 TALKS_TOPIC_BEFORE = _c(
     r"\b(?:about|on|over|against|regarding|concerning)\s+(?:(?:the|a|an)\s+)?(?:\w+\s+){0,3}$|"
-    r"\bfight\s+against\s+(?:\w+\s+)?$"
+    r"\bfight\s+against\s+(?:\w+\s+)?$|"
+    # what they discussed is the topic ("discussed Syria"), not who they discussed it with
+    r"\bdiscuss(?:ed|es|ing)?\s+(?:the\s+)?(?:(?!with\b)[\w-]+\s+){0,2}$"
 )
 VISIT_BEFORE = _c(r"\b(?:visits?|visited|trip|tour|summit|meeting|conference)\s+(?:\w+\s+){0,2}(?:in|to)\s+$")
 SUPPORTED_BEFORE = _c(r"$^")

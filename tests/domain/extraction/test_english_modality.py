@@ -94,3 +94,13 @@ def test_talks_or_truce_only_spoken_of_or_worked_toward(text: str, event_type: s
 def test_talks_opened_to_negotiate_a_plan_are_realised() -> None:
     text = "The envoy opened the first of two rounds of talks envisaged to negotiate a roadmap."
     assert REALISED in _moods(text, TALKS)
+
+
+def test_a_plan_as_a_noun_is_no_plan_to_act() -> None:
+    assert REALISED in _moods("The ministers met in Vienna and agreed on a plan for aid convoys.", TALKS)
+    assert REALISED not in _moods("The ministers plan to meet in Vienna.", TALKS)
+
+
+def test_a_call_on_a_weekday_is_no_demand() -> None:
+    assert REALISED in _moods("Obama and Putin discussed the truce in a phone call on Monday.", TALKS)
+    assert REALISED not in _moods("France called on Russia to join the talks.", TALKS)
