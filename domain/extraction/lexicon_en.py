@@ -350,7 +350,8 @@ CONFLICT_WORDS = _c(
     r"forces|invasion|occupation|guerrillas?|paramilitar\w*|armed|fighters|battles?|front\s+lines?|"
     r"captured|seized|stormed|recaptured|retook|overran|syria\w*|yemen\w*|libya\w*|afghan\w*|iraq\w*|"
     r"ukrain\w*|donbas|crimea|aleppo|mosul|idlib|islamic\s+state|isis|isil|daesh|taliban|houthis?|"
-    r"hezbollah|nusra|farc|kurdish|peshmerga|al-shabaab|boko\s+haram|al\s+qaeda)\b"
+    r"hezbollah|nusra|farc|kurdish|peshmerga|al-shabaab|boko\s+haram|al\s+qaeda|hamas|rockets?|missiles?|"
+    r"mortars?|artillery|gunmen)\b"
 )
 SPORTS_WORDS = _c(r"\b(?:" + _SPORT + r"|shares|stock|investors?|revenue|profit|quarter|earnings|customers)\b")
 

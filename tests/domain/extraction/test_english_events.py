@@ -92,3 +92,10 @@ def test_an_agreement_is_judged_by_its_own_object() -> None:
     assert _of(_events(text), TALKS) == []
     text = "Russia and Turkey agreed a ceasefire deal for Syria on Wednesday, while trade ties suffered."
     assert _of(_events(text), TALKS) or _of(_events(text), "CeasefireAnnounced")
+
+
+def test_an_air_raid_on_hamas_passes_the_conflict_gate() -> None:
+    text = "Israeli aircraft struck Hamas targets in Gaza on Monday after a rocket hit southern Israel."
+    offensives = _of(_events(text), OFFENSIVE)
+    assert offensives
+    assert {a["code"] for a in offensives[0]["actors"]} >= {"ISR", "PSE-REB"}  # type: ignore[attr-defined]
