@@ -305,6 +305,8 @@ NOMINAL_BLOCK = _c(
     r"\b(?:comment(?:ed|ing)?\s+on|asked\s+about|reacting\s+to|(?:outcome|results?|aftermath|nature|significance|importance)\s+of)\s+"
     r"(?:(?:the|a|an|this|last\s+week's|[\w-]+'s)\s+)?(?:[\w-]+\s+)?$|"
     r"\bahead\s+of\s+(?:\w+\s+){0,2}$|\bbefore\s+(?:the\s+)?(?:\w+\s+)?$|"
+    # "the delegations attending the talks": talks referred to, not reported
+    r"\b(?:attending|joining|boycotting)\s+(?:the\s+)?(?:[\w-]+\s+)?$|"
     r"\b(?:next|upcoming|planned|proposed|possible|future|previous|earlier|"
     r"past|former|failed|collapsed|short-lived|ill-fated)\s+(?:round\s+of\s+)?(?:\w+\s+)?$"
 )

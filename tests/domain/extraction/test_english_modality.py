@@ -104,3 +104,8 @@ def test_a_plan_as_a_noun_is_no_plan_to_act() -> None:
 def test_a_call_on_a_weekday_is_no_demand() -> None:
     assert REALISED in _moods("Obama and Putin discussed the truce in a phone call on Monday.", TALKS)
     assert REALISED not in _moods("France called on Russia to join the talks.", TALKS)
+
+
+def test_talks_referred_to_by_their_attendants_are_no_report() -> None:
+    assert REALISED not in _moods("All delegations attending the talks want a transition.", TALKS)
+    assert REALISED in _moods("Both delegations attended the talks in Vienna on Monday.", TALKS)
