@@ -479,7 +479,10 @@ PLACE_EXCLUDED_BEFORE = _c(
     r"(?:\w+\s+){0,2}(?:in|to|from|for|on|over|about|of)\s+(?:the\s+)?(?:\w+\s+)?$|"
     r"\b(?:about|for|over|against|regarding|concerning|from)\s+(?:the\s+)?(?:\w+\s+)?$|"
     r"\b(?:end|halt|stop|ending|halting|stopping)\s+(?:to\s+)?(?:the\s+)?(?:fighting|war|conflict|violence|"
-    r"hostilities|bloodshed)\s+in\s+(?:the\s+)?(?:\w+\s+)?$"
+    r"hostilities|bloodshed)\s+in\s+(?:the\s+)?(?:\w+\s+)?$|"
+    # where the speaker spoke: "a commander said in Istanbul", "told reporters in Geneva"
+    r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|speaking|announced|added|reported|wrote)\s+"
+    r"(?:(?:on|late|early)\s+\w+\s+)?(?:in|from|at)\s+(?:the\s+)?$"
 )
 NATIONWIDE = _c(
     r"\b(?:nationwide|countrywide|across\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:country|syria|yemen|libya|"

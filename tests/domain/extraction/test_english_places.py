@@ -1,0 +1,25 @@
+"""English place cues (lexicon data only; place resolution itself is roles.py's)."""
+
+from __future__ import annotations
+
+import msgspec
+
+from domain.extraction import extract
+from domain.extraction.lexicon import TALKS
+
+
+def _talks(text: str) -> list[dict[str, object]]:
+    events: list[dict[str, object]] = msgspec.to_builtins(extract(text, published_at="2016-11-10", language="en"))
+    return [e for e in events if e["type"] == TALKS]
+
+
+def test_the_city_a_speaker_spoke_in_is_no_venue() -> None:
+    talks = _talks("Kerry and Lavrov held talks on Syria on Monday, the State Department said in Washington.")
+    assert talks
+    assert talks[0]["location"] is None
+
+
+def test_the_venue_stays_when_the_speaker_is_there_too() -> None:
+    talks = _talks("Kerry and Lavrov held talks in Geneva on Syria on Monday, Kerry told reporters in Geneva.")
+    assert talks
+    assert talks[0]["location"]["name"] == "Geneva"  # type: ignore[index]
