@@ -25,7 +25,7 @@ from domain.extraction.casualties import casualties_in, merge_casualties
 from domain.extraction.codes import BODIES, NON_ARMED
 from domain.extraction.dates import DateMention, DateResolver, PubDate, parse_published
 from domain.extraction.gazetteer_port import GazetteerPort, PlaceLike
-from domain.extraction.lexicon import CEASEFIRE, OFFENSIVE, RESOLUTION, TALKS, Lexicon, get_lexicon
+from domain.extraction.lexicon import CAPITAL, CEASEFIRE, OFFENSIVE, RESOLUTION, TALKS, Lexicon, get_lexicon
 from domain.extraction.merge import Candidate, merge
 from domain.extraction.modality import REALISED, modality
 from domain.extraction.normalize import clean, lowered, publication_hint
@@ -542,7 +542,10 @@ def _landmark_venue(art: _Article, sentence: Sentence) -> PlaceLike | None:
     """Talks held at a building that stands for its city ("at the State Department", "im Kreml")."""
     for pattern, city in art.lexicon.venue_landmarks:
         if pattern.search(sentence.low):
-            found = art.gaz.find_places(city, art.lexicon.language)
+            name: str | None = city
+            if city == CAPITAL:
+                name = art.gaz.capital_name(art.ctx.main_country) if art.ctx.main_country else None
+            found = art.gaz.find_places(name, art.lexicon.language) if name else []
             return found[0].place if found else None
     return None
 
