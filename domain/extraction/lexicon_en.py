@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from domain.extraction.lexicon import (
+    CAPITAL,
     CEASEFIRE,
     OFFENSIVE,
     RESOLUTION,
@@ -508,6 +509,7 @@ VENUE_LANDMARKS = (
     (_c(_AT + r"(?:elysee|élysée)(?:\s+palace)?\b"), "Paris"),
     (_c(r"\b(?:at|in|to)\s+(?:number\s+10\s+)?downing\s+street\b"), "London"),
     (_c(_AT + r"u\.?n\.?\s+headquarters\b"), "New York"),
+    (_c(_AT + r"(?:presidential\s+(?:palace|state\s+house|residence)|state\s+house)\b"), CAPITAL),
 )
 CONFLICT_AREA_BEFORE = _c(
     r"\b(?:war|conflict|fighting|battle|clashes|hostilities|violence|front(?:\s+line)?|bloodshed)\s+"

@@ -23,3 +23,13 @@ def test_the_venue_stays_when_the_speaker_is_there_too() -> None:
     talks = _talks("Kerry and Lavrov held talks in Geneva on Syria on Monday, Kerry told reporters in Geneva.")
     assert talks
     assert talks[0]["location"]["name"] == "Geneva"  # type: ignore[index]
+
+
+def test_talks_at_the_presidential_palace_are_in_the_capital() -> None:
+    text = (
+        "Fighting between Taliban insurgents and Afghan troops went on in Kunduz on Monday. "
+        "Afghanistan's president and the Pakistani army chief held talks at the presidential palace on Tuesday."
+    )
+    talks = _talks(text)
+    assert talks
+    assert talks[0]["location"]["name"] == "Kabul"  # type: ignore[index]
