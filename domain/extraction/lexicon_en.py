@@ -117,7 +117,9 @@ _OFF_STRONG_VERBS = (
 )
 _OFF_WEAK = (
     r"offensives?|assaults?|attacks?|attacked|attacking|onslaught|advance|operation|strikes|struck|"
-    r"took\s+(?:the\s+)?(?:town|city|village|villages|district|base|airport|province|area)"
+    r"took\s+(?:the\s+)?(?:town|city|village|villages|district|base|airport|province|area)|hit|"
+    # "troops entered the town": weak, so an aid convoy entering a town needs an armed attacker
+    r"entered\s+(?:the\s+)?(?:[\w-]+\s+)?(?:town|city|village|district|outskirts|neighbou?rhood|centre|center)"
 )
 
 _RES_TRIGGERS = (
@@ -236,7 +238,8 @@ CUES = {
         + r"|will|shall|going\s+to|plan\s+to|plans|planned|planning|intends?|intended|intending|expected|"
         r"due\s+to|due\s+(?:on|in|next)|scheduled|set\s+to|to\s+be\s+held|upcoming|forthcoming|"
         r"next\s+(?:week|month|round|year|" + _WEEKDAY + r")|later\s+this|in\s+the\s+coming|"
-        r"prepar(?:e|es|ed|ing)\s+(?:for|to)|invited|invites|invitation|proposed|propose|proposes|"
+        r"prepar(?:e|es|ed|ing)\s+(?:for|to|an?|the|its|their)|poised\s+to|on\s+the\s+verge\s+of|"
+        r"gearing\s+up|invited|invites|invitation|proposed|propose|proposes|"
         r"ahead\s+of|tomorrow|aims?\s+to|aimed\s+at|bid\s+to|would\s+(?:be\s+)?held|set\s+for|"
         r"slated|pencilled|penciled|could\s+take\s+place)\b|'ll\b"
     ),
@@ -281,7 +284,7 @@ GOVERNING_CUES = _c(
     + _WEEKDAY_WORD
     + r")\b)|for)|urg\w*|demand\w*|want\w*|hop\w*|plan\w*|threaten\w*|warn\w*|"
     r"propos\w*|vow\w*|pledg\w*|promis\w*|expect\w*|intend\w*|seek\w*|insist\w*|ask\w*|if|unless|whether|"
-    r"would|will|could|should|ready|willing|prepared)\b[^,;:]{0,60}$"
+    r"would|will|could|should|ready|willing|prepared|den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?)\b[^,;:]{0,60}$"
 )
 # "the captured towns", "the besieged city": a participle qualifying a noun presupposes an earlier event
 ATTRIBUTIVE_BEFORE = _c(

@@ -99,3 +99,12 @@ def test_an_air_raid_on_hamas_passes_the_conflict_gate() -> None:
     offensives = _of(_events(text), OFFENSIVE)
     assert offensives
     assert {a["code"] for a in offensives[0]["actors"]} >= {"ISR", "PSE-REB"}  # type: ignore[attr-defined]
+
+
+def test_troops_entering_a_town_is_an_assault_an_aid_convoy_is_not() -> None:
+    assert _of(_events("Syrian troops entered the town of Palmyra on Sunday after heavy fighting."), OFFENSIVE)
+    assert _of(_events("An aid convoy entered the war-torn town of Madaya in Syria on Monday."), OFFENSIVE) == []
+
+
+def test_warplanes_hitting_rebel_targets_is_an_attack() -> None:
+    assert _of(_events("Russian warplanes hit rebel targets near Idlib in Syria on Sunday."), OFFENSIVE)

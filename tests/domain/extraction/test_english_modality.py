@@ -109,3 +109,15 @@ def test_a_call_on_a_weekday_is_no_demand() -> None:
 def test_talks_referred_to_by_their_attendants_are_no_report() -> None:
     assert REALISED not in _moods("All delegations attending the talks want a transition.", TALKS)
     assert REALISED in _moods("Both delegations attended the talks in Vienna on Monday.", TALKS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kurdish fighters are poised to storm the town, a commander said.",
+        "The army is preparing an assault on the rebel-held suburb.",
+        "The ministry denied that its jets bombed the market.",
+    ],
+)
+def test_prospects_and_denials_of_an_attack_are_no_attack(text: str) -> None:
+    assert REALISED not in _moods(text, OFFENSIVE)
