@@ -573,7 +573,8 @@ DATES: dict[str, Scanner] = {
         r"\b(?:for|in\s+recent|over\s+(?:the\s+)?(?:past|last)(?:\s+few)?|in\s+the\s+(?:past|last)(?:\s+few)?)\s+"
         r"(days|weeks|months)\b|\b(days|weeks|months)\s+of\s+(?:fighting|bombardment|siege)"
     ),
-    "last_week": _lw(r"\b(?:last\s+week|the\s+previous\s+week|the\s+week\s+before|earlier\s+this\s+week)\b"),
+    "last_week": _lw(r"\b(?:last\s+week|the\s+previous\s+week|the\s+week\s+before)\b"),
+    "week_to_date": _lw(r"\b(?:earlier\s+this\s+week|so\s+far\s+this\s+week)\b"),
     "following": _lw(
         r"\b(?:in\s+the\s+(?:following|next)\s+(?:days|weeks)|in\s+the\s+days\s+(?:that\s+)?followed|"
         r"days\s+later|shortly\s+afterwards|shortly\s+after(?:wards)?\s+that|a\s+few\s+days\s+later)\b"
@@ -599,6 +600,7 @@ DATE_GATES = {
     "ago": (" ago",),
     "since_span": ("days", "weeks", "months"),
     "last_week": ("week",),
+    "week_to_date": ("this week",),
     "following": ("follow", "later", "after"),
     "season": ("spring", "summer", "autumn", "fall", "winter"),
     "year": ("19", "20"),
