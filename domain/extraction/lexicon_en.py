@@ -472,7 +472,7 @@ PASSIVE_AGENT_BEFORE = _c(r"\b\w+(?:ed|en|wn|ught|ook|ut|ung)\s+by\s+(?:the\s+)?
 # "in the German city of Munich": the venue follows "city of"
 VENUE_BEFORE = _c(
     r"\b(?:in|at|to|inside)\s+(?:the\s+)?(?:\w+\s+){0,2}$|\b(?:capital|city|resort|town|port)\s*,\s*$|"
-    r"\b(?:city|town|capital|resort|port)\s+of\s+$"
+    r"\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:city|town|capital|resort|port)\s+of\s+$"
 )
 PLACE_EXCLUDED_BEFORE = _c(
     r"\b(?:ministry|spokes(?:man|woman|person)|agency|headquarters|embassy|ambassador|envoy|correspondent|"

@@ -33,3 +33,11 @@ def test_talks_at_the_presidential_palace_are_in_the_capital() -> None:
     talks = _talks(text)
     assert talks
     assert talks[0]["location"]["name"] == "Kabul"  # type: ignore[index]
+
+
+def test_a_city_named_as_a_topic_is_no_venue() -> None:
+    from domain.extraction.lexicon import get_lexicon
+
+    lex = get_lexicon("en")
+    assert lex.venue_before.search("held talks in the german city of ")
+    assert lex.venue_before.search("an end to air strikes over the city of ") is None
