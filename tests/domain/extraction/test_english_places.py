@@ -5,7 +5,7 @@ from __future__ import annotations
 import msgspec
 
 from domain.extraction import extract
-from domain.extraction.lexicon import TALKS
+from domain.extraction.lexicon import TALKS, get_lexicon
 
 
 def _talks(text: str) -> list[dict[str, object]]:
@@ -36,8 +36,6 @@ def test_talks_at_the_presidential_palace_are_in_the_capital() -> None:
 
 
 def test_a_city_named_as_a_topic_is_no_venue() -> None:
-    from domain.extraction.lexicon import get_lexicon
-
     lex = get_lexicon("en")
     assert lex.venue_before.search("held talks in the german city of ")
     assert lex.venue_before.search("an end to air strikes over the city of ") is None
