@@ -266,6 +266,13 @@ CUES = {
     ),
     "denied": _c(r"\b(?:denied|denies|deny|denying|rejected\s+(?:reports|claims|allegations))\b"),
 }
+# background told in passing: a cause ("..., due largely to gains by the army backed by Russian air strikes")
+# or a pluperfect relative clause with a past marker ("Egypt, which had brokered the last truce in 2012")
+CUES["background_relative"] = _c(
+    r"^\W*(?:due\s+(?:\w+\s+)?to|because\s+of|owing\s+to|thanks\s+(?:\w+\s+)?to)\b|"
+    r"^\W*(?:(?:in|at|from|to|of|on|by|with)\s+)?(?:which|who|whom|whose)\b(?=[^.;:]*\bhad\b)"
+    r"(?=[^.;:]*\b(?:(?:19|20)\d\d|then|previously|once|formerly|last\s+(?:year|month))\b)"
+)
 # three distinct words of these make a match report: only a named state or armed group makes it an event
 CUES["sports_article"] = _c(
     r"\b(?:touchdowns?|quarterback|receivers?|linebackers?|super\s+bowl|nfl|nba|playoffs?|halftime|half-time|"

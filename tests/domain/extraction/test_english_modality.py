@@ -121,3 +121,14 @@ def test_talks_referred_to_by_their_attendants_are_no_report() -> None:
 )
 def test_prospects_and_denials_of_an_attack_are_no_attack(text: str) -> None:
     assert REALISED not in _moods(text, OFFENSIVE)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("The talks failed in May, due largely to advances by the army backed by heavy air strikes.", OFFENSIVE),
+        ("Egypt, which had brokered the last truce in 2014, offered to mediate again.", CEASEFIRE),
+    ],
+)
+def test_background_in_passing_is_no_event(text: str, event_type: str) -> None:
+    assert REALISED not in _moods(text, event_type)
