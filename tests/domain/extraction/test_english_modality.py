@@ -132,3 +132,16 @@ def test_prospects_and_denials_of_an_attack_are_no_attack(text: str) -> None:
 )
 def test_background_in_passing_is_no_event(text: str, event_type: str) -> None:
     assert REALISED not in _moods(text, event_type)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("The truce in the south has held since spring.", CEASEFIRE),
+        ("Efforts to convene new talks in Geneva have stalled.", TALKS),
+        ("The envoy is working so that talks can take place in Vienna.", TALKS),
+        ("Talks planned for Monday were postponed.", TALKS),
+    ],
+)
+def test_background_states_efforts_and_postponed_talks_are_no_events(text: str, event_type: str) -> None:
+    assert REALISED not in _moods(text, event_type)
