@@ -169,7 +169,10 @@ TRIGGER_EXCLUSIONS = {
         r"\bstorm(?:ed|ing)?\s+(?:off|out)|\bpush\w*\s+(?:for|back\s+against)|"
         r"\b(?:brain|winter|tropical|snow|dust|ice)\s+storm|\bstrikes?\s+(?:by|at\s+the)\s+(?:\w+\s+)?"
         r"(?:workers|unions?|teachers|doctors|pilots|staff)|\b(?:workers|unions?|teachers|doctors|pilots)\s+"
-        r"(?:\w+\s+)?(?:strike|strikes|struck)|\bgeneral\s+strike|hunger\s+strike"
+        r"(?:\w+\s+)?(?:strike|strikes|struck)|\bgeneral\s+strike|hunger\s+strike|"
+        # police work against criminals: "police stormed the bank and captured the robbers"
+        r"\b(?:robbers?|burglars?|thieves|gangsters?|drug\s+(?:lords?|dealers|traffickers)|fugitives?|poachers|"
+        r"hostage-takers?)\b|\bpolice(?:men)?\s+(?:\w+\s+)?(?:stormed|raided|seized|captured)\b"
     ),
     CEASEFIRE: _c(r"$^"),
     RESOLUTION: _c(

@@ -81,3 +81,8 @@ def test_a_match_report_yields_no_offensive() -> None:
 
 def test_a_conference_call_is_talks() -> None:
     assert "conference call" in _words("In a conference call on Friday, the leaders discussed the truce.", TALKS)
+
+
+def test_police_work_against_criminals_is_no_offensive() -> None:
+    assert _words("Police stormed the bank and captured the robbers on Tuesday.", OFFENSIVE) == []
+    assert _words("Militants stormed a police station on Tuesday.", OFFENSIVE) == ["stormed"]
