@@ -312,6 +312,13 @@ class DateResolver:
         days, precision = {"day": (7, "week"), "week": (42, "week"), "month": (180, "month")}[unit]
         return _occ(pub - dt.timedelta(days=days), pub, precision, m.group())
 
+    def _r_week_to_date(self, m: re.Match[str]) -> Occurred | None:
+        """ "earlier this week": from the Monday of the publication week to the publication day."""
+        pub = self.pub.date if self.pub else None
+        if pub is None:
+            return self._month_only(m)
+        return _occ(pub - dt.timedelta(days=pub.weekday()), pub, "week", m.group())
+
     def _r_last_week(self, m: re.Match[str]) -> Occurred | None:
         pub = self.pub.date if self.pub else None
         if pub is None:

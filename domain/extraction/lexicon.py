@@ -17,6 +17,7 @@ TALKS = "TalksHeld"
 CEASEFIRE = "CeasefireAnnounced"
 OFFENSIVE = "OffensiveLaunched"
 RESOLUTION = "ResolutionBlocked"
+CAPITAL = "<capital>"  # a `venue_seats` city: the capital of the article's country
 
 
 class WordPattern:
@@ -136,6 +137,9 @@ class Lexicon:
     topic_preposition: Pattern = re.compile("$^")  # "gegen", "zu" after a draft noun: what it is about
     veto_verb: Pattern = re.compile("$^")  # a nominal "Veto" states a block only with one of these
     un_seat: str = "New York"
+    # a building that stands for its city as a talks venue ("at the State Department" -> Washington;
+    # `CAPITAL`: the capital of the article's country, "at the presidential palace")
+    venue_seats: tuple[tuple[Pattern, str], ...] = ()
     talks_topic_before: Pattern = re.compile("$^")  # "über den Kampf gegen" right before an actor: a topic
     visit_before: Pattern = re.compile("$^")  # "bei einem Besuch in" right before a talks venue
     support_after: Pattern = re.compile("$^")  # "unterstützten" right after an actor: attacking side
@@ -169,6 +173,9 @@ class Lexicon:
     past_clause: Pattern = re.compile("$^")
     attributive_before: Pattern = re.compile("$^")
     attributive_after: Pattern = re.compile("$^")
+    # a trigger word (lower-cased) that is a noun ("talks", "the offensive"); None: a capitalised word is one
+    # (German nouns are; English ones are not, so English lists its nominal triggers)
+    nominal_word: Pattern | None = None
     participle_word: Pattern = re.compile(".")  # a trigger word that can be a participle (German: any lower-case one)
     relative_clause: Pattern = re.compile("$^")  # the start of a relative or subordinate clause ("in die", "nachdem")
     generic_parties: Pattern = re.compile("$^")  # "die Konfliktparteien", "beide Seiten": the war's parties

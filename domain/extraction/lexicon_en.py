@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from domain.extraction.lexicon import (
+    CAPITAL,
     CEASEFIRE,
     OFFENSIVE,
     RESOLUTION,
@@ -37,12 +38,24 @@ def _lw(pattern: str) -> WordPattern:
 
 
 _ART = r"(?:(?:the|a|an|its|their|his|her)\s+)?"
+_WEEKDAY_WORD = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_NUM_WORD = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+    r"hundred|dozens|scores|hundreds"
+)
+
 # triggers ----------------------------------------------------------------------
 
+# a body named after talks ("High Negotiations Committee", "the negotiations team"): an actor, not talks
+_TALKS_BODY = r"(?!\s+(?:committee|commitee|commission|council|body|team|delegation|panel|chief|chiefs))"
 _TALK_NOUNS = (
-    r"talks|negotiations|summit(?:s|ry)?|consultations|round\s+of\s+(?:talks|negotiations|consultations)|"
+    r"talks"
+    + _TALKS_BODY
+    + r"|negotiations"
+    + _TALKS_BODY
+    + r"|summit(?:s|ry)?|consultations|round\s+of\s+(?:talks|negotiations|consultations)|"
     r"(?:tele)?phone\s+(?:call|conversation)s?|video\s+(?:call|conference)|peace\s+conference|"
-    r"face-to-face\s+meeting|closed-door\s+meeting|trilateral\s+meeting|bilateral\s+meeting"
+    r"face-to-face\s+meeting|conference\s+call|closed-door\s+meeting|trilateral\s+meeting|bilateral\s+meeting"
 )
 _TALK_VERBS = (
     r"met|meets|meet|meeting\s+with|negotiated|negotiating|negotiate|telephoned|phoned|conferred|"
@@ -53,8 +66,21 @@ _TALK_VERBS = (
     r"(?:talks|discussions|a\s+meeting|meetings|a\s+call|consultations)|shuttled\s+between"
 )
 _TALK_WEAK = r"meeting|meetings|discussed|discussions|(?:a|the)\s+call\s+with|dialogue"
+_AGREEMENT_OBJECT = (
+    r"deal|agreement|accord|plan|roadmap|framework|cease-?fire|truce|statement|declaration|text|settlement|"
+    r"exchange|swap|withdrawal|pause|document|memorandum|communiqu\w+|principles|terms"
+)
+# "agreed" states an agreement between parties with its object or partner ("agreed on a plan", "agreed
+# with Russia", "agreed a truce", "the two sides agreed."), not a consent to act ("agreed to help")
+_AGREED = (
+    r"agreed(?=\s+(?:on|upon)\s+(?!" + _WEEKDAY_WORD + r")|\s+(?:with|that)\b|"
+    r"\s+to\s+(?:a|an|the|hold|meet|resume|start|begin|open|end|halt|stop|cease|respect|implement|exchange|"
+    r"swap|withdraw)\b|\s+(?:(?:a|an|the|on\s+a|on\s+an|on\s+the)\s+)?(?:[\w-]+\s+){0,2}(?:"
+    + _AGREEMENT_OBJECT
+    + r")\b|\s*[.;]|\s+(?:late|early|overnight|after))"
+)
 _AGREE = (
-    r"agreed|reached\s+(?:an?\s+|the\s+)?(?:deal|agreement|accord|understanding)|struck\s+(?:a|the)\s+deal|"
+    _AGREED + r"|reached\s+(?:an?\s+|the\s+)?(?:deal|agreement|accord|understanding)|struck\s+(?:a|the)\s+deal|"
     r"signed\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:deal|agreement|accord|document|memorandum)"
 )
 
@@ -85,12 +111,15 @@ _OFF_STRONG_VERBS = (
     r"pressed\s+(?:on\s+with\s+)?(?:their|its|an|the|a)\s+(?:\w+\s+)?(?:assault|offensive|attack|advance)|"
     r"took\s+(?:full\s+)?control\s+of|seized\s+control\s+of|wrested\s+control|"
     r"swept\s+(?:into|through)|drove\s+\w+\s+out\s+of|carried\s+out\s+(?:\w+\s+)?(?:air\s*)?strikes|"
-    r"(?:fell|falls)\s+to|(?:fired|launched|launching|firing)\s+(?:\d+\s+|dozens\s+of\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:fell|falls)\s+to(?!\s+(?:the\s+)?(?:ground|floor|turf|grass|pitch|court|canvas|ice|deck|knees?|"
+    r"bottom|lowest|record|\d|its|their|his|her|a\s+(?:low|record)))|liberated|(?:fired|launched|launching|firing)\s+(?:\d+\s+|dozens\s+of\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:missiles|rockets|shells|mortars?)\s+(?:at|into|on)|launched\s+(?:\w+\s+)?(?:air\s*)?strikes"
 )
 _OFF_WEAK = (
     r"offensives?|assaults?|attacks?|attacked|attacking|onslaught|advance|operation|strikes|struck|"
-    r"took\s+(?:the\s+)?(?:town|city|village|villages|district|base|airport|province|area)"
+    r"took\s+(?:the\s+)?(?:town|city|village|villages|district|base|airport|province|area)|hit|"
+    # "troops entered the town": weak, so an aid convoy entering a town needs an armed attacker
+    r"entered\s+(?:the\s+)?(?:[\w-]+\s+)?(?:town|city|village|district|outskirts|neighbou?rhood|centre|center)"
 )
 
 _RES_TRIGGERS = (
@@ -140,7 +169,10 @@ TRIGGER_EXCLUSIONS = {
         r"\bstorm(?:ed|ing)?\s+(?:off|out)|\bpush\w*\s+(?:for|back\s+against)|"
         r"\b(?:brain|winter|tropical|snow|dust|ice)\s+storm|\bstrikes?\s+(?:by|at\s+the)\s+(?:\w+\s+)?"
         r"(?:workers|unions?|teachers|doctors|pilots|staff)|\b(?:workers|unions?|teachers|doctors|pilots)\s+"
-        r"(?:\w+\s+)?(?:strike|strikes|struck)|\bgeneral\s+strike|hunger\s+strike"
+        r"(?:\w+\s+)?(?:strike|strikes|struck)|\bgeneral\s+strike|hunger\s+strike|"
+        # police work against criminals: "police stormed the bank and captured the robbers"
+        r"\b(?:robbers?|burglars?|thieves|gangsters?|drug\s+(?:lords?|dealers|traffickers)|fugitives?|poachers|"
+        r"hostage-takers?)\b|\bpolice(?:men)?\s+(?:\w+\s+)?(?:stormed|raided|seized|captured)\b"
     ),
     CEASEFIRE: _c(r"$^"),
     RESOLUTION: _c(
@@ -163,7 +195,8 @@ RESOLUTION_CONTEXT = _c(
     r"security\s+council\b.*\bsanctions?\b|\bsanctions?\b.*\bsecurity\s+council"  # sanctions blocked in the council
 )
 RESOLUTION_BODY = _c(
-    r"\b(?:security\s+council|u\.?n\.?|united\s+nations|general\s+assembly|permanent\s+members?|"
+    # "U.N." or "UN" as a word: not the start of "union", "until", "under"
+    r"\b(?:security\s+council|u\.n\.?|un\b|united\s+nations|general\s+assembly|permanent\s+members?|"
     r"council|veto-wielding|five\s+permanent)"
 )
 RESOLUTION_MUTUAL = _c(r"\b(?:each\s+other'?s|one\s+another'?s|rival\s+resolutions|competing\s+resolutions)\b")
@@ -192,7 +225,8 @@ CUES = {
     "negated": _c(
         r"\b(?:not|no|never|neither|nor|without|failed|fail|fails|failing|refused|refuses|refusing|"
         r"cancell?ed|cancell?ing|called\s+off|denied|denies|declined\s+to|ruled\s+out|rule\s+out|"
-        r"yet\s+to|instead\s+of|refrain\w*)\b|n't\b"
+        r"yet\s+to|instead\s+of|refrain\w*|excluded|exclude|excludes|excluding|barred\s+from|shut\s+out\s+of|"
+        r"left\s+out\s+of)\b|n't\b"
     ),
     "broken": _c(
         r"\b(?:broke\s+down|broken\s+down|break\s+down|breaks\s+down|collapsed?|collapsing|suspended|suspend|"
@@ -204,38 +238,67 @@ CUES = {
     "planned": _c(
         r"\b(?:"
         + _CEASEFIRE_START
-        + r"|will|shall|going\s+to|plans?|planned|planning|intends?|intended|intending|expected|"
+        + r"|will|shall|going\s+to|plan\s+to|plans|planned|planning|intends?|intended|intending|expected|"
         r"due\s+to|due\s+(?:on|in|next)|scheduled|set\s+to|to\s+be\s+held|upcoming|forthcoming|"
         r"next\s+(?:week|month|round|year|" + _WEEKDAY + r")|later\s+this|in\s+the\s+coming|"
-        r"prepar(?:e|es|ed|ing)\s+(?:for|to)|invited|invites|invitation|proposed|propose|proposes|"
+        r"prepar(?:e|es|ed|ing)\s+(?:for|to|an?|the|its|their)|poised\s+to|on\s+the\s+verge\s+of|"
+        r"gearing\s+up|invited|invites|invitation|proposed|propose|proposes|"
         r"ahead\s+of|tomorrow|aims?\s+to|aimed\s+at|bid\s+to|would\s+(?:be\s+)?held|set\s+for|"
         r"slated|pencilled|penciled|could\s+take\s+place)\b|'ll\b"
     ),
     "demanded": _c(
-        r"\b(?:call(?:s|ed|ing)?\s+(?:for|on)|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|appeal(?:s|ed|ing)?|"
+        # "called on Russia", not "a phone call on Tuesday"
+        r"\b(?:call(?:s|ed|ing)?\s+(?:for|on(?!\s+(?:"
+        + _WEEKDAY_WORD
+        + r")\b))|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|appeal(?:s|ed|ing)?|"
         r"press(?:es|ed|ing)?\s+for|push(?:es|ed|ing)?\s+for|insist(?:s|ed|ing)?|ask(?:s|ed|ing)?\s+(?:for|to)|"
         r"request(?:s|ed|ing)?|seek(?:s|ing)?|sought|wants?|wanted|lobb\w+|advocat\w+|pleaded|plead\w*)\b"
     ),
     "conditional": _c(
         r"\b(?:if|unless|would(?!\s+(?:begin|start|take\s+effect|come\s+into|go\s+into|enter\s+into))|could|might|should|whether|provided\s+that|in\s+case|possible|possibly|"
-        r"potential(?:ly)?|likely|unlikely|can)\b|\bmay\b(?!\s+\d)"
+        r"potential(?:ly)?|likely|unlikely|can)\b|"
+        # the month ("in May", "since May", "late May") is no modal
+        r"(?<!\bin\s)(?<!since\s)(?<!until\s)(?<!\bof\s)(?<!early\s)(?<!\blate\s)(?<!\blast\s)(?<!\bthis\s)"
+        r"(?<!\bby\s)(?<!from\s)(?<!during\s)(?<!mid-)(?<!\bmid\s)\bmay\b(?!\s+\d)"
     ),
     "hypothetical": _c(
         r"\b(?:hope|hopes|hoped|hoping|hopeful|wish\w*|threat\w*|warn\w*|vow\w*|pledg\w*|promis\w*|"
         r"consider\w*|mull\w*|weigh\w*|ready\s+to|willing\s+to|prepared\s+to|intention|fear\w*|"
-        r"expect\w*|must|need\s+to|needs\s+to|needed\s+to|necessary|envisag\w*|contemplat\w*|"
+        r"expect\w*|must|need\s+to|needs\s+to|needed\s+to|necessary|envisag\w*(?!\s+to\s+(?:negotiate|discuss|agree|settle|produce|draft|deliver))|contemplat\w*|"
         r"would-be|imminent|looming|rul(?:e|ed|es|ing)\s+out)\b"
     ),
     "denied": _c(r"\b(?:denied|denies|deny|denying|rejected\s+(?:reports|claims|allegations))\b"),
 }
+# background told in passing: a cause ("..., due largely to gains by the army backed by Russian air strikes")
+# or a pluperfect relative clause with a past marker ("Egypt, which had brokered the last truce in 2012")
+CUES["background_relative"] = _c(
+    r"^\W*(?:due\s+(?:\w+\s+)?to|because\s+of|owing\s+to|thanks\s+(?:\w+\s+)?to)\b|"
+    r"^\W*(?:(?:in|at|from|to|of|on|by|with)\s+)?(?:which|who|whom|whose)\b(?=[^.;:]*\bhad\b)"
+    r"(?=[^.;:]*\b(?:(?:19|20)\d\d|then|previously|once|formerly|last\s+(?:year|month))\b)"
+)
+# three distinct words of these make a match report: only a named state or armed group makes it an event
+CUES["sports_article"] = _c(
+    r"\b(?:touchdowns?|quarterback|receivers?|linebackers?|super\s+bowl|nfl|nba|playoffs?|halftime|half-time|"
+    r"goalkeeper|striker|midfielder|premier\s+league|champions\s+league|world\s+cup|innings|wickets?|"
+    r"stadium|referee|scored|football|soccer|basketball|baseball|tennis|rugby|cricket|coach|season|"
+    r"fixture|penalty|kick-off|tournament|championship)\b"
+)
+# the war's parties spoken of without a name: "the two sides", "the two men" (two named leaders just before)
+GENERIC_PARTIES = _c(
+    r"\b(?:both\s+sides|the\s+two\s+(?:sides|men|leaders|parties|rivals|camps|delegations|presidents|"
+    r"ministers|countries|governments)|the\s+warring\s+(?:sides|parties|factions)|the\s+parties\s+to\s+the\s+"
+    r"(?:conflict|war)|the\s+rival\s+(?:sides|factions|leaders))\b"
+)
 GOVERNING_CUES = _c(
-    r"\b(?:call(?:s|ed)?\s+(?:on|for)|urg\w*|demand\w*|want\w*|hop\w*|plan\w*|threaten\w*|warn\w*|"
+    r"\b(?:call(?:s|ed)?\s+(?:on(?!\s+(?:"
+    + _WEEKDAY_WORD
+    + r")\b)|for)|urg\w*|demand\w*|want\w*|hop\w*|plan\w*|threaten\w*|warn\w*|"
     r"propos\w*|vow\w*|pledg\w*|promis\w*|expect\w*|intend\w*|seek\w*|insist\w*|ask\w*|if|unless|whether|"
-    r"would|will|could|should|ready|willing|prepared)\b[^,;:]{0,60}$"
+    r"would|will|could|should|ready|willing|prepared|den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?)\b[^,;:]{0,60}$"
 )
 # "the captured towns", "the besieged city": a participle qualifying a noun presupposes an earlier event
 ATTRIBUTIVE_BEFORE = _c(
-    r"\b(?i:the|a|an|its|their|his|her|these|those|many|several|some)\s+"
+    r"\b(?i:the|a|an|its|their|his|her|these|those|many|several|some|into|to|in|for|from|of|with|and)\s+"
     r"(?:(?:recently|newly|previously|already|long)\s+)?$"
 )
 ATTRIBUTIVE_AFTER = _c(r"\s+(?:[a-z][\w-]*\s+)?[a-z]")
@@ -245,16 +308,54 @@ NOMINAL_BLOCK = _c(
     r"proposals?|breach(?:es)?|violations?|monitoring|implementation|extension|renewal|prospects?|hopes?|"
     r"chances?|future|plans?|invitations?|demands?|push|bid|offer|offers|idea|date|venue|agenda|"
     r"boycott|failure|pressure|preconditions?|conditions?|basis|framework|roadmap|timetable|round)\s+"
-    r"(?:of|for|to|on|at)\s+(?:(?:a|an|the|any|new|fresh|renewed|further|more|such|\w+)\s+){0,2}$|"
+    r"(?:of|for|to|on|at)\s+(?:(?:a|an|the|any|new|fresh|renewed|further|more|such|\w+)\s+){0,3}$|"
     r"\b(?:to|would|will|could|must|should|can)\s+(?:\w+\s+)?(?:start|begin|resume|hold|restart|join|attend|"
+    r"starting|beginning|resuming|holding|restarting|joining|attending|reviving|salvaging|rescuing|securing|"
     r"convene|reconvene|host|open|prepare\s+for|extend|monitor|enforce|consolidate|salvage|revive|"
     r"rescue|save|secure|broker|negotiate|reach|achieve|restore|"
-    r"establish)\s+(?:(?:a|an|the|new|fresh|lasting|durable|\w+)\s+){0,2}$|"
+    r"establish|work\s+toward|work\s+towards|pave\s+the\s+way\s+for|lay\s+the\s+groundwork\s+for)\s+"
+    r"(?:(?:a|an|the|new|fresh|lasting|durable|\w+)\s+){0,2}[\"“']?$|"
+    # only spoken of: "asked to comment on the talks", "the outcome of the summit"
+    r"\b(?:comment(?:ed|ing)?\s+on|asked\s+about|reacting\s+to|(?:outcome|results?|aftermath|nature|significance|importance)\s+of)\s+"
+    r"(?:(?:the|a|an|this|last\s+week's|[\w-]+'s)\s+)?(?:[\w-]+\s+)?$|"
     r"\bahead\s+of\s+(?:\w+\s+){0,2}$|\bbefore\s+(?:the\s+)?(?:\w+\s+)?$|"
+    # "the delegations attending the talks": talks referred to, not reported
+    r"\b(?:attending|joining|boycotting)\s+(?:the\s+)?(?:[\w-]+\s+)?$|"
     r"\b(?:next|upcoming|planned|proposed|possible|future|previous|earlier|"
     r"past|former|failed|collapsed|short-lived|ill-fated)\s+(?:round\s+of\s+)?(?:\w+\s+)?$"
 )
 EVIDENTIAL_SOLLEN = _c(r"$^")
+
+# English nouns are lower-case: the trigger words that are nouns, for the checks of nominal triggers
+NOMINAL_WORD = _c(
+    r"(?:" + _TALK_NOUNS + r"|" + _CEASEFIRE_NOUNS + r"|" + _OFF_STRONG_NOUNS + r"|offensives?|assaults?|attacks?|"
+    r"onslaught|advance|operation|strikes|meetings?|discussions|dialogue|(?:a|the)\s+call\s+with)"
+)
+# the event only as a time frame or a prospect: "since Russian air strikes began", "despite the truce",
+# "the threatened offensive"
+NOMINAL_REFERENCE = _c(
+    r"\b(?:since|during|before|after|following|despite|until|throughout|in\s+response\s+to|"
+    r"in\s+retaliation\s+for|(?:victims|survivors|anniversary)\s+of)\s+(?:[\w'.-]+\s+){0,3}$"
+)
+NOMINAL_UNREALISED = _c(
+    r"\b(?:planned|proposed|possible|threatened|expected|looming|imminent|impending|anticipated|potential|"
+    r"prospective|feared|future|upcoming|mooted|promised)\s+(?:[\w-]+\s+){0,2}$"
+)
+# a reaction to an attack or truce reported elsewhere: "condemned the shelling", "welcomed the truce"
+REACTION_CLAUSE = _c(
+    r"\b(?:condemn\w*|denounc\w*|welcom\w*|criticis\w*|criticiz\w*|deplor\w*|praised|hailed|mourn\w*|"
+    r"slammed|decried|lamented)\b"
+)
+# an offensive stopped, not launched: "halted the offensive", "an end to the air strikes"
+OFFENSIVE_STOPPED = _c(r"\b(?:halted|stopped|suspended|called\s+off|paused|wound\s+down|scaled\s+back)\b")
+OFFENSIVE_STOPPED_BEFORE = _c(
+    r"\b(?:end|halt|suspension|cessation|pause|stop|stopping|halting|ending)\s+(?:of|to)\s+(?:the\s+)?(?:[\w-]+\s+)?$"
+)
+# "At the summit they failed to agree": the talks took place, whatever failed at them
+TALKS_FRAME_BEFORE = _c(
+    r"\b(?:at|during|on\s+the\s+sidelines\s+of)\s+(?:the|a|an|their|its|this|[\w-]+'s)\s+(?:[\w-]+\s+){0,2}$"
+)
+PAST_CLAUSE = _c(r"\b(?:was|were|had|did|failed|could\s+not|couldn't|ended)\b")
 ZU_INFINITIVE = _c(r"$^")
 
 CONFLICT_WORDS = _c(
@@ -265,7 +366,8 @@ CONFLICT_WORDS = _c(
     r"forces|invasion|occupation|guerrillas?|paramilitar\w*|armed|fighters|battles?|front\s+lines?|"
     r"captured|seized|stormed|recaptured|retook|overran|syria\w*|yemen\w*|libya\w*|afghan\w*|iraq\w*|"
     r"ukrain\w*|donbas|crimea|aleppo|mosul|idlib|islamic\s+state|isis|isil|daesh|taliban|houthis?|"
-    r"hezbollah|nusra|farc|kurdish|peshmerga|al-shabaab|boko\s+haram|al\s+qaeda)\b"
+    r"hezbollah|nusra|farc|kurdish|peshmerga|al-shabaab|boko\s+haram|al\s+qaeda|hamas|rockets?|missiles?|"
+    r"mortars?|artillery|gunmen)\b"
 )
 SPORTS_WORDS = _c(r"\b(?:" + _SPORT + r"|shares|stock|investors?|revenue|profit|quarter|earnings|customers)\b")
 
@@ -310,7 +412,8 @@ LOCATIVE_BEFORE = _c(
     r"\b(?:in|into|inside|across|throughout|from|near|around|towards?|within|over|at|outside|all\s+over|"
     r"parts\s+of|areas\s+of|north\s+of|south\s+of|east\s+of|west\s+of)\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west|northern|southern|eastern|western|central|north-?eastern|north-?western|"
-    r"south-?eastern|south-?western|rebel-held|war-torn|neighbouring|neighboring)\s+)?$"
+    r"south-?eastern|south-?western|rebel-held|war-torn|neighbouring|neighboring)\s+)?$|"
+    r"\b(?:city|town|capital|port|village|resort)\s+of\s+$"  # "the Austrian city of Vienna": a place
 )
 TOPIC_COMPOUND_AFTER = _c(
     r"^(?:-|\s+)(?:crisis|conflict|war|talks|peace|envoy|policy|resolution|question|issue|file|summit|"
@@ -353,7 +456,9 @@ TARGET_AFTER = _c(
 )
 TALKS_TOPIC_BEFORE = _c(
     r"\b(?:about|on|over|against|regarding|concerning)\s+(?:(?:the|a|an)\s+)?(?:\w+\s+){0,3}$|"
-    r"\bfight\s+against\s+(?:\w+\s+)?$"
+    r"\bfight\s+against\s+(?:\w+\s+)?$|"
+    # what they discussed is the topic ("discussed Syria"), not who they discussed it with
+    r"\bdiscuss(?:ed|es|ing)?\s+(?:the\s+)?(?:(?!with\b)[\w-]+\s+){0,2}$"
 )
 VISIT_BEFORE = _c(r"\b(?:visits?|visited|trip|tour|summit|meeting|conference)\s+(?:\w+\s+){0,2}(?:in|to)\s+$")
 SUPPORTED_BEFORE = _c(r"$^")
@@ -393,7 +498,10 @@ PLACE_EXCLUDED_BEFORE = _c(
     r"(?:\w+\s+){0,2}(?:in|to|from|for|on|over|about|of)\s+(?:the\s+)?(?:\w+\s+)?$|"
     r"\b(?:about|for|over|against|regarding|concerning|from)\s+(?:the\s+)?(?:\w+\s+)?$|"
     r"\b(?:end|halt|stop|ending|halting|stopping)\s+(?:to\s+)?(?:the\s+)?(?:fighting|war|conflict|violence|"
-    r"hostilities|bloodshed)\s+in\s+(?:the\s+)?(?:\w+\s+)?$"
+    r"hostilities|bloodshed)\s+in\s+(?:the\s+)?(?:\w+\s+)?$|"
+    # where the speaker spoke: "a commander said in Istanbul", "told reporters in Geneva"
+    r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|speaking|announced|added|reported|wrote)\s+"
+    r"(?:(?:on|late|early)\s+\w+\s+)?(?:in|from|at)\s+(?:the\s+)?$"
 )
 NATIONWIDE = _c(
     r"\b(?:nationwide|countrywide|across\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:country|syria|yemen|libya|"
@@ -440,6 +548,16 @@ SPEECH_PLACE_BEFORE = _c(
     r"\b(?:said|says|told\s+(?:reporters|journalists|(?:a|the)\s+(?:news\s+|press\s+)?\w+)|speaking|spoke|added|"
     r"wrote)\s+(?:(?:late\s+)?on\s+\w+\s+|\w+day\s+)?(?:in|at|from)\s+"
     r"(?:(?:a|the)\s+(?:news|press)\s+(?:conference|briefing)\s+in\s+)?(?:the\s+)?$"
+)
+# a seat of government standing for the country's capital ("at the presidential palace"), and others
+_AT = r"\b(?:at|in|inside|to)\s+the\s+"
+VENUE_SEATS = (
+    (_c(_AT + r"(?:state\s+department|white\s+house|pentagon|oval\s+office)\b"), "Washington"),
+    (_c(_AT + r"kremlin\b"), "Moscow"),
+    (_c(_AT + r"(?:elysee|élysée)(?:\s+palace)?\b"), "Paris"),
+    (_c(r"\b(?:at|in|to)\s+(?:number\s+10\s+)?downing\s+street\b"), "London"),
+    (_c(_AT + r"u\.?n\.?\s+headquarters\b"), "New York"),
+    (_c(_AT + r"(?:presidential\s+(?:palace|state\s+house|residence)|state\s+house)\b"), CAPITAL),
 )
 CONFLICT_AREA_BEFORE = _c(
     r"\b(?:war|conflict|fighting|battle|clashes|hostilities|violence|front(?:\s+line)?|bloodshed|"
@@ -496,8 +614,13 @@ DATES: dict[str, Scanner] = {
         r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
         r"(days?|weeks?|months?)\s+ago\b"
     ),
-    "since_span": _lw(r"\bfor\s+(days|weeks|months)\b|\b(days|weeks|months)\s+of\s+(?:fighting|bombardment|siege)"),
-    "last_week": _lw(r"\b(?:last\s+week|the\s+previous\s+week|the\s+week\s+before|earlier\s+this\s+week)\b"),
+    # "for days", "in recent days", "over the past few weeks": a span up to publication
+    "since_span": _lw(
+        r"\b(?:for|in\s+recent|over\s+(?:the\s+)?(?:past|last)(?:\s+few)?|in\s+the\s+(?:past|last)(?:\s+few)?)\s+"
+        r"(days|weeks|months)\b|\b(days|weeks|months)\s+of\s+(?:fighting|bombardment|siege)"
+    ),
+    "last_week": _lw(r"\b(?:last\s+week|the\s+previous\s+week|the\s+week\s+before)\b"),
+    "week_to_date": _lw(r"\b(?:earlier\s+this\s+week|so\s+far\s+this\s+week)\b"),
     "following": _lw(
         r"\b(?:in\s+the\s+(?:following|next)\s+(?:days|weeks)|in\s+the\s+days\s+(?:that\s+)?followed|"
         r"days\s+later|shortly\s+afterwards|shortly\s+after(?:wards)?\s+that|a\s+few\s+days\s+later)\b"
@@ -523,6 +646,7 @@ DATE_GATES = {
     "ago": (" ago",),
     "since_span": ("days", "weeks", "months"),
     "last_week": ("week",),
+    "week_to_date": ("this week",),
     "following": ("follow", "later", "after"),
     "season": ("spring", "summer", "autumn", "fall", "winter"),
     "year": ("19", "20"),
@@ -741,7 +865,8 @@ LEXICON = Lexicon(
         r"\b(?:launch\w*|began|begun|start\w*|open\w*|mount\w*|press\w*|push\w*|conduct\w*|carr\w+\s+out|"
         r"continu\w+|resum\w+|intensif\w+|step\w*\s+up|escalat\w+|kill\w*|wounded|injured|destroy\w*|"
         r"under\s+way|underway|ongoing|new|fresh|major|massive|heavy|fierce|all-out|full-scale|"
-        r"long-awaited|ground|military|repelled|repulsed|beat\s+back|fought\s+off)\b"
+        r"long-awaited|ground|military|repelled|repulsed|beat\s+back|fought\s+off|tanks?|gunships?|artillery|"
+        r"heavy\s+weapons|warplanes|jets|mortars?|rockets|(?:was|were)\s+attacked\s+(?:\w+\s+)?by)\b"
     ),
     offensive_object_after=_c(
         r"^\w*\s+(?:\w+\s+){0,2}(?:on|against|into|to\s+(?:retake|capture|recapture|seize|take|liberate|free|"
@@ -765,9 +890,20 @@ LEXICON = Lexicon(
         r"(?:[\w-]+\s+){0,4}?by\b"
     ),
     allegation=_c(r"\b(?:allegedly|reportedly|purportedly|alleged|accused\s+\w+\s+of|blamed\s+\w+\s+for)\b"),
+    generic_parties=GENERIC_PARTIES,
+    nominal_word=NOMINAL_WORD,
+    nominal_reference=NOMINAL_REFERENCE,
+    nominal_unrealised=NOMINAL_UNREALISED,
+    reaction_clause=REACTION_CLAUSE,
+    offensive_stopped=OFFENSIVE_STOPPED,
+    offensive_stopped_before=OFFENSIVE_STOPPED_BEFORE,
+    talks_frame_before=TALKS_FRAME_BEFORE,
+    past_clause=PAST_CLAUSE,
+    venue_seats=VENUE_SEATS,
     talks_off_topic=_c(
         r"\b(?:trade|tariffs?|climate|migration|migrants|brexit|economic|business|investment|energy|gas\s+"
-        r"supplies|visa|tourism|football|olympics?)\b"
+        r"supplies|visa|tourism|football|olympics?|oil|crude|output|opec|barrels?|data\s+(?:pact|privacy|"
+        r"transfers?))\b"
     ),
     talks_on_topic=_c(
         r"\b(?:syria\w*|ukrain\w*|yemen\w*|libya\w*|iraq\w*|afghan\w*|war|conflict|ceasefire|truce|peace|"

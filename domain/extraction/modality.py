@@ -117,9 +117,9 @@ def modality(
         return "broken"
     if trigger.event_type == OFFENSIVE and _attributive(sentence, trigger, lexicon):
         return "attributive"
-    if trigger.event_type == OFFENSIVE and trigger.word[:1].isupper() and _stopped(sentence, clauses, trigger, lexicon):
+    if trigger.event_type == OFFENSIVE and trigger.nominal and _stopped(sentence, clauses, trigger, lexicon):
         return "stopped"
-    if trigger.event_type != RESOLUTION and trigger.word[:1].isupper():  # a noun: "den Angriff", "der Feuerpause"
+    if trigger.event_type != RESOLUTION and trigger.nominal:  # a noun: "den Angriff", "der Feuerpause"
         if lexicon.nominal_unrealised.search(before):
             return "planned"
         if trigger.event_type != TALKS and lexicon.nominal_reference.search(before):
@@ -154,15 +154,11 @@ def _clause_modality(
     counterfactual = cues.get("counterfactual")
     if counterfactual is not None and _KONJUNKTIV.search(clause) and counterfactual.search(sentence.low):
         return "counterfactual"
-    if (
-        trigger.event_type in (OFFENSIVE, CEASEFIRE)
-        and trigger.word[:1].isupper()
-        and lexicon.reaction_clause.search(clause)
-    ):
+    if trigger.event_type in (OFFENSIVE, CEASEFIRE) and trigger.nominal and lexicon.reaction_clause.search(clause):
         return "reaction"
     framed = (
         trigger.event_type == TALKS
-        and trigger.word[:1].isupper()
+        and trigger.nominal
         and lexicon.talks_frame_before.search(sentence.low[max(0, trigger.start - 40) : trigger.start])
         and lexicon.past_clause.search(clause)
     )

@@ -26,7 +26,7 @@ from domain.extraction.casualties import casualties_in, merge_casualties
 from domain.extraction.codes import BODIES, NON_ARMED
 from domain.extraction.dates import DateMention, DateResolver, PubDate, parse_published
 from domain.extraction.gazetteer_port import GazetteerPort, PlaceLike
-from domain.extraction.lexicon import CEASEFIRE, OFFENSIVE, RESOLUTION, TALKS, Lexicon, get_lexicon
+from domain.extraction.lexicon import CAPITAL, CEASEFIRE, OFFENSIVE, RESOLUTION, TALKS, Lexicon, get_lexicon
 from domain.extraction.linguistic import Analysis, analyse
 from domain.extraction.merge import Candidate, merge
 from domain.extraction.modality import REALISED, modality
@@ -255,6 +255,10 @@ def _trigger_ok(art: _Article, sentence: Sentence, clauses: list[tuple[int, int]
         return any(lex.ceasefire_realised.search(sentence.low[s:e]) for s, e in nearby)
     if trig.event_type == TALKS and lex.talks_not_held.search(sentence.low):
         return False
+    own_topic = _own_topic(lex, sentence, clauses, trig) if trig.event_type == TALKS else None
+    if own_topic is not None and lex.talks_off_topic.search(own_topic):
+        # "talks about a deal to stem migration": the talks' own topic decides, not war words elsewhere
+        return bool(_war_words(lex, own_topic) or lex.talks_on_topic.search(own_topic))
     if trig.event_type == TALKS and lex.talks_off_topic.search(sentence.low):
         start = lex.talks_topic_start.search(sentence.low)
         topic = sentence.low[start.start() :] if start else sentence.low
@@ -285,6 +289,13 @@ def _trigger_ok(art: _Article, sentence: Sentence, clauses: list[tuple[int, int]
             return bool(body and lex.veto_verb.search(sentence.low))
         return bool(body and lex.resolution_context.search(sentence.low))
     return True
+
+
+def _own_topic(lex: Lexicon, sentence: Sentence, clauses: list[tuple[int, int]], trig: Trigger) -> str | None:
+    """The topic phrase right after a talks trigger, to the end of its clause ("talks about trade ..."; an
+    agreement's object: "agreed a migration deal"), or None when the trigger is not followed by one."""
+    rest = sentence.low[trig.end : clause_of(clauses, trig.start)[1]].lstrip()
+    return rest if (trig.strength == "agreement" and rest) or lex.talks_topic_start.match(rest) else None
 
 
 def _war_words(lex: Lexicon, low: str) -> bool:
@@ -357,7 +368,7 @@ def _candidate(
     if place is not None and place.precision == "country" and event_type in (OFFENSIVE, TALKS):
         place = _campaign_town(art, index, place, event_type)
     if place is None and event_type == TALKS:
-        place = _neighbour_venue(art, index) or roles.dateline_venue(art.ctx, lex)
+        place = _landmark_venue(art, sentence) or _neighbour_venue(art, index) or roles.dateline_venue(art.ctx, lex)
     region = event_type == OFFENSIVE and lex.country_region.search(sentence.low) is not None
     if place is None and event_type == OFFENSIVE and not region and lex.anaphoric_place.search(sentence.low):
         place = _previous_place(art, index)
@@ -621,6 +632,18 @@ def _campaign_town(art: _Article, index: int, country: PlaceLike, event_type: st
     return None
 
 
+def _landmark_venue(art: _Article, sentence: Sentence) -> PlaceLike | None:
+    """Talks held at a building that stands for its city ("at the State Department", "im Kreml")."""
+    for pattern, city in art.lexicon.venue_seats:
+        if pattern.search(sentence.low):
+            name: str | None = city
+            if city == CAPITAL:
+                name = art.gaz.capital_name(art.ctx.main_country) if art.ctx.main_country else None
+            found = art.gaz.find_places(name, art.lexicon.language) if name else []
+            return found[0].place if found else None
+    return None
+
+
 def _neighbour_venue(art: _Article, index: int) -> PlaceLike | None:
     """Talks stated without a venue ("Nach stundenlangen Verhandlungen ...") held where a neighbouring
     sentence about the same meeting or agreement says ("in München"), or the next one tells where it took
@@ -746,7 +769,7 @@ def _of_another_noun(
     August 2014 vom IS gehalten wird") is about a noun there, not the event. After a nominal trigger
     ("die Offensive auf Mossul, die am 17. Oktober begann") it may be the event's own and is kept."""
     other = clause_of(clauses, pos)
-    if other == own or other[0] < own[1] or trig.word[:1].isupper():
+    if other == own or other[0] < own[1] or trig.nominal:
         return False
     return bool(art.lexicon.relative_pronoun_clause.match(sentence.low, other[0]))
 

@@ -17,6 +17,14 @@ class Trigger:
     end: int
     word: str
     strength: str  # "strong", "weak", "agreement"
+    nominal: bool = False  # the trigger is a noun ("den Angriff", "the offensive"), not a verb
+
+
+def is_nominal(word: str, lexicon: Lexicon) -> bool:
+    """Whether a trigger word is a noun: by the lexicon's list of nominal triggers, else by its capital."""
+    if lexicon.nominal_word is not None:
+        return lexicon.nominal_word.fullmatch(word.lower()) is not None
+    return word[:1].isupper()
 
 
 def clause_of(clauses: list[tuple[int, int]], pos: int) -> tuple[int, int]:
@@ -93,6 +101,6 @@ def find_triggers(
                 continue
         if any(t.event_type == rule.event_type and t.start < end and start < t.end for t in found):
             continue
-        found.append(Trigger(rule.event_type, start, end, m_text, rule.strength))
+        found.append(Trigger(rule.event_type, start, end, m_text, rule.strength, is_nominal(m_text, lexicon)))
     found.sort(key=lambda t: t.start)
     return found

@@ -1,0 +1,88 @@
+"""English triggers: which words state an event at all (sentences of our own)."""
+
+from __future__ import annotations
+
+import msgspec
+import pytest
+
+from domain.extraction import extract
+from domain.extraction.lexicon import OFFENSIVE, TALKS, get_lexicon
+from domain.extraction.sentences import split_sentences
+from domain.extraction.triggers import find_triggers
+
+LEX = get_lexicon("en")
+PUB = "2016-11-10"
+
+
+def _words(text: str, event_type: str) -> list[str]:
+    sentence = split_sentences(text, LEX)[0]
+    return [t.word.lower() for t in find_triggers(sentence, sentence.clauses(LEX), LEX) if t.event_type == event_type]
+
+
+def _types(text: str) -> list[str]:
+    events: list[dict[str, object]] = msgspec.to_builtins(extract(text, published_at=PUB, language="en"))
+    return [str(e["type"]) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A spokesman for the rebel Supreme Negotiations Committee rejected the offer.",
+        "The opposition's talks team arrived at the hotel late.",
+        "Members of the negotiations council said they were not consulted.",
+    ],
+)
+def test_a_body_named_after_talks_is_no_talks_trigger(text: str) -> None:
+    assert _words(text, TALKS) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jordan has agreed to help resettle the families.",
+        "The bank agreed a 2-billion-dollar loan for the province.",
+        "Exporters agreed on Monday to cap production.",
+    ],
+)
+def test_consent_to_act_is_no_agreement_between_parties(text: str) -> None:
+    assert _words(text, TALKS) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Both delegations agreed on a prisoner exchange.", "agreed"),
+        ("Ukraine agreed with Russia to pull back heavy guns.", "agreed"),
+        ("After twelve hours the two sides agreed.", "agreed"),
+        ("The factions agreed a truce for the valley.", "agreed"),
+    ],
+)
+def test_agreement_with_object_or_partner_is_a_trigger(text: str, word: str) -> None:
+    assert word in _words(text, TALKS)
+
+
+def test_a_player_falling_to_the_ground_is_no_capture() -> None:
+    assert _words("The winger lost his footing and fell to the turf near the corner flag.", OFFENSIVE) == []
+    assert "fell to" in _words("The border town fell to the militants after a week of fighting.", OFFENSIVE)
+
+
+def test_liberated_is_a_capture() -> None:
+    assert "liberated" in _words("The army said it liberated two hilltop villages.", OFFENSIVE)
+
+
+def test_a_match_report_yields_no_offensive() -> None:
+    text = (
+        "The quarterback threw a long pass in the second half of the Super Bowl. "
+        "The receiver fell to the turf, and the referee reviewed the play. "
+        "The coach said the season had been a long one, and the stadium roared as the home side scored."
+    )
+    assert OFFENSIVE not in _types(text)
+
+
+def test_a_conference_call_is_talks() -> None:
+    assert "conference call" in _words("In a conference call on Friday, the leaders discussed the truce.", TALKS)
+
+
+def test_police_work_against_criminals_is_no_offensive() -> None:
+    assert _words("Police stormed the bank and captured the robbers on Tuesday.", OFFENSIVE) == []
+    assert _words("Militants stormed a police station on Tuesday.", OFFENSIVE) == ["stormed"]
