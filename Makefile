@@ -30,8 +30,8 @@ run: install
 	CONFLICTDB_WEBHOOK_ALLOW_PRIVATE=$${CONFLICTDB_WEBHOOK_ALLOW_PRIVATE:-true} $(BIN)/conflictdb serve --ingest-seeds
 
 lint: install
-	$(BIN)/ruff check api domain infra tests bench tools
-	$(BIN)/ruff format --check api domain infra tests bench tools
+	$(BIN)/ruff check api application domain infra tests bench tools
+	$(BIN)/ruff format --check api application domain infra tests bench tools
 
 typecheck: install
 	$(BIN)/mypy

@@ -26,12 +26,10 @@ from api.errors import EXCEPTION_HANDLERS, problem_responses
 from api.observability import observe_http
 from api.routes import ROUTE_HANDLERS
 from api.routes.metrics import scrape
-from api.services import Services
+from api.services import Services, projection_runner, webhook_workers
 from infra.db import create_pool
 from infra.event_store import EventStore
-from infra.projection_runner import ProjectionRunner
 from infra.settings import Settings
-from infra.webhooks.worker import run_webhooks
 
 log = logging.getLogger("conflictdb")
 BEARER = "bearerAuth"  # the OpenAPI security scheme of API keys
@@ -39,14 +37,7 @@ BEARER = "bearerAuth"  # the OpenAPI security scheme of API keys
 
 def background_workers(services: Services) -> list[Coroutine[Any, Any, None]]:
     """Long-running tasks started with the app (projections, webhook fan-out and dispatch)."""
-    workers: list[Coroutine[Any, Any, None]] = []
-    workers.append(
-        ProjectionRunner(
-            services.pool, database_url=services.database_url, poll_interval_s=services.settings.poll_interval_s
-        ).run_forever()
-    )
-    workers.append(run_webhooks(services.pool, services.database_url, services.settings))
-    return workers
+    return [projection_runner(services).run_forever(), webhook_workers(services)]
 
 
 def create_app(settings: Settings, database_url: str) -> Litestar:

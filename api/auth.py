@@ -15,8 +15,8 @@ from litestar.handlers.base import BaseRouteHandler
 from litestar.types import Guard
 
 from api.services import Services
+from application.queries import ApiKey, find_by_secret
 from domain.errors import AuthError, PermissionDeniedError
-from infra.api_keys import ApiKey, find_by_secret
 
 _STATE_KEY = "api_key"
 

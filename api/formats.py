@@ -17,10 +17,9 @@ import msgspec
 from litestar.exceptions import HTTPException
 
 from api.schemas import WireEvent
+from application.queries import events, totals
 from domain.errors import ValidationError
 from domain.events.common import Actor, Role
-from infra.queries.events import ExportRow
-from infra.queries.totals import Total
 
 Format = Literal["json", "csv", "geojson", "ndjson"]
 MEDIA_TYPES: dict[Format, str] = {
@@ -98,12 +97,12 @@ class _RawPage(msgspec.Struct):
     total_is_estimate: bool
 
 
-def json_page(items: list[bytes], next_cursor: str | None, total: Total) -> bytes:
+def json_page(items: list[bytes], next_cursor: str | None, total: totals.Total) -> bytes:
     raw = [msgspec.Raw(i) for i in items]
     return _encoder.encode(_RawPage(raw, next_cursor, total=total.count, total_is_estimate=total.is_estimate))
 
 
-async def csv_rows(rows: AsyncIterator[ExportRow]) -> AsyncIterator[bytes]:
+async def csv_rows(rows: AsyncIterator[events.ExportRow]) -> AsyncIterator[bytes]:
     """A header row, then one flat row per event, written in chunks."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
@@ -124,7 +123,7 @@ def _drain(out: io.StringIO) -> bytes:
     return text.encode()
 
 
-def _csv_row(row: ExportRow) -> tuple[Any, ...]:
+def _csv_row(row: events.ExportRow) -> tuple[Any, ...]:
     event = _wire.decode(row.body)
     occurred, location, casualties = event.occurred, event.location, event.casualties
     country = location and location.country

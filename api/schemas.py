@@ -8,10 +8,8 @@ from typing import Any
 
 import msgspec
 
+from application.queries import articles, timeline, totals
 from domain.events import Actor, Casualties, Evidence, Location, Occurred
-from infra.queries.articles import ArticleView
-from infra.queries.timeline import TimelineBucket
-from infra.queries.totals import PageTotal, PageTotalIsEstimate
 
 # --- read side: events, articles, catalog, log -------------------------------------------
 
@@ -35,8 +33,8 @@ class WireEvent(msgspec.Struct, kw_only=True):
 class EventList(msgspec.Struct, kw_only=True):
     items: list[WireEvent]
     next_cursor: str | None
-    total: PageTotal
-    total_is_estimate: PageTotalIsEstimate
+    total: totals.PageTotal
+    total_is_estimate: totals.PageTotalIsEstimate
 
 
 class ArticleSummary(msgspec.Struct, kw_only=True):
@@ -53,13 +51,13 @@ class EventDetail(WireEvent, kw_only=True):
     article: ArticleSummary | None
 
 
-class ArticleWithEvents(ArticleView, kw_only=True):
+class ArticleWithEvents(articles.ArticleView, kw_only=True):
     events: list[WireEvent]
 
 
 class Timeline(msgspec.Struct, kw_only=True):
     interval: str
-    items: list[TimelineBucket]
+    items: list[timeline.TimelineBucket]
 
 
 class LogEntry(msgspec.Struct, kw_only=True):
@@ -79,5 +77,5 @@ class LogEntry(msgspec.Struct, kw_only=True):
 class LogPage(msgspec.Struct, kw_only=True):
     items: list[LogEntry]
     next_cursor: str | None
-    total: PageTotal
-    total_is_estimate: PageTotalIsEstimate
+    total: totals.PageTotal
+    total_is_estimate: totals.PageTotalIsEstimate

@@ -1,14 +1,34 @@
-"""What request handlers and background workers share: settings, pool, event store."""
+"""The composition root's wiring: which adapter stands behind each port, for the app
+(api/app.py) and the commands. Routes and commands reach infra through the application
+layer and through this module only.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import asyncio
+import contextlib
+import logging
+import sys
+from collections.abc import AsyncIterator, Coroutine
+from dataclasses import dataclass, field
+from typing import Any
 
 import asyncpg
 from litestar.di import NamedDependency
 
+from infra.api_keys import ApiKeyRepository
+from infra.clock import SystemClock
+from infra.db import check_reachable, create_pool, redact, start_embedded
 from infra.event_store import EventStore
-from infra.settings import Settings
+from infra.idempotency import StoredReplies
+from infra.ingestion import ArticleStreams
+from infra.migrate import upgrade
+from infra.projection_runner import ProjectionRunner
+from infra.read_models.status import ProjectionAdmin
+from infra.settings import Settings, data_dir_of
+from infra.webhooks.deliveries import DeliveryOutbox
+from infra.webhooks.subscriptions import SubscriptionRepository
+from infra.webhooks.worker import run_webhooks
 
 
 @dataclass
@@ -17,6 +37,15 @@ class Services:
     pool: asyncpg.Pool
     store: EventStore
     database_url: str
+    clock: SystemClock = field(default_factory=SystemClock)
+
+    def __post_init__(self) -> None:
+        self.articles = ArticleStreams(self.store)
+        self.replies = StoredReplies(self.pool)
+        self.subscriptions = SubscriptionRepository(self.pool)
+        self.deliveries = DeliveryOutbox(self.pool)
+        self.projections = ProjectionAdmin(self.pool)
+        self.api_keys = ApiKeyRepository(self.pool)
 
     async def projection_lag(self) -> int | None:
         """Events not yet projected by the slowest projection (None until projections exist)."""
@@ -32,3 +61,45 @@ class Services:
 
 # Handlers declare `services: ServicesDep`; the app provides it from its state.
 ServicesDep = NamedDependency[Services]
+
+
+@contextlib.asynccontextmanager
+async def open_services(settings: Settings, database_url: str, *, max_size: int = 10) -> AsyncIterator[Services]:
+    """Services over a pool of their own, for a command; closed (pending wake-ups sent) on exit."""
+    pool = await create_pool(database_url, max_size=max_size)
+    services = Services(settings=settings, pool=pool, store=EventStore(pool), database_url=database_url)
+    try:
+        yield services
+    finally:
+        await services.store.close()  # let the last wake-up NOTIFY go out before the pool closes
+        await pool.close()
+
+
+def prepare_database(settings: Settings, *, migrate: bool = True) -> str:
+    """Start the embedded server when no URL is given, check it answers, say on stderr which
+    database this is (one line), migrate; return the URL."""
+    if settings.database_url:
+        url, where = settings.database_url, redact(settings.database_url)
+    else:
+        data_dir = data_dir_of(settings)
+        url, where = start_embedded(data_dir), f"embedded PostgreSQL in {data_dir}"
+    asyncio.run(check_reachable(url))
+    if settings.log_format == "json":  # stderr carries JSON lines only: say it as a log record
+        logging.getLogger("conflictdb.database").info("database: %s", where)
+    else:
+        print(f"conflictdb: database: {where}", file=sys.stderr, flush=True)
+    if migrate:
+        upgrade(url)
+    return url
+
+
+def projection_runner(services: Services, *, batch_size: int | None = None) -> ProjectionRunner:
+    options: dict[str, Any] = {} if batch_size is None else {"batch_size": batch_size}
+    return ProjectionRunner(
+        services.pool, database_url=services.database_url, poll_interval_s=services.settings.poll_interval_s, **options
+    )
+
+
+def webhook_workers(services: Services) -> Coroutine[Any, Any, None]:
+    """Webhook fan-out and dispatch, as one long-running task."""
+    return run_webhooks(services.pool, services.database_url, services.settings)

@@ -7,7 +7,7 @@ unique per request so every post is a new article, from CONCURRENCY tasks.
 Floor (same texts, same process count, same concurrency): the extractor alone plus one
 bare asyncpg multi-row INSERT of the same event rows into a plain table: what ingestion
 costs with no HTTP, validation, de-duplication or event-store rules. Also reported: the
-same ingestion called in process (infra.ingestion.ingest, no HTTP), and POST /articles/batch.
+same ingestion called in process (application.ingest.ingest, no HTTP), and POST /articles/batch.
 """
 
 from __future__ import annotations
@@ -28,13 +28,15 @@ import httpx
 import msgspec
 from _common import bench_database, report
 
+from application.ingest import ingest
 from domain.articles import parse_article
 from domain.extraction import extract
 from infra.api_keys import create_api_key
+from infra.clock import SystemClock
 from infra.codec import to_new_event
 from infra.db import create_pool
 from infra.event_store import EventStore
-from infra.ingestion import ingest
+from infra.ingestion import ArticleStreams
 
 REPO = Path(__file__).resolve().parent.parent
 HTTP_ARTICLES = 500
@@ -136,10 +138,10 @@ async def batch_figure(client: httpx.AsyncClient, seeds: list[dict[str, Any]]) -
 
 
 async def direct_figure(pool: asyncpg.Pool, seeds: list[dict[str, Any]]) -> float:
-    store = EventStore(pool)
+    articles, clock = ArticleStreams(EventStore(pool)), SystemClock()
 
     async def one(raw: dict[str, Any]) -> None:
-        await ingest(store, parse_article(raw), origin="bench")
+        await ingest(articles, clock, parse_article(raw), origin="bench")
 
     return await run_concurrently(unique(seeds, DIRECT_ARTICLES, "direct"), one)
 

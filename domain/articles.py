@@ -78,6 +78,10 @@ class Article(msgspec.Struct, frozen=True, kw_only=True):
         fields = {f: getattr(self, f) for f in self.__struct_fields__}
         return ArticleSubmitted(**fields, submitted_at=now)
 
+    def event_id(self, stream_version: int) -> uuid.UUID:
+        """The id of the event at `stream_version` of this article's stream."""
+        return event_id_for(self.article_id, stream_version)
+
 
 def parse_article(raw: Any) -> Article:
     """A raw JSON value (a dict) -> a validated Article, or ValidationError naming the field."""

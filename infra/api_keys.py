@@ -115,3 +115,16 @@ async def _resolve(conn: asyncpg.Connection, ident: str) -> uuid.UUID:
     if await conn.fetchval("SELECT 1 FROM api_keys WHERE key_id = $1", key_id) is None:
         raise NotFoundError(f"no API key with id {ident}")
     return key_id
+
+
+class ApiKeyRepository:
+    """The application's `ApiKeys` port over the functions above."""
+
+    def __init__(self, pool: asyncpg.Pool) -> None:
+        self.pool = pool
+
+    async def create(self, name: str, scopes: str | Iterable[str]) -> tuple[ApiKey, str]:
+        return await create_api_key(self.pool, name, scopes)
+
+    async def revoke(self, ident: str) -> ApiKey:
+        return await revoke_api_key(self.pool, ident)

@@ -1,20 +1,18 @@
-"""Idempotency-Key replies: the first reply to (client, key) is kept and replayed.
-
-A client retrying a request with the same key and the same body gets the stored
-reply; the same key with a different body is refused (409) rather than guessed at.
-"""
+"""Idempotency-Key replies in PostgreSQL: the adapter behind the application's `Replies` port
+(application/idempotency.py holds the rule)."""
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 import asyncpg
 import msgspec
 
-from domain.errors import ConcurrencyError, ValidationError
+from domain.errors import ConcurrencyError
 
-MAX_KEY_LENGTH = 255
+_RECALL = "SELECT request_hash, status, response FROM idempotency_keys WHERE owner = $1 AND key = $2"
+_REMEMBER = """INSERT INTO idempotency_keys (owner, key, request_hash, status, response)
+VALUES ($1, $2, $3, $4, $5) ON CONFLICT (owner, key) DO NOTHING"""
 
 
 class IdempotencyKeyReusedError(ConcurrencyError):
@@ -26,43 +24,20 @@ class StoredReply(msgspec.Struct, frozen=True, kw_only=True):
     body: Any
 
 
-def request_hash(method: str, path: str, body: bytes) -> str:
-    """Fingerprint of a request; a body that is JSON is compared by value, not by formatting."""
-    try:
-        canonical = msgspec.json.encode(msgspec.json.decode(body), order="sorted")
-    except msgspec.DecodeError:
-        canonical = body
-    return hashlib.sha256(f"{method} {path}\n".encode() + canonical).hexdigest()
+class StoredReplies:
+    def __init__(self, pool: asyncpg.Pool) -> None:
+        self.pool = pool
 
+    async def recall(self, owner: str, key: str, fingerprint: str) -> StoredReply | None:
+        row = await self.pool.fetchrow(_RECALL, owner, key)
+        if row is None:
+            return None
+        if row["request_hash"] != fingerprint:
+            raise IdempotencyKeyReusedError("this Idempotency-Key was already used with a different request body")
+        return StoredReply(status=row["status"], body=row["response"])
 
-def check_key(key: str) -> str:
-    key = key.strip()
-    if not key or len(key) > MAX_KEY_LENGTH or not key.isprintable():
-        raise ValidationError(f"Idempotency-Key must be 1–{MAX_KEY_LENGTH} printable characters")
-    return key
-
-
-async def recall(pool: asyncpg.Pool, owner: str, key: str, fingerprint: str) -> StoredReply | None:
-    row = await pool.fetchrow(
-        "SELECT request_hash, status, response FROM idempotency_keys WHERE owner = $1 AND key = $2", owner, key
-    )
-    if row is None:
-        return None
-    if row["request_hash"] != fingerprint:
-        raise IdempotencyKeyReusedError("this Idempotency-Key was already used with a different request body")
-    return StoredReply(status=row["status"], body=row["response"])
-
-
-async def remember(pool: asyncpg.Pool, owner: str, key: str, fingerprint: str, reply: StoredReply) -> StoredReply:
-    """Store the reply unless a concurrent request with the key stored one first; return the kept one."""
-    await pool.execute(
-        """INSERT INTO idempotency_keys (owner, key, request_hash, status, response)
-           VALUES ($1, $2, $3, $4, $5) ON CONFLICT (owner, key) DO NOTHING""",
-        owner,
-        key,
-        fingerprint,
-        reply.status,
-        msgspec.json.encode(reply.body),
-    )
-    kept = await recall(pool, owner, key, fingerprint)
-    return kept if kept is not None else reply
+    async def remember(self, owner: str, key: str, fingerprint: str, status: int, body: Any) -> StoredReply:
+        """Store the reply unless a concurrent request with the key stored one first; return the kept one."""
+        await self.pool.execute(_REMEMBER, owner, key, fingerprint, status, msgspec.json.encode(body))
+        kept = await self.recall(owner, key, fingerprint)
+        return kept if kept is not None else StoredReply(status=status, body=body)

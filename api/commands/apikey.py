@@ -9,8 +9,9 @@ from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 from api.commands.common import add_database_options, prepare_database, settings_from
-from infra.api_keys import SCOPES, ApiKey, create_api_key, list_api_keys, revoke_api_key
-from infra.db import create_pool
+from api.services import Services, open_services
+from application import admin
+from application.queries import SCOPES, ApiKey, list_api_keys
 
 T = TypeVar("T")
 
@@ -31,21 +32,19 @@ def register(sub: Any) -> None:
         add_database_options(action)
 
 
-def _with_pool(args: argparse.Namespace, work: Callable[[Any], Awaitable[T]]) -> T:
-    url = prepare_database(settings_from(args))
+def _with_services(args: argparse.Namespace, work: Callable[[Services], Awaitable[T]]) -> T:
+    settings = settings_from(args)
+    url = prepare_database(settings)
 
     async def run() -> T:
-        pool = await create_pool(url, max_size=2)
-        try:
-            return await work(pool)
-        finally:
-            await pool.close()
+        async with open_services(settings, url, max_size=2) as services:
+            return await work(services)
 
     return asyncio.run(run())
 
 
 def _create(args: argparse.Namespace) -> int:
-    key, secret = _with_pool(args, lambda pool: create_api_key(pool, args.name, args.scopes))
+    key, secret = _with_services(args, lambda s: admin.create_api_key(s.api_keys, args.name, args.scopes))
     print(secret)
     note = f"created key {key.key_id} ({key.name}; scopes {','.join(key.scopes)}); it is shown only now"
     print(note, file=sys.stderr)
@@ -53,13 +52,13 @@ def _create(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    for key in _with_pool(args, list_api_keys):
+    for key in _with_services(args, lambda s: list_api_keys(s.pool)):
         print(_describe(key))
     return 0
 
 
 def _revoke(args: argparse.Namespace) -> int:
-    key = _with_pool(args, lambda pool: revoke_api_key(pool, args.key))
+    key = _with_services(args, lambda s: admin.revoke_api_key(s.api_keys, args.key))
     print(f"revoked {_describe(key)}")
     return 0
 

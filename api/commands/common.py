@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
-import logging
 import signal
-import sys
 from pathlib import Path
 from typing import Any
 
-from infra.db import check_reachable, redact, start_embedded
-from infra.migrate import upgrade
-from infra.settings import Settings, data_dir_of, load_settings
+from api.services import prepare_database
+from infra.settings import Settings, load_settings
+
+__all__ = ["add_database_options", "exit_cleanly_on_sigterm", "prepare_database", "settings_from"]
 
 
 def add_database_options(parser: argparse.ArgumentParser) -> None:
@@ -30,24 +28,6 @@ def settings_from(args: argparse.Namespace, **extra: Any) -> Settings:
     return load_settings(
         None, data_dir=getattr(args, "data_dir", None), database_url=getattr(args, "database_url", None), **extra
     )
-
-
-def prepare_database(settings: Settings, *, migrate: bool = True) -> str:
-    """Start the embedded server when no URL is given, check it answers, say on stderr which
-    database this is (one line), migrate; return the URL."""
-    if settings.database_url:
-        url, where = settings.database_url, redact(settings.database_url)
-    else:
-        data_dir = data_dir_of(settings)
-        url, where = start_embedded(data_dir), f"embedded PostgreSQL in {data_dir}"
-    asyncio.run(check_reachable(url))
-    if settings.log_format == "json":  # stderr carries JSON lines only: say it as a log record
-        logging.getLogger("conflictdb.database").info("database: %s", where)
-    else:
-        print(f"conflictdb: database: {where}", file=sys.stderr, flush=True)
-    if migrate:
-        upgrade(url)
-    return url
 
 
 def exit_cleanly_on_sigterm() -> None:

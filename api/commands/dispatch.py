@@ -31,11 +31,7 @@ def run_dispatch(args: argparse.Namespace) -> int:
 
 
 async def _dispatch(settings: Settings, url: str) -> None:
-    from infra.db import create_pool
-    from infra.webhooks.worker import run_webhooks
+    from api.services import open_services, webhook_workers
 
-    pool = await create_pool(url)
-    try:
-        await run_webhooks(pool, url, settings)
-    finally:
-        await pool.close()
+    async with open_services(settings, url) as services:
+        await webhook_workers(services)

@@ -19,11 +19,11 @@ from typing import Any
 import msgspec
 
 from api.commands.common import add_database_options, prepare_database, settings_from
+from api.services import Services, open_services
+from application.ingest import has_articles, submit_raw
 from domain.errors import ConflictDBError
 from domain.extraction.normalize import publication_hint
-from infra.db import create_pool
-from infra.event_store import EventStore
-from infra.ingestion import has_articles, ingest_raw
+from infra.settings import Settings
 
 TITLE_MAX = 200
 CONCURRENCY = 4
@@ -163,31 +163,26 @@ def _jsonl_item(label: str, line: str) -> Item:
 
 
 async def ingest_items(url: str, items: Sequence[Item], *, progress: bool = False, origin: str = "cli") -> Summary:
-    summary = Summary()
-    pool = await create_pool(url, max_size=CONCURRENCY + 1)
-    store, gate = EventStore(pool), asyncio.Semaphore(CONCURRENCY)
-    try:
+    summary, gate = Summary(), asyncio.Semaphore(CONCURRENCY)
+    async with open_services(Settings(), url, max_size=CONCURRENCY + 1) as services:
 
         async def one(item: Item) -> None:
             async with gate:
-                await _ingest_one(store, item, summary, origin)
+                await _ingest_one(services, item, summary, origin)
             _progress(summary, len(items), enabled=progress)
 
         await asyncio.gather(*(one(item) for item in items))
-    finally:
-        await store.close()  # let the last wake-up NOTIFY go out before the pool closes
-        await pool.close()
     if progress and sys.stderr.isatty():
         print(file=sys.stderr)
     return summary
 
 
-async def _ingest_one(store: EventStore, item: Item, summary: Summary, origin: str) -> None:
+async def _ingest_one(services: Services, item: Item, summary: Summary, origin: str) -> None:
     if item.raw is None:
         _fail(item.label, item.error or "unreadable", summary)
         return
     try:
-        outcome = await ingest_raw(store, item.raw, origin=origin)
+        outcome = await submit_raw(services.articles, services.clock, item.raw, origin=origin)
     except ConflictDBError as exc:
         _fail(item.label, str(exc), summary)
         return
@@ -236,11 +231,8 @@ async def ingest_seeds_if_empty(url: str) -> str:
     folder = seeds_dir()
     if folder is None:
         return "no seeds/ folder found; nothing ingested"
-    pool = await create_pool(url, max_size=1)
-    try:
-        if await has_articles(pool):
+    async with open_services(Settings(), url, max_size=1) as services:
+        if await has_articles(services.articles):
             return "articles already stored; seeds not ingested"
-    finally:
-        await pool.close()
     summary = await ingest_items(url, list(collect([folder])), origin="seed")
     return f"seeds ingested from {folder}: " + describe(summary).replace("\n", "; ")

@@ -28,19 +28,13 @@ def run_project(args: argparse.Namespace) -> int:
 
 
 async def _project(settings: Settings, url: str, batch_size: int, *, once: bool) -> None:
-    from infra.db import create_pool
-    from infra.projection_runner import ProjectionRunner
+    from api.services import open_services, projection_runner
 
-    pool = await create_pool(url, max_size=2)
-    try:
-        runner = ProjectionRunner(
-            pool, database_url=url, batch_size=batch_size, poll_interval_s=settings.poll_interval_s
-        )
+    async with open_services(settings, url, max_size=2) as services:
+        runner = projection_runner(services, batch_size=batch_size)
         if once:
             processed = await runner.run_until_caught_up()
             print(f"conflictdb: {len(runner.models)} projections caught up ({processed} events applied)", flush=True)
         else:
             print("conflictdb: projecting (Ctrl-C to stop)", flush=True)
             await runner.run_forever()
-    finally:
-        await pool.close()

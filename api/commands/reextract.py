@@ -8,10 +8,10 @@ import uuid
 from typing import Any
 
 from api.commands.common import add_database_options, prepare_database, settings_from
+from api.services import open_services
+from application.ingest import reextract_all
 from domain.errors import ConflictDBError, ValidationError
-from infra.db import create_pool
-from infra.event_store import EventStore
-from infra.ingestion import article_ids, reextract
+from infra.settings import Settings
 
 
 def register(sub: Any) -> None:
@@ -26,8 +26,9 @@ def _run(args: argparse.Namespace) -> int:
     if bool(args.ids) == bool(args.all):
         raise ValidationError("name article ids or pass --all (not both)")
     ids = [_uuid(i) for i in args.ids]
-    url = prepare_database(settings_from(args))
-    return asyncio.run(_reextract(url, ids or None))
+    settings = settings_from(args)
+    url = prepare_database(settings)
+    return asyncio.run(_reextract(settings, url, ids or None))
 
 
 def _uuid(raw: str) -> uuid.UUID:
@@ -37,24 +38,16 @@ def _uuid(raw: str) -> uuid.UUID:
         raise ValidationError(f"not an article id: {raw!r}") from None
 
 
-async def _reextract(url: str, ids: list[uuid.UUID] | None) -> int:
-    pool = await create_pool(url, max_size=2)
+async def _reextract(settings: Settings, url: str, ids: list[uuid.UUID] | None) -> int:
     failed = changed = retracted = added = 0
-    store = EventStore(pool)
-    try:
-        for article_id in ids if ids is not None else await article_ids(pool):
-            try:
-                result = await reextract(store, article_id, origin="cli")
-            except ConflictDBError as exc:
+    async with open_services(settings, url, max_size=2) as services:
+        async for article_id, result in reextract_all(services.articles, ids, origin="cli"):
+            if isinstance(result, ConflictDBError):
                 failed += 1
-                print(f"conflictdb reextract: {article_id}: {exc}")
-                continue
-            if result.retracted or result.added:
+                print(f"conflictdb reextract: {article_id}: {result}")
+            elif result.retracted or result.added:
                 changed += 1
                 retracted, added = retracted + len(result.retracted), added + len(result.added)
                 print(f"{article_id}: {len(result.retracted)} retracted, {len(result.added)} added")
-    finally:
-        await store.close()
-        await pool.close()
     print(f"articles changed: {changed}; events retracted: {retracted}, added: {added}; failures: {failed}")
     return 1 if failed else 0

@@ -65,13 +65,9 @@ def _metrics_server(services: Any) -> Any:
 async def _work(settings: Any, url: str) -> None:
     from api.app import background_workers
     from api.observability import announce
-    from api.services import Services
-    from infra.db import create_pool
-    from infra.event_store import EventStore
+    from api.services import open_services
 
-    pool = await create_pool(url)
-    try:
-        services = Services(settings=settings, pool=pool, store=EventStore(pool), database_url=url)
+    async with open_services(settings, url) as services:
         workers = background_workers(services)
         announce(settings, f"conflictdb: worker running {len(workers)} background task(s)")
         if settings.worker_metrics_port is None:
@@ -82,8 +78,6 @@ async def _work(settings: Any, url: str) -> None:
             settings, f"conflictdb: worker metrics on http://{settings.host}:{settings.worker_metrics_port}/metrics"
         )
         await _until_stopped([asyncio.create_task(w) for w in workers], server)
-    finally:
-        await pool.close()
 
 
 async def _until_stopped(tasks: list[asyncio.Task[None]], server: Any) -> None:

@@ -1,6 +1,6 @@
 """Article submission: POST /articles, POST /articles/batch, POST /articles/{id}/reextract.
 
-Parse → call infra.ingestion → serialise. An `Idempotency-Key` header replays the
+Parse → call the use case (application.ingest) → serialise. An `Idempotency-Key` header replays the
 first reply given to the same client for the same key and body.
 """
 
@@ -18,9 +18,9 @@ from litestar.params import HeaderParameter, JSONBody, PathParameter
 from api.auth import current_key, require_scope
 from api.body import require_json
 from api.services import ServicesDep
-from domain.articles import ArticleInput, validate_article
-from infra import idempotency
-from infra.ingestion import ItemResult, Outcome, Reextraction, ingest, ingest_batch, reextract
+from application import idempotency, ingest
+from application.ingest import ItemResult, Outcome, Reextraction
+from domain.articles import ArticleInput
 
 R = TypeVar("R", bound=msgspec.Struct)
 IdempotencyKey = Annotated[
@@ -56,8 +56,9 @@ async def submit_article(
     idempotency_key: IdempotencyKey = None,
 ) -> Response[Outcome]:
     async def work() -> tuple[int, Outcome]:
-        article = validate_article(data)
-        outcome = await ingest(services.store, article, origin="http", correlation_id=_correlation(request))
+        outcome = await ingest.submit_article(
+            services.articles, services.clock, data, origin="http", correlation_id=_correlation(request)
+        )
         return outcome.status, outcome
 
     return await _idempotent(request, services, idempotency_key, Outcome, work)
@@ -77,7 +78,9 @@ async def submit_batch(
     idempotency_key: IdempotencyKey = None,
 ) -> Response[BatchReply]:
     async def work() -> tuple[int, BatchReply]:
-        items = await ingest_batch(services.store, data, origin="http", correlation_id=_correlation(request))
+        items = await ingest.submit_batch(
+            services.articles, services.clock, data, origin="http", correlation_id=_correlation(request)
+        )
         return 200, BatchReply(items=items)
 
     return await _idempotent(request, services, idempotency_key, BatchReply, work)
@@ -91,7 +94,7 @@ async def submit_batch(
     summary="Re-run the current extractor: retract events that no longer stand, add new ones",
 )
 async def reextract_article(article_id: ArticleId, services: ServicesDep) -> Reextraction:
-    return await reextract(services.store, article_id, origin="http")
+    return await ingest.reextract(services.articles, article_id, origin="http")
 
 
 async def _idempotent(
@@ -107,11 +110,7 @@ async def _idempotent(
     key = idempotency.check_key(key)
     owner = str(api_key.key_id) if (api_key := current_key(request)) else "anonymous"
     fingerprint = idempotency.request_hash(request.method, request.url.path, await request.body())
-    stored = await idempotency.recall(services.pool, owner, key, fingerprint)
-    if stored is None:
-        status, body = await work()
-        reply = idempotency.StoredReply(status=status, body=msgspec.to_builtins(body))
-        stored = await idempotency.remember(services.pool, owner, key, fingerprint, reply)
+    stored = await idempotency.once(services.replies, owner, key, fingerprint, work)
     replayed = msgspec.convert(stored.body, reply_type)
     return Response(replayed, status_code=stored.status, headers={"Idempotency-Key": key})
 

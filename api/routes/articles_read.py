@@ -12,12 +12,11 @@ from litestar.params import PathParameter
 from api.auth import require_scope
 from api.schemas import ArticleWithEvents
 from api.services import ServicesDep
+from application.queries import articles, filters
 from domain.errors import NotFoundError
-from infra.queries.articles import ArticleView, fetch_article
-from infra.queries.filters import parse_uuid
 
 
-class _ArticleOut(ArticleView, kw_only=True):
+class _ArticleOut(articles.ArticleView, kw_only=True):
     events: list[msgspec.Raw]  # stored wire JSON, passed through
 
 
@@ -29,7 +28,7 @@ class _ArticleOut(ArticleView, kw_only=True):
     responses={200: ResponseSpec(data_container=ArticleWithEvents, description="The article")},
 )
 async def get_article(services: ServicesDep, article_id: Annotated[str, PathParameter(format="uuid")]) -> _ArticleOut:
-    found = await fetch_article(services.pool, parse_uuid("article id", article_id))
+    found = await articles.fetch_article(services.pool, filters.parse_uuid("article id", article_id))
     if found is None:
         raise NotFoundError(f"no article {article_id}")
     article, events = found

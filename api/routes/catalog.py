@@ -10,9 +10,8 @@ from litestar.params import FromPath, FromQuery, QueryParameter
 from api.auth import require_scope
 from api.schemas import Timeline
 from api.services import ServicesDep
+from application.queries import actors, decode_cursor, filters, places, timeline
 from domain.errors import NotFoundError
-from infra.queries import actors, filters, places, timeline
-from infra.queries.common import decode_cursor
 
 READ_GUARDS = [require_scope("read")]
 MAX_LIMIT = 500

@@ -17,11 +17,9 @@ from api.auth import require_scope
 from api.errors import problem_responses
 from api.schemas import EventDetail, EventList
 from api.services import ServicesDep
+from application.queries import BIGINT_MAX, filters
+from application.queries import events as queries
 from domain.errors import NotFoundError, ValidationError
-from infra.queries import events as queries
-from infra.queries.common import BIGINT_MAX
-from infra.queries.events import MAX_LIMIT, Order, Sort
-from infra.queries.filters import parse_uuid
 
 READ_GUARDS = [require_scope("read")]  # open unless CONFLICTDB_READ_KEYS_REQUIRED
 _LIST_DOC = ResponseSpec(
@@ -80,7 +78,7 @@ LimitParam = Annotated[
     QueryParameter(
         ge=1,
         le=BIGINT_MAX,
-        description=f"JSON: page size (default {DEFAULT_LIMIT}, at most {MAX_LIMIT}). "
+        description=f"JSON: page size (default {DEFAULT_LIMIT}, at most {queries.MAX_LIMIT}). "
         "CSV, GeoJSON, NDJSON: the most events to export (default: every match)",
     ),
 ]
@@ -112,8 +110,8 @@ async def list_events(
     q: Annotated[str | None, QueryParameter(min_length=1, description="Full-text search over the evidence")] = None,
     article_id: TextParam = None,
     min_confidence: ConfidenceParam = None,
-    sort: FromQuery[Sort] = "recorded",
-    order: FromQuery[Order] = "desc",
+    sort: FromQuery[queries.Sort] = "recorded",
+    order: FromQuery[queries.Order] = "desc",
     limit: LimitParam = None,
     cursor: Annotated[
         str | None, QueryParameter(min_length=1, description="`next_cursor` of the previous page")
@@ -135,8 +133,10 @@ async def list_events(
 async def _json_page(
     services: ServicesDep, query: queries.EventQuery, after: queries.EventCursor | None, limit: int | None
 ) -> Response[Any]:
-    if limit is not None and limit > MAX_LIMIT:
-        raise ValidationError(f"limit: at most {MAX_LIMIT} per JSON page (CSV, GeoJSON and NDJSON export any number)")
+    if limit is not None and limit > queries.MAX_LIMIT:
+        raise ValidationError(
+            f"limit: at most {queries.MAX_LIMIT} per JSON page (CSV, GeoJSON and NDJSON export any number)"
+        )
     page, _ = await queries.fetch_page(services.pool, query, after, limit or DEFAULT_LIMIT)
     total = await queries.count(services.pool, query)
     body = formats.json_page(page.items, page.next_cursor, total)
@@ -168,7 +168,7 @@ def _next_headers(next_cursor: str | None) -> dict[str, str] | None:
     responses={200: ResponseSpec(data_container=EventDetail, description="The event")},
 )
 async def get_event(services: ServicesDep, event_id: Annotated[str, PathParameter(format="uuid")]) -> Response[bytes]:
-    found = await queries.fetch_one(services.pool, parse_uuid("event id", event_id))
+    found = await queries.fetch_one(services.pool, filters.parse_uuid("event id", event_id))
     if found is None:
         raise NotFoundError(f"no event {event_id}")
     return Response(found, media_type="application/json")

@@ -11,9 +11,7 @@ from litestar.params import QueryParameter
 from api.auth import require_scope
 from api.schemas import LogEntry, LogPage
 from api.services import ServicesDep
-from infra.event_store import RecordedEvent
-from infra.queries.log import MAX_LIMIT, parse_after, read_log
-from infra.queries.totals import count_log
+from application.queries import RecordedEvent, log, totals
 
 _AFTER_DOC = (
     "Read events after this position ('<tx>-<position>': an event's `position` or a `next_cursor`); "
@@ -32,10 +30,10 @@ _AFTER_DOC = (
 async def get_log(
     services: ServicesDep,
     after: Annotated[str | None, QueryParameter(min_length=1, description=_AFTER_DOC)] = None,
-    limit: Annotated[int, QueryParameter(ge=1, le=MAX_LIMIT)] = 100,
+    limit: Annotated[int, QueryParameter(ge=1, le=log.MAX_LIMIT)] = 100,
 ) -> LogPage:
-    events, following = await read_log(services.store, parse_after(after), limit)
-    total = await count_log(services.pool)
+    events, following = await log.read_log(services.store, log.parse_after(after), limit)
+    total = await totals.count_log(services.pool)
     return LogPage(
         items=[_entry(e) for e in events],
         next_cursor=None if following is None else following.encode(),

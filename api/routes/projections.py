@@ -8,7 +8,8 @@ from litestar.params import FromPath
 
 from api.auth import require_scope
 from api.services import ServicesDep
-from infra.read_models.status import ProjectionStatus, list_statuses, request_rebuild
+from application.admin import rebuild_projection as rebuild
+from application.queries import ProjectionStatus, list_statuses
 
 
 class ProjectionList(msgspec.Struct, frozen=True):
@@ -33,7 +34,7 @@ async def list_projections(services: ServicesDep) -> ProjectionList:
     guards=[require_scope("admin")],
 )
 async def rebuild_projection(name: FromPath[str], services: ServicesDep) -> ProjectionStatus:
-    return await request_rebuild(services.pool, name)
+    return await rebuild(services.projections, name)
 
 
 ROUTES = [list_projections, rebuild_projection]

@@ -16,10 +16,8 @@ from litestar.response import ServerSentEvent, ServerSentEventMessage
 
 from api.auth import require_scope
 from api.services import ServicesDep
+from application.queries import Listener, follow, log
 from domain.webhooks import DEFAULT_TYPES, validate_event_types
-from infra.queries.log import parse_position
-from infra.webhooks.listen import Listener
-from infra.webhooks.stream import follow
 
 KEEPALIVE_S = 15.0
 _LISTENER = "event_stream_listener"
@@ -48,7 +46,7 @@ async def event_stream(
     request: Request[Any, Any, Any], services: ServicesDep, after: AfterParam = None, types: TypesParam = None
 ) -> ServerSentEvent:
     resume = request.headers.get("last-event-id") or after
-    start = parse_position("Last-Event-ID/after", resume) if resume else await services.store.head()
+    start = log.parse_position("Last-Event-ID/after", resume) if resume else await services.store.head()
     wanted = validate_event_types(tuple(types) if types else None) or tuple(DEFAULT_TYPES)
     listener = _listener(request, services.database_url)
     items = follow(

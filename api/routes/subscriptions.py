@@ -13,15 +13,10 @@ from litestar.params import JSONBody, PathParameter, QueryParameter
 from api.auth import require_scope
 from api.body import reject_nul, require_json
 from api.services import ServicesDep
+from application import subscriptions as use_cases
+from application.queries import BIGINT_MAX, deliveries, filters, subscriptions, totals
 from domain.errors import ValidationError
 from domain.events.subscriptions import SubscriptionFilter
-from infra.queries import filters
-from infra.queries.common import BIGINT_MAX
-from infra.queries.log import parse_position
-from infra.queries.totals import PageTotal, PageTotalIsEstimate
-from infra.webhooks import deliveries, subscriptions
-from infra.webhooks.deliveries import AttemptView, Delivery
-from infra.webhooks.subscriptions import Subscription
 
 Description = Annotated[str, msgspec.Meta(max_length=500)]
 Url = Annotated[str, msgspec.Meta(min_length=1, max_length=2048)]
@@ -55,7 +50,7 @@ class Replay(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
 
 
 class CreatedSubscription(msgspec.Struct, kw_only=True):
-    subscription: Subscription
+    subscription: subscriptions.Subscription
     secret: str  # shown once
 
 
@@ -69,21 +64,21 @@ class Replayed(msgspec.Struct, kw_only=True):
 
 
 class SubscriptionPage(msgspec.Struct, kw_only=True):
-    items: list[Subscription]
+    items: list[subscriptions.Subscription]
     next_cursor: str | None
-    total: PageTotal
-    total_is_estimate: PageTotalIsEstimate
+    total: totals.PageTotal
+    total_is_estimate: totals.PageTotalIsEstimate
 
 
 class DeliveryPage(msgspec.Struct, kw_only=True):
-    items: list[Delivery]
+    items: list[deliveries.Delivery]
     next_cursor: str | None
-    total: PageTotal
-    total_is_estimate: PageTotalIsEstimate
+    total: totals.PageTotal
+    total_is_estimate: totals.PageTotalIsEstimate
 
 
 class AttemptList(msgspec.Struct, kw_only=True):
-    items: list[AttemptView]
+    items: list[deliveries.AttemptView]
 
 
 class SubscriptionController(Controller):
@@ -94,8 +89,8 @@ class SubscriptionController(Controller):
     @post("/", guards=[require_json], summary="Subscribe an endpoint; the signing secret is returned only here")
     async def create(self, services: ServicesDep, data: JSONBody[CreateSubscription]) -> CreatedSubscription:
         data = _checked(data)
-        subscription, secret = await subscriptions.create(
-            services.pool,
+        subscription, secret = await use_cases.subscribe(
+            services.subscriptions,
             url=data.url,
             event_types=data.event_types,
             filter=data.filter,
@@ -117,7 +112,7 @@ class SubscriptionController(Controller):
         )
 
     @get("/{subscription_id:str}", summary="One subscription, with its status and any disabled reason")
-    async def show(self, services: ServicesDep, subscription_id: SubscriptionId) -> Subscription:
+    async def show(self, services: ServicesDep, subscription_id: SubscriptionId) -> subscriptions.Subscription:
         return await subscriptions.get(services.pool, subscription_id)
 
     @patch(
@@ -127,7 +122,7 @@ class SubscriptionController(Controller):
     )
     async def change(
         self, services: ServicesDep, subscription_id: SubscriptionId, data: JSONBody[PatchSubscription]
-    ) -> Subscription:
+    ) -> subscriptions.Subscription:
         data = _checked(data)
         changes: dict[str, Any] = {
             name: getattr(data, name)
@@ -135,15 +130,15 @@ class SubscriptionController(Controller):
             if getattr(data, name) is not msgspec.UNSET
         }
         paused = None if data.paused is msgspec.UNSET else data.paused
-        return await subscriptions.patch(services.pool, subscription_id, paused=paused, changes=changes)
+        return await use_cases.change(services.subscriptions, subscription_id, paused=paused, changes=changes)
 
     @delete("/{subscription_id:str}", summary="Unsubscribe (its deliveries go with it)")
     async def remove(self, services: ServicesDep, subscription_id: SubscriptionId) -> None:
-        await subscriptions.delete(services.pool, subscription_id)
+        await use_cases.unsubscribe(services.subscriptions, subscription_id)
 
     @post("/{subscription_id:str}/rotate-secret", status_code=200, summary="New signing secret, returned once")
     async def rotate(self, services: ServicesDep, subscription_id: SubscriptionId) -> Secret:
-        secret = await subscriptions.rotate_secret(services.pool, subscription_id)
+        secret = await use_cases.rotate_secret(services.subscriptions, subscription_id)
         return Secret(id=subscription_id, secret=secret)
 
     @get("/{subscription_id:str}/deliveries", summary="Deliveries, newest first")
@@ -176,8 +171,10 @@ class SubscriptionController(Controller):
         status_code=202,
         summary="Send a delivery again now",
     )
-    async def retry(self, services: ServicesDep, subscription_id: SubscriptionId, delivery_id: DeliveryId) -> Delivery:
-        return await deliveries.retry(services.pool, subscription_id, delivery_id)
+    async def retry(
+        self, services: ServicesDep, subscription_id: SubscriptionId, delivery_id: DeliveryId
+    ) -> deliveries.Delivery:
+        return await use_cases.retry_delivery(services.deliveries, subscription_id, delivery_id)
 
     @post(
         "/{subscription_id:str}/replay",
@@ -186,8 +183,7 @@ class SubscriptionController(Controller):
         summary="Re-send matching history from a log position",
     )
     async def replay(self, services: ServicesDep, subscription_id: SubscriptionId, data: JSONBody[Replay]) -> Replayed:
-        start = parse_position("from_position", data.from_position) if data.from_position else None
-        return Replayed(enqueued=await deliveries.replay(services.pool, subscription_id, start))
+        return Replayed(enqueued=await use_cases.replay(services.deliveries, subscription_id, data.from_position))
 
 
 def _checked(data: Body) -> Body:

@@ -78,3 +78,13 @@ def _status(name: str, found: dict[str, checkpoints.CheckpointStatus], lag_from_
         updated_at=live.updated_at,
         rebuild=rebuild,
     )
+
+
+class ProjectionAdmin:
+    """The application's `Projections` port over the functions above."""
+
+    def __init__(self, pool: asyncpg.Pool) -> None:
+        self.pool = pool
+
+    async def request_rebuild(self, name: str) -> ProjectionStatus:
+        return await request_rebuild(self.pool, name)

@@ -12,6 +12,7 @@ from domain.errors import ConcurrencyError, NotFoundError
 from domain.webhooks import webhook_id
 from infra.event_store import Position, head, read_all
 from infra.queries.common import Where
+from infra.queries.log import parse_position
 from infra.queries.totals import Total, count_matches
 from infra.webhooks.fanout import DELIVERIES_CHANNEL, insert_deliveries, plan, target_of
 
@@ -190,3 +191,17 @@ async def count(pool: asyncpg.Pool, subscription_id: uuid.UUID, *, status: str |
     if status is not None:
         where.add(f"status = {where.arg(status)}")
     return await count_matches(pool, "wh_deliveries", where)
+
+
+class DeliveryOutbox:
+    """The application's `Deliveries` port over the functions above."""
+
+    def __init__(self, pool: asyncpg.Pool) -> None:
+        self.pool = pool
+
+    async def retry(self, subscription_id: uuid.UUID, delivery_id: int) -> Delivery:
+        return await retry(self.pool, subscription_id, delivery_id)
+
+    async def replay(self, subscription_id: uuid.UUID, from_position: str | None) -> int:
+        start = parse_position("from_position", from_position) if from_position else None
+        return await replay(self.pool, subscription_id, start)

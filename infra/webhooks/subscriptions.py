@@ -338,3 +338,37 @@ async def _disabled_state(pool: asyncpg.Pool, subscription_id: uuid.UUID) -> boo
 async def count(pool: asyncpg.Pool) -> Total:
     """How many subscriptions `list_page` pages through."""
     return await count_matches(pool, "wh_subscriptions", Where())
+
+
+class SubscriptionRepository:
+    """The application's `Subscriptions` port over the functions above."""
+
+    def __init__(self, pool: asyncpg.Pool) -> None:
+        self.pool = pool
+
+    async def create(
+        self,
+        *,
+        url: str,
+        event_types: Sequence[str] | None,
+        filter: SubscriptionFilter | None,
+        description: str | None,
+        allow_private: bool,
+    ) -> tuple[Subscription, str]:
+        return await create(
+            self.pool,
+            url=url,
+            event_types=event_types,
+            filter=filter,
+            description=description,
+            allow_private=allow_private,
+        )
+
+    async def patch(self, subscription_id: uuid.UUID, *, paused: bool | None, changes: dict[str, Any]) -> Subscription:
+        return await patch(self.pool, subscription_id, paused=paused, changes=changes)
+
+    async def rotate_secret(self, subscription_id: uuid.UUID) -> str:
+        return await rotate_secret(self.pool, subscription_id)
+
+    async def delete(self, subscription_id: uuid.UUID) -> None:
+        await delete(self.pool, subscription_id)

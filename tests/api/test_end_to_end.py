@@ -14,8 +14,8 @@ import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
+from application import ingest
 from domain.events import ConflictEvent
-from infra import ingestion
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 Client = AsyncTestClient[Litestar]
@@ -112,12 +112,12 @@ async def test_reextraction_retracts_what_no_longer_stands(
 ) -> None:
     live = (await client.get(f"/articles/{seeded[0]}")).json()["events"]
     assert len(live) >= 2
-    real = ingestion.run_extractor
+    real = ingest.run_extractor
 
     def fewer(text: str, published_at: str | None, language: str) -> list[ConflictEvent]:
         return real(text, published_at, language)[1:]  # a "new extractor" that drops one event
 
-    monkeypatch.setattr(ingestion, "run_extractor", fewer)
+    monkeypatch.setattr(ingest, "run_extractor", fewer)
     response = await client.post(f"/articles/{seeded[0]}/reextract", headers=admin_headers)
     assert response.status_code == 200, response.text
     assert len(response.json()["retracted"]) == 1

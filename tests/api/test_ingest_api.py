@@ -10,8 +10,8 @@ import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
+from application import ingest
 from domain.events import Actor, Evidence, OffensiveLaunched, TalksHeld
-from infra import ingestion
 from tests.api.conftest import ClientFactory
 
 TEXT = (
@@ -164,9 +164,9 @@ async def test_reextract_retracts_what_no_longer_stands_and_adds_what_is_new(
     russia = Actor(name="Russland", code="RUS", role="participant")
     talks = TalksHeld(evidence=Evidence(text="…", start=0, end=90), actors=(russia,))
     offensive = OffensiveLaunched(evidence=Evidence(text="…", start=91, end=140))
-    monkeypatch.setattr(ingestion, "run_extractor", _fake_extractor([talks]))
+    monkeypatch.setattr(ingest, "run_extractor", _fake_extractor([talks]))
     article_id = (await writer.post("/articles", json=_article())).json()["id"]
-    monkeypatch.setattr(ingestion, "run_extractor", _fake_extractor([offensive]))
+    monkeypatch.setattr(ingest, "run_extractor", _fake_extractor([offensive]))
     response = await writer.post(f"/articles/{article_id}/reextract")
     assert response.status_code == 200, response.text
     body = response.json()

@@ -1,0 +1,44 @@
+"""The read side, exposed to api as thin pass-throughs to infra's query modules.
+
+Why no read-model port: a query has no use-case logic to keep apart from its SQL (it
+parses a filter, runs one statement, shapes rows) and the read models are already
+denormalised views; cosmicpython's `views.py` reads with plain SQL for the same reason.
+A Protocol per query would only repeat each signature. So this module names, in one
+place, which read modules and view types api may use, and api reaches them only here.
+This is the one module of application that imports infra (the architecture test lists it).
+"""
+
+from __future__ import annotations
+
+from infra.api_keys import SCOPES, ApiKey, find_by_secret, list_api_keys
+from infra.event_store import RecordedEvent
+from infra.queries import actors, articles, events, filters, log, places, timeline, totals
+from infra.queries.common import BIGINT_MAX, decode_cursor
+from infra.read_models.status import ProjectionStatus, list_statuses
+from infra.webhooks import deliveries, subscriptions
+from infra.webhooks.listen import Listener
+from infra.webhooks.stream import follow
+
+__all__ = [
+    "BIGINT_MAX",
+    "SCOPES",
+    "ApiKey",
+    "Listener",
+    "ProjectionStatus",
+    "RecordedEvent",
+    "actors",
+    "articles",
+    "decode_cursor",
+    "deliveries",
+    "events",
+    "filters",
+    "find_by_secret",
+    "follow",
+    "list_api_keys",
+    "list_statuses",
+    "log",
+    "places",
+    "subscriptions",
+    "timeline",
+    "totals",
+]
