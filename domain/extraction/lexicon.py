@@ -57,6 +57,7 @@ class TriggerRule:
     # substrings of the lower-cased text one of which every match contains: a text holding none of
     # them is not scanned (a cheap `in` test instead of a slow pass of a rare, costly pattern)
     gate: tuple[str, ...] = ()
+    name: str = ""  # the rule's name in traces (`extract --explain`): "talks_verb", "offensive_noun"
 
 
 @dataclass(frozen=True, slots=True)

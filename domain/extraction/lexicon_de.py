@@ -130,19 +130,25 @@ _PERSUADE_TRIP = (
 _PERSUADE_GATE = ("zu bewegen", "zu überzeugen", "zu überreden", "zu gewinnen", "zu drängen", "zu beschwören")
 
 TRIGGERS = (
-    TriggerRule(TALKS, _tc(_TALKS_NOUN), "strong"),
-    TriggerRule(TALKS, _tw(r"\b" + _PERSUADE_TRIP), "strong", _PERSUADE_GATE),
-    TriggerRule(TALKS, _tw(r"\b(?:" + _TALK_VERBS + r")\b"), "strong"),
-    TriggerRule(TALKS, _tw(r"\b" + _SPEAK), "strong", ("sprach", "sprech", "sproch")),
-    TriggerRule(TALKS, _tw(r"\b" + _SPEAK_ABOUT), "weak", ("sprach", "gesprochen")),
-    TriggerRule(TALKS, _tw(r"\b" + _SPOKEN_ABOUT), "weak", ("gesprochen",)),
-    TriggerRule(TALKS, _tw(r"\b" + _SPOKEN_WITH), "strong", ("gesprochen", "telefoniert", "beraten")),
-    TriggerRule(TALKS, _tw(r"\b(?:" + _AGREE + r")\b"), "agreement"),
-    TriggerRule(CEASEFIRE, _tw(r"\b" + _CEASEFIRE_NOUNS + r"\b"), "strong"),
-    TriggerRule(OFFENSIVE, _tw(r"\b(?:" + _OFF_STRONG_NOUNS + r")\b"), "strong"),
-    TriggerRule(OFFENSIVE, _tc(r"\b(?:" + _OFF_STRONG_VERBS + r")\b"), "strong"),
-    TriggerRule(OFFENSIVE, _tw(r"\b(?:" + _OFF_WEAK + r")\b"), "weak"),
-    TriggerRule(RESOLUTION, _tw(r"\b(?:" + _RES_TRIGGERS + r")\b"), "strong"),
+    TriggerRule(TALKS, _tc(_TALKS_NOUN), "strong", name="talks_noun"),
+    TriggerRule(TALKS, _tw(r"\b" + _PERSUADE_TRIP), "strong", _PERSUADE_GATE, name="talks_persuasion_trip"),
+    TriggerRule(TALKS, _tw(r"\b(?:" + _TALK_VERBS + r")\b"), "strong", name="talks_verb"),
+    TriggerRule(TALKS, _tw(r"\b" + _SPEAK), "strong", ("sprach", "sprech", "sproch"), name="talks_spoke_with"),
+    TriggerRule(TALKS, _tw(r"\b" + _SPEAK_ABOUT), "weak", ("sprach", "gesprochen"), name="talks_spoke_about"),
+    TriggerRule(TALKS, _tw(r"\b" + _SPOKEN_ABOUT), "weak", ("gesprochen",), name="talks_spoken_about"),
+    TriggerRule(
+        TALKS,
+        _tw(r"\b" + _SPOKEN_WITH),
+        "strong",
+        ("gesprochen", "telefoniert", "beraten"),
+        name="talks_spoken_with_verb_final",
+    ),
+    TriggerRule(TALKS, _tw(r"\b(?:" + _AGREE + r")\b"), "agreement", name="talks_agreement"),
+    TriggerRule(CEASEFIRE, _tw(r"\b" + _CEASEFIRE_NOUNS + r"\b"), "strong", name="ceasefire_noun"),
+    TriggerRule(OFFENSIVE, _tw(r"\b(?:" + _OFF_STRONG_NOUNS + r")\b"), "strong", name="offensive_noun"),
+    TriggerRule(OFFENSIVE, _tc(r"\b(?:" + _OFF_STRONG_VERBS + r")\b"), "strong", name="offensive_verb"),
+    TriggerRule(OFFENSIVE, _tw(r"\b(?:" + _OFF_WEAK + r")\b"), "weak", name="offensive_weak"),
+    TriggerRule(RESOLUTION, _tw(r"\b(?:" + _RES_TRIGGERS + r")\b"), "strong", name="resolution_blocked"),
 )
 
 # Whole-clause patterns that void a trigger of that type: domestic or business talks,

@@ -129,15 +129,15 @@ _RES_TRIGGERS = (
 )
 
 TRIGGERS = (
-    TriggerRule(TALKS, _lw(r"\b(?:" + _TALK_NOUNS + r")\b"), "strong"),
-    TriggerRule(TALKS, _lw(r"\b(?:" + _TALK_VERBS + r")\b"), "strong"),
-    TriggerRule(TALKS, _lw(r"\b(?:" + _TALK_WEAK + r")\b"), "weak"),
-    TriggerRule(TALKS, _lw(r"\b(?:" + _AGREE + r")\b"), "agreement"),
-    TriggerRule(CEASEFIRE, _lw(r"\b" + _CEASEFIRE_NOUNS + r"\b"), "strong"),
-    TriggerRule(OFFENSIVE, _lw(r"\b(?:" + _OFF_STRONG_NOUNS + r")\b"), "strong"),
-    TriggerRule(OFFENSIVE, _lw(r"\b(?:" + _OFF_STRONG_VERBS + r")\b"), "strong"),
-    TriggerRule(OFFENSIVE, _lw(r"\b(?:" + _OFF_WEAK + r")\b"), "weak"),
-    TriggerRule(RESOLUTION, _lw(r"\b(?:" + _RES_TRIGGERS + r")\b"), "strong"),
+    TriggerRule(TALKS, _lw(r"\b(?:" + _TALK_NOUNS + r")\b"), "strong", name="talks_noun"),
+    TriggerRule(TALKS, _lw(r"\b(?:" + _TALK_VERBS + r")\b"), "strong", name="talks_verb"),
+    TriggerRule(TALKS, _lw(r"\b(?:" + _TALK_WEAK + r")\b"), "weak", name="talks_weak"),
+    TriggerRule(TALKS, _lw(r"\b(?:" + _AGREE + r")\b"), "agreement", name="talks_agreement"),
+    TriggerRule(CEASEFIRE, _lw(r"\b" + _CEASEFIRE_NOUNS + r"\b"), "strong", name="ceasefire_noun"),
+    TriggerRule(OFFENSIVE, _lw(r"\b(?:" + _OFF_STRONG_NOUNS + r")\b"), "strong", name="offensive_noun"),
+    TriggerRule(OFFENSIVE, _lw(r"\b(?:" + _OFF_STRONG_VERBS + r")\b"), "strong", name="offensive_verb"),
+    TriggerRule(OFFENSIVE, _lw(r"\b(?:" + _OFF_WEAK + r")\b"), "weak", name="offensive_weak"),
+    TriggerRule(RESOLUTION, _lw(r"\b(?:" + _RES_TRIGGERS + r")\b"), "strong", name="resolution_blocked"),
 )
 
 _SPORT = (

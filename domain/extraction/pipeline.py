@@ -224,7 +224,8 @@ def _realised(art: _Article, sentence: Sentence, clauses: list[tuple[int, int]])
                 break
             if art.notes is not None:
                 reason = f"modality {verdict}" if verdict != REALISED else "its type's context check failed"
-                art.note(art.sentences.index(sentence), f"{event_type} trigger {trig.word!r} not taken: {reason}")
+                word = f"{event_type} trigger {trig.word!r} (rule {trig.rule})"
+                art.note(art.sentences.index(sentence), f"{word} not taken: {reason}")
     return {t: best[t] for t in by_type if t in best}  # in text order of the types, as candidates are made
 
 
@@ -325,7 +326,8 @@ def _sentence_candidates(art: _Article, index: int) -> list[Candidate]:
     for event_type, best in _realised(art, sentence, clauses).items():
         cand = _candidate(art, index, sentence, clauses, event_type, best)
         if cand is None:
-            art.note(index, f"{event_type} trigger {best.word!r} realised, dropped: its arguments do not make an event")
+            word = f"{event_type} trigger {best.word!r} (rule {best.rule})"
+            art.note(index, f"{word} realised, dropped: its arguments do not make an event")
             continue
         if event_type == RESOLUTION and art.lexicon.resolution_mutual.search(sentence.low):
             out.extend(_mutual_blocks(cand))
@@ -414,7 +416,9 @@ def _candidate(
         default_date=None if background else _news_default_date(art.pub),
         place_inferred=place is not None and place is not own,
         country_hint=own.country if own is not None and place is None and own.precision == "country" else None,
-        trace=[f"sentence {index + 1}: {event_type} trigger {trig.word!r} ({trig.strength}), realised"],
+        trace=[
+            f"sentence {index + 1}: {event_type} trigger {trig.word!r} ({trig.strength}, rule {trig.rule}), realised"
+        ],
     )
 
 

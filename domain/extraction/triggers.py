@@ -18,6 +18,7 @@ class Trigger:
     word: str
     strength: str  # "strong", "weak", "agreement"
     nominal: bool = False  # the trigger is a noun ("den Angriff", "the offensive"), not a verb
+    rule: str = ""  # the name of the trigger rule that matched
 
 
 def is_nominal(word: str, lexicon: Lexicon) -> bool:
@@ -101,6 +102,8 @@ def find_triggers(
                 continue
         if any(t.event_type == rule.event_type and t.start < end and start < t.end for t in found):
             continue
-        found.append(Trigger(rule.event_type, start, end, m_text, rule.strength, is_nominal(m_text, lexicon)))
+        found.append(
+            Trigger(rule.event_type, start, end, m_text, rule.strength, is_nominal(m_text, lexicon), rule.name)
+        )
     found.sort(key=lambda t: t.start)
     return found

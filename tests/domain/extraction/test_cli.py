@@ -87,5 +87,5 @@ def test_explain_prints_each_events_decisions_and_the_triggers_not_taken(
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "1 event(s)"
     assert out[1].startswith("event 1: OffensiveLaunched (RUS attacker")
-    assert "  sentence 3: OffensiveLaunched trigger 'erobert' (strong), realised" in out
-    assert "  sentence 2: TalksHeld trigger 'Treffen' not taken: modality governed" in out
+    assert "  sentence 3: OffensiveLaunched trigger 'erobert' (strong, rule offensive_verb), realised" in out
+    assert "  sentence 2: TalksHeld trigger 'Treffen' (rule talks_noun) not taken: modality governed" in out

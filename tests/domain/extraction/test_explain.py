@@ -13,12 +13,13 @@ TEXT = (
 
 def test_an_unrealised_trigger_is_noted_with_its_modality() -> None:
     notes = explain(TEXT, "2023-05-10", "de", DefaultGazetteer()).notes
-    assert any(n.startswith("sentence 2: TalksHeld trigger 'Treffen' not taken: modality") for n in notes)
+    expected = "sentence 2: TalksHeld trigger 'Treffen' (rule talks_noun) not taken: modality"
+    assert any(n.startswith(expected) for n in notes)
 
 
 def test_an_event_traces_its_trigger_its_merges_and_its_confidence() -> None:
     (event,) = explain(TEXT, "2023-05-10", "de", DefaultGazetteer()).events
-    assert event.trace[0] == "sentence 3: OffensiveLaunched trigger 'erobert' (strong), realised"
+    assert event.trace[0] == "sentence 3: OffensiveLaunched trigger 'erobert' (strong, rule offensive_verb), realised"
     assert any(step.startswith("merged the OffensiveLaunched mention of sentence 4") for step in event.trace)
     assert event.trace[-1].startswith(f"confidence {event.event.confidence}")
 
