@@ -143,14 +143,6 @@ def test_casualties_from_the_follow_up_sentence() -> None:
     assert event.casualties is not None and event.casualties.killed == 14
 
 
-def test_threats_and_warnings_are_not_offensives() -> None:
-    for text in (
-        "Die Regierung hat den Rebellen mit einem Großangriff auf ihre Stellungen im Krieg gedroht.",
-        "Die USA warnten die Armee vor einem Angriff auf die Stadt Manbidsch im Krieg.",
-    ):
-        assert extract(text, published_at=PUB) == [], text
-
-
 def test_talks_anaphora_join_the_meeting_just_reported() -> None:
     text = (
         "Die Außenminister Russlands und der Türkei haben sich am Montag in Sotschi zu Gesprächen über den Krieg "
@@ -179,11 +171,6 @@ def test_ceasefire_area_not_the_venue_and_one_truce_per_article() -> None:
     assert event.location is not None and event.location.name == "Taiz"
 
 
-def test_keeping_an_existing_truce_is_not_an_announcement() -> None:
-    text = "Der Außenminister forderte beide Seiten im Krieg auf, die vereinbarte Waffenruhe einzuhalten."
-    assert not _of(extract(text, published_at=PUB), "CeasefireAnnounced")
-
-
 def test_talks_topic_actor_is_no_participant_and_visit_city_is_the_venue() -> None:
     text = (
         "Der afghanische Präsident hatte bei einem Besuch in Washington am Montag mit US-Präsident Obama über den "
@@ -198,15 +185,6 @@ def test_group_fighters_as_subject_attack() -> None:
     text = "Taliban-Kämpfer haben in der Nacht die Provinzhauptstadt Ghasni im Krieg angegriffen."
     (event,) = _of(extract(text, published_at=PUB), "OffensiveLaunched")
     assert ("AFG-REB", "attacker") in _roles(event)
-
-
-def test_denied_attack_is_not_an_event() -> None:
-    for text in (
-        "Die Regierung bestritt, Dörfer in der Provinz Idlib bombardiert zu haben.",
-        "Das Militär dementierte, dass Kampfjets ein Krankenhaus in Homs angegriffen hätten.",
-        "Die Armee wies Berichte über Luftangriffe auf Aleppo zurück.",
-    ):
-        assert _of(extract(_KRIEG + text, published_at=PUB), "OffensiveLaunched") == [], text
 
 
 def test_alleged_attack_keeps_a_past_weekday() -> None:
@@ -245,27 +223,6 @@ def test_sports_final_is_not_an_offensive() -> None:
     assert _of(extract(_KRIEG + text, published_at=PUB), "OffensiveLaunched") == []
 
 
-def test_confidence_reflects_explicit_arguments() -> None:
-    explicit = "Syrische Regierungstruppen haben am Dienstag die Stadt Palmyra vom IS zurückerobert."
-    alleged = "In der Region sollen Kampfjets Dörfer bombardiert haben."
-    (strong,) = _of(extract(_KRIEG + explicit, published_at=PUB), "OffensiveLaunched")
-    weak = _of(extract(_KRIEG + "Bei Homs herrscht Krieg. " + alleged, published_at=PUB), "OffensiveLaunched")
-    # absolute values are the calibrated model's (test_confidence.py); the order is the behaviour
-    assert all(e.confidence < strong.confidence for e in weak)
-
-
-def test_reactions_and_time_frames_are_not_new_events() -> None:
-    for text in (
-        "Die Regierung in Paris verurteilte den Angriff auf die Blauhelme scharf.",
-        "Der Außenminister begrüßte die Rückeroberung der Stadt.",
-        "Seit Beginn der Offensive wurden nach Angaben von Helfern mehr als 300 Menschen getötet.",
-        "Der Analyst sprach über eine drohende Offensive der Armee auf Idlib.",
-    ):
-        assert _of(extract(_KRIEG + text, published_at=PUB), "OffensiveLaunched") == [], text
-    during = "Während der Waffenruhe, so war es vereinbart, sollten in Genf Gespräche beginnen."
-    assert _of(extract(_KRIEG + during, published_at=PUB), "CeasefireAnnounced") == []
-
-
 def test_date_of_an_earlier_event_in_a_relative_clause_is_not_this_events() -> None:
     text = (
         "Am Dienstag rückten die Rebellen bis an den Stadtrand von Tobruk vor, in die sich der Premier im März "
@@ -279,16 +236,6 @@ def test_hyphenated_group_after_positions_is_the_target() -> None:
     text = "In der Nacht bombardierten Kampfflugzeuge Stellungen der Huthi-Rebellen in Sanaa."
     (event,) = _of(extract(_KRIEG + text, published_at=PUB), "OffensiveLaunched")
     assert all(a.role == "target" for a in event.actors if a.code == "YEM-REB")
-
-
-def test_hits_wishes_and_needs_are_not_talks() -> None:
-    for text in (
-        "Die Raketen hätten die iranische Infrastruktur in Syrien getroffen, sagte der Minister Israels.",
-        '"Wir haben sie präzise getroffen", sagte der amerikanische General über Syrien.',
-        "Es brauche neue Friedensverhandlungen zwischen Russland und der Ukraine, sagte der Bischof.",
-        "Der Papst wünschte sich, dass die Gespräche zwischen Nord- und Südkorea Frieden fördern mögen.",
-    ):
-        assert _of(extract(_KRIEG + text, published_at=PUB), "TalksHeld") == [], text
 
 
 def test_sentence_naming_no_party_borrows_none_unless_it_speaks_of_the_parties() -> None:

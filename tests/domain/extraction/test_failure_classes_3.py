@@ -226,18 +226,6 @@ def test_since_a_distant_event_is_no_history() -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
-    [
-        "Beim Gipfel in Lima waren die Außenminister Russlands und der Ukraine zwar beide anwesend; "
-        "ein Gespräch der beiden über den Donbass kam aber nicht zustande.",
-        "Das geplante Treffen von Putin und Poroschenko in Minsk fand am Montag nicht statt.",
-    ],
-)
-def test_a_meeting_that_did_not_come_about_is_no_talks(text: str) -> None:
-    assert not _of(extract(text, published_at=PUB), "TalksHeld")
-
-
-@pytest.mark.parametrize(
     ("text", "expected"),
     [
         (

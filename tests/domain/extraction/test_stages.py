@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
-
 from domain.extraction import extract
 from domain.extraction.casualties import casualties_in
 from domain.extraction.lexicon import get_lexicon
-from domain.extraction.modality import REALISED, modality
 from domain.extraction.normalize import clean, publication_hint
 from domain.extraction.sentences import split_sentences
-from domain.extraction.triggers import find_triggers
 
 LEX = get_lexicon("de")
+
+
 PUB = "2016-11-10"
 
 
@@ -33,51 +31,6 @@ def test_publication_hints() -> None:
 def test_sentences_respect_ordinals_and_abbreviations() -> None:
     text = "Am 17. November traf Dr. Müller ein. Danach sprach er."
     assert [s.text for s in split_sentences(text, LEX)] == ["Am 17. November traf Dr. Müller ein.", "Danach sprach er."]
-
-
-def _mood(sentence_text: str, event_type: str) -> str:
-    sentence = split_sentences(sentence_text, LEX)[0]
-    clauses = sentence.clauses(LEX)
-    triggers = [t for t in find_triggers(sentence, clauses, LEX) if t.event_type == event_type]
-    assert triggers, f"no {event_type} trigger"
-    return modality(sentence, clauses, triggers[0], LEX)
-
-
-@pytest.mark.parametrize(
-    ("text", "etype"),
-    [
-        ("Die Friedensgespräche sollen nächste Woche in Wien stattfinden.", "TalksHeld"),
-        ("Der Präsident will eine Waffenruhe für das ganze Land vereinbaren.", "CeasefireAnnounced"),
-        ("Die EU forderte einen sofortigen Waffenstillstand.", "CeasefireAnnounced"),
-        ("Sollte die Armee angreifen, wären Tausende in Gefahr durch die Offensive.", "OffensiveLaunched"),
-        ("Eine Feuerpause könnte vereinbart werden.", "CeasefireAnnounced"),
-        ("Eine gemeinsame Waffenruhe kam nicht zustande, obwohl sie vereinbart schien.", "CeasefireAnnounced"),
-        ("Die Regierung brach die Gespräche mit den Rebellen ab.", "TalksHeld"),
-        ("Nach dem Abbruch der Verhandlungen herrscht Stillstand.", "TalksHeld"),
-        ("Die Armee drohte mit einer Großoffensive auf die Stadt.", "OffensiveLaunched"),
-        ("Die Regierung kündigte ein Treffen für Samstag an.", "TalksHeld"),
-        ("Es besteht Hoffnung auf eine Einigung über eine Waffenruhe.", "CeasefireAnnounced"),
-        ("Die Kontaktgruppe will die Gespräche wieder aufnehmen.", "TalksHeld"),
-        ("Findet die Offensive bald statt?", "OffensiveLaunched"),
-    ],
-)
-def test_not_realised(text: str, etype: str) -> None:
-    assert _mood(text, etype) != REALISED
-
-
-@pytest.mark.parametrize(
-    ("text", "etype"),
-    [
-        ("Die Außenminister haben am Montag in Wien verhandelt.", "TalksHeld"),
-        ("Die Konfliktparteien vereinbarten eine Waffenruhe.", "CeasefireAnnounced"),
-        ("Die Armee kündigte eine 48-stündige Waffenruhe an.", "CeasefireAnnounced"),
-        ("Die Armee hat die Stadt eingenommen.", "OffensiveLaunched"),
-        ("Bei den Luftangriffen sollen zehn Menschen getötet worden sein.", "OffensiveLaunched"),
-        ("Die Stadt wird seit Tagen bombardiert.", "OffensiveLaunched"),
-    ],
-)
-def test_realised(text: str, etype: str) -> None:
-    assert _mood(text, etype) == REALISED
 
 
 def test_casualties() -> None:
