@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from domain.extraction import extract
 from domain.extraction.casualties import casualties_in
 from domain.extraction.lexicon import get_lexicon
 from domain.extraction.normalize import clean, publication_hint
 from domain.extraction.sentences import split_sentences
 
 LEX = get_lexicon("de")
-
-
-PUB = "2016-11-10"
 
 
 def test_clean_keeps_length_and_blanks_furniture() -> None:
@@ -39,40 +35,3 @@ def test_casualties() -> None:
     assert casualties_in(["Seit Beginn des Krieges wurden 300.000 Menschen getötet"], LEX) is None
     injured = casualties_in(["Mehr als 20 Menschen wurden verletzt"], LEX)
     assert injured is not None and injured.injured == 20 and injured.killed is None
-
-
-def test_roles_attacker_target_and_support() -> None:
-    text = "Die irakische Armee hat mit Unterstützung der US-Luftwaffe eine Offensive gegen den IS in Mossul begonnen."
-    (event,) = extract(text, published_at=PUB)
-    roles = {(a.code, a.role) for a in event.actors}
-    assert ("IRQ", "attacker") in roles and ("USA", "attacker") in roles and ("ISIL", "target") in roles
-    assert event.location is not None and event.location.name == "Mosul"
-
-
-def test_talks_mediator_and_venue() -> None:
-    text = "Vertreter Russlands und der Türkei verhandelten unter Vermittlung der UN in Genf über den Syrien-Krieg."
-    (event,) = extract(text, published_at=PUB)
-    assert {a.code for a in event.actors if a.role == "participant"} >= {"RUS", "TUR"}
-    assert event.location is not None and event.location.name == "Geneva"
-
-
-def test_nationwide_ceasefire_is_country() -> None:
-    text = "Die Konfliktparteien haben sich auf eine landesweite Waffenruhe in Syrien geeinigt, im Krieg ein Novum."
-    (event,) = extract(text, published_at=PUB)
-    assert event.location is not None and event.location.precision == "country" and event.location.country == "SY"
-
-
-def test_mutual_vetoes_become_two_events() -> None:
-    text = "Russland und Frankreich haben im UN-Sicherheitsrat gegenseitig Resolutionen zum Krieg blockiert."
-    events = extract(text, published_at=PUB)
-    blockers = {a.code for e in events for a in e.actors if a.role == "blocked_by"}
-    assert len(events) == 2 and blockers == {"RUS", "FRA"}
-
-
-def test_one_offensive_reported_twice_is_one_event() -> None:
-    text = (
-        "Die syrische Armee hat ihre Offensive auf Aleppo fortgesetzt. "
-        "Bei den Luftangriffen auf Aleppo starben 15 Menschen im Krieg."
-    )
-    events = extract(text, published_at=PUB)
-    assert len(events) == 1 and events[0].casualties is not None and events[0].casualties.killed == 15
