@@ -13,7 +13,6 @@ import pytest
 
 from api.commands.extract import _run_jsonl
 from domain.extraction import extract
-from domain.extraction.casualties import casualties_in
 from domain.extraction.dates import DateResolver, parse_published
 from domain.extraction.lexicon import CEASEFIRE, OFFENSIVE, RESOLUTION, TALKS, get_lexicon
 from domain.extraction.modality import REALISED, modality
@@ -23,17 +22,68 @@ from domain.extraction.triggers import find_triggers
 from tests.domain.extraction.scoring import f1, match
 
 ROOT = Path(__file__).resolve().parents[3]
+
+
 LEX = get_lexicon("en")
+
+
 PUB = "2016-11-10"  # a Thursday
+
+
+def _triggers(text: str) -> list[tuple[str, str]]:
+    sentence = split_sentences(text, LEX)[0]
+    return [(t.event_type, t.word.lower()) for t in find_triggers(sentence, sentence.clauses(LEX), LEX)]
+
+
+def _mood(text: str, event_type: str) -> str:
+    sentence = split_sentences(text, LEX)[0]
+    clauses = sentence.clauses(LEX)
+    moods = [modality(sentence, clauses, t, LEX) for t in find_triggers(sentence, clauses, LEX)]
+    types = [t.event_type for t in find_triggers(sentence, clauses, LEX)]
+    assert event_type in types, (text, types)
+    # realised if any trigger of that type is
+    return REALISED if any(m == REALISED for m, t in zip(moods, types, strict=True) if t == event_type) else "no"
+
+
+def _date(text: str, pub: str = PUB) -> tuple[dt.date, dt.date] | None:
+    found = DateResolver(parse_published(pub), LEX).find(text)
+    return (found[0].occurred.start, found[0].occurred.end) if found else None
+
+
+def _d(value: str) -> dt.date:
+    return dt.date.fromisoformat(value)
+
+
+def _events(text: str, pub: str = PUB) -> list[dict[str, object]]:
+    out: list[dict[str, object]] = msgspec.to_builtins(extract(text, published_at=pub, language="en"))
+    return out
+
+
+def _roles(event: dict[str, object]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for actor in event["actors"]:  # type: ignore[attr-defined]
+        out.setdefault(actor["role"], set()).add(actor["code"])
+    return out
+
+
+def _totals(strict: bool) -> tuple[int, int, int]:
+    folder = ROOT / "tests" / "data" / "english"
+    gold = json.loads((folder / "english.gold.json").read_text(encoding="utf-8"))
+    tp = fp = fn = 0
+    for art in gold["articles"]:
+        text = (folder / art["file"]).read_text(encoding="utf-8")
+        preds = msgspec.to_builtins(extract(text, published_at=art.get("published"), language="en"))
+        for event in preds:
+            assert text[event["evidence"]["start"] : event["evidence"]["end"]] == event["evidence"]["text"]
+        a, b, c = match(preds, art["events"], strict)
+        tp, fp, fn = tp + a, fp + b, fn + c
+    return tp, fp, fn
 
 
 def test_registry_routes_english() -> None:
     assert LEX.language == "en"
     assert get_lexicon("en-GB") is LEX
     assert get_lexicon("de").language == "de"
-
-
-# normalisation and sentences -------------------------------------------------------
 
 
 def test_clean_blanks_english_furniture_and_keeps_offsets() -> None:
@@ -62,24 +112,6 @@ def test_sentences_end_after_numbers_but_not_after_abbreviations() -> None:
         "The U.N. envoy left on April 4.",
         "Talks ended.",
     ]
-
-
-# triggers and modality -----------------------------------------------------------------
-
-
-def _triggers(text: str) -> list[tuple[str, str]]:
-    sentence = split_sentences(text, LEX)[0]
-    return [(t.event_type, t.word.lower()) for t in find_triggers(sentence, sentence.clauses(LEX), LEX)]
-
-
-def _mood(text: str, event_type: str) -> str:
-    sentence = split_sentences(text, LEX)[0]
-    clauses = sentence.clauses(LEX)
-    moods = [modality(sentence, clauses, t, LEX) for t in find_triggers(sentence, clauses, LEX)]
-    types = [t.event_type for t in find_triggers(sentence, clauses, LEX)]
-    assert event_type in types, (text, types)
-    # realised if any trigger of that type is
-    return REALISED if any(m == REALISED for m, t in zip(moods, types, strict=True) if t == event_type) else "no"
 
 
 @pytest.mark.parametrize(
@@ -145,18 +177,6 @@ def test_no_conflict_triggers_in_sport_and_business(text: str) -> None:
     assert all(t not in (OFFENSIVE, TALKS) for t, _ in types), types
 
 
-# dates ------------------------------------------------------------------------------
-
-
-def _date(text: str, pub: str = PUB) -> tuple[dt.date, dt.date] | None:
-    found = DateResolver(parse_published(pub), LEX).find(text)
-    return (found[0].occurred.start, found[0].occurred.end) if found else None
-
-
-def _d(value: str) -> dt.date:
-    return dt.date.fromisoformat(value)
-
-
 @pytest.mark.parametrize(
     ("text", "start", "end"),
     [
@@ -180,38 +200,6 @@ def _d(value: str) -> dt.date:
 )
 def test_english_dates(text: str, start: str, end: str) -> None:
     assert _date(text) == (_d(start), _d(end))
-
-
-# casualties and roles ---------------------------------------------------------------
-
-
-def test_casualties_split_killed_and_wounded() -> None:
-    clauses = [
-        s.low[a:b]
-        for s in split_sentences("The raid killed 12 people and wounded 30 others.", LEX)
-        for a, b in s.clauses(LEX)
-    ]
-    found = casualties_in(clauses, LEX)
-    assert found is not None and found.killed == 12 and found.injured == 30
-    clauses = ["at least 16 civilians, including five children, were killed"]
-    found = casualties_in(clauses, LEX)
-    assert found is not None and found.killed == 16 and found.civilians_killed == 16
-
-
-def test_background_tolls_are_not_event_casualties() -> None:
-    assert casualties_in(["the war has killed more than 400 people since 2011"], LEX) is None
-
-
-def _events(text: str, pub: str = PUB) -> list[dict[str, object]]:
-    out: list[dict[str, object]] = msgspec.to_builtins(extract(text, published_at=pub, language="en"))
-    return out
-
-
-def _roles(event: dict[str, object]) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for actor in event["actors"]:  # type: ignore[attr-defined]
-        out.setdefault(actor["role"], set()).add(actor["code"])
-    return out
 
 
 def test_offensive_attacker_target_and_place() -> None:
@@ -296,23 +284,6 @@ def test_jsonl_language_en_routes_to_english() -> None:
     assert _run_jsonl(io.StringIO(line + "\n"), out, err) == 0
     (row,) = [json.loads(x) for x in out.getvalue().splitlines()]
     assert [e["type"] for e in row["events"]] == [OFFENSIVE]
-
-
-# golden test ------------------------------------------------------------------------
-
-
-def _totals(strict: bool) -> tuple[int, int, int]:
-    folder = ROOT / "tests" / "data" / "english"
-    gold = json.loads((folder / "english.gold.json").read_text(encoding="utf-8"))
-    tp = fp = fn = 0
-    for art in gold["articles"]:
-        text = (folder / art["file"]).read_text(encoding="utf-8")
-        preds = msgspec.to_builtins(extract(text, published_at=art.get("published"), language="en"))
-        for event in preds:
-            assert text[event["evidence"]["start"] : event["evidence"]["end"]] == event["evidence"]["text"]
-        a, b, c = match(preds, art["events"], strict)
-        tp, fp, fn = tp + a, fp + b, fn + c
-    return tp, fp, fn
 
 
 def test_event_f1_on_english_articles() -> None:

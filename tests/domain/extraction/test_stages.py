@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from domain.extraction.casualties import casualties_in
 from domain.extraction.lexicon import get_lexicon
 from domain.extraction.normalize import clean, publication_hint
 from domain.extraction.sentences import split_sentences
@@ -27,11 +26,3 @@ def test_publication_hints() -> None:
 def test_sentences_respect_ordinals_and_abbreviations() -> None:
     text = "Am 17. November traf Dr. Müller ein. Danach sprach er."
     assert [s.text for s in split_sentences(text, LEX)] == ["Am 17. November traf Dr. Müller ein.", "Danach sprach er."]
-
-
-def test_casualties() -> None:
-    cas = casualties_in(["Bei dem Angriff wurden mindestens 12 Zivilisten getötet"], LEX)
-    assert cas is not None and cas.killed == 12 and cas.civilians_killed == 12
-    assert casualties_in(["Seit Beginn des Krieges wurden 300.000 Menschen getötet"], LEX) is None
-    injured = casualties_in(["Mehr als 20 Menschen wurden verletzt"], LEX)
-    assert injured is not None and injured.injured == 20 and injured.killed is None
