@@ -1,7 +1,10 @@
-"""Unit tests per stage: normalisation offsets, triggers, modality, casualties, roles and places."""
+"""Normalisation and sentences (German): cleaning keeps offsets while blanking furniture,
+publication hints, sentence ends after ordinals and abbreviations, clause splits around brackets."""
 
 from __future__ import annotations
 
+from domain.events import TalksHeld
+from domain.extraction import extract
 from domain.extraction.lexicon import get_lexicon
 from domain.extraction.normalize import clean, publication_hint
 from domain.extraction.sentences import split_sentences
@@ -26,3 +29,18 @@ def test_publication_hints() -> None:
 def test_sentences_respect_ordinals_and_abbreviations() -> None:
     text = "Am 17. November traf Dr. Müller ein. Danach sprach er."
     assert [s.text for s in split_sentences(text, LEX)] == ["Am 17. November traf Dr. Müller ein.", "Danach sprach er."]
+
+
+def test_an_age_and_party_in_brackets_split_no_clause() -> None:
+    lexicon = get_lexicon("de")
+    (sentence,) = split_sentences("Scholz (64, SPD) plant, nach Kiew zu reisen.", lexicon)
+    texts = [sentence.text[a:b] for a, b in sentence.clauses(lexicon)]
+    assert texts[0].startswith("Scholz (64, SPD) plant")
+
+
+def test_a_plan_with_a_bracketed_aside_still_governs_the_meeting() -> None:
+    text = (
+        "Im Krieg in der Ukraine wird weiter gekämpft. Bundeskanzler Scholz (64, SPD) plant, gemeinsam mit "
+        "Frankreichs Präsident Macron (44) zu einem Treffen mit dem ukrainischen Präsidenten nach Kiew zu reisen."
+    )
+    assert not [e for e in extract(text, published_at="2022-06-15") if isinstance(e, TalksHeld)]
