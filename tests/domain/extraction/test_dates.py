@@ -155,7 +155,7 @@ def test_dateline_of_another_month_does_not_pin() -> None:
     ],
 )
 def test_season_and_year_date_a_past_event(text: str, language: str, start: str, end: str) -> None:
-    # published within two years of the event: older ones are history, not news (test_failure_classes_3)
+    # published within two years of the event: older ones are history, not news (test_articles.py)
     (event,) = _of(extract(text, published_at="2015-06-09", language=language), "CeasefireAnnounced")
     assert event.occurred is not None
     assert (str(event.occurred.start), str(event.occurred.end)) == (start, end)
