@@ -106,7 +106,6 @@ class Lexicon:
     ceasefire_announce_ok: Pattern  # "kündigte ... an" counts as declaring a ceasefire
     zu_infinitive: Pattern
     conflict_words: Pattern
-    sports_words: Pattern
     generic_forces: tuple[GenericForce, ...]
     government_in: Pattern  # "Regierung in <Place>"
     locative_before: Pattern  # preposition right before a state name: a place, not an actor
@@ -122,7 +121,6 @@ class Lexicon:
     place_excluded_before: Pattern  # "Botschafter in", "Lage in": not where it happened
     nationwide: Pattern
     anaphoric_place: Pattern
-    metonyms: dict[str, str]  # capital -> state code, when used as an actor ("Moskau und Washington")
     jihadist_codes: tuple[str, ...]
     clause_split: Pattern
     abbreviations: frozenset[str]

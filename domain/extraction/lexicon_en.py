@@ -37,12 +37,7 @@ def _lw(pattern: str) -> WordPattern:
     return WordPattern(pattern)
 
 
-_ART = r"(?:(?:the|a|an|its|their|his|her)\s+)?"
 _WEEKDAY_WORD = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-_NUM_WORD = (
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
-    r"hundred|dozens|scores|hundreds"
-)
 
 # triggers ----------------------------------------------------------------------
 
@@ -369,7 +364,6 @@ CONFLICT_WORDS = _c(
     r"hezbollah|nusra|farc|kurdish|peshmerga|al-shabaab|boko\s+haram|al\s+qaeda|hamas|rockets?|missiles?|"
     r"mortars?|artillery|gunmen)\b"
 )
-SPORTS_WORDS = _c(r"\b(?:" + _SPORT + r"|shares|stock|investors?|revenue|profit|quarter|earnings|customers)\b")
 
 _FORCE_NOUNS = r"(?:rebels|militias?|fighters|militiamen|forces|groups|troops|factions|units)"
 GENERIC_FORCES = (
@@ -575,13 +569,6 @@ PRESENT_ONGOING = _c(
     r"(?:is|are)\s+\w+ing|pressed\s+on|pressing\s+on)\b"
 )
 
-METONYMS = {
-    "Moscow": "RUS", "Kremlin": "RUS", "Washington": "USA", "White House": "USA", "Pentagon": "USA",
-    "Ankara": "TUR", "Tehran": "IRN", "Beijing": "CHN", "Kiev": "UKR", "Kyiv": "UKR", "Damascus": "SYR",
-    "Riyadh": "SAU", "Paris": "FRA", "Berlin": "DEU", "London": "GBR", "Baghdad": "IRQ", "Kabul": "AFG",
-    "Jerusalem": "ISR", "Cairo": "EGY", "Doha": "QAT", "Abu Dhabi": "ARE", "Sanaa": "YEM", "Tripoli": "LBY",
-    "Tokyo": "JPN", "Brussels": "EU", "Bogota": "COL",
-}  # fmt: skip
 
 # dates -----------------------------------------------------------------------------
 
@@ -796,7 +783,6 @@ LEXICON = Lexicon(
     ceasefire_announce_ok=CEASEFIRE_ANNOUNCE_OK,
     zu_infinitive=ZU_INFINITIVE,
     conflict_words=CONFLICT_WORDS,
-    sports_words=SPORTS_WORDS,
     generic_forces=GENERIC_FORCES,
     government_in=GOVERNMENT_IN,
     locative_before=LOCATIVE_BEFORE,
@@ -828,7 +814,6 @@ LEXICON = Lexicon(
     conflict_area_before=CONFLICT_AREA_BEFORE,
     phone_call=_c(r"\b(?:phon(?:ed|es|ing)|(?:tele)?phone\s+(?:call|conversation|talks?)\w*|called)\b"),
     counterpart_marker=_c(r"\b(?:with|phoned|rang|called)\b"),  # "X phoned A and B": the objects
-    metonyms=METONYMS,
     jihadist_codes=("ISIL", "JFS", "NGA-REB", "SOM-REB", "MLI-REB", "AQAP", "AQIM", "AFG-REB", "TTP"),
     clause_split=CLAUSE_SPLIT,
     abbreviations=ABBREVIATIONS,
