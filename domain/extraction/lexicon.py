@@ -17,7 +17,7 @@ TALKS = "TalksHeld"
 CEASEFIRE = "CeasefireAnnounced"
 OFFENSIVE = "OffensiveLaunched"
 RESOLUTION = "ResolutionBlocked"
-CAPITAL = "<capital>"  # a `venue_seats` city: the capital of the article's country
+CAPITAL = "<capital>"  # a `venue_landmarks` city: the capital of the article's country
 
 
 class WordPattern:
@@ -136,9 +136,6 @@ class Lexicon:
     topic_preposition: Pattern = re.compile("$^")  # "gegen", "zu" after a draft noun: what it is about
     veto_verb: Pattern = re.compile("$^")  # a nominal "Veto" states a block only with one of these
     un_seat: str = "New York"
-    # a building that stands for its city as a talks venue ("at the State Department" -> Washington;
-    # `CAPITAL`: the capital of the article's country, "at the presidential palace")
-    venue_seats: tuple[tuple[Pattern, str], ...] = ()
     talks_topic_before: Pattern = re.compile("$^")  # "über den Kampf gegen" right before an actor: a topic
     visit_before: Pattern = re.compile("$^")  # "bei einem Besuch in" right before a talks venue
     support_after: Pattern = re.compile("$^")  # "unterstützten" right after an actor: attacking side

@@ -527,6 +527,7 @@ VENUE_LANDMARKS = {  # city: (seat forms, words one of which a text naming the s
     "Berlin": (r"chancellery\s+in\s+berlin|german\s+chancellery", ("chancellery",)),
     "Geneva": (r"palais\s+des\s+nations", ("palais",)),
     "New York City": (r"u\.?n\.?\s+headquarters|united\s+nations\s+headquarters", ("headquarters",)),
+    CAPITAL: (r"presidential\s+(?:palace|state\s+house|residence)|state\s+house", ("presidential", "state house")),
 }
 VENUE_LANDMARK_PATTERNS = tuple(
     (_c(r"\b(?:at|in|inside|to)\s+(?:the\s+)?(?:" + forms + r")\b"), city, marks)
@@ -542,16 +543,6 @@ SPEECH_PLACE_BEFORE = _c(
     r"\b(?:said|says|told\s+(?:reporters|journalists|(?:a|the)\s+(?:news\s+|press\s+)?\w+)|speaking|spoke|added|"
     r"wrote)\s+(?:(?:late\s+)?on\s+\w+\s+|\w+day\s+)?(?:in|at|from)\s+"
     r"(?:(?:a|the)\s+(?:news|press)\s+(?:conference|briefing)\s+in\s+)?(?:the\s+)?$"
-)
-# a seat of government standing for the country's capital ("at the presidential palace"), and others
-_AT = r"\b(?:at|in|inside|to)\s+the\s+"
-VENUE_SEATS = (
-    (_c(_AT + r"(?:state\s+department|white\s+house|pentagon|oval\s+office)\b"), "Washington"),
-    (_c(_AT + r"kremlin\b"), "Moscow"),
-    (_c(_AT + r"(?:elysee|élysée)(?:\s+palace)?\b"), "Paris"),
-    (_c(r"\b(?:at|in|to)\s+(?:number\s+10\s+)?downing\s+street\b"), "London"),
-    (_c(_AT + r"u\.?n\.?\s+headquarters\b"), "New York"),
-    (_c(_AT + r"(?:presidential\s+(?:palace|state\s+house|residence)|state\s+house)\b"), CAPITAL),
 )
 CONFLICT_AREA_BEFORE = _c(
     r"\b(?:war|conflict|fighting|battle|clashes|hostilities|violence|front(?:\s+line)?|bloodshed|"
@@ -884,7 +875,6 @@ LEXICON = Lexicon(
     offensive_stopped_before=OFFENSIVE_STOPPED_BEFORE,
     talks_frame_before=TALKS_FRAME_BEFORE,
     past_clause=PAST_CLAUSE,
-    venue_seats=VENUE_SEATS,
     talks_off_topic=_c(
         r"\b(?:trade|tariffs?|climate|migration|migrants|brexit|economic|business|investment|energy|gas\s+"
         r"supplies|visa|tourism|football|olympics?|oil|crude|output|opec|barrels?|data\s+(?:pact|privacy|"

@@ -8,7 +8,7 @@ import pytest
 from domain.events import ConflictEvent
 from domain.extraction import extract, roles
 from domain.extraction.gazetteer_port import DefaultGazetteer
-from domain.extraction.lexicon import get_lexicon
+from domain.extraction.lexicon import CAPITAL, get_lexicon
 from domain.extraction.normalize import lowered
 from domain.extraction.sentences import split_sentences
 
@@ -92,6 +92,8 @@ def test_talks_take_the_qualified_venue_not_the_advance_goal() -> None:
 @pytest.mark.parametrize("language", ["de", "en"])
 def test_every_landmark_city_is_in_the_gazetteer(language: str) -> None:
     for _, city, _ in get_lexicon(language).venue_landmarks:
+        if city == CAPITAL:  # the article's country's capital, resolved per article
+            continue
         found = GAZ.find_places(city, language)
         assert found and found[0].place.name == city and found[0].place.precision == "city"
 
