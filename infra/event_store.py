@@ -112,13 +112,6 @@ WHERE (tx_id, global_position) > ($1::text::xid8, $2::bigint)
 ORDER BY tx_id, global_position
 LIMIT $3"""
 
-_READ_CATEGORY = f"""
-SELECT {_COLUMNS} FROM events
-WHERE category = $4 AND (tx_id, global_position) > ($1::text::xid8, $2::bigint)
-  AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
-ORDER BY tx_id, global_position
-LIMIT $3"""
-
 _READ_STREAM = f"""
 SELECT {_COLUMNS} FROM events
 WHERE stream_id = $1 AND stream_version > $2
@@ -309,14 +302,13 @@ class EventStore:
         after: Position = START,
         limit: int = 500,
         *,
-        category: str | None = None,
         conn: asyncpg.Connection | None = None,
     ) -> list[RecordedEvent]:
         """Committed events after `after` in global order, never past a still-open writer."""
         if conn is None:
             async with self.pool.acquire() as own:
-                return await read_all(own, after, limit, category=category)
-        return await read_all(conn, after, limit, category=category)
+                return await read_all(own, after, limit)
+        return await read_all(conn, after, limit)
 
     async def stream_version(self, stream_id: str) -> int | None:
         async with self.pool.acquire() as conn:
@@ -329,13 +321,8 @@ class EventStore:
             return await head(conn)
 
 
-async def read_all(
-    conn: asyncpg.Connection, after: Position, limit: int, *, category: str | None = None
-) -> list[RecordedEvent]:
-    if category is None:
-        rows = await conn.fetch(_READ_ALL, str(after.tx_id), after.global_position, limit)
-    else:
-        rows = await conn.fetch(_READ_CATEGORY, str(after.tx_id), after.global_position, limit, category)
+async def read_all(conn: asyncpg.Connection, after: Position, limit: int) -> list[RecordedEvent]:
+    rows = await conn.fetch(_READ_ALL, str(after.tx_id), after.global_position, limit)
     return [recorded_from_row(r) for r in rows]
 
 
