@@ -21,6 +21,7 @@ from typing import Any, Final, Literal
 import asyncpg
 import msgspec
 
+from domain import streams
 from domain.errors import ConcurrencyError, ConflictDBError, ValidationError
 from infra import metrics
 
@@ -159,11 +160,6 @@ _APPEND_TO_STREAM = _CAS_STREAM.format(count="cardinality($1::uuid[])") + _INSER
 _VERSION = "SELECT version FROM streams WHERE stream_id = $1"
 _EVENT_ID_UQ = "events_event_id_uq"
 _EXISTING = "SELECT event_id, global_position FROM events WHERE event_id = ANY($1::uuid[]) ORDER BY global_position"
-
-
-def category_of(stream_id: str) -> str:
-    """The stream's category: the part before the first '-' ("article-42" -> "article")."""
-    return stream_id.split("-", 1)[0]
 
 
 def recorded_from_row(row: asyncpg.Record) -> RecordedEvent:
@@ -342,7 +338,7 @@ async def notify(conn: asyncpg.Connection, stream_id: str) -> None:
 
 def _append_statement(stream_id: str, events: Sequence[NewEvent], expected: int) -> tuple[Any, ...]:
     """The CAS-then-insert statement and its arguments: scalars for one event, arrays for more."""
-    head = (stream_id, category_of(stream_id), expected)
+    head = (stream_id, streams.category(stream_id), expected)
     if len(events) == 1:
         event = events[0]
         sql = _APPEND_ONE_TO_NEW_STREAM if expected == 0 else _APPEND_ONE_TO_STREAM
