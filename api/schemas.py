@@ -8,35 +8,11 @@ from typing import Any
 
 import msgspec
 
-from domain.events import Actor, Casualties, Evidence, Location, Occurred
+from domain.wire import WireEvent
 from infra.queries.articles import ArticleView
 from infra.queries.timeline import TimelineBucket
-from infra.queries.totals import PageTotal, PageTotalIsEstimate
 
 # --- read side: events, articles, catalog, log -------------------------------------------
-
-
-class WireEvent(msgspec.Struct, kw_only=True):
-    """An extracted event as served: the codebook's wire format plus its log identity."""
-
-    type: str
-    occurred: Occurred | None = None
-    location: Location | None = None
-    actors: list[Actor] = []
-    casualties: Casualties | None = None
-    evidence: Evidence
-    confidence: float
-    id: uuid.UUID
-    article_id: uuid.UUID
-    position: str
-    recorded_at: dt.datetime
-
-
-class EventList(msgspec.Struct, kw_only=True):
-    items: list[WireEvent]
-    next_cursor: str | None
-    total: PageTotal
-    total_is_estimate: PageTotalIsEstimate
 
 
 class ArticleSummary(msgspec.Struct, kw_only=True):
@@ -47,7 +23,7 @@ class ArticleSummary(msgspec.Struct, kw_only=True):
     published_at: str | None
 
 
-class EventDetail(WireEvent, kw_only=True):
+class EventDetail(WireEvent, frozen=True, kw_only=True):
     """The event with a summary of the article it was extracted from."""
 
     article: ArticleSummary | None
@@ -74,10 +50,3 @@ class LogEntry(msgspec.Struct, kw_only=True):
     data: msgspec.Raw
     metadata: dict[str, Any]
     recorded_at: dt.datetime
-
-
-class LogPage(msgspec.Struct, kw_only=True):
-    items: list[LogEntry]
-    next_cursor: str | None
-    total: PageTotal
-    total_is_estimate: PageTotalIsEstimate

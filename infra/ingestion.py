@@ -20,6 +20,7 @@ from typing import Any
 import asyncpg
 import msgspec
 
+from domain import streams
 from domain.articles import (
     Article,
     ReextractionPlan,
@@ -31,6 +32,8 @@ from domain.articles import (
 from domain.errors import ConcurrencyError, NotFoundError, ValidationError
 from domain.events import CONFLICT_EVENT_TYPES, ArticleSubmitted, ConflictEvent, DomainEvent, EventRetracted
 from domain.extraction import EXTRACTOR_VERSION, extract
+from domain.wire import WireEvent
+from domain.wire import wire_event as domain_wire_event
 from infra import metrics
 from infra.codec import decode, to_new_event
 from infra.event_store import NO_STREAM, EventStore, NewEvent, Position, RecordedEvent
@@ -67,7 +70,7 @@ class Outcome(msgspec.Struct, frozen=True, kw_only=True):
     """What became of one submitted article: created (201) or a duplicate of a stored one (200)."""
 
     id: uuid.UUID
-    events: list[dict[str, Any]]
+    events: list[WireEvent]
     duplicate: bool
 
     @property
@@ -79,7 +82,7 @@ class Reextraction(msgspec.Struct, frozen=True, kw_only=True):
     id: uuid.UUID
     extractor_version: str
     retracted: list[uuid.UUID]
-    added: list[dict[str, Any]]
+    added: list[WireEvent]
     unchanged: int
 
 
@@ -117,7 +120,7 @@ class ItemResult(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     status: int
     id: uuid.UUID | None = None
     duplicate: bool | None = None
-    events: list[dict[str, Any]] | None = None
+    events: list[WireEvent] | None = None
     detail: str | None = None
 
 
@@ -192,7 +195,7 @@ async def _duplicate(store: EventStore, article_id: uuid.UUID) -> Outcome:
     return Outcome(id=article_id, events=wire, duplicate=True)
 
 
-async def live_events(store: EventStore, article_id: uuid.UUID) -> list[dict[str, Any]]:
+async def live_events(store: EventStore, article_id: uuid.UUID) -> list[WireEvent]:
     """The article's extracted events that have not been retracted, in the wire format."""
     records = await store.read_stream(stream_id_for(article_id))
     if not records:
@@ -208,16 +211,10 @@ def _live(records: Sequence[RecordedEvent]) -> list[tuple[RecordedEvent, Conflic
 
 def wire_event(
     event_id: uuid.UUID, event: ConflictEvent, article_id: uuid.UUID, position: Position, recorded_at: dt.datetime
-) -> dict[str, Any]:
-    """The codebook's extracted event plus id, article_id, position and recorded_at."""
-    body: dict[str, Any] = msgspec.to_builtins(event)
-    body.update(
-        id=str(event_id),
-        article_id=str(article_id),
-        position=position.encode(),
-        recorded_at=msgspec.to_builtins(recorded_at),
+) -> WireEvent:
+    return domain_wire_event(
+        event, event_id=event_id, article_id=article_id, position=position.encode(), recorded_at=recorded_at
     )
-    return body
 
 
 # --- re-extraction ------------------------------------------------------------------------------
@@ -249,7 +246,7 @@ async def reextract(store: EventStore, article_id: uuid.UUID, *, origin: str) ->
 
 async def _append_plan(
     store: EventStore, article_id: uuid.UUID, records: Sequence[RecordedEvent], plan: ReextractionPlan, origin: str
-) -> list[dict[str, Any]]:
+) -> list[WireEvent]:
     version, reason = records[-1].stream_version, "not extracted by the current extractor"
     metadata = {**_metadata(article_id, origin, None), "causation_id": str(records[0].event_id)}
     retractions: list[DomainEvent] = [
@@ -265,9 +262,11 @@ async def _append_plan(
 
 
 async def article_ids(pool: asyncpg.Pool) -> list[uuid.UUID]:
-    rows = await pool.fetch("SELECT stream_id FROM streams WHERE category = 'article' ORDER BY created_at, stream_id")
-    return [uuid.UUID(r["stream_id"].removeprefix("article-")) for r in rows]
+    rows = await pool.fetch(
+        "SELECT stream_id FROM streams WHERE category = $1 ORDER BY created_at, stream_id", streams.ARTICLE
+    )
+    return [uuid.UUID(streams.id_of(r["stream_id"])) for r in rows]
 
 
 async def has_articles(pool: asyncpg.Pool) -> bool:
-    return bool(await pool.fetchval("SELECT EXISTS (SELECT 1 FROM streams WHERE category = 'article')"))
+    return bool(await pool.fetchval("SELECT EXISTS (SELECT 1 FROM streams WHERE category = $1)", streams.ARTICLE))

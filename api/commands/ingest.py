@@ -195,7 +195,7 @@ async def _ingest_one(store: EventStore, item: Item, summary: Summary, origin: s
         summary.duplicates += 1
     else:
         summary.created += 1
-        summary.events.update(e["type"] for e in outcome.events)
+        summary.events.update(e.type for e in outcome.events)
 
 
 def _fail(label: str, reason: str, summary: Summary) -> None:

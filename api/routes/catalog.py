@@ -13,6 +13,7 @@ from api.services import ServicesDep
 from domain.errors import NotFoundError
 from infra.queries import actors, filters, places, timeline
 from infra.queries.common import decode_cursor
+from infra.queries.totals import Page
 
 READ_GUARDS = [require_scope("read")]
 MAX_LIMIT = 500
@@ -26,7 +27,7 @@ Search = Annotated[
 @get("/actors", tags=["catalog"], summary="Actors by number of live events", guards=READ_GUARDS)
 async def list_actors(
     services: ServicesDep, q: Search = None, limit: Limit = 100, cursor: Cursor = None
-) -> actors.ActorPage:
+) -> Page[actors.ActorView]:
     after = None if cursor is None else decode_cursor(cursor, actors.ActorCursor)
     return await actors.list_actors(services.pool, filters.text("q", q), after, limit)
 
@@ -52,7 +53,7 @@ async def list_places(
     country: CountryParam = None,
     limit: Limit = 100,
     cursor: Cursor = None,
-) -> places.PlacePage:
+) -> Page[places.PlaceView]:
     after = None if cursor is None else decode_cursor(cursor, places.PlaceCursor)
     query, code = filters.text("q", q), filters.country(country)
     return await places.list_places(services.pool, query, code, after, limit)

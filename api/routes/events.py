@@ -15,17 +15,19 @@ from litestar.response import Stream
 from api import formats
 from api.auth import require_scope
 from api.errors import problem_responses
-from api.schemas import EventDetail, EventList
+from api.schemas import EventDetail
 from api.services import ServicesDep
 from domain.errors import NotFoundError, ValidationError
+from domain.wire import WireEvent
 from infra.queries import events as queries
 from infra.queries.common import BIGINT_MAX
 from infra.queries.events import MAX_LIMIT, Order, Sort
 from infra.queries.filters import parse_uuid
+from infra.queries.totals import Page
 
 READ_GUARDS = [require_scope("read")]  # open unless CONFLICTDB_READ_KEYS_REQUIRED
 _LIST_DOC = ResponseSpec(
-    data_container=EventList,
+    data_container=Page[WireEvent],
     description="JSON: a page of events with the filter's total. `format=` or Accept also give text/csv, "
     "application/geo+json and application/x-ndjson: every matching event (the first `limit` when given), "
     "streamed.",

@@ -9,11 +9,11 @@ from litestar import get
 from litestar.params import QueryParameter
 
 from api.auth import require_scope
-from api.schemas import LogEntry, LogPage
+from api.schemas import LogEntry
 from api.services import ServicesDep
 from infra.event_store import RecordedEvent
 from infra.queries.log import MAX_LIMIT, parse_after, read_log
-from infra.queries.totals import count_log
+from infra.queries.totals import Page, count_log, page
 
 _AFTER_DOC = (
     "Read events after this position ('<tx>-<position>': an event's `position` or a `next_cursor`); "
@@ -33,15 +33,10 @@ async def get_log(
     services: ServicesDep,
     after: Annotated[str | None, QueryParameter(min_length=1, description=_AFTER_DOC)] = None,
     limit: Annotated[int, QueryParameter(ge=1, le=MAX_LIMIT)] = 100,
-) -> LogPage:
+) -> Page[LogEntry]:
     events, following = await read_log(services.store, parse_after(after), limit)
     total = await count_log(services.pool)
-    return LogPage(
-        items=[_entry(e) for e in events],
-        next_cursor=None if following is None else following.encode(),
-        total=total.count,
-        total_is_estimate=total.is_estimate,
-    )
+    return page([_entry(e) for e in events], None if following is None else following.encode(), total)
 
 
 def _entry(event: RecordedEvent) -> LogEntry:

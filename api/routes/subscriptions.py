@@ -18,7 +18,7 @@ from domain.events.subscriptions import SubscriptionFilter
 from infra.queries import filters
 from infra.queries.common import BIGINT_MAX
 from infra.queries.log import parse_position
-from infra.queries.totals import PageTotal, PageTotalIsEstimate
+from infra.queries.totals import Page, page
 from infra.webhooks import deliveries, subscriptions
 from infra.webhooks.deliveries import AttemptView, Delivery
 from infra.webhooks.subscriptions import Subscription
@@ -68,20 +68,6 @@ class Replayed(msgspec.Struct, kw_only=True):
     enqueued: int
 
 
-class SubscriptionPage(msgspec.Struct, kw_only=True):
-    items: list[Subscription]
-    next_cursor: str | None
-    total: PageTotal
-    total_is_estimate: PageTotalIsEstimate
-
-
-class DeliveryPage(msgspec.Struct, kw_only=True):
-    items: list[Delivery]
-    next_cursor: str | None
-    total: PageTotal
-    total_is_estimate: PageTotalIsEstimate
-
-
 class AttemptList(msgspec.Struct, kw_only=True):
     items: list[AttemptView]
 
@@ -105,16 +91,11 @@ class SubscriptionController(Controller):
         return CreatedSubscription(subscription=subscription, secret=secret)
 
     @get("/", summary="List subscriptions")
-    async def list_all(self, services: ServicesDep, cursor: Cursor = None, limit: Limit = 100) -> SubscriptionPage:
+    async def list_all(self, services: ServicesDep, cursor: Cursor = None, limit: Limit = 100) -> Page[Subscription]:
         after = _uuid_cursor(cursor)
         items = await subscriptions.list_page(services.pool, after=after, limit=limit)
         total = await subscriptions.count(services.pool)
-        return SubscriptionPage(
-            items=items,
-            next_cursor=str(items[-1].id) if len(items) == limit else None,
-            total=total.count,
-            total_is_estimate=total.is_estimate,
-        )
+        return page(items, _next_cursor(items, limit), total)
 
     @get("/{subscription_id:str}", summary="One subscription, with its status and any disabled reason")
     async def show(self, services: ServicesDep, subscription_id: SubscriptionId) -> Subscription:
@@ -154,16 +135,11 @@ class SubscriptionController(Controller):
         status: Annotated[str | None, QueryParameter(pattern="^(pending|succeeded|failed|cancelled)$")] = None,
         cursor: Cursor = None,
         limit: Limit = 100,
-    ) -> DeliveryPage:
+    ) -> Page[Delivery]:
         before = _int_cursor(cursor)
         items = await deliveries.list_page(services.pool, subscription_id, status=status, before=before, limit=limit)
         total = await deliveries.count(services.pool, subscription_id, status=status)
-        return DeliveryPage(
-            items=items,
-            next_cursor=str(items[-1].id) if len(items) == limit else None,
-            total=total.count,
-            total_is_estimate=total.is_estimate,
-        )
+        return page(items, _next_cursor(items, limit), total)
 
     @get("/{subscription_id:str}/deliveries/{delivery_id:str}/attempts", summary="Every attempt of a delivery")
     async def list_attempts(
@@ -200,6 +176,11 @@ def _checked(data: Body) -> Body:
         raise ValidationError(f"filter.actor is longer than {MAX_ACTOR} characters (an actor code, e.g. RUS)")
     code = filters.country(flt.country, "filter.country")
     return msgspec.structs.replace(data, filter=msgspec.structs.replace(flt, country=code))
+
+
+def _next_cursor(items: list[Subscription] | list[Delivery], limit: int) -> str | None:
+    """The last item's id when the page is full (a next page may follow)."""
+    return str(items[-1].id) if len(items) == limit else None
 
 
 def _uuid_cursor(cursor: str | None) -> uuid.UUID | None:
