@@ -21,6 +21,7 @@ from typing import Any, Final, Literal
 import asyncpg
 import msgspec
 
+from domain import streams
 from domain.errors import ConcurrencyError, ConflictDBError, ValidationError
 from infra import metrics
 
@@ -112,13 +113,6 @@ WHERE (tx_id, global_position) > ($1::text::xid8, $2::bigint)
 ORDER BY tx_id, global_position
 LIMIT $3"""
 
-_READ_CATEGORY = f"""
-SELECT {_COLUMNS} FROM events
-WHERE category = $4 AND (tx_id, global_position) > ($1::text::xid8, $2::bigint)
-  AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
-ORDER BY tx_id, global_position
-LIMIT $3"""
-
 _READ_STREAM = f"""
 SELECT {_COLUMNS} FROM events
 WHERE stream_id = $1 AND stream_version > $2
@@ -166,11 +160,6 @@ _APPEND_TO_STREAM = _CAS_STREAM.format(count="cardinality($1::uuid[])") + _INSER
 _VERSION = "SELECT version FROM streams WHERE stream_id = $1"
 _EVENT_ID_UQ = "events_event_id_uq"
 _EXISTING = "SELECT event_id, global_position FROM events WHERE event_id = ANY($1::uuid[]) ORDER BY global_position"
-
-
-def category_of(stream_id: str) -> str:
-    """The stream's category: the part before the first '-' ("article-42" -> "article")."""
-    return stream_id.split("-", 1)[0]
 
 
 def recorded_from_row(row: asyncpg.Record) -> RecordedEvent:
@@ -309,14 +298,13 @@ class EventStore:
         after: Position = START,
         limit: int = 500,
         *,
-        category: str | None = None,
         conn: asyncpg.Connection | None = None,
     ) -> list[RecordedEvent]:
         """Committed events after `after` in global order, never past a still-open writer."""
         if conn is None:
             async with self.pool.acquire() as own:
-                return await read_all(own, after, limit, category=category)
-        return await read_all(conn, after, limit, category=category)
+                return await read_all(own, after, limit)
+        return await read_all(conn, after, limit)
 
     async def stream_version(self, stream_id: str) -> int | None:
         async with self.pool.acquire() as conn:
@@ -329,13 +317,8 @@ class EventStore:
             return await head(conn)
 
 
-async def read_all(
-    conn: asyncpg.Connection, after: Position, limit: int, *, category: str | None = None
-) -> list[RecordedEvent]:
-    if category is None:
-        rows = await conn.fetch(_READ_ALL, str(after.tx_id), after.global_position, limit)
-    else:
-        rows = await conn.fetch(_READ_CATEGORY, str(after.tx_id), after.global_position, limit, category)
+async def read_all(conn: asyncpg.Connection, after: Position, limit: int) -> list[RecordedEvent]:
+    rows = await conn.fetch(_READ_ALL, str(after.tx_id), after.global_position, limit)
     return [recorded_from_row(r) for r in rows]
 
 
@@ -355,7 +338,7 @@ async def notify(conn: asyncpg.Connection, stream_id: str) -> None:
 
 def _append_statement(stream_id: str, events: Sequence[NewEvent], expected: int) -> tuple[Any, ...]:
     """The CAS-then-insert statement and its arguments: scalars for one event, arrays for more."""
-    head = (stream_id, category_of(stream_id), expected)
+    head = (stream_id, streams.category(stream_id), expected)
     if len(events) == 1:
         event = events[0]
         sql = _APPEND_ONE_TO_NEW_STREAM if expected == 0 else _APPEND_ONE_TO_STREAM

@@ -13,9 +13,9 @@ import uuid
 import msgspec
 
 from domain.events import CONFLICT_EVENT_TYPES, ConflictEvent, DomainEvent, EventRetracted
-from domain.wire import ARTICLE_STREAM_PREFIX, article_id_of
+from domain.streams import article_id_of
 
-__all__ = ["ARTICLE_STREAM_PREFIX", "Envelope", "article_id_of", "conflict_event", "live_change"]
+__all__ = ["Envelope", "article_id_of", "conflict_event", "live_change"]
 
 
 class Envelope(msgspec.Struct, frozen=True, kw_only=True):
