@@ -1,13 +1,15 @@
-"""What request handlers and background workers share: settings, pool, event store."""
+"""What request handlers and background workers share: settings, pool, event store, and the
+process's one LISTEN connection (opened while anything waits on it)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import asyncpg
 from litestar.di import NamedDependency
 
 from infra.event_store import EventStore
+from infra.listen import Listener
 from infra.settings import Settings
 
 
@@ -17,6 +19,10 @@ class Services:
     pool: asyncpg.Pool
     store: EventStore
     database_url: str
+    listener: Listener = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.listener = Listener(self.database_url)  # connects lazily, on the first subscribe
 
     async def projection_lag(self) -> int | None:
         """Events not yet projected by the slowest projection (None until projections exist)."""
