@@ -12,10 +12,11 @@ import uuid
 import msgspec
 
 from domain.events import ConflictEvent, EventRetracted
-from domain.projections.envelope import Envelope, article_id_of, conflict_event
+from domain.projections.envelope import LIVE_CHANGE_TOPICS, Envelope, article_id_of, conflict_event
 from domain.wire import WireEvent, type_of, wire_event
 
 NAME = "conflict_events"
+TOPICS = LIVE_CHANGE_TOPICS  # the event types it handles (read models filter the log by them)
 
 
 class Insert(msgspec.Struct, frozen=True, kw_only=True):
