@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from api.routes import articles, articles_read, catalog, events, health, log, projections, stream, subscriptions
+from api.routes import (
+    articles,
+    articles_read,
+    catalog,
+    codebook,
+    events,
+    health,
+    log,
+    projections,
+    stream,
+    subscriptions,
+)
 
 ROUTE_HANDLERS: list[Any] = [
     health.health,
@@ -16,6 +27,7 @@ ROUTE_HANDLERS: list[Any] = [
     *events.ROUTES,
     *articles_read.ROUTES,
     *catalog.ROUTES,
+    *codebook.ROUTES,
     *log.ROUTES,
     subscriptions.SubscriptionController,
     *projections.ROUTES,

@@ -15,8 +15,8 @@ ALPHA3 = {
     "QA": "QAT", "AE": "ARE", "JP": "JPN", "IT": "ITA", "BE": "BEL", "NL": "NLD", "PH": "PHL", "CM": "CMR",
     "BF": "BFA", "KE": "KEN", "LK": "LKA", "TH": "THA", "VE": "VEN", "GE": "GEO", "DZ": "DZA", "TN": "TUN",
 }  # fmt: skip
-BODIES = frozenset({"UN", "UNSC", "EU", "G20", "G7", "OSCE", "AU", "ICRC", "AL", "OIC", "NATO"})
-NON_ARMED = frozenset({"UN", "UNSC", "EU", "G20", "G7", "OSCE", "ICRC", "AL", "OIC"})
+BODIES = frozenset({"UN", "UNSC", "EU", "G20", "G7", "OSCE", "AU", "ICRC", "ARAB-LEAGUE", "OIC", "NATO"})
+NON_ARMED = frozenset({"UN", "UNSC", "EU", "G20", "G7", "OSCE", "ICRC", "ARAB-LEAGUE", "OIC"})
 
 
 def rebels_of(state_code: str) -> str:

@@ -137,7 +137,7 @@ def _conflict_place(places: Sequence[PlaceMentionLike], weights: list[int], coun
     return by_name[counts.most_common(1)[0][0]] if counts else None
 
 
-_KURDS_OF = {"IRQ": "IRQ-KRD", "TUR": "TUR-REB"}
+_KURDS_OF = {"IRQ": "IRQ-MIL", "TUR": "TUR-REB"}
 _GOVERNMENT_SURFACE = re.compile(r"regierung|regime|government")
 _GOVERNMENT_AFTER = re.compile(r"\s+(?:regierung|regime|führung|government)\b")
 

@@ -112,7 +112,7 @@ def test_fighters_of_a_group_as_object_are_the_target() -> None:
     [
         (
             "Die irakische Armee griff am Mittwoch die Peschmerga bei Kirkuk an.",
-            {"IRQ": "attacker", "IRQ-KRD": "target"},
+            {"IRQ": "attacker", "IRQ-MIL": "target"},
         ),
         (
             "Die türkische Armee griff am Mittwoch gemeinsam mit syrischen Rebellen die Stadt Manbidsch an.",
@@ -276,7 +276,7 @@ def test_islamists_in_syria_are_the_islamic_state() -> None:
 @pytest.mark.parametrize(
     ("text", "kurds"),
     [
-        ("Die irakische Armee griff am Mittwoch kurdische Kämpfer bei Tuz Khurmatu an.", "IRQ-KRD"),
+        ("Die irakische Armee griff am Mittwoch kurdische Kämpfer bei Tuz Khurmatu an.", "IRQ-MIL"),
         ("Die türkische Armee bombardierte am Mittwoch kurdische Kämpfer in der Provinz Hakkari.", "TUR-REB"),
         ("Die türkische Armee bombardierte am Mittwoch kurdische Kämpfer bei Afrin.", "SYR-KRD"),
     ],

@@ -107,7 +107,7 @@ def test_russisch_tuerkisch_gives_both_states() -> None:
         ("Der Weltsicherheitsrat tagte.", "UNSC"),
         ("Die Vereinten Nationen warnten.", "UN"),
         ("Die OSZE beobachtet.", "OSCE"),
-        ("Die Arabische Liga tagte.", "ARL"),
+        ("Die Arabische Liga tagte.", "ARAB-LEAGUE"),
         ("Die Afrikanische Union vermittelte.", "AU"),
         ("Beim G20-Gipfel wurde beraten.", "G20"),
     ],

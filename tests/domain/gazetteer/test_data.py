@@ -8,7 +8,7 @@ from domain.gazetteer._data import countries, curated_places
 from domain.gazetteer.actors import _actor_index
 from domain.gazetteer.places import _place_index
 
-BODIES = {"UN", "UNSC", "EU", "NATO", "G20", "G7", "OSCE", "ARL", "AU", "GCC", "OIC", "ECOWAS", "ICRC"}
+BODIES = {"UN", "UNSC", "EU", "NATO", "G20", "G7", "OSCE", "ARAB-LEAGUE", "AU", "GCC", "OIC", "ECOWAS", "ICRC"}
 GROUPS = {"ISIL", "JFS", "HEZ"}
 _PREFIXED = re.compile(r"^([A-Z]{3})-(REB|MIL|KRD)$")
 
