@@ -1,4 +1,5 @@
-"""Reads of `rm_actors`: actor codes with their names seen and event counts."""
+"""Reads of `rm_actors`: actor codes with their names seen and event counts, each with the
+codebook's canonical name, kind and country (domain.gazetteer.catalogue)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,17 @@ import datetime as dt
 import asyncpg
 import msgspec
 
+from domain.gazetteer.catalogue import CodeKind, actor_code
 from infra.queries.common import Count, Where, encode_cursor, like_pattern
 from infra.queries.totals import Page, count_matches, page
 
 
 class ActorView(msgspec.Struct, kw_only=True):
     code: str
-    names: list[str]
+    name: str | None  # the codebook's canonical name (None: a code the codebook does not know)
+    kind: CodeKind | None
+    country: str | None  # ISO 3166-1 alpha-2 of the state or the group's country
+    names: list[str]  # the articles' own wordings seen
     event_count: int
     first_seen: dt.date | None
     last_seen: dt.date | None
@@ -40,11 +45,25 @@ async def list_actors(pool: asyncpg.Pool, q: str | None, cursor: ActorCursor | N
         where.add(f"(event_count < {count} OR (event_count = {count} AND code > {code}))")
     sql = f"{_SELECT} {where.sql()} ORDER BY event_count DESC, code LIMIT {where.arg(limit + 1)}"
     rows = await pool.fetch(sql, *where.args)
-    items = [ActorView(**dict(r)) for r in rows[:limit]]
+    items = [_view(r) for r in rows[:limit]]
     following = ActorCursor(items[-1].event_count, items[-1].code) if len(rows) > limit else None
     return page(items, None if following is None else encode_cursor(following), total)
 
 
 async def fetch_actor(pool: asyncpg.Pool, code: str) -> ActorView | None:
     row = await pool.fetchrow(_BY_CODE, code)
-    return None if row is None else ActorView(**dict(row))
+    return None if row is None else _view(row)
+
+
+def _view(row: asyncpg.Record) -> ActorView:
+    known = actor_code(row["code"])
+    return ActorView(
+        code=row["code"],
+        name=None if known is None else known.name,
+        kind=None if known is None else known.kind,
+        country=None if known is None else known.country,
+        names=row["names"],
+        event_count=row["event_count"],
+        first_seen=row["first_seen"],
+        last_seen=row["last_seen"],
+    )

@@ -50,10 +50,17 @@ async def test_actors_are_listed_by_count_and_paged(client: Client, clean_db: st
     assert [a["code"] for a in found] == ["RUS"]
 
 
+async def test_an_actor_the_codebook_does_not_know_has_no_canonical_name(client: Client, clean_db: str) -> None:
+    await insert_rows(clean_db, "rm_actors", [actor("XKQ-FOO", 1, ("Fremde",))])
+    body = (await client.get("/actors/XKQ-FOO")).json()
+    assert (body["name"], body["kind"], body["country"], body["names"]) == (None, None, None, ["Fremde"])
+
+
 async def test_one_actor_by_code(client: Client, clean_db: str) -> None:
     await insert_rows(clean_db, "rm_actors", [actor("SYR-REB", 3, ("Rebellen",))])
     body = (await client.get("/actors/syr-reb")).json()
-    assert body == {"code": "SYR-REB", "names": ["Rebellen"], "event_count": 3, "first_seen": "2017-01-01",
+    assert body == {"code": "SYR-REB", "name": "Syrian rebels and armed opposition", "kind": "rebel_group",
+                    "country": "SY", "names": ["Rebellen"], "event_count": 3, "first_seen": "2017-01-01",
                     "last_seen": "2017-02-01"}  # fmt: skip
     assert (await client.get("/actors/XYZ")).status_code == 404
     assert (await client.get("/actors/not a code")).status_code == 400
