@@ -10,17 +10,10 @@ from typing import get_args
 
 import msgspec
 
-from domain.events import CONFLICT_EVENT_TYPES
 from domain.events.common import PlacePrecision, Precision, Role
+from domain.events.conflict import CONFLICT_EVENT_TYPES, ROLES_BY_TYPE
 from domain.extraction import EXTRACTOR_VERSION
 from domain.gazetteer.catalogue import ActorCode, actor_codes
-
-ROLES_BY_TYPE: dict[str, tuple[Role, ...]] = {
-    "TalksHeld": ("participant", "mediator"),
-    "CeasefireAnnounced": ("announced_by", "party"),
-    "OffensiveLaunched": ("attacker", "target"),
-    "ResolutionBlocked": ("blocked_by", "sponsor"),
-}
 
 _DEFINITIONS: dict[str, tuple[str, str, str]] = {  # type -> (definition, CAMEO, PLOVER)
     "TalksHeld": (

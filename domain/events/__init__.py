@@ -17,28 +17,52 @@ from domain.events.conflict import (
     ResolutionBlocked,
     TalksHeld,
 )
+from domain.events.review import (
+    REVIEW_EVENT_TYPES,
+    REVIEW_TYPE_NAMES,
+    ArticleCorrected,
+    EventConfirmed,
+    EventCorrected,
+    EventFlaggedForRereview,
+    EventRejected,
+    ReviewEvent,
+)
 from domain.events.subscriptions import SUBSCRIPTION_EVENT_TYPES, SubscriptionEvent
 
-DomainEvent = ArticleSubmitted | EventRetracted | ConflictEvent | SubscriptionEvent
+DomainEvent = ArticleSubmitted | EventRetracted | ConflictEvent | ReviewEvent | SubscriptionEvent
 
-ALL_EVENT_TYPES: tuple[type, ...] = (ArticleSubmitted, EventRetracted, *CONFLICT_EVENT_TYPES, *SUBSCRIPTION_EVENT_TYPES)
+ALL_EVENT_TYPES: tuple[type, ...] = (
+    ArticleSubmitted,
+    EventRetracted,
+    *CONFLICT_EVENT_TYPES,
+    *REVIEW_EVENT_TYPES,
+    *SUBSCRIPTION_EVENT_TYPES,
+)
 
 __all__ = [
     "ALL_EVENT_TYPES",
     "CONFLICT_EVENT_TYPES",
     "CONFLICT_TYPE_NAMES",
+    "REVIEW_EVENT_TYPES",
+    "REVIEW_TYPE_NAMES",
     "Actor",
+    "ArticleCorrected",
     "ArticleSubmitted",
     "Casualties",
     "CeasefireAnnounced",
     "ConflictEvent",
     "DomainEvent",
+    "EventConfirmed",
+    "EventCorrected",
+    "EventFlaggedForRereview",
+    "EventRejected",
     "EventRetracted",
     "Evidence",
     "Location",
     "Occurred",
     "OffensiveLaunched",
     "ResolutionBlocked",
+    "ReviewEvent",
     "SubscriptionEvent",
     "TalksHeld",
 ]

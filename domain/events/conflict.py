@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import msgspec
 
-from domain.events.common import Actor, Casualties, Evidence, Location, Occurred
+from domain.events.common import Actor, Casualties, Evidence, Location, Occurred, Role
 
 
 class _ExtractedEvent(msgspec.Struct, frozen=True, kw_only=True, tag_field="type"):
@@ -44,3 +44,11 @@ CONFLICT_EVENT_TYPES: tuple[type[_ExtractedEvent], ...] = (
     ResolutionBlocked,
 )
 CONFLICT_TYPE_NAMES: frozenset[str] = frozenset(t.__name__ for t in CONFLICT_EVENT_TYPES)
+
+# The roles each type's actors may take (codebook: "main roles").
+ROLES_BY_TYPE: dict[str, tuple[Role, ...]] = {
+    "TalksHeld": ("participant", "mediator"),
+    "CeasefireAnnounced": ("announced_by", "party"),
+    "OffensiveLaunched": ("attacker", "target"),
+    "ResolutionBlocked": ("blocked_by", "sponsor"),
+}

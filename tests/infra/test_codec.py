@@ -21,6 +21,13 @@ from domain.events import (
     ResolutionBlocked,
     TalksHeld,
 )
+from domain.events.review import (
+    ArticleCorrected,
+    EventConfirmed,
+    EventCorrected,
+    EventFlaggedForRereview,
+    EventRejected,
+)
 from domain.events.subscriptions import (
     SubscriptionCreated,
     SubscriptionDeleted,
@@ -46,6 +53,16 @@ SAMPLES: list[DomainEvent] = [
     CeasefireAnnounced(evidence=EVIDENCE, location=Location(name="Syria", country="SY", precision="country")),
     OffensiveLaunched(evidence=EVIDENCE, casualties=Casualties(killed=34, children_killed=17), confidence=0.8),
     ResolutionBlocked(evidence=EVIDENCE, actors=(Actor(name="Russland", code="RUS", role="blocked_by"),)),
+    EventConfirmed(event_id=SUB, reviewer="analyst", note="checked against the article"),
+    EventRejected(event_id=SUB, reviewer="analyst", reason="a sports report"),
+    EventCorrected(
+        event_id=SUB,
+        reviewer="analyst",
+        corrected=TalksHeld(evidence=EVIDENCE, location=Location(name="Geneva", country="CH")),
+        changed=("location",),
+    ),
+    EventFlaggedForRereview(event_id=SUB, extractor_version="rules-3", reason="no longer extracted"),
+    ArticleCorrected(article_id=SUB, reviewer="analyst", published_at="2016-10-04"),
     SubscriptionCreated(subscription_id=SUB, url="https://example.org/hook", filter=SubscriptionFilter(country="SY")),
     SubscriptionUpdated(subscription_id=SUB, event_types=("TalksHeld",), description="talks only"),
     SubscriptionPaused(subscription_id=SUB),
