@@ -18,7 +18,7 @@ from application.ports import ArticleStore, Clock, Stored
 from domain.articles import (
     Article,
     ArticleInput,
-    ReextractionPlan,
+    content_key,
     event_id_for,
     parse_article,
     plan_reextraction,
@@ -26,13 +26,16 @@ from domain.articles import (
 )
 from domain.errors import ConcurrencyError, ConflictDBError, NotFoundError, ValidationError
 from domain.events import CONFLICT_EVENT_TYPES, ArticleSubmitted, ConflictEvent, DomainEvent, EventRetracted
+from domain.events.review import ArticleCorrected, EventFlaggedForRereview
 from domain.extraction import EXTRACTOR_VERSION, extract
+from domain.review import ReviewAwarePlan, article_as_corrected, respect_reviews, reviewed_events
 from domain.wire import WireEvent, wire_event
 from infra import metrics
 
 MAX_BATCH = 500
 BATCH_CONCURRENCY = 4  # overlaps one item's database round trips with another's extraction
 STALE = "not extracted by the current extractor"
+DISAGREES = "the current extractor no longer finds this event as a person reviewed it"
 
 
 class Outcome(msgspec.Struct, frozen=True, kw_only=True):
@@ -64,6 +67,8 @@ class Reextraction(msgspec.Struct, frozen=True, kw_only=True):
     retracted: list[uuid.UUID]
     added: list[WireEvent]
     unchanged: int
+    flagged: list[uuid.UUID] = []  # reviewed events the extractor no longer finds: kept, to be looked at again
+    kept_rejected: int = 0  # events a person rejected that the extractor found again: not added back
 
 
 class PendingEvent(msgspec.Struct, frozen=True, kw_only=True):
@@ -215,22 +220,47 @@ async def reextract(articles: ArticleStore, article_id: uuid.UUID, *, origin: st
 
     Appends with expected_version = the version read, so a concurrent change is a 409, never a mix.
     """
+    return await reextract_stream(articles, article_id, await stream_of(articles, article_id), origin=origin)
+
+
+async def stream_of(articles: ArticleStore, article_id: uuid.UUID) -> Sequence[Stored]:
+    """The article's stream (NotFoundError when there is none)."""
     stream = await articles.read(article_id)
-    if not stream:
+    if not stream or not isinstance(stream[0].event, ArticleSubmitted):
         raise NotFoundError(f"no article {article_id}")
+    return stream
+
+
+async def reextract_stream(
+    articles: ArticleStore,
+    article_id: uuid.UUID,
+    stream: Sequence[Stored],
+    *,
+    origin: str,
+    leading: Sequence[DomainEvent] = (),
+) -> Reextraction:
+    """Re-extract the article as people corrected it (the `leading` events, appended first, included),
+    respecting their decisions on its events: reviewed events are flagged, never retracted; rejected
+    ones are not added back. One append at the version read."""
     submitted = stream[0].event
-    if not isinstance(submitted, ArticleSubmitted):
-        raise NotFoundError(f"stream of {article_id} does not start with an article")
-    live = _live(stream)
-    fresh = _timed_extraction(submitted.text, submitted.published_at, submitted.language)
-    plan = plan_reextraction({s.event_id: s.event for s in live if isinstance(s.event, CONFLICT_EVENT_TYPES)}, fresh)
-    added = await _append_plan(articles, article_id, stream, plan, origin) if plan.changed else []
+    assert isinstance(submitted, ArticleSubmitted)
+    corrections = [e for e in [*(s.event for s in stream), *leading] if isinstance(e, ArticleCorrected)]
+    article = article_as_corrected(submitted, corrections)
+    reviewed = reviewed_events((s.event_id, s.event) for s in stream)
+    live = {s.event_id: s.event for s in _live(stream) if isinstance(s.event, CONFLICT_EVENT_TYPES)}
+    fresh = _timed_extraction(article.text, article.published_at, article.language)
+    plain = plan_reextraction(live, fresh)
+    plan = respect_reviews(plain.retract, plain.add, plain.unchanged, reviewed, content_key)
+    changed = plan.changed or bool(leading)
+    added = await _append_plan(articles, article_id, stream, plan, origin, leading) if changed else []
     return Reextraction(
         id=article_id,
         extractor_version=extractor_version(),
         retracted=list(plan.retract),
         added=added,
         unchanged=plan.unchanged,
+        flagged=list(plan.flag),
+        kept_rejected=plan.kept_rejected,
     )
 
 
@@ -247,16 +277,24 @@ async def reextract_all(
 
 
 async def _append_plan(
-    articles: ArticleStore, article_id: uuid.UUID, stream: Sequence[Stored], plan: ReextractionPlan, origin: str
+    articles: ArticleStore,
+    article_id: uuid.UUID,
+    stream: Sequence[Stored],
+    plan: ReviewAwarePlan,
+    origin: str,
+    leading: Sequence[DomainEvent] = (),
 ) -> list[WireEvent]:
     version = stream[-1].stream_version
     metadata = {**_metadata(article_id, origin, None), "causation_id": str(stream[0].event_id)}
     retractions: list[DomainEvent] = [
         EventRetracted(retracted_event_id=i, reason=STALE, extractor_version=extractor_version()) for i in plan.retract
     ]
+    flags: list[DomainEvent] = [
+        EventFlaggedForRereview(event_id=i, extractor_version=extractor_version(), reason=DISAGREES) for i in plan.flag
+    ]
     pending = [
         PendingEvent(event_id=event_id_for(article_id, version + n), event=event, metadata=metadata)
-        for n, event in enumerate([*retractions, *plan.add], start=1)
+        for n, event in enumerate([*leading, *retractions, *flags, *plan.add], start=1)
     ]
     appended = await articles.append(article_id, pending, expected_version=version)
     return _wire(article_id, _live(appended))

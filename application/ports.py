@@ -69,6 +69,9 @@ class ArticleStore(Protocol):
     async def read(self, article_id: uuid.UUID) -> Sequence[Stored]:
         """The article's whole stream, oldest first (empty when there is none)."""
 
+    async def article_of_event(self, event_id: uuid.UUID) -> uuid.UUID | None:
+        """The article whose stream holds this event (None: no such event in an article stream)."""
+
     async def article_ids(self) -> list[uuid.UUID]: ...
 
     async def has_articles(self) -> bool: ...

@@ -185,15 +185,41 @@ def _check_published(value: str | None) -> str | None:
     return value
 
 
+class ArticlePatch(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """A person's correction of an article's metadata (PATCH /articles/{id}); absent fields stay."""
+
+    published_at: (
+        Annotated[str, msgspec.Meta(max_length=40, description="YYYY-MM-DD, an ISO datetime, or YYYY-MM")] | None
+    ) = None
+    language: Literal["de", "en"] | None = None
+    source: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_FIELD)] | None = None
+    title: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_TITLE)] | None = None
+    note: Annotated[str, msgspec.Meta(max_length=2000)] | None = None
+
+
+def validated_patch(patch: ArticlePatch) -> ArticlePatch:
+    """The patch with its values checked as a submission's are; at least one field must change."""
+    for name in ("published_at", "source", "title", "note"):
+        value = getattr(patch, name)
+        if isinstance(value, str) and ("\x00" in value or not value.strip()):
+            raise ValidationError(f"{name} must not be blank or contain NUL (U+0000) characters")
+    if all(getattr(patch, f) is None for f in ("published_at", "language", "source", "title")):
+        raise ValidationError("a correction changes at least one of published_at, language, source, title")
+    _check_published(patch.published_at)
+    return patch
+
+
 # --- re-extraction -----------------------------------------------------------------------------
 
 
 def content_key(event: ConflictEvent) -> str:
-    """What makes two extractions "the same event": type, evidence span, actors and place."""
+    """What makes two extractions "the same event": type, evidence span, actors, place and date
+    (a corrected publication date moves the dates, so the events are re-stated)."""
     actors = sorted(f"{a.code}/{a.role}" for a in event.actors)
     place = event.location.name if event.location else ""
     span = f"{event.evidence.start}:{event.evidence.end}"
-    return "|".join((type(event).__name__, span, ",".join(actors), place))
+    when = f"{event.occurred.start}/{event.occurred.end}/{event.occurred.precision}" if event.occurred else ""
+    return "|".join((type(event).__name__, span, ",".join(actors), place, when))
 
 
 class ReextractionPlan(msgspec.Struct, frozen=True, kw_only=True):

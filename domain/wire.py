@@ -17,6 +17,7 @@ import msgspec
 
 from domain.events import ConflictEvent, EventRetracted
 from domain.events.common import Actor, Casualties, Evidence, Location, Occurred
+from domain.review import ReviewStatus
 
 ConflictType = Literal["TalksHeld", "CeasefireAnnounced", "OffensiveLaunched", "ResolutionBlocked"]
 
@@ -35,6 +36,8 @@ class WireEvent(msgspec.Struct, frozen=True, kw_only=True):
     article_id: uuid.UUID
     position: str
     recorded_at: dt.datetime
+    review_status: ReviewStatus = "unreviewed"
+    needs_rereview: bool = False  # a re-extraction disagrees with what a person decided
 
 
 class WireRetraction(msgspec.Struct, frozen=True, kw_only=True):
@@ -51,7 +54,14 @@ class WireRetraction(msgspec.Struct, frozen=True, kw_only=True):
 
 
 def wire_event(
-    event: ConflictEvent, *, event_id: uuid.UUID, article_id: uuid.UUID, position: str, recorded_at: dt.datetime
+    event: ConflictEvent,
+    *,
+    event_id: uuid.UUID,
+    article_id: uuid.UUID,
+    position: str,
+    recorded_at: dt.datetime,
+    review_status: ReviewStatus = "unreviewed",
+    needs_rereview: bool = False,
 ) -> WireEvent:
     return WireEvent(
         type=type_of(event),
@@ -60,6 +70,8 @@ def wire_event(
         article_id=article_id,
         position=position,
         recorded_at=recorded_at,
+        review_status=review_status,
+        needs_rereview=needs_rereview,
     )
 
 

@@ -18,7 +18,7 @@ import msgspec
 
 from domain.errors import NotFoundError, ValidationError
 
-SCOPES: tuple[str, ...] = ("read", "ingest", "admin")
+SCOPES: tuple[str, ...] = ("read", "ingest", "review", "admin")
 KEY_PREFIX = "cdb_"
 
 

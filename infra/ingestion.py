@@ -34,6 +34,7 @@ INSERT INTO article_keys (kind, value, article_id)
 SELECT k, v, $3 FROM unnest($1::text[], $2::text[]) AS u(k, v)"""
 _COMMIT_FACTS = "SELECT pg_current_xact_id()::text::bigint, now()"
 _ARTICLE_IDS = "SELECT stream_id FROM streams WHERE category = $1 ORDER BY created_at, stream_id"
+_STREAM_OF_EVENT = "SELECT stream_id FROM events WHERE event_id = $1"
 _HAS_ARTICLES = "SELECT EXISTS (SELECT 1 FROM streams WHERE category = $1)"
 
 
@@ -103,6 +104,10 @@ class ArticleStreams:
 
     async def read(self, article_id: uuid.UUID) -> list[StoredEvent]:
         return [_stored(r) for r in await self.store.read_stream(stream_id_for(article_id))]
+
+    async def article_of_event(self, event_id: uuid.UUID) -> uuid.UUID | None:
+        stream_id = await self.store.pool.fetchval(_STREAM_OF_EVENT, event_id)
+        return None if stream_id is None else streams.article_id_of(stream_id)
 
     async def article_ids(self) -> list[uuid.UUID]:
         rows = await self.store.pool.fetch(_ARTICLE_IDS, streams.ARTICLE)

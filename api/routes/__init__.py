@@ -13,6 +13,7 @@ from api.routes import (
     health,
     log,
     projections,
+    review,
     stream,
     subscriptions,
 )
@@ -24,6 +25,7 @@ ROUTE_HANDLERS: list[Any] = [
     articles.submit_batch,
     articles.reextract_article,
     stream.event_stream,  # static /events/stream wins over /events/{event_id}
+    *review.ROUTES,
     *events.ROUTES,
     *articles_read.ROUTES,
     *catalog.ROUTES,

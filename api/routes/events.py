@@ -111,6 +111,16 @@ async def list_events(
     q: Annotated[str | None, QueryParameter(min_length=1, description="Full-text search over the evidence")] = None,
     article_id: TextParam = None,
     min_confidence: ConfidenceParam = None,
+    review_status: Annotated[
+        list[str] | None,
+        QueryParameter(description="unreviewed, confirmed, corrected or rejected (repeat or comma-separate)"),
+    ] = None,
+    include_rejected: Annotated[
+        bool, QueryParameter(description="also list events a person rejected (left out by default)")
+    ] = False,
+    needs_rereview: Annotated[
+        bool | None, QueryParameter(description="only events a re-extraction disagrees with (true) or not")
+    ] = None,
     sort: FromQuery[queries.Sort] = "recorded",
     order: FromQuery[queries.Order] = "desc",
     limit: LimitParam = None,
@@ -121,7 +131,8 @@ async def list_events(
 ) -> Response[Any]:
     query = queries.build_query(
         types=type_, actors=actor, country=country, place=place, bbox=bbox, occurred_from=from_,
-        occurred_to=to, q=q, article_id=article_id, min_confidence=min_confidence, sort=sort, order=order,
+        occurred_to=to, q=q, article_id=article_id, min_confidence=min_confidence, review_status=review_status,
+        include_rejected=include_rejected, needs_rereview=needs_rereview, sort=sort, order=order,
     )  # fmt: skip
     after = None if cursor is None else queries.decode_event_cursor(cursor, query)
     fmt = formats.negotiate(format_, request.headers.get("accept"))

@@ -11,7 +11,8 @@ import datetime as dt
 
 import msgspec
 
-from domain.projections.envelope import LIVE_CHANGE_TOPICS, Envelope, day_of, live_change
+from domain.events import ConflictEvent
+from domain.projections.envelope import LIVE_CHANGE_TOPICS, Envelope, day_of, live_changes
 
 NAME = "actors"
 TOPICS = LIVE_CHANGE_TOPICS  # the event types it handles (read models filter the log by them)
@@ -25,10 +26,10 @@ class Mention(msgspec.Struct, frozen=True, kw_only=True):
 
 
 def project(envelope: Envelope) -> list[Mention]:
-    change = live_change(envelope)
-    if change is None:
-        return []
-    target, event, delta = change
+    return [mention for change in live_changes(envelope) for mention in _mentions(*change)]
+
+
+def _mentions(target: Envelope, event: ConflictEvent, delta: int) -> list[Mention]:
     names: dict[str, dict[str, None]] = {}
     for actor in event.actors:
         names.setdefault(actor.code, {})[actor.name] = None

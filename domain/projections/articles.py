@@ -7,11 +7,14 @@ import uuid
 
 import msgspec
 
-from domain.events import ArticleSubmitted
-from domain.projections.envelope import LIVE_CHANGE_TOPICS, Envelope, article_id_of, live_change
+from domain.events import ArticleCorrected, ArticleSubmitted
+from domain.projections.envelope import LIVE_CHANGE_TOPICS, Envelope, article_id_of, live_changes
 
 NAME = "articles"
-TOPICS = LIVE_CHANGE_TOPICS | {"ArticleSubmitted"}  # the event types it handles (read models filter the log by them)
+TOPICS = LIVE_CHANGE_TOPICS | {
+    "ArticleSubmitted",
+    "ArticleCorrected",
+}  # the event types it handles (read models filter the log by them)
 
 
 class Insert(msgspec.Struct, frozen=True, kw_only=True):
@@ -35,19 +38,32 @@ class CountDelta(msgspec.Struct, frozen=True, kw_only=True):
     delta: int
 
 
-Change = Insert | CountDelta
+class Corrected(msgspec.Struct, frozen=True, kw_only=True):
+    """A person's correction of the article's metadata: the fields given replace the stored ones."""
+
+    article_id: uuid.UUID
+    published_at: str | None
+    language: str | None
+    source: str | None
+    title: str | None
+
+
+Change = Insert | CountDelta | Corrected
 
 
 def project(envelope: Envelope) -> list[Change]:
     event = envelope.event
     if isinstance(event, ArticleSubmitted):
         return [_insert(envelope, event)]
-    change = live_change(envelope)
-    if change is None:
-        return []
-    target, _, delta = change
-    article_id = article_id_of(target.stream_id)
-    return [] if article_id is None else [CountDelta(article_id=article_id, delta=delta)]
+    if isinstance(event, ArticleCorrected):
+        fields = {f: getattr(event, f) for f in ("published_at", "language", "source", "title")}
+        return [Corrected(article_id=event.article_id, **fields)]
+    deltas: list[Change] = []
+    for target, _, delta in live_changes(envelope):
+        article_id = article_id_of(target.stream_id)
+        if article_id is not None:
+            deltas.append(CountDelta(article_id=article_id, delta=delta))
+    return deltas
 
 
 def net_counts(changes: list[Change]) -> dict[uuid.UUID, int]:

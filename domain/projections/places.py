@@ -11,7 +11,7 @@ import datetime as dt
 
 import msgspec
 
-from domain.projections.envelope import LIVE_CHANGE_TOPICS, Envelope, day_of, live_change
+from domain.projections.envelope import LIVE_CHANGE_TOPICS, Envelope, day_of, live_changes
 
 NAME = "places"
 TOPICS = LIVE_CHANGE_TOPICS  # the event types it handles (read models filter the log by them)
@@ -30,23 +30,18 @@ class Sighting(msgspec.Struct, frozen=True, kw_only=True):
 
 
 def project(envelope: Envelope) -> list[Sighting]:
-    change = live_change(envelope)
-    if change is None:
-        return []
-    target, event, delta = change
-    location = event.location
-    if location is None:
-        return []
     return [
         Sighting(
-            name=location.name,
-            country=location.country or "",
-            lat=location.lat,
-            lon=location.lon,
-            precision=location.precision,
+            name=event.location.name,
+            country=event.location.country or "",
+            lat=event.location.lat,
+            lon=event.location.lon,
+            precision=event.location.precision,
             day=day_of(target, event),
             delta=delta,
         )
+        for target, event, delta in live_changes(envelope)
+        if event.location is not None
     ]
 
 

@@ -10,7 +10,7 @@ import datetime as dt
 
 import msgspec
 
-from domain.projections.envelope import LIVE_CHANGE_TOPICS, Envelope, day_of, live_change
+from domain.projections.envelope import LIVE_CHANGE_TOPICS, Envelope, day_of, live_changes
 
 NAME = "timeline"
 TOPICS = LIVE_CHANGE_TOPICS  # the event types it handles (read models filter the log by them)
@@ -23,11 +23,10 @@ class Tick(msgspec.Struct, frozen=True, kw_only=True):
 
 
 def project(envelope: Envelope) -> list[Tick]:
-    change = live_change(envelope)
-    if change is None:
-        return []
-    target, event, delta = change
-    return [Tick(type=str(type(event).__struct_config__.tag), day=day_of(target, event), delta=delta)]
+    return [
+        Tick(type=str(type(event).__struct_config__.tag), day=day_of(target, event), delta=delta)
+        for target, event, delta in live_changes(envelope)
+    ]
 
 
 def net_counts(ticks: list[Tick]) -> dict[tuple[str, dt.date], int]:

@@ -42,6 +42,9 @@ class EventQuery(msgspec.Struct, frozen=True, kw_only=True):
     q: str | None = None
     article_id: uuid.UUID | None = None
     min_confidence: float | None = None
+    review_status: tuple[str, ...] = ()
+    include_rejected: bool = False
+    needs_rereview: bool | None = None
     sort: Sort = "recorded"
     order: Order = "desc"
 
@@ -140,6 +143,12 @@ def filter_sql(query: EventQuery, where: Where) -> None:
         where.add(f"article_id = {where.arg(query.article_id)}")
     if query.min_confidence is not None:
         where.add(f"confidence >= {where.arg(query.min_confidence)}")
+    if query.review_status:
+        where.add(f"review_status = ANY({where.arg(list(query.review_status))}::text[])")
+    elif not query.include_rejected:
+        where.add("review_status <> 'rejected'")
+    if query.needs_rereview is not None:
+        where.add(f"needs_rereview = {where.arg(query.needs_rereview)}")
 
 
 def _bbox_sql(bbox: BBox, where: Where) -> None:
@@ -265,6 +274,9 @@ def build_query(
     q: str | None = None,
     article_id: str | None = None,
     min_confidence: float | None = None,
+    review_status: list[str] | None = None,
+    include_rejected: bool = False,
+    needs_rereview: bool | None = None,
     sort: Sort = "recorded",
     order: Order = "desc",
 ) -> EventQuery:
@@ -284,6 +296,9 @@ def build_query(
         q=filters.text("q", q),
         article_id=filters.uuid_value("article_id", article_id),
         min_confidence=min_confidence,
+        review_status=filters.review_statuses(review_status or ()),
+        include_rejected=include_rejected,
+        needs_rereview=needs_rereview,
         sort=sort,
         order=order,
     )

@@ -12,6 +12,7 @@ import msgspec
 
 from domain.errors import ValidationError
 from domain.events import CONFLICT_TYPE_NAMES
+from domain.review import REVIEW_STATUSES
 from infra.queries.common import check_text
 
 _ACTOR_CODE = re.compile(r"[A-Z0-9]{2,10}(-[A-Z0-9]{2,10})*")
@@ -122,3 +123,12 @@ def bbox(value: str | None) -> BBox | None:
 def _quote(value: str) -> str:
     shown = value if len(value) <= 60 else value[:57] + "..."
     return repr(shown)
+
+
+def review_statuses(values: Iterable[str]) -> tuple[str, ...]:
+    """`review_status` values: unreviewed, confirmed, corrected, rejected (a repeated or comma list)."""
+    statuses = tuple(dict.fromkeys(v.strip().lower() for raw in values for v in raw.split(",") if v.strip()))
+    wrong = [s for s in statuses if s not in REVIEW_STATUSES]
+    if wrong:
+        raise ValidationError(f"review_status: {_quote(wrong[0])} is not one of {', '.join(REVIEW_STATUSES)}")
+    return statuses

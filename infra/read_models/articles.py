@@ -22,10 +22,23 @@ FROM unnest($1::uuid[], $2::int[]) AS d(article_id, delta)
 WHERE a.article_id = d.article_id"""
 
 
+# Corrections in log order, one statement each: a later one overrides an earlier one's fields.
+_CORRECT = """
+UPDATE {rm_articles} SET published_at = COALESCE($2, published_at), language = COALESCE($3, language),
+    source = COALESCE($4, source), title = COALESCE($5, title)
+WHERE article_id = $1"""
+
+
 async def write(conn: asyncpg.Connection, changes: list[Any], tables: Tables) -> None:
     inserts = [c for c in changes if isinstance(c, projection.Insert)]
     if inserts:
         await conn.execute(_INSERT.format_map(tables), *_columns(inserts))
+    corrections = [c for c in changes if isinstance(c, projection.Corrected)]
+    if corrections:
+        await conn.executemany(
+            _CORRECT.format_map(tables),
+            [(c.article_id, c.published_at, c.language, c.source, c.title) for c in corrections],
+        )
     counts = projection.net_counts(changes)
     if counts:
         await conn.execute(_COUNT.format_map(tables), list(counts), list(counts.values()))

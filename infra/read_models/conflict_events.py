@@ -14,14 +14,21 @@ _INSERT = """
 INSERT INTO {rm_conflict_events} (
     event_id, article_id, type, occurred_start, occurred_end, occurred_precision,
     location_name, country, lat, lon, actor_codes, killed, evidence_text, confidence,
-    tx_id, global_position, recorded_at, body)
+    tx_id, global_position, recorded_at, body, review_status, needs_rereview)
 SELECT e, a, t, os, oe, op, ln, c, la, lo, ARRAY(SELECT jsonb_array_elements_text(ac::jsonb)), k, ev, cf,
-       tx, gp, ra, b::jsonb
+       tx, gp, ra, b::jsonb, rs, nr
 FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[], $5::date[], $6::text[], $7::text[], $8::text[],
             $9::float8[], $10::float8[], $11::text[], $12::int[], $13::text[], $14::real[], $15::bigint[],
-            $16::bigint[], $17::timestamptz[], $18::text[])
-     AS u(e, a, t, os, oe, op, ln, c, la, lo, ac, k, ev, cf, tx, gp, ra, b)
-ON CONFLICT (event_id) DO NOTHING"""
+            $16::bigint[], $17::timestamptz[], $18::text[], $19::text[], $20::boolean[])
+     AS u(e, a, t, os, oe, op, ln, c, la, lo, ac, k, ev, cf, tx, gp, ra, b, rs, nr)
+ON CONFLICT (event_id) DO """
+_NOTHING = "NOTHING"
+# A review rewrites the row as the person left it (the envelope facts stay the extraction's).
+_UPDATE = """UPDATE SET type = EXCLUDED.type, occurred_start = EXCLUDED.occurred_start,
+    occurred_end = EXCLUDED.occurred_end, occurred_precision = EXCLUDED.occurred_precision,
+    location_name = EXCLUDED.location_name, country = EXCLUDED.country, lat = EXCLUDED.lat, lon = EXCLUDED.lon,
+    actor_codes = EXCLUDED.actor_codes, killed = EXCLUDED.killed, body = EXCLUDED.body,
+    review_status = EXCLUDED.review_status, needs_rereview = EXCLUDED.needs_rereview"""
 
 _DELETE = "DELETE FROM {rm_conflict_events} WHERE event_id = ANY($1::uuid[])"
 
@@ -29,11 +36,16 @@ _encode = msgspec.json.encode
 
 
 async def write(conn: asyncpg.Connection, changes: list[Any], tables: Tables) -> None:
-    inserts = [c for c in changes if isinstance(c, projection.Insert)]
+    inserts = [c for c in changes if isinstance(c, projection.Insert) and not c.replace]
+    # One upsert may touch a row once: of several reviews of one event in a batch, the last stands.
+    replaces = list({c.event_id: c for c in changes if isinstance(c, projection.Insert) and c.replace}.values())
     deletes = [c.event_id for c in changes if isinstance(c, projection.Delete)]
-    # Inserts first: a retraction always follows the event it withdraws in the log.
+    # Inserts first, then reviews, then retractions: the log writes them in that order for one event,
+    # and a review after a retraction changes nothing (the projection drops it).
     if inserts:
-        await conn.execute(_INSERT.format_map(tables), *_columns(inserts))
+        await conn.execute((_INSERT + _NOTHING).format_map(tables), *_columns(inserts))
+    if replaces:
+        await conn.execute((_INSERT + _UPDATE).format_map(tables), *_columns(replaces))
     if deletes:
         await conn.execute(_DELETE.format_map(tables), deletes)
 
@@ -58,6 +70,8 @@ def _columns(rows: list[projection.Insert]) -> list[list[Any]]:
         [r.global_position for r in rows],
         [r.recorded_at for r in rows],
         [_encode(r.body).decode() for r in rows],
+        [r.review_status for r in rows],
+        [r.needs_rereview for r in rows],
     ]
 
 

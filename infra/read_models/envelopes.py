@@ -1,8 +1,10 @@
-"""Turn a batch of stored events into projection envelopes, resolving what retractions withdraw.
+"""Turn a batch of stored events into projection envelopes, resolving what decisions judge.
 
-A retraction names an event id; its projections need that event itself (its actors,
-place, day) to undo its counts, and must undo them only once. Both are read from the
-immutable log with two batched queries, so a rebuild resolves exactly as the live run did.
+A decision (a retraction, or a person's review) names an extracted event; its projections
+need that event (its actors, place, day) and its reviewed state just before the decision
+(every earlier decision of its stream folded in), so a count is undone exactly once and a
+correction swaps the right form. Both are read from the immutable log with two batched
+queries, so a rebuild resolves exactly as the live run did.
 """
 
 from __future__ import annotations
@@ -11,26 +13,27 @@ import uuid
 from collections.abc import Sequence
 
 import asyncpg
+import msgspec
 
-from domain.events import ALL_EVENT_TYPES, CONFLICT_TYPE_NAMES, EventRetracted
-from domain.projections.envelope import Envelope
-from domain.projections.retraction import is_effective
+from domain.events import ALL_EVENT_TYPES, CONFLICT_TYPE_NAMES, ConflictEvent, EventRetracted
+from domain.projections.envelope import DECISION_TYPES, Envelope, as_decision, conflict_event, judged_id
+from domain.review import ReviewedEvent, apply_decision
 from infra.codec import decode
 from infra.event_store import RecordedEvent, recorded_from_row
 
 KNOWN_TYPES = frozenset(str(t.__struct_config__.tag) for t in ALL_EVENT_TYPES)  # type: ignore[attr-defined]
+_DECISION_NAMES = [t.__name__ for t in DECISION_TYPES]
 
-_TARGETS = """
-SELECT global_position, tx_id::text::bigint AS tx_id, event_id, stream_id, stream_version, event_type,
-       schema_version, data::text AS data, metadata::text AS metadata, recorded_at
-FROM events WHERE event_id = ANY($1::uuid[])"""
+_COLUMNS = """global_position, tx_id::text::bigint AS tx_id, event_id, stream_id, stream_version, event_type,
+       schema_version, data::text AS data, metadata::text AS metadata, recorded_at"""
+_TARGETS = f"SELECT {_COLUMNS} FROM events WHERE event_id = ANY($1::uuid[])"
+_STREAM_DECISIONS = f"""
+SELECT {_COLUMNS} FROM events
+WHERE stream_id = ANY($1::text[]) AND event_type = ANY($2::text[])
+ORDER BY stream_id, stream_version"""
 
-_STREAM_RETRACTIONS = """
-SELECT stream_id, stream_version, (data->>'retracted_event_id')::uuid AS target
-FROM events WHERE stream_id = ANY($1::text[]) AND event_type = 'EventRetracted'"""
 
-
-def envelope_of(recorded: RecordedEvent, retracted: Envelope | None = None) -> Envelope:
+def envelope_of(recorded: RecordedEvent) -> Envelope:
     return Envelope(
         event=decode(recorded),
         event_id=recorded.event_id,
@@ -39,7 +42,6 @@ def envelope_of(recorded: RecordedEvent, retracted: Envelope | None = None) -> E
         tx_id=recorded.tx_id,
         global_position=recorded.global_position,
         recorded_at=recorded.recorded_at,
-        retracted=retracted,
     )
 
 
@@ -47,45 +49,64 @@ async def resolve(conn: asyncpg.Connection, events: Sequence[RecordedEvent]) -> 
     """Envelopes for the events projections understand (others are skipped, not failed)."""
     known = [e for e in events if e.event_type in KNOWN_TYPES]
     envelopes = [envelope_of(e) for e in known]
-    retractions = [(i, env) for i, env in enumerate(envelopes) if isinstance(env.event, EventRetracted)]
-    if not retractions:
+    decided = [i for i, env in enumerate(envelopes) if as_decision(env.event) is not None]
+    if not decided:
         return envelopes
-    targets = await _withdrawn(conn, [(known[i], env) for i, env in retractions])
-    for i, env in retractions:
-        target = targets.get(env.event_id)
-        if target is not None:
-            envelopes[i] = envelope_of(known[i], target)
+    judged = await _judged(conn, [known[i] for i in decided], [envelopes[i] for i in decided])
+    for i in decided:
+        found = judged.get(envelopes[i].event_id)
+        if found is not None:
+            target, before = found
+            withdrawn = isinstance(envelopes[i].event, EventRetracted) and not before.retracted
+            envelopes[i] = msgspec.structs.replace(
+                envelopes[i], target=target, before=before, retracted=target if withdrawn else None
+            )
     return envelopes
 
 
-async def _withdrawn(
-    conn: asyncpg.Connection, retractions: list[tuple[RecordedEvent, Envelope]]
-) -> dict[uuid.UUID, Envelope]:
-    """Retraction event id -> envelope of the live event it withdraws (effective retractions only)."""
-    ids = [_target_id(env) for _, env in retractions]
-    rows = await conn.fetch(_TARGETS, ids)
+async def _judged(
+    conn: asyncpg.Connection, records: list[RecordedEvent], decisions: list[Envelope]
+) -> dict[uuid.UUID, tuple[Envelope, ReviewedEvent]]:
+    """Decision event id -> (envelope of the extracted event it judges, that event's state before it),
+    for decisions whose target is an extracted event written earlier in the same stream."""
+    rows = await conn.fetch(_TARGETS, [_target_id(d) for d in decisions])
     originals = {r["event_id"]: recorded_from_row(r) for r in rows}
-    streams = sorted({rec.stream_id for rec, _ in retractions})
-    earlier: dict[str, list[tuple[int, uuid.UUID]]] = {}
-    for r in await conn.fetch(_STREAM_RETRACTIONS, streams):
-        earlier.setdefault(r["stream_id"], []).append((r["stream_version"], r["target"]))
-    found: dict[uuid.UUID, Envelope] = {}
-    for rec, env in retractions:
+    streams = sorted({rec.stream_id for rec in records})
+    history: dict[str, list[RecordedEvent]] = {}
+    for r in await conn.fetch(_STREAM_DECISIONS, streams, _DECISION_NAMES):
+        history.setdefault(r["stream_id"], []).append(recorded_from_row(r))
+    found: dict[uuid.UUID, tuple[Envelope, ReviewedEvent]] = {}
+    for rec, env in zip(records, decisions, strict=True):
         target_id = _target_id(env)
         original = originals.get(target_id)
-        if original is not None and is_effective(
-            stream_id=rec.stream_id,
-            version=rec.stream_version,
-            target_stream_id=original.stream_id,
-            target_version=original.stream_version,
-            target_is_conflict=original.event_type in CONFLICT_TYPE_NAMES,
-            earlier_retractions=earlier.get(rec.stream_id, ()),
-            target_id=target_id,
+        if (
+            original is None
+            or original.stream_id != rec.stream_id
+            or original.stream_version >= rec.stream_version
+            or original.event_type not in CONFLICT_TYPE_NAMES
         ):
-            found[env.event_id] = envelope_of(original)
+            continue
+        target = envelope_of(original)
+        extracted = conflict_event(target)
+        if extracted is None:
+            continue
+        earlier = [
+            d for d in history.get(rec.stream_id, ()) if original.stream_version < d.stream_version < rec.stream_version
+        ]
+        found[env.event_id] = (target, _state_before(extracted, earlier, target_id))
     return found
 
 
+def _state_before(extracted: ConflictEvent, earlier: list[RecordedEvent], target_id: uuid.UUID) -> ReviewedEvent:
+    state = ReviewedEvent(event_id=target_id, extracted=extracted, current=extracted)
+    for record in earlier:
+        decision = as_decision(decode(record))
+        if decision is not None and judged_id(decision) == target_id:
+            state = apply_decision(state, decision)
+    return state
+
+
 def _target_id(envelope: Envelope) -> uuid.UUID:
-    assert isinstance(envelope.event, EventRetracted)
-    return envelope.event.retracted_event_id
+    decision = as_decision(envelope.event)
+    assert decision is not None  # only decisions are resolved
+    return judged_id(decision)

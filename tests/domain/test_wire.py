@@ -24,7 +24,7 @@ TALKS = TalksHeld(
 )
 
 
-def test_an_event_is_its_codebook_fields_then_id_article_position_and_recording_time() -> None:
+def test_an_event_is_its_codebook_fields_then_id_article_position_recording_time_and_review() -> None:
     wire = wire_event(TALKS, event_id=EVENT_ID, article_id=ARTICLE, position="7-3", recorded_at=AT)
     expected = {
         **msgspec.to_builtins(TALKS),
@@ -32,6 +32,8 @@ def test_an_event_is_its_codebook_fields_then_id_article_position_and_recording_
         "article_id": str(ARTICLE),
         "position": "7-3",
         "recorded_at": "2024-05-02T08:15:00Z",
+        "review_status": "unreviewed",
+        "needs_rereview": False,
     }
     assert msgspec.json.encode(wire) == msgspec.json.encode(expected)
     assert wire.type == "TalksHeld"

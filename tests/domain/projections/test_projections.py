@@ -7,11 +7,22 @@ import uuid
 
 import msgspec
 
-from domain.events import Actor, ArticleSubmitted, EventRetracted, Evidence, Location, Occurred, OffensiveLaunched
+from domain.events import (
+    Actor,
+    ArticleSubmitted,
+    EventConfirmed,
+    EventCorrected,
+    EventRejected,
+    EventRetracted,
+    Evidence,
+    Location,
+    Occurred,
+    OffensiveLaunched,
+)
 from domain.events.subscriptions import SubscriptionDeleted
 from domain.projections import actors, articles, conflict_events, places, timeline
 from domain.projections.envelope import Envelope, article_id_of, day_of
-from domain.projections.retraction import is_effective
+from domain.review import ReviewedEvent
 from domain.streams import article_stream
 
 ARTICLE = uuid.UUID("00000000-0000-0000-0000-00000000000a")
@@ -44,9 +55,22 @@ def _envelope(event: object, *, stream: str = STREAM, retracted: Envelope | None
     )
 
 
-def _retraction_of(original: Envelope) -> Envelope:
+def _state(original: Envelope, **changes: object) -> ReviewedEvent:
+    event = original.event
+    assert isinstance(event, OffensiveLaunched)
+    return ReviewedEvent(event_id=original.event_id, extracted=event, current=event, **changes)  # type: ignore[arg-type]
+
+
+def _decision(event: object, original: Envelope, before: ReviewedEvent, pos: int) -> Envelope:
+    withdrawn = isinstance(event, EventRetracted) and not before.retracted
+    return msgspec.structs.replace(
+        _envelope(event, pos=pos), target=original, before=before, retracted=original if withdrawn else None
+    )
+
+
+def _retraction_of(original: Envelope, before: ReviewedEvent | None = None) -> Envelope:
     event = EventRetracted(retracted_event_id=original.event_id, reason="gone", extractor_version="2")
-    return _envelope(event, retracted=original, pos=9)
+    return _decision(event, original, before or _state(original), pos=9)
 
 
 def test_article_id_comes_from_the_stream_name() -> None:
@@ -109,23 +133,47 @@ def test_the_day_is_the_occurred_start_else_the_utc_recording_day() -> None:
     assert day_of(_envelope(undated), undated) == dt.date(2017, 3, 2)  # 23:30 at -02:00 is the 2nd in UTC
 
 
-def _effective(earlier: list[tuple[int, uuid.UUID]], *, target_stream: str = "s", conflict: bool = True) -> bool:
-    return is_effective(
-        stream_id="s",
-        version=5,
-        target_stream_id=target_stream,
-        target_version=2,
-        target_is_conflict=conflict,
-        earlier_retractions=earlier,
-        target_id=TARGET,
+WEST = Location(name="Manbij", country="SY", lat=36.53, lon=37.95)
+
+
+def test_a_rejection_removes_the_event_from_every_count_and_marks_its_row() -> None:
+    original = _envelope(OFFENSIVE)
+    rejection = _decision(
+        EventRejected(event_id=original.event_id, reviewer="ana", reason="x"), original, _state(original), 8
     )
+    (row,) = conflict_events.project(rejection)
+    assert isinstance(row, conflict_events.Insert)
+    assert (row.replace, row.review_status, row.body.review_status) == (True, "rejected", "rejected")
+    ticks = timeline.project(original) + timeline.project(rejection)
+    assert timeline.net_counts(ticks) == {}
+    assert articles.net_counts(articles.project(original) + articles.project(rejection)) == {}
 
 
-TARGET = uuid.uuid4()
+def test_a_correction_moves_the_event_from_its_old_place_to_the_new_one() -> None:
+    original = _envelope(OFFENSIVE)
+    fixed = msgspec.structs.replace(OFFENSIVE, location=WEST)
+    decision = EventCorrected(event_id=original.event_id, reviewer="ana", corrected=fixed, changed=("location",))
+    correction = _decision(decision, original, _state(original), 8)
+    sightings = places.project(original) + places.project(correction)
+    assert places.net_days(sightings) == {("Manbij", "SY", DAY): 1}
+    (row,) = conflict_events.project(correction)
+    assert isinstance(row, conflict_events.Insert)
+    assert (row.location_name, row.review_status, row.body.id) == ("Manbij", "corrected", original.event_id)
+    assert articles.net_counts(articles.project(correction)) == {}  # swapped, not added
 
 
-def test_a_retraction_is_effective_once_for_an_earlier_conflict_event_of_its_stream() -> None:
-    assert _effective([(5, TARGET), (3, uuid.uuid4())])
-    assert not _effective([(4, TARGET)])  # already withdrawn by an earlier retraction
-    assert not _effective([], target_stream="t")
-    assert not _effective([], conflict=False)
+def test_a_confirmation_changes_no_count_and_a_retraction_of_a_rejected_event_none_either() -> None:
+    original = _envelope(OFFENSIVE)
+    confirmation = _decision(EventConfirmed(event_id=original.event_id, reviewer="ana"), original, _state(original), 8)
+    assert timeline.project(confirmation) == []
+    rejected = _state(original, status="rejected")
+    retraction = _retraction_of(original, rejected)
+    assert timeline.project(retraction) == []
+    assert conflict_events.project(retraction) == [conflict_events.Delete(event_id=original.event_id)]
+
+
+def test_a_second_retraction_withdraws_nothing() -> None:
+    original = _envelope(OFFENSIVE)
+    again = _retraction_of(original, _state(original, retracted=True))
+    assert again.retracted is None
+    assert conflict_events.project(again) == [] and timeline.project(again) == []
