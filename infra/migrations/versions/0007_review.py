@@ -3,13 +3,13 @@ confirmed, corrected, rejected) and whether a re-extraction disagrees with the d
 Rejected rows stay (marked) so `include_rejected=true` can show them. API keys gain the
 `review` scope.
 
-Revision ID: 0010
+Revision ID: 0007
 Revises: 0006
 """
 
 from infra.migrations.sql import execute_script
 
-revision = "0010"
+revision = "0007"
 down_revision = "0006"
 branch_labels = None
 depends_on = None
