@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+from collections.abc import AsyncIterator
 from typing import Any
 
 import asyncpg
+import httpx
 import pytest
+import uvicorn
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
+from api.app import create_app
 from application import ingest
 from domain.events import Actor, Evidence, OffensiveLaunched, TalksHeld
+from infra.settings import load_settings
 from tests.api.conftest import ClientFactory
 
 TEXT = (
@@ -29,6 +35,23 @@ async def writer(make_client: ClientFactory, admin_headers: dict[str, str]) -> A
     async with make_client(run_workers=False) as client:
         client.headers.update(admin_headers)
         yield client
+
+
+@contextlib.asynccontextmanager
+async def served(database_url: str) -> AsyncIterator[str]:
+    """The app behind a real HTTP server on 127.0.0.1 (requests truly in parallel); its base URL."""
+    settings = load_settings({}, database_url=database_url, run_workers=False)
+    config = uvicorn.Config(create_app(settings, database_url), host="127.0.0.1", port=0, log_level="warning")
+    server = uvicorn.Server(config)
+    task = asyncio.create_task(server.serve())
+    while not server.started:  # noqa: ASYNC110 (uvicorn signals its start only by this flag)
+        await asyncio.sleep(0.02)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        await task
 
 
 async def _count(pool: asyncpg.Pool, sql: str) -> int:
@@ -118,6 +141,25 @@ async def test_idempotency_key_replays_the_first_reply_and_refuses_another_body(
     other = await writer.post("/articles", json=_article(title="different"), headers=headers)
     assert other.status_code == 409
     assert other.headers["content-type"].startswith("application/problem+json")
+
+
+async def test_concurrent_requests_with_one_idempotency_key_store_exactly_one_article(
+    clean_db: str, admin_headers: dict[str, str], pool: asyncpg.Pool
+) -> None:
+    headers = {**admin_headers, "Idempotency-Key": "race-1"}
+    bodies = [_article(text=f"{TEXT} Variante {i}.", external_id=f"race-{i}") for i in range(10)]
+    async with served(clean_db) as base, httpx.AsyncClient(base_url=base, timeout=30) as http:
+        responses = await asyncio.gather(*(http.post("/articles", json=b, headers=headers) for b in bodies))
+        statuses = [r.status_code for r in responses]
+        assert await _count(pool, "SELECT count(*) FROM streams WHERE stream_id LIKE 'article-%'") == 1, statuses
+        [winner] = [r for r in responses if r.status_code == 201]
+        for other in responses:
+            if other is not winner:
+                assert other.status_code == 409, other.text
+                assert other.headers["content-type"].startswith("application/problem+json")
+        assert winner.json()["id"] == str(await pool.fetchval("SELECT article_id FROM article_keys LIMIT 1"))
+        replay = await http.post("/articles", json=bodies[statuses.index(201)], headers=headers)
+    assert (replay.status_code, replay.json()) == (201, winner.json())
 
 
 async def test_batch_reports_each_item_and_a_bad_item_does_not_sink_the_others(
