@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
-from collections.abc import AsyncIterator
 from typing import Any
 
 import asyncpg
 import httpx
 import pytest
-import uvicorn
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
-from api.app import create_app
 from application import ingest
 from domain.events import Actor, Evidence, OffensiveLaunched, TalksHeld
-from infra.settings import load_settings
 from tests.api.conftest import ClientFactory
+from tests.api.served import served
 
 TEXT = (
     "Vertreter Russlands und der Türkei trafen sich am Montag in Astana zu Gesprächen über Syrien. "
@@ -35,23 +31,6 @@ async def writer(make_client: ClientFactory, admin_headers: dict[str, str]) -> A
     async with make_client(run_workers=False) as client:
         client.headers.update(admin_headers)
         yield client
-
-
-@contextlib.asynccontextmanager
-async def served(database_url: str) -> AsyncIterator[str]:
-    """The app behind a real HTTP server on 127.0.0.1 (requests truly in parallel); its base URL."""
-    settings = load_settings({}, database_url=database_url, run_workers=False)
-    config = uvicorn.Config(create_app(settings, database_url), host="127.0.0.1", port=0, log_level="warning")
-    server = uvicorn.Server(config)
-    task = asyncio.create_task(server.serve())
-    while not server.started:  # noqa: ASYNC110 (uvicorn signals its start only by this flag)
-        await asyncio.sleep(0.02)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        await task
 
 
 async def _count(pool: asyncpg.Pool, sql: str) -> int:
