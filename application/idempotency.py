@@ -1,8 +1,11 @@
 """Idempotency-Key replies: the first reply to (client, key) is kept and replayed.
 
-A client retrying a request with the same key and the same body gets the stored
-reply; the same key with a different body is refused (409, by the `Replies` adapter)
-rather than guessed at.
+The key is claimed before the work starts, so of any number of concurrent requests with
+one key exactly one does the work. A client retrying with the same key and the same body
+gets the stored reply; the same key with a different body, or while the first request is
+still running, is refused (409) rather than guessed at. A claim is a lease: when a request
+dies mid-way its key is free again after CLAIM_LEASE_S (the retry then finds the article
+stored and answers 200, the ordinary duplicate reply).
 """
 
 from __future__ import annotations
@@ -14,9 +17,18 @@ from typing import Any
 import msgspec
 
 from application.ports import Replies, Reply
-from domain.errors import ValidationError
+from domain.errors import ConcurrencyError, ValidationError
 
 MAX_KEY_LENGTH = 255
+CLAIM_LEASE_S = 300.0  # far beyond the longest request (a batch of 500 articles)
+
+
+class IdempotencyKeyReusedError(ConcurrencyError):
+    """The key was already used for a request with a different body."""
+
+
+class IdempotencyKeyInUseError(ConcurrencyError):
+    """A request with the key is still being answered."""
 
 
 def request_hash(method: str, path: str, body: bytes) -> str:
@@ -39,8 +51,16 @@ async def once(
     replies: Replies, owner: str, key: str, fingerprint: str, work: Callable[[], Awaitable[tuple[int, Any]]]
 ) -> Reply:
     """The reply kept for (owner, key): a stored one, else the one `work` gives (kept for next time)."""
-    stored = await replies.recall(owner, key, fingerprint)
-    if stored is not None:
-        return stored
-    status, body = await work()
-    return await replies.remember(owner, key, fingerprint, status, msgspec.to_builtins(body))
+    claim = await replies.claim(owner, key, fingerprint, CLAIM_LEASE_S)
+    if claim.fingerprint != fingerprint:
+        raise IdempotencyKeyReusedError("this Idempotency-Key was already used with a different request body")
+    if claim.reply is not None:
+        return claim.reply
+    if claim.token is None:
+        raise IdempotencyKeyInUseError("a request with this Idempotency-Key is still in progress; retry shortly")
+    try:
+        status, body = await work()
+    except BaseException:
+        await replies.release(owner, key, claim.token)  # a refused or failed request keeps no reply
+        raise
+    return await replies.remember(owner, key, claim.token, status, msgspec.to_builtins(body))

@@ -84,13 +84,29 @@ class Reply(Protocol):
     def body(self) -> Any: ...
 
 
+class KeyClaim(Protocol):
+    """Who holds an Idempotency-Key: this request (`token` set), a finished request (`reply`
+    set), or one still running (neither); `fingerprint` is that request's."""
+
+    @property
+    def fingerprint(self) -> str: ...
+    @property
+    def token(self) -> uuid.UUID | None: ...
+    @property
+    def reply(self) -> Reply | None: ...
+
+
 class Replies(Protocol):
-    """Idempotency-Key replies, per (owner, key); a key reused with another request is refused."""
+    """Idempotency-Key claims and replies, per (owner, key)."""
 
-    async def recall(self, owner: str, key: str, fingerprint: str) -> Reply | None: ...
+    async def claim(self, owner: str, key: str, fingerprint: str, lease_s: float) -> KeyClaim:
+        """Claim the key for `lease_s` seconds unless another request holds it or has answered it."""
 
-    async def remember(self, owner: str, key: str, fingerprint: str, status: int, body: Any) -> Reply:
-        """Keep this reply unless a concurrent request kept one first; return the kept one."""
+    async def remember(self, owner: str, key: str, token: uuid.UUID, status: int, body: Any) -> Reply:
+        """Keep this reply and end the claim; return the kept reply (a later claimant's, if the lease lapsed)."""
+
+    async def release(self, owner: str, key: str, token: uuid.UUID) -> None:
+        """Give the key up without a reply (the request failed)."""
 
 
 class Subscriptions(Protocol[View]):

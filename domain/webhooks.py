@@ -24,9 +24,10 @@ from domain.events import (
 from domain.events.subscriptions import SubscriptionFilter
 
 RETRACTED: Final = "EventRetracted"
-# Delivered by default; a retraction is delivered only to subscriptions naming it.
-DEFAULT_TYPES: Final = frozenset(CONFLICT_TYPE_NAMES)
-DELIVERABLE_TYPES: Final = DEFAULT_TYPES | {RETRACTED}
+# Delivered by default: the conflict events and their retractions, so a subscriber that holds an
+# event learns when a re-extraction withdraws it (else it would keep both the old and the new one).
+DEFAULT_TYPES: Final = frozenset(CONFLICT_TYPE_NAMES) | {RETRACTED}
+DELIVERABLE_TYPES: Final = DEFAULT_TYPES
 JITTER: Final = 0.2  # ±20 % around each scheduled delay
 SECRET_GRACE_S: Final = 24 * 3600.0  # a rotated-out secret keeps signing this long
 RESPONSE_EXCERPT_BYTES: Final = 20_000
@@ -36,7 +37,7 @@ Verdict = Literal["delivered", "gone", "retry"]
 
 
 class Spec(msgspec.Struct, frozen=True, kw_only=True):
-    """What a subscription asks for: event types (None = the four conflict types) and a filter."""
+    """What a subscription asks for: event types (None = DEFAULT_TYPES) and a filter."""
 
     event_types: tuple[str, ...] | None = None
     filter: SubscriptionFilter | None = None
@@ -49,7 +50,7 @@ def validate_event_types(types: tuple[str, ...] | None) -> tuple[str, ...] | Non
     if unknown:
         raise ValidationError(f"unknown event types {unknown}; choose from {sorted(DELIVERABLE_TYPES)}")
     if not types:
-        raise ValidationError("event_types must not be empty (omit it for all conflict events)")
+        raise ValidationError("event_types must not be empty (omit it for all conflict events and retractions)")
     return tuple(sorted(set(types)))
 
 

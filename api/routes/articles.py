@@ -30,7 +30,8 @@ IdempotencyKey = Annotated[
         required=False,
         min_length=1,
         max_length=idempotency.MAX_KEY_LENGTH,
-        description="replays the first reply to the same key and body; the key with another body is a 409",
+        description="replays the first reply to the same key and body; the key with another body, "
+        "or while the first request with it is still running, is a 409",
     ),
 ]
 

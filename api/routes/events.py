@@ -14,7 +14,7 @@ from litestar.response import Stream
 
 from api import formats
 from api.auth import require_scope
-from api.errors import problem_responses
+from api.errors import PROBLEM_JSON, Problem, problem_responses
 from api.schemas import EventDetail
 from api.services import ServicesDep
 from application.queries import BIGINT_MAX, filters, totals
@@ -172,18 +172,48 @@ def _next_headers(next_cursor: str | None) -> dict[str, str] | None:
     return None if next_cursor is None else {"X-Next-Cursor": next_cursor}
 
 
+class RetractedProblem(Problem, kw_only=True):
+    """A 410 problem: the event existed and was withdrawn; `retraction` says by what."""
+
+    retraction: queries.Retraction
+
+
 @get(
     "/events/{event_id:str}",
     tags=["events"],
     summary="One event with its article and evidence",
     guards=READ_GUARDS,
-    responses={200: ResponseSpec(data_container=EventDetail, description="The event")},
+    responses={
+        200: ResponseSpec(data_container=EventDetail, description="The event"),
+        410: ResponseSpec(
+            data_container=RetractedProblem,
+            media_type=PROBLEM_JSON,
+            description="The event was retracted (a re-extraction no longer supports it): "
+            "`retraction` gives the retraction's id, reason, extractor version and when it was recorded",
+            generate_examples=False,
+        ),
+    },
 )
-async def get_event(services: ServicesDep, event_id: Annotated[str, PathParameter(format="uuid")]) -> Response[bytes]:
-    found = await queries.fetch_one(services.pool, filters.parse_uuid("event id", event_id))
-    if found is None:
+async def get_event(
+    request: Request[Any, Any, Any], services: ServicesDep, event_id: Annotated[str, PathParameter(format="uuid")]
+) -> Response[Any]:
+    wanted = filters.parse_uuid("event id", event_id)
+    found = await queries.fetch_one(services.pool, wanted)
+    if found is not None:
+        return Response(found, media_type="application/json")
+    retraction = await queries.fetch_retraction(services.pool, wanted)
+    if retraction is None:
         raise NotFoundError(f"no event {event_id}")
-    return Response(found, media_type="application/json")
+    return _gone(request, retraction)
+
+
+def _gone(request: Request[Any, Any, Any], retraction: queries.Retraction) -> Response[RetractedProblem]:
+    detail = (
+        f"event retracted at {retraction.recorded_at.isoformat()} by extractor {retraction.extractor_version}: "
+        f"{retraction.reason}"
+    )
+    body = RetractedProblem(title="Gone", status=410, detail=detail, instance=request.url.path, retraction=retraction)
+    return Response(body, status_code=410, media_type=PROBLEM_JSON)
 
 
 ROUTES = [list_events, get_event]

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import msgspec
-from litestar import get
+from litestar import Request, get
 from litestar.params import QueryParameter
 
-from api.auth import require_scope
+from api.auth import ScopeGuard, require_scope
 from api.schemas import LogEntry
 from api.services import ServicesDep
 from application.queries import RecordedEvent, log, totals
@@ -17,6 +17,11 @@ _AFTER_DOC = (
     "Read events after this position ('<tx>-<position>': an event's `position` or a `next_cursor`); "
     "0 or absent: from the start"
 )
+_CATEGORY_DOC = (
+    "Which streams: `article` (default: articles and their conflict events and retractions), "
+    "`subscription` (webhook subscriptions' history: URLs, filters, descriptions) or `all`; "
+    "the last two need an API key with the admin scope"
+)
 
 
 @get(
@@ -24,16 +29,22 @@ _AFTER_DOC = (
     tags=["log"],
     summary="Stored events in global order",
     description="Pages of committed events. `next_cursor` is null once a page comes back short: "
-    "to follow the log, keep passing the last item's `position` as `after`.",
+    "to follow the log, keep passing the last item's `position` as `after`. The public log holds "
+    "article streams only (articles, their conflict events and retractions); subscription history "
+    "(`category=subscription` or `all`) is for admin keys.",
     guards=[require_scope("read")],
 )
 async def get_log(
+    request: Request[Any, Any, Any],
     services: ServicesDep,
     after: Annotated[str | None, QueryParameter(min_length=1, description=_AFTER_DOC)] = None,
     limit: Annotated[int, QueryParameter(ge=1, le=log.MAX_LIMIT)] = 100,
+    category: Annotated[log.LogCategory, QueryParameter(description=_CATEGORY_DOC)] = log.PUBLIC_CATEGORY,
 ) -> totals.Page[LogEntry]:
-    events, following = await log.read_log(services.store, log.parse_after(after), limit)
-    total = await totals.count_log(services.pool)
+    if category != log.PUBLIC_CATEGORY:
+        await ScopeGuard("admin")(request, request.route_handler)
+    events, following = await log.read_log(services.store, log.parse_after(after), limit, category)
+    total = await log.count_log(services.store, category)
     return totals.page([_entry(e) for e in events], None if following is None else following.encode(), total)
 
 

@@ -23,7 +23,9 @@ KEEPALIVE_S = 15.0
 
 TypesParam = Annotated[
     list[str] | None,
-    QueryParameter(name="type", description="Event types (repeatable); default the four conflict types"),
+    QueryParameter(
+        name="type", description="Event types (repeatable); default the four conflict types and EventRetracted"
+    ),
 ]
 AfterParam = Annotated[
     str | None,

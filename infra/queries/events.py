@@ -18,6 +18,7 @@ import asyncpg
 import msgspec
 
 from domain.errors import ValidationError
+from domain.events import CONFLICT_TYPE_NAMES
 from infra.queries import filters
 from infra.queries.common import BIGINT_MAX, Where, decode_cursor, encode_cursor
 from infra.queries.filters import BBox
@@ -107,6 +108,25 @@ SELECT (e.body || jsonb_build_object('article', CASE WHEN a.article_id IS NULL T
                              'source', a.source, 'published_at', a.published_at) END))::text
 FROM rm_conflict_events e LEFT JOIN rm_articles a ON a.article_id = e.article_id
 WHERE e.event_id = $1"""
+
+# The retraction that withdrew a conflict event: a later EventRetracted of the same stream
+# naming it (both lookups by index: the event by id, then its stream's later events).
+_RETRACTION_OF = """
+SELECT r.event_id, r.data->>'reason' AS reason, r.data->>'extractor_version' AS extractor_version, r.recorded_at
+FROM events e JOIN events r ON r.stream_id = e.stream_id AND r.stream_version > e.stream_version
+WHERE e.event_id = $1 AND e.event_type = ANY($2::text[])
+  AND r.event_type = 'EventRetracted' AND r.data->>'retracted_event_id' = $1::text
+ORDER BY r.stream_version
+LIMIT 1"""
+
+
+class Retraction(msgspec.Struct, frozen=True, kw_only=True):
+    """Why and when an event was withdrawn: the EventRetracted that did it."""
+
+    id: uuid.UUID
+    reason: str
+    extractor_version: str
+    recorded_at: dt.datetime
 
 
 def decode_event_cursor(raw: str, query: EventQuery) -> EventCursor:
@@ -260,6 +280,19 @@ async def fetch_one(pool: asyncpg.Pool, event_id: uuid.UUID) -> bytes | None:
     """The event's wire JSON with its article summary under `article`, or None."""
     body = await pool.fetchval(_BY_ID, event_id)
     return None if body is None else str(body).encode()
+
+
+async def fetch_retraction(pool: asyncpg.Pool, event_id: uuid.UUID) -> Retraction | None:
+    """The retraction of a conflict event that was stored and later withdrawn, or None."""
+    row = await pool.fetchrow(_RETRACTION_OF, event_id, sorted(CONFLICT_TYPE_NAMES))
+    if row is None:
+        return None
+    return Retraction(
+        id=row["event_id"],
+        reason=row["reason"],
+        extractor_version=row["extractor_version"],
+        recorded_at=row["recorded_at"],
+    )
 
 
 def build_query(

@@ -65,8 +65,3 @@ def _planned_rows(plan: Any) -> int:
     # The json codec may be absent on a bare connection: accept the text form too.
     decoded = msgspec.json.decode(plan) if isinstance(plan, str | bytes) else plan
     return int(decoded[0]["Plan"]["Plan Rows"])
-
-
-async def count_log(conn: asyncpg.Connection | asyncpg.Pool) -> Total:
-    """Events in the log (committed or not yet visible to readers: an upper bound for a moment)."""
-    return await count_matches(conn, "events", Where())

@@ -72,9 +72,33 @@ def _check_host(host: str) -> None:
 
 def is_public(address: IPAddress) -> bool:
     """Globally routable unicast only: no loopback, private, link-local (169.254.169.254,
-    the metadata service), shared, multicast, reserved or unspecified addresses."""
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
+    the metadata service), shared, multicast, reserved or unspecified addresses. An IPv6
+    address that carries an IPv4 one (6to4, Teredo, NAT64, IPv4-mapped or -compatible) is
+    judged by what it carries, since a relay or translator delivers it there."""
+    embedded = embedded_ipv4(address) if isinstance(address, ipaddress.IPv6Address) else ()
+    if embedded:
+        return all(_is_public_unicast(v4) for v4 in embedded)
+    return _is_public_unicast(address)
+
+
+_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")  # RFC 6052 well-known prefix
+_IPV4_COMPATIBLE = ipaddress.IPv6Network("::/96")  # RFC 4291, deprecated
+
+
+def embedded_ipv4(address: ipaddress.IPv6Address) -> tuple[ipaddress.IPv4Address, ...]:
+    """The IPv4 addresses an IPv6 address embeds (Teredo embeds its server and its client)."""
+    if address.ipv4_mapped is not None:
+        return (address.ipv4_mapped,)
+    if address.sixtofour is not None:
+        return (address.sixtofour,)
+    if address.teredo is not None:
+        return address.teredo
+    if address in _NAT64 or address in _IPV4_COMPATIBLE:
+        return (ipaddress.IPv4Address(int(address) & 0xFFFFFFFF),)
+    return ()
+
+
+def _is_public_unicast(address: IPAddress) -> bool:
     return address.is_global and not (address.is_multicast or address.is_reserved)
 
 

@@ -6,6 +6,7 @@ import asyncio
 from typing import Any
 
 import asyncpg
+import httpx
 import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
@@ -13,6 +14,7 @@ from litestar.testing import AsyncTestClient
 from application import ingest
 from domain.events import Actor, Evidence, OffensiveLaunched, TalksHeld
 from tests.api.conftest import ClientFactory
+from tests.api.served import served
 
 TEXT = (
     "Vertreter Russlands und der Türkei trafen sich am Montag in Astana zu Gesprächen über Syrien. "
@@ -118,6 +120,25 @@ async def test_idempotency_key_replays_the_first_reply_and_refuses_another_body(
     other = await writer.post("/articles", json=_article(title="different"), headers=headers)
     assert other.status_code == 409
     assert other.headers["content-type"].startswith("application/problem+json")
+
+
+async def test_concurrent_requests_with_one_idempotency_key_store_exactly_one_article(
+    clean_db: str, admin_headers: dict[str, str], pool: asyncpg.Pool
+) -> None:
+    headers = {**admin_headers, "Idempotency-Key": "race-1"}
+    bodies = [_article(text=f"{TEXT} Variante {i}.", external_id=f"race-{i}") for i in range(10)]
+    async with served(clean_db) as base, httpx.AsyncClient(base_url=base, timeout=30) as http:
+        responses = await asyncio.gather(*(http.post("/articles", json=b, headers=headers) for b in bodies))
+        statuses = [r.status_code for r in responses]
+        assert await _count(pool, "SELECT count(*) FROM streams WHERE stream_id LIKE 'article-%'") == 1, statuses
+        [winner] = [r for r in responses if r.status_code == 201]
+        for other in responses:
+            if other is not winner:
+                assert other.status_code == 409, other.text
+                assert other.headers["content-type"].startswith("application/problem+json")
+        assert winner.json()["id"] == str(await pool.fetchval("SELECT article_id FROM article_keys LIMIT 1"))
+        replay = await http.post("/articles", json=bodies[statuses.index(201)], headers=headers)
+    assert (replay.status_code, replay.json()) == (201, winner.json())
 
 
 async def test_batch_reports_each_item_and_a_bad_item_does_not_sink_the_others(

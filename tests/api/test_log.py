@@ -10,6 +10,7 @@ from litestar.testing import AsyncTestClient
 from domain.events import EventRetracted
 from infra.codec import to_new_event
 from infra.event_store import EventStore
+from tests.api.conftest import ClientFactory, HeadersFactory
 
 Client = AsyncTestClient[Litestar]
 
@@ -48,3 +49,44 @@ async def test_log_rejects_bad_positions(client: Client) -> None:
         assert response.status_code == 400, (after, response.text)
         assert response.json()["detail"].startswith("after: ")
     assert (await client.get("/log", params={"limit": "5000"})).status_code == 400
+
+
+SECRET_URL = "http://127.0.0.1:9/hook?token=s3cr3t-t0ken"
+
+
+async def _subscribe_and_write(client: Client, admin_headers: dict[str, str], store: EventStore) -> None:
+    body = {"url": SECRET_URL, "description": "private notes", "filter": {"country": "UA"}}
+    created = await client.post("/subscriptions", json=body, headers=admin_headers)
+    assert created.status_code == 201, created.text
+    await store.append("article-a", [to_new_event(retraction(1))])
+
+
+async def test_the_public_log_holds_no_subscription_history(
+    make_client: ClientFactory, admin_headers: dict[str, str], make_headers: HeadersFactory, store: EventStore
+) -> None:
+    async with make_client(run_workers=False, webhook_allow_private=True) as client:
+        await _subscribe_and_write(client, admin_headers, store)
+        anonymous = await client.get("/log", params={"after": "0"})
+        reader = await client.get("/log", headers=await make_headers("read"))
+        admin_default = await client.get("/log", headers=admin_headers)
+    for response in (anonymous, reader, admin_default):
+        page = response.json()
+        assert [e["stream_id"] for e in page["items"]] == ["article-a"] and page["total"] == 1
+        assert "s3cr3t" not in response.text and "private notes" not in response.text
+
+
+async def test_subscription_history_in_the_log_is_for_admin_keys(
+    make_client: ClientFactory, admin_headers: dict[str, str], make_headers: HeadersFactory, store: EventStore
+) -> None:
+    async with make_client(run_workers=False, webhook_allow_private=True) as client:
+        await _subscribe_and_write(client, admin_headers, store)
+        anonymous = await client.get("/log", params={"category": "subscription"})
+        reader = await client.get("/log", params={"category": "all"}, headers=await make_headers("read"))
+        history = await client.get("/log", params={"category": "subscription"}, headers=admin_headers)
+        everything = await client.get("/log", params={"category": "all"}, headers=admin_headers)
+    assert (anonymous.status_code, reader.status_code) == (401, 403)
+    assert anonymous.headers["content-type"] == reader.headers["content-type"] == "application/problem+json"
+    assert [e["type"] for e in history.json()["items"]] == ["SubscriptionCreated"]
+    assert history.json()["items"][0]["data"]["url"] == SECRET_URL
+    assert sorted(e["stream_id"].split("-")[0] for e in everything.json()["items"]) == ["article", "subscription"]
+    assert everything.json()["total"] == 2

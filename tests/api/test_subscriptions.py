@@ -11,6 +11,7 @@ from domain.events import EventRetracted
 from infra.codec import to_new_event
 from infra.event_store import EventStore
 from tests.api.conftest import ClientFactory
+from tests.infra.test_webhooks_ssrf import EMBEDDING_PRIVATE
 
 URL = "http://127.0.0.1:9/hook"
 
@@ -94,6 +95,19 @@ async def test_private_and_non_http_targets_are_refused(
             response = await client.post("/subscriptions", json={"url": url}, headers=admin_headers)
             assert response.status_code == 400, (url, response.text)
             assert response.headers["content-type"].startswith("application/problem+json")
+
+
+async def test_ipv6_forms_of_private_targets_are_refused(
+    make_client: ClientFactory, admin_headers: dict[str, str], pool: asyncpg.Pool
+) -> None:
+    async with make_client(run_workers=False) as client:
+        for address in EMBEDDING_PRIVATE:
+            response = await client.post(
+                "/subscriptions", json={"url": f"http://[{address}]:8080/x"}, headers=admin_headers
+            )
+            assert response.status_code == 400, (address, response.text)
+            assert response.headers["content-type"].startswith("application/problem+json")
+    assert await pool.fetchval("SELECT count(*) FROM wh_subscriptions") == 0
 
 
 async def test_bad_event_types_and_filters_are_refused(

@@ -31,11 +31,12 @@ TALKS = TalksHeld(
 )
 
 
-def test_by_default_only_the_four_conflict_types_are_delivered() -> None:
+def test_by_default_the_conflict_types_and_retractions_are_delivered() -> None:
     retraction = EventRetracted(retracted_event_id=uuid.uuid4(), reason="r", extractor_version="1")
     article = ArticleSubmitted(article_id=uuid.uuid4(), title="t", text="x", content_hash="h")
-    assert matches(Spec(), TALKS) and not matches(Spec(), retraction) and not matches(Spec(), article)
-    assert matches(Spec(event_types=("EventRetracted",)), retraction)
+    assert matches(Spec(), TALKS) and matches(Spec(), retraction) and not matches(Spec(), article)
+    assert matches(Spec(filter=SubscriptionFilter(country="FR")), retraction)  # retractions bypass the filter
+    assert not matches(Spec(event_types=("TalksHeld",)), retraction)
 
 
 def test_event_types_restrict_what_is_delivered() -> None:
