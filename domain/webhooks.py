@@ -24,9 +24,11 @@ from domain.events import (
 from domain.events.subscriptions import SubscriptionFilter
 
 RETRACTED: Final = "EventRetracted"
-# Delivered by default: the conflict events and their retractions, so a subscriber that holds an
-# event learns when a re-extraction withdraws it (else it would keep both the old and the new one).
-DEFAULT_TYPES: Final = frozenset(CONFLICT_TYPE_NAMES) | {RETRACTED}
+# A person's verdict on an event a subscriber may hold (confirmed, rejected, corrected, flagged).
+REVIEWED: Final = frozenset({"EventConfirmed", "EventRejected", "EventCorrected", "EventFlaggedForRereview"})
+# Delivered by default: the conflict events, their retractions and reviews, so a subscriber that holds
+# an event learns when a re-extraction withdraws it or a person rejects or corrects it.
+DEFAULT_TYPES: Final = frozenset(CONFLICT_TYPE_NAMES) | {RETRACTED} | REVIEWED
 DELIVERABLE_TYPES: Final = DEFAULT_TYPES
 JITTER: Final = 0.2  # ±20 % around each scheduled delay
 SECRET_GRACE_S: Final = 24 * 3600.0  # a rotated-out secret keeps signing this long
@@ -50,7 +52,7 @@ def validate_event_types(types: tuple[str, ...] | None) -> tuple[str, ...] | Non
     if unknown:
         raise ValidationError(f"unknown event types {unknown}; choose from {sorted(DELIVERABLE_TYPES)}")
     if not types:
-        raise ValidationError("event_types must not be empty (omit it for all conflict events and retractions)")
+        raise ValidationError("event_types must not be empty (omit it for conflict events, retractions, reviews)")
     return tuple(sorted(set(types)))
 
 
@@ -79,9 +81,11 @@ def wants_type(spec: Spec, event_type: str) -> bool:
 
 
 def matches(spec: Spec, event: DomainEvent) -> bool:
-    """Does the subscription receive this event? Retractions bypass the content filter."""
+    """Does the subscription receive this event? Retractions and reviews bypass the content filter."""
     if isinstance(event, EventRetracted):
         return wants_type(spec, RETRACTED)
+    if type(event).__name__ in REVIEWED:
+        return wants_type(spec, type(event).__name__)
     if not isinstance(event, TalksHeld | CeasefireAnnounced | OffensiveLaunched | ResolutionBlocked):
         return False
     return wants_type(spec, type(event).__name__) and _passes(spec.filter, event)

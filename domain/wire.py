@@ -15,7 +15,14 @@ from typing import Literal
 
 import msgspec
 
-from domain.events import ConflictEvent, EventRetracted
+from domain.events import (
+    ConflictEvent,
+    EventConfirmed,
+    EventCorrected,
+    EventFlaggedForRereview,
+    EventRejected,
+    EventRetracted,
+)
 from domain.events.common import Actor, Casualties, Evidence, Location, Occurred
 from domain.review import ReviewStatus
 
@@ -51,6 +58,58 @@ class WireRetraction(msgspec.Struct, frozen=True, kw_only=True):
     article_id: uuid.UUID | None
     position: str
     recorded_at: dt.datetime
+
+
+class WireReview(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
+    """A person's decision on an extracted event, as delivered to webhooks and the stream:
+    `reviewed_event_id` names the event; a correction carries the event as it now stands."""
+
+    type: Literal["EventConfirmed", "EventRejected", "EventCorrected", "EventFlaggedForRereview"]
+    reviewed_event_id: uuid.UUID
+    reviewer: str | None = None
+    note: str | None = None
+    changed: tuple[str, ...] = ()
+    corrected: ConflictEvent | None = None
+    extractor_version: str | None = None
+    id: uuid.UUID
+    article_id: uuid.UUID | None
+    position: str
+    recorded_at: dt.datetime
+
+
+def wire_review(
+    event: EventConfirmed | EventRejected | EventCorrected | EventFlaggedForRereview,
+    *,
+    event_id: uuid.UUID,
+    article_id: uuid.UUID | None,
+    position: str,
+    recorded_at: dt.datetime,
+) -> WireReview:
+    envelope = WireReview(
+        type="EventConfirmed",
+        reviewed_event_id=event.event_id,
+        id=event_id,
+        article_id=article_id,
+        position=position,
+        recorded_at=recorded_at,
+    )
+    replace = msgspec.structs.replace
+    if isinstance(event, EventConfirmed):
+        return replace(envelope, reviewer=event.reviewer, note=event.note)
+    if isinstance(event, EventRejected):
+        return replace(envelope, type="EventRejected", reviewer=event.reviewer, note=event.reason)
+    if isinstance(event, EventCorrected):
+        return replace(
+            envelope,
+            type="EventCorrected",
+            reviewer=event.reviewer,
+            note=event.note,
+            changed=event.changed,
+            corrected=event.corrected,
+        )
+    return replace(
+        envelope, type="EventFlaggedForRereview", note=event.reason, extractor_version=event.extractor_version
+    )
 
 
 def wire_event(

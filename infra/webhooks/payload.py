@@ -7,22 +7,32 @@ import uuid
 
 import msgspec
 
-from domain.events import CONFLICT_EVENT_TYPES, DomainEvent, EventRetracted
+from domain.events import (
+    CONFLICT_EVENT_TYPES,
+    DomainEvent,
+    EventConfirmed,
+    EventCorrected,
+    EventFlaggedForRereview,
+    EventRejected,
+    EventRetracted,
+)
 from domain.streams import article_id_of
-from domain.wire import WireEvent, WireRetraction, wire_event, wire_retraction
+from domain.wire import WireEvent, WireRetraction, WireReview, wire_event, wire_retraction, wire_review
 from infra.codec import decode
 from infra.event_store import RecordedEvent
 
 _encoder = msgspec.json.Encoder()
 
 
-def wire_message(recorded: RecordedEvent, event: DomainEvent | None = None) -> WireEvent | WireRetraction:
-    """A conflict event or a retraction in the wire format (no other type is delivered)."""
+def wire_message(recorded: RecordedEvent, event: DomainEvent | None = None) -> WireEvent | WireRetraction | WireReview:
+    """A conflict event, a retraction or a review in the wire format (no other type is delivered)."""
     event = event if event is not None else decode(recorded)
     event_id, article_id = recorded.event_id, _article_id(recorded)
     position, at = recorded.position.encode(), recorded.recorded_at
     if isinstance(event, EventRetracted):
         return wire_retraction(event, event_id=event_id, article_id=article_id, position=position, recorded_at=at)
+    if isinstance(event, (EventConfirmed, EventRejected, EventCorrected, EventFlaggedForRereview)):
+        return wire_review(event, event_id=event_id, article_id=article_id, position=position, recorded_at=at)
     if isinstance(event, CONFLICT_EVENT_TYPES) and article_id is not None:
         return wire_event(event, event_id=event_id, article_id=article_id, position=position, recorded_at=at)
     raise ValueError(f"{recorded.event_type} in {recorded.stream_id} has no wire format")

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+import msgspec
 import pytest
 
 from domain.errors import ValidationError
 from domain.events import Actor, ArticleSubmitted, EventRetracted, Evidence, Location, OffensiveLaunched, TalksHeld
+from domain.events.review import EventCorrected, EventRejected
 from domain.events.subscriptions import SubscriptionFilter
 from domain.webhooks import (
     Spec,
@@ -21,6 +23,7 @@ from domain.webhooks import (
     validate_event_types,
     validate_filter,
 )
+from domain.wire import wire_review
 
 NOW = dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.UTC)
 SVIX = (5.0, 300.0, 1800.0, 7200.0, 18000.0, 36000.0, 36000.0)
@@ -37,6 +40,27 @@ def test_by_default_the_conflict_types_and_retractions_are_delivered() -> None:
     assert matches(Spec(), TALKS) and matches(Spec(), retraction) and not matches(Spec(), article)
     assert matches(Spec(filter=SubscriptionFilter(country="FR")), retraction)  # retractions bypass the filter
     assert not matches(Spec(event_types=("TalksHeld",)), retraction)
+
+
+def test_by_default_reviews_are_delivered_past_the_content_filter() -> None:
+    rejection = EventRejected(event_id=uuid.uuid4(), reviewer="ana", reason="not this war")
+    assert matches(Spec(), rejection)
+    assert matches(Spec(filter=SubscriptionFilter(country="FR")), rejection)
+    assert not matches(Spec(event_types=("TalksHeld",)), rejection)
+    assert matches(Spec(event_types=("EventRejected",)), rejection)
+
+
+def test_a_correction_is_delivered_with_the_event_as_it_now_stands() -> None:
+    fixed = msgspec.structs.replace(TALKS, location=Location(name="Geneva", country="CH"))
+    decision = EventCorrected(event_id=uuid.uuid4(), reviewer="ana", corrected=fixed, changed=("location",))
+    wire = wire_review(decision, event_id=uuid.uuid4(), article_id=None, position="3-4", recorded_at=NOW)
+    body = msgspec.to_builtins(wire)
+    assert (body["type"], body["reviewed_event_id"], body["reviewer"]) == (
+        "EventCorrected",
+        str(decision.event_id),
+        "ana",
+    )
+    assert body["corrected"]["location"]["name"] == "Geneva" and list(body["changed"]) == ["location"]
 
 
 def test_event_types_restrict_what_is_delivered() -> None:
