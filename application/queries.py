@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from infra.api_keys import SCOPES, ApiKey, find_by_secret, list_api_keys
 from infra.event_store import RecordedEvent
-from infra.queries import actors, articles, events, filters, log, places, timeline, totals
+from infra.queries import actors, articles, events, filters, log, places, review_queue, timeline, totals
 from infra.queries.common import BIGINT_MAX, decode_cursor
 from infra.read_models.status import ProjectionStatus, list_statuses
 from infra.webhooks import deliveries, subscriptions
@@ -36,6 +36,7 @@ __all__ = [
     "list_statuses",
     "log",
     "places",
+    "review_queue",
     "subscriptions",
     "timeline",
     "totals",

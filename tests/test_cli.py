@@ -134,3 +134,35 @@ def test_a_folder_without_manifest_warns_once_per_undated_article(
 def test_a_folder_with_a_manifest_gives_no_date_warnings(clean_db: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["ingest", "--quiet", str(SEEDS), f"--database-url={clean_db}"]) == 0
     assert "warning" not in capsys.readouterr().err
+
+
+def test_review_records_one_decision_and_a_file_of_them_naming_the_reviewer(
+    clean_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["ingest", "--quiet", str(SEEDS), f"--database-url={clean_db}"]) == 0
+    rows = asyncio.run(_fetch(clean_db, "SELECT event_id FROM events WHERE event_type = 'TalksHeld' ORDER BY 1"))
+    first, second, third = (str(r["event_id"]) for r in rows[:3])
+    capsys.readouterr()
+    one = ["review", first, "confirmed", "--reviewer", "ana", f"--database-url={clean_db}"]
+    assert main(one) == 0
+    assert f"{first}\tconfirmed" in capsys.readouterr().out
+    decisions = tmp_path / "decisions.jsonl"
+    lines = [
+        {"event_id": second, "verdict": "rejected", "note": "a sports report"},
+        {"event_id": third, "verdict": "corrected", "changes": {"location": {"name": "Geneva", "country": "CH"}}},
+        {"event_id": third, "verdict": "rejected"},  # no reason: refused, the others stand
+    ]
+    decisions.write_text("\n".join(json.dumps(line) for line in lines) + "\nnot json\n", encoding="utf-8")
+    assert main(["review", "--file", str(decisions), "--reviewer", "ben", f"--database-url={clean_db}"]) == 1
+    captured = capsys.readouterr()
+    assert "decisions stored: 2; failed: 2" in captured.out
+    assert "decisions.jsonl:3" in captured.err and "decisions.jsonl:4" in captured.err
+    stored = asyncio.run(
+        _fetch(clean_db, "SELECT event_type, data->>'reviewer' AS who FROM events WHERE event_type LIKE 'Event%ed'")
+    )
+    assert sorted((r["event_type"], r["who"]) for r in stored) == [
+        ("EventConfirmed", "ana"),
+        ("EventCorrected", "ben"),
+        ("EventRejected", "ben"),
+    ]
+    assert main(["review", first, f"--database-url={clean_db}"]) == 2

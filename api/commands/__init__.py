@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from api.commands import apikey, dispatch, extract, ingest, project, reextract, serve, worker
+from api.commands import apikey, dispatch, extract, ingest, project, reextract, review, serve, worker
 
-COMMAND_MODULES: tuple[ModuleType, ...] = (serve, worker, dispatch, project, extract, ingest, reextract, apikey)
+COMMAND_MODULES: tuple[ModuleType, ...] = (serve, worker, dispatch, project, extract, ingest, reextract, review, apikey)

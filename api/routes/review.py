@@ -10,7 +10,7 @@ import uuid
 from typing import Annotated, Any
 
 from litestar import Request, get, patch, post
-from litestar.params import JSONBody, PathParameter
+from litestar.params import JSONBody, PathParameter, QueryParameter
 
 from api.auth import current_key, require_scope
 from api.body import require_json
@@ -18,6 +18,7 @@ from api.errors import problem_responses
 from api.services import ServicesDep
 from application import review
 from application.ingest import Reextraction
+from application.queries import decode_cursor, review_queue, totals
 from application.review import History, ReviewInput
 from domain.articles import ArticlePatch
 from domain.wire import WireEvent
@@ -68,9 +69,28 @@ async def event_history(event_id: EventId, services: ServicesDep) -> History:
     return await review.event_history(services.articles, event_id)
 
 
+@get(
+    "/review/queue",
+    guards=[require_scope("review")],
+    tags=["review"],
+    summary="Events most worth a review first: flagged by a re-extraction, low confidence, high fatalities",
+    description="Unreviewed and flagged events by `score` (see `reasons`); each item carries the event as "
+    "/events serves it. Rejected events are never queued.",
+)
+async def review_queue_page(
+    services: ServicesDep,
+    limit: Annotated[int, QueryParameter(ge=1, le=500, description="Page size")] = 50,
+    cursor: Annotated[
+        str | None, QueryParameter(min_length=1, description="`next_cursor` of the previous page")
+    ] = None,
+) -> totals.Page[review_queue.QueueItem]:
+    after = None if cursor is None else decode_cursor(cursor, review_queue.QueueCursor)
+    return await review_queue.queue(services.pool, after, limit)
+
+
 def _reviewer(request: Request[Any, Any, Any]) -> str:
     key = current_key(request)
     return key.name if key is not None else "unknown"
 
 
-ROUTES = [review_event, correct_article, event_history]
+ROUTES = [review_event, correct_article, event_history, review_queue_page]

@@ -160,3 +160,38 @@ async def test_a_rebuild_gives_the_same_reviewed_state(
     await caught_up(client)
     assert (await client.get("/events?limit=500&include_rejected=true&sort=occurred")).json()["items"] == before
     assert (await client.get("/places?limit=500")).json()["items"] == places_before
+
+
+async def test_the_queue_puts_flagged_events_first_and_leaves_reviewed_ones_out(
+    client: Client,
+    article: list[dict[str, Any]],
+    reviewer: dict[str, str],
+    admin_headers: dict[str, str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    confirmed, rejected = article[0]["id"], article[1]["id"]
+    await review(client, reviewer, confirmed, verdict="confirmed")
+    await review(client, reviewer, rejected, verdict="rejected", note="wrong")
+    await caught_up(client)
+    queued = (await client.get("/review/queue?limit=500", headers=reviewer)).json()
+    ids = [i["event"]["id"] for i in queued["items"]]
+    assert confirmed not in ids and rejected not in ids and queued["total"] == len(ids)
+    scores = [i["score"] for i in queued["items"]]
+    assert scores == sorted(scores, reverse=True)
+    real = ingest.run_extractor
+    monkeypatch.setattr(ingest, "run_extractor", lambda t, p, lang: real(t, p, lang)[1:])
+    await client.post(f"/articles/{article[0]['article_id']}/reextract", headers=admin_headers)
+    await caught_up(client)
+    first = (await client.get("/review/queue?limit=1", headers=reviewer)).json()
+    assert first["items"][0]["event"]["id"] == confirmed
+    assert "a re-extraction disagrees with the review" in first["items"][0]["reasons"]
+    paged: list[str] = []
+    cursor = None
+    while True:
+        suffix = f"&cursor={cursor}" if cursor else ""
+        page = (await client.get(f"/review/queue?limit=2{suffix}", headers=reviewer)).json()
+        paged += [i["event"]["id"] for i in page["items"]]
+        if not (cursor := page["next_cursor"]):
+            break
+    assert sorted(paged) == sorted({*ids, confirmed}) and len(paged) == len(set(paged))
+    assert (await client.get("/review/queue")).status_code == 401
