@@ -26,6 +26,7 @@ from infra.listen import Listener
 from infra.migrate import upgrade
 from infra.projection_runner import ProjectionRunner
 from infra.read_models.status import ProjectionAdmin
+from infra.releases import ProjectedPositions, ReleaseEvents
 from infra.settings import Settings, data_dir_of
 from infra.webhooks.deliveries import DeliveryOutbox
 from infra.webhooks.subscriptions import SubscriptionRepository
@@ -48,6 +49,8 @@ class Services:
         self.deliveries = DeliveryOutbox(self.pool)
         self.projections = ProjectionAdmin(self.pool)
         self.api_keys = ApiKeyRepository(self.pool)
+        self.releases = ReleaseEvents(self.store)
+        self.positions = ProjectedPositions(self.pool)
         self.listener = Listener(self.database_url)  # connects lazily, on the first subscribe
 
     async def projection_lag(self) -> int | None:

@@ -11,6 +11,7 @@ import uuid
 
 ARTICLE = "article"
 SUBSCRIPTION = "subscription"
+RELEASE = "release"
 
 
 def category(stream_id: str) -> str:
@@ -25,6 +26,10 @@ def id_of(stream_id: str) -> str:
 
 def article_stream(article_id: uuid.UUID) -> str:
     return f"{ARTICLE}-{article_id}"
+
+
+def release_stream(name: str) -> str:
+    return f"{RELEASE}-{name}"
 
 
 def subscription_stream(subscription_id: uuid.UUID) -> str:

@@ -166,3 +166,18 @@ def test_review_records_one_decision_and_a_file_of_them_naming_the_reviewer(
         ("EventRejected", "ben"),
     ]
     assert main(["review", first, f"--database-url={clean_db}"]) == 2
+
+
+def test_release_create_names_the_projected_position_once_and_lists_it(
+    clean_db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["ingest", "--quiet", str(SEEDS), f"--database-url={clean_db}"]) == 0
+    assert main(["project", "--until-caught-up", f"--database-url={clean_db}"]) == 0
+    capsys.readouterr()
+    assert main(["release", "create", "2026.12", "--note", "first", f"--database-url={clean_db}"]) == 0
+    name, position, _ = capsys.readouterr().out.strip().split("\t")
+    assert name == "2026.12" and position != "0-0"
+    assert main(["release", "create", "2026.12", f"--database-url={clean_db}"]) != 0
+    assert "exists already" in capsys.readouterr().err
+    assert main(["release", "list", f"--database-url={clean_db}"]) == 0
+    assert capsys.readouterr().out.startswith(f"2026.12\t{position}\t")

@@ -4,6 +4,17 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from api.commands import apikey, dispatch, extract, ingest, project, reextract, review, serve, worker
+from api.commands import apikey, dispatch, extract, ingest, project, reextract, release, review, serve, worker
 
-COMMAND_MODULES: tuple[ModuleType, ...] = (serve, worker, dispatch, project, extract, ingest, reextract, review, apikey)
+COMMAND_MODULES: tuple[ModuleType, ...] = (
+    serve,
+    worker,
+    dispatch,
+    project,
+    extract,
+    ingest,
+    reextract,
+    review,
+    release,
+    apikey,
+)

@@ -13,6 +13,7 @@ from api.routes import (
     health,
     log,
     projections,
+    releases,
     review,
     stream,
     subscriptions,
@@ -33,4 +34,5 @@ ROUTE_HANDLERS: list[Any] = [
     *log.ROUTES,
     subscriptions.SubscriptionController,
     *projections.ROUTES,
+    *releases.ROUTES,
 ]

@@ -17,6 +17,7 @@ from api.auth import require_scope
 from api.errors import PROBLEM_JSON, Problem, problem_responses
 from api.schemas import EventDetail
 from api.services import ServicesDep
+from application import releases
 from application.queries import BIGINT_MAX, filters, totals
 from application.queries import events as queries
 from domain.errors import NotFoundError, ValidationError
@@ -121,6 +122,22 @@ async def list_events(
     needs_rereview: Annotated[
         bool | None, QueryParameter(description="only events a re-extraction disagrees with (true) or not")
     ] = None,
+    release: Annotated[
+        str | None,
+        QueryParameter(min_length=1, max_length=64, description="the events exactly as the named release holds them"),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        QueryParameter(min_length=1, description="the events as the read model held them at this log position"),
+    ] = None,
+    changed_since: Annotated[
+        str | None,
+        QueryParameter(
+            min_length=1,
+            description="only events created, updated, rejected or retracted after this log position, each in its "
+            "latest form with `change` (created, updated, rejected, retracted) and `changed_at` (a position)",
+        ),
+    ] = None,
     sort: FromQuery[queries.Sort] = "recorded",
     order: FromQuery[queries.Order] = "desc",
     limit: LimitParam = None,
@@ -129,10 +146,12 @@ async def list_events(
     ] = None,
     format_: FormatParam = None,
 ) -> Response[Any]:
+    pinned = await releases.as_of_position(services.releases, services.positions, release=release, as_of=as_of)
     query = queries.build_query(
         types=type_, actors=actor, country=country, place=place, bbox=bbox, occurred_from=from_,
         occurred_to=to, q=q, article_id=article_id, min_confidence=min_confidence, review_status=review_status,
-        include_rejected=include_rejected, needs_rereview=needs_rereview, sort=sort, order=order,
+        include_rejected=include_rejected, needs_rereview=needs_rereview, as_of=pinned, changed_since=changed_since,
+        sort=sort, order=order,
     )  # fmt: skip
     after = None if cursor is None else queries.decode_event_cursor(cursor, query)
     fmt = formats.negotiate(format_, request.headers.get("accept"))

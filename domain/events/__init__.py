@@ -17,6 +17,7 @@ from domain.events.conflict import (
     ResolutionBlocked,
     TalksHeld,
 )
+from domain.events.releases import ReleaseCreated
 from domain.events.review import (
     REVIEW_EVENT_TYPES,
     REVIEW_TYPE_NAMES,
@@ -29,13 +30,14 @@ from domain.events.review import (
 )
 from domain.events.subscriptions import SUBSCRIPTION_EVENT_TYPES, SubscriptionEvent
 
-DomainEvent = ArticleSubmitted | EventRetracted | ConflictEvent | ReviewEvent | SubscriptionEvent
+DomainEvent = ArticleSubmitted | EventRetracted | ConflictEvent | ReviewEvent | ReleaseCreated | SubscriptionEvent
 
 ALL_EVENT_TYPES: tuple[type, ...] = (
     ArticleSubmitted,
     EventRetracted,
     *CONFLICT_EVENT_TYPES,
     *REVIEW_EVENT_TYPES,
+    ReleaseCreated,
     *SUBSCRIPTION_EVENT_TYPES,
 )
 
@@ -61,6 +63,7 @@ __all__ = [
     "Location",
     "Occurred",
     "OffensiveLaunched",
+    "ReleaseCreated",
     "ResolutionBlocked",
     "ReviewEvent",
     "SubscriptionEvent",

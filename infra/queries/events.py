@@ -19,6 +19,7 @@ import msgspec
 
 from domain.errors import ValidationError
 from domain.events import CONFLICT_TYPE_NAMES
+from infra.event_store import Position
 from infra.queries import filters
 from infra.queries.common import BIGINT_MAX, Where, decode_cursor, encode_cursor
 from infra.queries.filters import BBox
@@ -46,6 +47,8 @@ class EventQuery(msgspec.Struct, frozen=True, kw_only=True):
     review_status: tuple[str, ...] = ()
     include_rejected: bool = False
     needs_rereview: bool | None = None
+    as_of: Position | None = None  # the events as the read model held them at this log position
+    changed_since: Position | None = None  # the events created, updated, rejected or retracted after it
     sort: Sort = "recorded"
     order: Order = "desc"
 
@@ -78,9 +81,38 @@ class ExportRow(msgspec.Struct, frozen=True, kw_only=True):
     extractor_version: str | None
 
 
-_SELECT = (
-    "SELECT body::text AS body, tx_id, global_position, occurred_start, event_id, article_id FROM rm_conflict_events"
-)
+_COLUMNS = "body::text AS body, tx_id, global_position, occurred_start, event_id, article_id"
+_VERSION_COLUMNS = """v.event_id, v.article_id, v.type, v.occurred_start, v.occurred_end, v.occurred_precision,
+    v.location_name, v.country, v.lat, v.lon, v.actor_codes, v.killed, v.evidence_text, v.confidence, v.tx_id,
+    v.global_position, v.recorded_at, v.search, v.review_status, v.needs_rereview"""
+# Each event changed after P in its latest form, saying what happened to it and when (ACLED's deletions
+# feed, for every kind of change): created, updated (re-extracted or corrected), rejected, retracted.
+_CHANGED = """(SELECT DISTINCT ON (v.event_id) {columns},
+    v.body || jsonb_build_object(
+        'change', CASE WHEN v.valid_to_tx IS NOT NULL THEN 'retracted'
+                       WHEN v.review_status = 'rejected' THEN 'rejected'
+                       WHEN EXISTS (SELECT 1 FROM rm_event_versions o WHERE o.event_id = v.event_id
+                                    AND (o.valid_from_tx, o.valid_from_pos) <= ({tx}, {pos})) THEN 'updated'
+                       ELSE 'created' END,
+        'changed_at', COALESCE(v.valid_to_tx, v.valid_from_tx)::text || '-'
+                      || COALESCE(v.valid_to_pos, v.valid_from_pos)::text) AS body
+    FROM rm_event_versions v
+    WHERE (v.valid_from_tx, v.valid_from_pos) > ({tx}, {pos}) OR (v.valid_to_tx, v.valid_to_pos) > ({tx}, {pos})
+    ORDER BY v.event_id, v.valid_from_tx DESC, v.valid_from_pos DESC) AS changed"""
+
+
+def source_sql(query: EventQuery, where: Where) -> str:
+    """What the query reads: the live read model, the versions open at `as_of`, or the changes since."""
+    if query.changed_since is not None:
+        tx, pos = where.arg(query.changed_since.tx_id), where.arg(query.changed_since.global_position)
+        return _CHANGED.format(columns=_VERSION_COLUMNS, tx=f"{tx}::bigint", pos=f"{pos}::bigint")
+    if query.as_of is not None:
+        tx, pos = where.arg(query.as_of.tx_id), where.arg(query.as_of.global_position)
+        where.add(f"(valid_from_tx, valid_from_pos) <= ({tx}, {pos})")
+        where.add(f"(valid_to_tx IS NULL OR (valid_to_tx, valid_to_pos) > ({tx}, {pos}))")
+        return "rm_event_versions"
+    return "rm_conflict_events"
+
 
 _ORDER = {
     ("recorded", "asc"): "ORDER BY tx_id, global_position",
@@ -165,7 +197,7 @@ def filter_sql(query: EventQuery, where: Where) -> None:
         where.add(f"confidence >= {where.arg(query.min_confidence)}")
     if query.review_status:
         where.add(f"review_status = ANY({where.arg(list(query.review_status))}::text[])")
-    elif not query.include_rejected:
+    elif not query.include_rejected and query.changed_since is None:
         where.add("review_status <> 'rejected'")
     if query.needs_rereview is not None:
         where.add(f"needs_rereview = {where.arg(query.needs_rereview)}")
@@ -195,10 +227,12 @@ def _after_sql(cursor: EventCursor, where: Where) -> None:
 def page_sql(query: EventQuery, cursor: EventCursor | None, limit: int) -> tuple[str, list[object]]:
     """The statement and arguments for one page of `limit` rows (plus one to detect a next page)."""
     where = Where()
+    source = source_sql(query, where)
     filter_sql(query, where)
     if cursor is not None:
         _after_sql(cursor, where)
-    sql = f"{_SELECT} {where.sql()} {_ORDER[(query.sort, query.order)]} LIMIT {where.arg(limit + 1)}"
+    order = _ORDER[(query.sort, query.order)]
+    sql = f"SELECT {_COLUMNS} FROM {source} {where.sql()} {order} LIMIT {where.arg(limit + 1)}"
     return sql, where.args
 
 
@@ -227,8 +261,9 @@ async def fetch_page(
 async def count(conn: asyncpg.Connection | asyncpg.Pool, query: EventQuery) -> Total:
     """How many events the query's filters match (whatever the cursor)."""
     where = Where()
+    source = source_sql(query, where)
     filter_sql(query, where)
-    return await count_matches(conn, "rm_conflict_events", where)
+    return await count_matches(conn, source, where)
 
 
 async def iterate(
@@ -310,6 +345,8 @@ def build_query(
     review_status: list[str] | None = None,
     include_rejected: bool = False,
     needs_rereview: bool | None = None,
+    as_of: str | None = None,
+    changed_since: str | None = None,
     sort: Sort = "recorded",
     order: Order = "desc",
 ) -> EventQuery:
@@ -318,6 +355,8 @@ def build_query(
     filters.date_range(start, end)
     if min_confidence is not None and not 0 <= min_confidence <= 1:
         raise ValidationError("min_confidence: must lie within 0..1")
+    if as_of is not None and changed_since is not None:
+        raise ValidationError("as_of and changed_since: give one of them (a release is read whole, or as changes)")
     return EventQuery(
         types=filters.event_types(types or ()),
         actors=filters.actor_codes(actors or ()),
@@ -332,6 +371,8 @@ def build_query(
         review_status=filters.review_statuses(review_status or ()),
         include_rejected=include_rejected,
         needs_rereview=needs_rereview,
+        as_of=filters.position("as_of", as_of),
+        changed_since=filters.position("changed_since", changed_since),
         sort=sort,
         order=order,
     )

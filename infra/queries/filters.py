@@ -13,6 +13,7 @@ import msgspec
 from domain.errors import ValidationError
 from domain.events import CONFLICT_TYPE_NAMES
 from domain.review import REVIEW_STATUSES
+from infra.event_store import Position
 from infra.queries.common import check_text
 
 _ACTOR_CODE = re.compile(r"[A-Z0-9]{2,10}(-[A-Z0-9]{2,10})*")
@@ -132,3 +133,14 @@ def review_statuses(values: Iterable[str]) -> tuple[str, ...]:
     if wrong:
         raise ValidationError(f"review_status: {_quote(wrong[0])} is not one of {', '.join(REVIEW_STATUSES)}")
     return statuses
+
+
+def position(name: str, value: str | None) -> Position | None:
+    """A log position as the API writes them ('<tx>-<position>'; '0' and '0-0' are the start)."""
+    if value is None:
+        return None
+    raw = value.strip()
+    try:
+        return Position() if raw == "0" else Position.decode(raw)
+    except ValidationError as exc:
+        raise ValidationError(f"{name}: {exc}") from None

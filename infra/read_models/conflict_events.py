@@ -10,18 +10,27 @@ import msgspec
 from domain.projections import conflict_events as projection
 from infra.read_models.base import ReadModel, Tables
 
-_INSERT = """
-INSERT INTO {rm_conflict_events} (
-    event_id, article_id, type, occurred_start, occurred_end, occurred_precision,
-    location_name, country, lat, lon, actor_codes, killed, evidence_text, confidence,
-    tx_id, global_position, recorded_at, body, review_status, needs_rereview)
-SELECT e, a, t, os, oe, op, ln, c, la, lo, ARRAY(SELECT jsonb_array_elements_text(ac::jsonb)), k, ev, cf,
-       tx, gp, ra, b::jsonb, rs, nr
-FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[], $5::date[], $6::text[], $7::text[], $8::text[],
-            $9::float8[], $10::float8[], $11::text[], $12::int[], $13::text[], $14::real[], $15::bigint[],
-            $16::bigint[], $17::timestamptz[], $18::text[], $19::text[], $20::boolean[])
-     AS u(e, a, t, os, oe, op, ln, c, la, lo, ac, k, ev, cf, tx, gp, ra, b, rs, nr)
-ON CONFLICT (event_id) DO """
+_COLUMNS = (
+    ("event_id", "uuid"), ("article_id", "uuid"), ("type", "text"), ("occurred_start", "date"),
+    ("occurred_end", "date"), ("occurred_precision", "text"), ("location_name", "text"), ("country", "text"),
+    ("lat", "float8"), ("lon", "float8"), ("actor_codes", "text"), ("killed", "int"), ("evidence_text", "text"),
+    ("confidence", "real"), ("tx_id", "bigint"), ("global_position", "bigint"), ("recorded_at", "timestamptz"),
+    ("body", "text"), ("review_status", "text"), ("needs_rereview", "boolean"),
+)  # fmt: skip
+# Shipped as JSON text: a text[][] parameter cannot be ragged; body as text, cast once.
+_CASTS = {"actor_codes": "ARRAY(SELECT jsonb_array_elements_text(u.actor_codes::jsonb))", "body": "u.body::jsonb"}
+
+
+def insert_sql(table: str, extra: tuple[tuple[str, str], ...] = ()) -> str:
+    """A batched INSERT of rows (see `columns`) into `table`, plus `extra` (name, type) columns after them."""
+    cols = (*_COLUMNS, *extra)
+    names = ", ".join(n for n, _ in cols)
+    values = ", ".join(_CASTS.get(n, f"u.{n}") for n, _ in cols)
+    arrays = ", ".join(f"${i}::{t}[]" for i, (_, t) in enumerate(cols, start=1))
+    return f"INSERT INTO {table} ({names}) SELECT {values} FROM unnest({arrays}) AS u({names})"
+
+
+_INSERT = "{insert} ON CONFLICT (event_id) DO "
 _NOTHING = "NOTHING"
 # A review rewrites the row as the person left it (the envelope facts stay the extraction's).
 _UPDATE = """UPDATE SET type = EXCLUDED.type, occurred_start = EXCLUDED.occurred_start,
@@ -43,14 +52,18 @@ async def write(conn: asyncpg.Connection, changes: list[Any], tables: Tables) ->
     # Inserts first, then reviews, then retractions: the log writes them in that order for one event,
     # and a review after a retraction changes nothing (the projection drops it).
     if inserts:
-        await conn.execute((_INSERT + _NOTHING).format_map(tables), *_columns(inserts))
+        await conn.execute(
+            _INSERT.format(insert=insert_sql(tables["rm_conflict_events"])) + _NOTHING, *columns(inserts)
+        )
     if replaces:
-        await conn.execute((_INSERT + _UPDATE).format_map(tables), *_columns(replaces))
+        await conn.execute(
+            _INSERT.format(insert=insert_sql(tables["rm_conflict_events"])) + _UPDATE, *columns(replaces)
+        )
     if deletes:
         await conn.execute(_DELETE.format_map(tables), deletes)
 
 
-def _columns(rows: list[projection.Insert]) -> list[list[Any]]:
+def columns(rows: list[projection.Insert]) -> list[list[Any]]:
     return [
         [r.event_id for r in rows],
         [r.article_id for r in rows],

@@ -21,6 +21,7 @@ from domain.events import (
     ResolutionBlocked,
     TalksHeld,
 )
+from domain.events.releases import ReleaseCreated
 from domain.events.review import (
     ArticleCorrected,
     EventConfirmed,
@@ -63,6 +64,9 @@ SAMPLES: list[DomainEvent] = [
     ),
     EventFlaggedForRereview(event_id=SUB, extractor_version="rules-3", reason="no longer extracted"),
     ArticleCorrected(article_id=SUB, reviewer="analyst", published_at="2016-10-04"),
+    ReleaseCreated(
+        name="2026.12", position="7-42", created_by="admin", created_at=dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
+    ),
     SubscriptionCreated(subscription_id=SUB, url="https://example.org/hook", filter=SubscriptionFilter(country="SY")),
     SubscriptionUpdated(subscription_id=SUB, event_types=("TalksHeld",), description="talks only"),
     SubscriptionPaused(subscription_id=SUB),
