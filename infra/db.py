@@ -111,14 +111,33 @@ async def _keep_session(conn: asyncpg.Connection) -> None:
     """
 
 
-async def create_pool(url: str, *, min_size: int = 1, max_size: int = 10) -> asyncpg.Pool:
+async def create_pool(
+    url: str,
+    *,
+    min_size: int = 1,
+    max_size: int = 10,
+    statement_timeout_s: float = 0.0,
+    idle_in_transaction_timeout_s: float = 0.0,
+) -> asyncpg.Pool:
+    """A pool whose sessions carry our name and, when given (seconds; 0 is none), a statement
+    timeout and an idle-in-transaction timeout: a session of ours left idle inside a transaction
+    would hold the whole server's xmin horizon back and stall every log reader."""
     pool = await asyncpg.create_pool(
         url,
         min_size=min_size,
         max_size=max_size,
         init=init_connection,
         reset=_keep_session,
-        server_settings={"application_name": f"conflictdb-{os.getpid()}"},
+        server_settings=session_settings(statement_timeout_s, idle_in_transaction_timeout_s),
     )
     assert pool is not None
     return pool
+
+
+def session_settings(statement_timeout_s: float = 0.0, idle_in_transaction_timeout_s: float = 0.0) -> dict[str, str]:
+    settings = {"application_name": f"conflictdb-{os.getpid()}"}
+    if statement_timeout_s > 0:
+        settings["statement_timeout"] = str(max(1, round(statement_timeout_s * 1000)))
+    if idle_in_transaction_timeout_s > 0:
+        settings["idle_in_transaction_session_timeout"] = str(max(1, round(idle_in_transaction_timeout_s * 1000)))
+    return settings

@@ -14,6 +14,7 @@ from litestar.response import Stream
 
 from api import formats
 from api.auth import require_scope
+from api.consistency import ReadAfter
 from api.errors import problem_responses
 from api.schemas import EventDetail
 from api.services import ServicesDep
@@ -98,6 +99,7 @@ FormatParam = Annotated[
 )
 async def list_events(
     services: ServicesDep,
+    read_after: ReadAfter,
     request: Request[Any, Any, Any],
     type_: TypeParam = None,
     actor: ActorParam = None,
@@ -168,7 +170,9 @@ def _next_headers(next_cursor: str | None) -> dict[str, str] | None:
     guards=READ_GUARDS,
     responses={200: ResponseSpec(data_container=EventDetail, description="The event")},
 )
-async def get_event(services: ServicesDep, event_id: Annotated[str, PathParameter(format="uuid")]) -> Response[bytes]:
+async def get_event(
+    services: ServicesDep, read_after: ReadAfter, event_id: Annotated[str, PathParameter(format="uuid")]
+) -> Response[bytes]:
     found = await queries.fetch_one(services.pool, filters.parse_uuid("event id", event_id))
     if found is None:
         raise NotFoundError(f"no event {event_id}")
