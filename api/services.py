@@ -20,6 +20,7 @@ from infra.api_keys import ApiKeyRepository
 from infra.clock import SystemClock
 from infra.db import check_reachable, create_pool, redact, start_embedded
 from infra.event_store import EventStore, Position
+from infra.horizon import HorizonWatch
 from infra.idempotency import StoredReplies
 from infra.ingestion import ArticleStreams
 from infra.listen import Listener
@@ -48,6 +49,7 @@ class Services:
         self.deliveries = DeliveryOutbox(self.pool)
         self.projections = ProjectionAdmin(self.pool)
         self.api_keys = ApiKeyRepository(self.pool)
+        self.horizon = HorizonWatch(self.pool, self.settings.horizon_stall_s)
         self.listener = Listener(self.database_url)  # connects lazily, on the first subscribe
 
     async def wait_for_read_models(self, position: Position, timeout_s: float) -> bool:

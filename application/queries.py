@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from infra.api_keys import SCOPES, ApiKey, find_by_secret, list_api_keys
 from infra.event_store import RecordedEvent
+from infra.horizon import Blocker, Horizon
 from infra.queries import actors, articles, events, filters, log, places, timeline, totals
 from infra.queries.common import BIGINT_MAX, decode_cursor
 from infra.read_models.status import ProjectionStatus, list_statuses
@@ -22,6 +23,8 @@ __all__ = [
     "BIGINT_MAX",
     "SCOPES",
     "ApiKey",
+    "Blocker",
+    "Horizon",
     "ProjectionStatus",
     "RecordedEvent",
     "actors",
