@@ -63,6 +63,7 @@ def create_app(settings: Settings, database_url: str) -> Litestar:
             for task in tasks:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
+            await services.live.close()
             await services.listener.close()
             await services.store.close()
             await pool.close()

@@ -29,6 +29,7 @@ from infra.projection_runner import ProjectionRunner
 from infra.read_models.status import ProjectionAdmin, wait_for_read_models
 from infra.settings import Settings, data_dir_of
 from infra.webhooks.deliveries import DeliveryOutbox
+from infra.webhooks.stream import LiveLog
 from infra.webhooks.subscriptions import SubscriptionRepository
 from infra.webhooks.worker import run_webhooks
 
@@ -51,6 +52,7 @@ class Services:
         self.api_keys = ApiKeyRepository(self.pool)
         self.horizon = HorizonWatch(self.pool, self.settings.horizon_stall_s)
         self.listener = Listener(self.database_url)  # connects lazily, on the first subscribe
+        self.live = LiveLog(self.store, self.listener, poll_s=self.settings.poll_interval_s)
 
     async def wait_for_read_models(self, position: Position, timeout_s: float) -> bool:
         """Whether every read model applied `position` within `timeout_s` (read your own writes)."""
@@ -90,6 +92,7 @@ async def open_services(settings: Settings, database_url: str, *, max_size: int 
     try:
         yield services
     finally:
+        await services.live.close()
         await services.listener.close()
         await services.store.close()  # let the last wake-up NOTIFY go out before the pool closes
         await pool.close()

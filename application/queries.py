@@ -17,7 +17,6 @@ from infra.queries import actors, articles, events, filters, log, places, timeli
 from infra.queries.common import BIGINT_MAX, decode_cursor
 from infra.read_models.status import ProjectionStatus, list_statuses
 from infra.webhooks import deliveries, subscriptions
-from infra.webhooks.stream import follow
 
 __all__ = [
     "BIGINT_MAX",
@@ -34,7 +33,6 @@ __all__ = [
     "events",
     "filters",
     "find_by_secret",
-    "follow",
     "list_api_keys",
     "list_statuses",
     "log",

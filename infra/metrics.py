@@ -104,6 +104,16 @@ DB_POOL = Gauge(
     registry=REGISTRY,
 )
 
+STREAM_LOG_READS = Counter(
+    "conflictdb_stream_log_reads",
+    "Reads of the log made for live streams (the shared follower's, and catch-up reads of streams behind it)",
+    registry=REGISTRY,
+)
+OPEN_STREAMS = Gauge(
+    "conflictdb_open_streams",
+    "Live streams (/events/stream) open in this process",
+    registry=REGISTRY,
+)
 FEED_STALL = Gauge(
     "conflictdb_feed_stall_seconds",
     "Age of the oldest committed event log readers cannot see yet (held back by an open transaction)",
