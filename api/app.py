@@ -22,12 +22,12 @@ from litestar.openapi.spec import Components, SecurityRequirement, SecuritySchem
 from litestar.routes import HTTPRoute
 
 from api.auth import ScopeGuard
+from api.consistency import read_after
 from api.errors import EXCEPTION_HANDLERS, problem_responses
 from api.observability import observe_http
 from api.routes import ROUTE_HANDLERS
 from api.routes.metrics import scrape
-from api.services import Services
-from infra.db import create_pool
+from api.services import Services, service_pool
 from infra.event_store import EventStore
 from infra.follower import FollowerRunner
 from infra.projection_runner import projection_followers
@@ -53,7 +53,7 @@ def background_workers(services: Services) -> list[Coroutine[Any, Any, None]]:
 def create_app(settings: Settings, database_url: str) -> Litestar:
     @contextlib.asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
-        pool = await create_pool(database_url, max_size=20)
+        pool = await service_pool(settings, database_url, max_size=20)
         services = Services(settings=settings, pool=pool, store=EventStore(pool), database_url=database_url)
         app.state.services = services
         tasks = [asyncio.create_task(w) for w in background_workers(services)] if settings.run_workers else []
@@ -63,6 +63,7 @@ def create_app(settings: Settings, database_url: str) -> Litestar:
             for task in tasks:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
+            await services.live.close()
             await services.listener.close()
             await services.store.close()
             await pool.close()
@@ -71,7 +72,7 @@ def create_app(settings: Settings, database_url: str) -> Litestar:
         route_handlers=[*ROUTE_HANDLERS, scrape],
         lifespan=[lifespan],
         before_request=_options,
-        dependencies={"services": Provide(_services, sync_to_thread=False)},
+        dependencies={"services": Provide(_services, sync_to_thread=False), "read_after": Provide(read_after)},
         exception_handlers=EXCEPTION_HANDLERS,
         request_max_body_size=settings.max_body_bytes,
         openapi_config=OpenAPIConfig(
@@ -161,6 +162,8 @@ def _problem_statuses(handler: HTTPRouteHandler, settings: Settings) -> list[int
         statuses.add(409)
     if "data" in params:
         statuses |= {413, 415}
+    if "read_after" in params:
+        statuses.add(503)
     return sorted(statuses)
 
 

@@ -141,6 +141,8 @@ _PROBLEM_DOC = {
     409: "Conflicts with the current state (an Idempotency-Key reused with another body, a concurrent change)",
     413: "The request body is larger than the configured limit (CONFLICTDB_MAX_BODY_BYTES)",
     415: "The body is not JSON (send Content-Type: application/json, uncompressed)",
+    503: "Not available now: the read models have not reached `min_position`, or too many live streams are open "
+    "(retry after Retry-After seconds)",
 }
 
 

@@ -19,16 +19,18 @@ from litestar.di import NamedDependency
 from infra.api_keys import ApiKeyRepository
 from infra.clock import SystemClock
 from infra.db import check_reachable, create_pool, redact, start_embedded
-from infra.event_store import EventStore
+from infra.event_store import EventStore, Position
+from infra.horizon import HorizonWatch
 from infra.idempotency import StoredReplies
 from infra.ingestion import ArticleStreams
 from infra.listen import Listener
 from infra.migrate import upgrade
 from infra.projection_runner import ProjectionRunner
-from infra.read_models.status import ProjectionAdmin
+from infra.read_models.status import ProjectionAdmin, wait_for_read_models
 from infra.releases import ProjectedPositions, ReleaseEvents
 from infra.settings import Settings, data_dir_of
 from infra.webhooks.deliveries import DeliveryOutbox
+from infra.webhooks.stream import LiveLog
 from infra.webhooks.subscriptions import SubscriptionRepository
 from infra.webhooks.worker import run_webhooks
 
@@ -51,7 +53,13 @@ class Services:
         self.api_keys = ApiKeyRepository(self.pool)
         self.releases = ReleaseEvents(self.store)
         self.positions = ProjectedPositions(self.pool)
+        self.horizon = HorizonWatch(self.pool, self.settings.horizon_stall_s)
         self.listener = Listener(self.database_url)  # connects lazily, on the first subscribe
+        self.live = LiveLog(self.store, self.listener, poll_s=self.settings.poll_interval_s)
+
+    async def wait_for_read_models(self, position: Position, timeout_s: float) -> bool:
+        """Whether every read model applied `position` within `timeout_s` (read your own writes)."""
+        return await wait_for_read_models(self.pool, position, timeout_s)
 
     async def projection_lag(self) -> int | None:
         """Events not yet projected by the slowest projection (None until projections exist)."""
@@ -65,6 +73,16 @@ class Services:
         return None if lag is None else int(lag)
 
 
+async def service_pool(settings: Settings, database_url: str, *, max_size: int) -> asyncpg.Pool:
+    """The service's pool, its sessions bounded by the configured timeouts."""
+    return await create_pool(
+        database_url,
+        max_size=max_size,
+        statement_timeout_s=settings.statement_timeout_s,
+        idle_in_transaction_timeout_s=settings.idle_in_transaction_timeout_s,
+    )
+
+
 # Handlers declare `services: ServicesDep`; the app provides it from its state.
 ServicesDep = NamedDependency[Services]
 
@@ -72,11 +90,12 @@ ServicesDep = NamedDependency[Services]
 @contextlib.asynccontextmanager
 async def open_services(settings: Settings, database_url: str, *, max_size: int = 10) -> AsyncIterator[Services]:
     """Services over a pool of their own, for a command; closed (pending wake-ups sent) on exit."""
-    pool = await create_pool(database_url, max_size=max_size)
+    pool = await service_pool(settings, database_url, max_size=max_size)
     services = Services(settings=settings, pool=pool, store=EventStore(pool), database_url=database_url)
     try:
         yield services
     finally:
+        await services.live.close()
         await services.listener.close()
         await services.store.close()  # let the last wake-up NOTIFY go out before the pool closes
         await pool.close()

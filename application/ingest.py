@@ -44,6 +44,8 @@ class Outcome(msgspec.Struct, frozen=True, kw_only=True):
     id: uuid.UUID
     events: list[WireEvent]
     duplicate: bool
+    # The log position of the article's last event: pass it as `min_position` to read it back.
+    position: str | None = None
 
     @property
     def status(self) -> int:
@@ -58,6 +60,7 @@ class ItemResult(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     id: uuid.UUID | None = None
     duplicate: bool | None = None
     events: list[WireEvent] | None = None
+    position: str | None = None
     detail: str | None = None
 
 
@@ -130,7 +133,12 @@ async def _ingest(
         if existing is None:
             raise
         return await _duplicate(articles, existing)
-    return Outcome(id=article.article_id, events=_wire(article.article_id, stored[1:]), duplicate=False)
+    return Outcome(
+        id=article.article_id,
+        events=_wire(article.article_id, stored[1:]),
+        duplicate=False,
+        position=_last_position(stored),
+    )
 
 
 async def submit_batch(
@@ -147,7 +155,14 @@ async def submit_batch(
                 done = await submit_raw(articles, clock, raw, origin=origin, correlation_id=correlation_id)
             except ValidationError as exc:
                 return ItemResult(index=index, status=400, detail=str(exc))
-            return ItemResult(index=index, status=done.status, id=done.id, duplicate=done.duplicate, events=done.events)
+            return ItemResult(
+                index=index,
+                status=done.status,
+                id=done.id,
+                duplicate=done.duplicate,
+                events=done.events,
+                position=done.position,
+            )
 
     return list(await asyncio.gather(*(one(i, raw) for i, raw in enumerate(items))))
 
@@ -184,7 +199,14 @@ def _initial_events(
 
 
 async def _duplicate(articles: ArticleStore, article_id: uuid.UUID) -> Outcome:
-    return Outcome(id=article_id, events=_wire(article_id, _live(await articles.read(article_id))), duplicate=True)
+    stream = await articles.read(article_id)
+    return Outcome(
+        id=article_id, events=_wire(article_id, _live(stream)), duplicate=True, position=_last_position(stream)
+    )
+
+
+def _last_position(stream: Sequence[Stored]) -> str | None:
+    return stream[-1].position if stream else None
 
 
 # --- reading --------------------------------------------------------------------------------------

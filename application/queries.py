@@ -12,16 +12,18 @@ from __future__ import annotations
 
 from infra.api_keys import SCOPES, ApiKey, find_by_secret, list_api_keys
 from infra.event_store import RecordedEvent
+from infra.horizon import Blocker, Horizon
 from infra.queries import actors, articles, events, filters, log, places, review_queue, timeline, totals
 from infra.queries.common import BIGINT_MAX, decode_cursor
 from infra.read_models.status import ProjectionStatus, list_statuses
 from infra.webhooks import deliveries, subscriptions
-from infra.webhooks.stream import follow
 
 __all__ = [
     "BIGINT_MAX",
     "SCOPES",
     "ApiKey",
+    "Blocker",
+    "Horizon",
     "ProjectionStatus",
     "RecordedEvent",
     "actors",
@@ -31,7 +33,6 @@ __all__ = [
     "events",
     "filters",
     "find_by_secret",
-    "follow",
     "list_api_keys",
     "list_statuses",
     "log",

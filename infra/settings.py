@@ -41,6 +41,11 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     webhook_disable_after_s: float = 5 * 24 * 3600.0
     webhook_lease_s: float = 60.0
     webhook_batch: int = 50
+    read_wait_s: float = 5.0  # how long a read with min_position waits for the read models
+    horizon_stall_s: float = 10.0  # /ready degrades when committed events are hidden this long
+    statement_timeout_s: float = 60.0  # on the service's own pool sessions (0: none)
+    idle_in_transaction_timeout_s: float = 60.0  # idle_in_transaction_session_timeout (0: none)
+    max_streams: int = 1000  # concurrent /events/stream clients per process; 503 past it
 
 
 def _bool(raw: str) -> bool:
@@ -89,6 +94,19 @@ _ENV: dict[str, tuple[str, Callable[[str], Any]]] = {
     "CONFLICTDB_WEBHOOK_RETRY_SCHEDULE": ("webhook_retry_schedule", _floats),
     "CONFLICTDB_WEBHOOK_DISABLE_AFTER": ("webhook_disable_after_s", float),
     "CONFLICTDB_WEBHOOK_LEASE": ("webhook_lease_s", float),
+    "CONFLICTDB_READ_WAIT": ("read_wait_s", float),
+    "CONFLICTDB_HORIZON_STALL_S": ("horizon_stall_s", float),
+    "CONFLICTDB_STATEMENT_TIMEOUT": ("statement_timeout_s", float),
+    "CONFLICTDB_IDLE_IN_TRANSACTION_TIMEOUT": ("idle_in_transaction_timeout_s", float),
+    "CONFLICTDB_MAX_STREAMS": ("max_streams", int),
+}
+
+
+_NON_NEGATIVE = {
+    "CONFLICTDB_READ_WAIT": "read_wait_s",
+    "CONFLICTDB_HORIZON_STALL_S": "horizon_stall_s",
+    "CONFLICTDB_STATEMENT_TIMEOUT": "statement_timeout_s",
+    "CONFLICTDB_IDLE_IN_TRANSACTION_TIMEOUT": "idle_in_transaction_timeout_s",
 }
 
 
@@ -136,5 +154,10 @@ def _check(settings: Settings) -> None:
         raise ConfigurationError(f"CONFLICTDB_WORKER_METRICS_PORT: {port} is not a TCP port")
     if settings.max_body_bytes <= 0:
         raise ConfigurationError("CONFLICTDB_MAX_BODY_BYTES must be positive")
+    for name, value in _NON_NEGATIVE.items():
+        if getattr(settings, value) < 0:
+            raise ConfigurationError(f"{name} must not be negative")
+    if settings.max_streams < 0:
+        raise ConfigurationError("CONFLICTDB_MAX_STREAMS must not be negative")
     if not settings.webhook_retry_schedule:
         raise ConfigurationError("CONFLICTDB_WEBHOOK_RETRY_SCHEDULE must list at least one delay")

@@ -17,9 +17,11 @@ from litestar.params import HeaderParameter, JSONBody, PathParameter
 
 from api.auth import current_key, require_scope
 from api.body import require_json
+from api.consistency import POSITION_HEADER
 from api.services import ServicesDep
 from application import idempotency, ingest
 from application.ingest import ItemResult, Outcome, Reextraction
+from application.queries import log
 from domain.articles import ArticleInput
 
 R = TypeVar("R", bound=msgspec.Struct)
@@ -41,6 +43,8 @@ ArticleId = Annotated[uuid.UUID, PathParameter(description="The article's id (a 
 
 class BatchReply(msgspec.Struct, frozen=True, kw_only=True):
     items: list[ItemResult]
+    # The latest log position among the items: `min_position` to read them all back.
+    position: str | None = None
 
 
 @post(
@@ -82,7 +86,7 @@ async def submit_batch(
         items = await ingest.submit_batch(
             services.articles, services.clock, data, origin="http", correlation_id=_correlation(request)
         )
-        return 200, BatchReply(items=items)
+        return 200, BatchReply(items=items, position=_latest([i.position for i in items if i.position]))
 
     return await _idempotent(request, services, idempotency_key, BatchReply, work)
 
@@ -107,13 +111,22 @@ async def _idempotent(
 ) -> Response[R]:
     if key is None:
         status, body = await work()
-        return Response(body, status_code=status)
+        return Response(body, status_code=status, headers=_position_header(body))
     key = idempotency.check_key(key)
     owner = str(api_key.key_id) if (api_key := current_key(request)) else "anonymous"
     fingerprint = idempotency.request_hash(request.method, request.url.path, await request.body())
     stored = await idempotency.once(services.replies, owner, key, fingerprint, work)
     replayed = msgspec.convert(stored.body, reply_type)
-    return Response(replayed, status_code=stored.status, headers={"Idempotency-Key": key})
+    return Response(replayed, status_code=stored.status, headers={"Idempotency-Key": key, **_position_header(replayed)})
+
+
+def _position_header(body: msgspec.Struct) -> dict[str, str]:
+    position = getattr(body, "position", None)
+    return {POSITION_HEADER: position} if position else {}
+
+
+def _latest(positions: list[str]) -> str | None:
+    return max(positions, key=lambda p: log.parse_position("position", p)) if positions else None
 
 
 def _correlation(request: Request[Any, Any, Any]) -> str:

@@ -10,6 +10,7 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import PathParameter
 
 from api.auth import require_scope
+from api.consistency import ReadAfter
 from api.schemas import ArticleWithEvents
 from api.services import ServicesDep
 from application.queries import articles, filters
@@ -27,7 +28,9 @@ class _ArticleOut(articles.ArticleView, kw_only=True):
     guards=[require_scope("read")],
     responses={200: ResponseSpec(data_container=ArticleWithEvents, description="The article")},
 )
-async def get_article(services: ServicesDep, article_id: Annotated[str, PathParameter(format="uuid")]) -> _ArticleOut:
+async def get_article(
+    services: ServicesDep, read_after: ReadAfter, article_id: Annotated[str, PathParameter(format="uuid")]
+) -> _ArticleOut:
     found = await articles.fetch_article(services.pool, filters.parse_uuid("article id", article_id))
     if found is None:
         raise NotFoundError(f"no article {article_id}")

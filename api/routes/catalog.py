@@ -8,6 +8,7 @@ from litestar import get
 from litestar.params import FromPath, FromQuery, QueryParameter
 
 from api.auth import require_scope
+from api.consistency import ReadAfter
 from api.schemas import Timeline
 from api.services import ServicesDep
 from application.queries import actors, decode_cursor, filters, places, timeline, totals
@@ -24,14 +25,14 @@ Search = Annotated[
 
 @get("/actors", tags=["catalog"], summary="Actors by number of live events", guards=READ_GUARDS)
 async def list_actors(
-    services: ServicesDep, q: Search = None, limit: Limit = 100, cursor: Cursor = None
+    services: ServicesDep, read_after: ReadAfter, q: Search = None, limit: Limit = 100, cursor: Cursor = None
 ) -> totals.Page[actors.ActorView]:
     after = None if cursor is None else decode_cursor(cursor, actors.ActorCursor)
     return await actors.list_actors(services.pool, filters.text("q", q), after, limit)
 
 
 @get("/actors/{code:str}", tags=["catalog"], summary="One actor", guards=READ_GUARDS)
-async def get_actor(services: ServicesDep, code: FromPath[str]) -> actors.ActorView:
+async def get_actor(services: ServicesDep, read_after: ReadAfter, code: FromPath[str]) -> actors.ActorView:
     [parsed] = filters.actor_codes([code])
     found = await actors.fetch_actor(services.pool, parsed)
     if found is None:
@@ -47,6 +48,7 @@ CountryParam = Annotated[
 @get("/places", tags=["catalog"], summary="Places by number of live events", guards=READ_GUARDS)
 async def list_places(
     services: ServicesDep,
+    read_after: ReadAfter,
     q: Search = None,
     country: CountryParam = None,
     limit: Limit = 100,
@@ -60,6 +62,7 @@ async def list_places(
 @get("/stats/timeline", tags=["catalog"], summary="Live events per type per interval", guards=READ_GUARDS)
 async def get_timeline(
     services: ServicesDep,
+    read_after: ReadAfter,
     interval: FromQuery[timeline.Interval] = "day",
     type_: Annotated[list[str] | None, QueryParameter(name="type", description="Event type (repeatable)")] = None,
     from_: Annotated[

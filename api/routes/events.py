@@ -14,6 +14,7 @@ from litestar.response import Stream
 
 from api import formats
 from api.auth import require_scope
+from api.consistency import ReadAfter
 from api.errors import PROBLEM_JSON, Problem, problem_responses
 from api.schemas import EventDetail
 from api.services import ServicesDep
@@ -99,6 +100,7 @@ FormatParam = Annotated[
 )
 async def list_events(
     services: ServicesDep,
+    read_after: ReadAfter,
     request: Request[Any, Any, Any],
     type_: TypeParam = None,
     actor: ActorParam = None,
@@ -214,7 +216,10 @@ class RetractedProblem(Problem, kw_only=True):
     },
 )
 async def get_event(
-    request: Request[Any, Any, Any], services: ServicesDep, event_id: Annotated[str, PathParameter(format="uuid")]
+    request: Request[Any, Any, Any],
+    services: ServicesDep,
+    read_after: ReadAfter,
+    event_id: Annotated[str, PathParameter(format="uuid")],
 ) -> Response[Any]:
     wanted = filters.parse_uuid("event id", event_id)
     found = await queries.fetch_one(services.pool, wanted)

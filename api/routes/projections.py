@@ -9,11 +9,13 @@ from litestar.params import FromPath
 from api.auth import require_scope
 from api.services import ServicesDep
 from application.admin import rebuild_projection as rebuild
-from application.queries import ProjectionStatus, list_statuses
+from application.queries import Horizon, ProjectionStatus, list_statuses
 
 
 class ProjectionList(msgspec.Struct, frozen=True):
     items: list[ProjectionStatus]
+    # Lag counts only visible events: the horizon says how many committed ones are held back, and by whom.
+    horizon: Horizon
 
 
 @get(
@@ -23,7 +25,8 @@ class ProjectionList(msgspec.Struct, frozen=True):
     guards=[require_scope("read")],
 )
 async def list_projections(services: ServicesDep) -> ProjectionList:
-    return ProjectionList(items=await list_statuses(services.pool))
+    horizon, _ = await services.horizon.check()
+    return ProjectionList(items=await list_statuses(services.pool), horizon=horizon)
 
 
 @post(

@@ -1,8 +1,9 @@
 """GET /events/stream: conflict events as Server-Sent Events, resumable with Last-Event-ID.
 
 Each message's `id:` is the event's log position, so a reconnecting client (browsers do it
-by themselves) resumes exactly after the last event it saw. Streams wait on the process's
-one LISTEN connection (`services.listener`), shared with the background workers.
+by themselves) resumes exactly after the last event it saw. Every stream of the process is fed
+by one follower of the log (`services.live`), so idle streams cost the database nothing each;
+CONFLICTDB_MAX_STREAMS caps how many are open (503 past it).
 """
 
 from __future__ import annotations
@@ -11,15 +12,18 @@ from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
 from litestar import Request, get
+from litestar.exceptions import HTTPException
 from litestar.params import QueryParameter
 from litestar.response import ServerSentEvent, ServerSentEventMessage
 
 from api.auth import require_scope
+from api.errors import problem_responses
 from api.services import ServicesDep
-from application.queries import follow, log
+from application.queries import log
 from domain.webhooks import DEFAULT_TYPES, validate_event_types
 
 KEEPALIVE_S = 15.0
+RETRY_AFTER_S = 5
 
 TypesParam = Annotated[
     list[str] | None,
@@ -41,22 +45,22 @@ AfterParam = Annotated[
     tags=["events"],
     summary="Live conflict events (Server-Sent Events); resume with Last-Event-ID",
     media_type="text/event-stream",
+    responses=problem_responses(503),
     guards=[require_scope("read")],
 )
 async def event_stream(
     request: Request[Any, Any, Any], services: ServicesDep, after: AfterParam = None, types: TypesParam = None
 ) -> ServerSentEvent:
+    if services.live.open_streams >= services.settings.max_streams:
+        raise HTTPException(
+            status_code=503,
+            detail=f"{services.live.open_streams} live streams are open: the limit (CONFLICTDB_MAX_STREAMS)",
+            headers={"Retry-After": str(RETRY_AFTER_S)},
+        )
     resume = request.headers.get("last-event-id") or after
     start = log.parse_position("Last-Event-ID/after", resume) if resume else await services.store.head()
     wanted = validate_event_types(tuple(types) if types else None) or tuple(DEFAULT_TYPES)
-    items = follow(
-        services.store,
-        services.listener,
-        start,
-        frozenset(wanted),
-        poll_s=services.settings.poll_interval_s,
-        keepalive_s=KEEPALIVE_S,
-    )
+    items = services.live.follow(start, frozenset(wanted), keepalive_s=KEEPALIVE_S)
     return ServerSentEvent(_messages(items), headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
 
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+import time
 
 import asyncpg
 import msgspec
 
 from domain.errors import NotFoundError
 from infra import checkpoints as checkpoint_store
-from infra.event_store import NOTIFY_CHANNEL
+from infra.event_store import NOTIFY_CHANNEL, Position
 from infra.read_models import READ_MODELS, checkpoints
 
 
@@ -79,6 +81,33 @@ def _status(name: str, found: dict[str, checkpoint_store.CheckpointStatus], lag_
         updated_at=live.updated_at,
         rebuild=rebuild,
     )
+
+
+_BEHIND = """
+SELECT $3::int - count(*) FILTER (WHERE (tx_id, global_position) >= ($1::text::xid8, $2::bigint))
+FROM checkpoints WHERE subscriber = ANY($4::text[])"""
+_READ_POLL_S = 0.02
+
+
+async def read_models_reached(pool: asyncpg.Pool, position: Position) -> bool:
+    """Whether every live read model's checkpoint has passed `position` (a missing one has not)."""
+    subscribers = [checkpoints.LIVE_PREFIX + name for name in READ_MODELS]
+    async with pool.acquire() as conn:
+        behind = await conn.fetchval(
+            _BEHIND, str(position.tx_id), position.global_position, len(subscribers), subscribers
+        )
+    return int(behind) == 0
+
+
+async def wait_for_read_models(pool: asyncpg.Pool, position: Position, timeout_s: float) -> bool:
+    """Wait, at most `timeout_s`, until every read model has passed `position`; whether they did.
+    Polls: checkpoints advance without a notification, and the wait is short and bounded."""
+    deadline = time.monotonic() + timeout_s
+    while not await read_models_reached(pool, position):
+        if time.monotonic() >= deadline:
+            return False
+        await asyncio.sleep(_READ_POLL_S)
+    return True
 
 
 class ProjectionAdmin:
