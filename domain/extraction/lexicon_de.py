@@ -939,6 +939,8 @@ LEXICON = Lexicon(
         r"\W*(?:(?:in|an|auf|aus|bei|mit|nach|von|zu|für|über|unter|vor|durch|gegen|um)\s+)?"
         r"(?:der|die|das|dem|den|denen|deren|dessen|welche[rsmn]?)\s"  # not "wo": what happened there
     ),
+    continuation=_c(r"\b(?:fortgesetzt|setz\w*\b[^,.;:]*\bfort|dauer\w*\b[^,.;:]*\ban|noch\s+immer|immer\s+noch)\b"),
+    deictic_now=_c(r"nun|jetzt|derzeit|aktuell|zurzeit"),
     took_place=_c(r"\b(?:fand|fanden|findet|finden)\b[^.;:]*\bstatt\b|\bzeremonie\b|\bunterzeichn\w*"),
     infinitive_governor=_c(
         r"\b(?:will|wollen|wollte|wollten|soll|sollen|sollte|sollten|muss|müssen|müsse|kann|könne|könnte|"
@@ -965,7 +967,9 @@ LEXICON = Lexicon(
     demonym_of_place=_c(
         r"^\s+(?:\w+\s+)?(?:hauptstadt|stadt|großstadt|metropole|provinz|region|grenze|küste|dorf|ortschaft|"
         r"[\w-]*hochburg|enklave|hafenstadt|ölstadt|grenzstadt|"
-        r"grenzstadt|hafenstadt|oasenstadt|basis|luftwaffenbasis|gebiet|territorium|seite\s+der\s+grenze)\b"
+        r"grenzstadt|hafenstadt|oasenstadt|basis|luftwaffenbasis|gebiet|territorium|seite\s+der\s+grenze|"
+        # "im pakistanisch verwalteten Teil Kaschmirs": a part of a territory, named by who administers it
+        r"teil|landesteil|sektor|zone)\b"
     ),
     locative_near=_c(r"\b(?:in|im|nach|aus|bei|nahe|um|hauptstadt|metropole)\b(?:\s+[\w-]+){0,3}\s*$"),
     passive_marker=_c(r"\b(?:wurde|wurden|worden|durch)\b"),

@@ -352,3 +352,9 @@ def test_actor_in_the_drafts_topic_is_not_a_blocker() -> None:
     text = "Großbritannien hat eine Resolution des Sicherheitsrats gegen die Blockade Katars durch Ägypten verhindert."
     (event,) = _of(extract(text, published_at=PUB_2016_11_10), "ResolutionBlocked")
     assert {code for code, role in _role_pairs(event) if role == "blocked_by"} == {"GBR"}
+
+
+def test_a_demonym_naming_who_administers_a_part_is_a_place() -> None:
+    text = "Die Luftwaffe Indiens hat in der Nacht Ziele im pakistanisch verwalteten Teil der Region angegriffen."
+    (event,) = [e for e in extract(_KRIEG + text, published_at="2025-05-08") if isinstance(e, OffensiveLaunched)]
+    assert {a.code for a in event.actors if a.role == "attacker"} == {"IND"}
