@@ -542,7 +542,8 @@ ATTRIBUTIVE_AFTER = _c(r"\s+(?:[a-zäöüß][\w-]*\s+)?[A-ZÄÖÜ]")
 
 NOMINAL_UNREALISED = _c(
     r"\b(?:drohende\w*|geplante\w*|mögliche\w*|bevorstehende\w*|befürchtete\w*|erwartete\w*|"
-    r"angedrohte\w*|angekündigte\w*|künftige\w*|denkbare\w*|etwaige\w*)\s+(?:\w+\s+)?$|"
+    r"angedrohte\w*|angekündigte\w*|künftige\w*|denkbare\w*|etwaige\w*|nächste\w*|kommende\w*|anstehende\w*|"
+    r"weiteren)\s+(?:\w+\s+)?$|"
     # willingness, readiness, calls and hopes for talks are no talks: "Bereitschaft zu erneuten Verhandlungen"
     r"\b(?:bereitschaft|bereit|offenheit|wunsch|hoffnung|forderung|aufruf|appell|angebot|vorschlag|chance|"
     r"weg|voraussetzung\w*|bedingung\w*)\s+(?:zu[mr]?|für|nach|auf)\s+(?:\w+\s+){0,2}$"

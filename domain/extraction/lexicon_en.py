@@ -302,7 +302,7 @@ NOMINAL_BLOCK = _c(
     r"\b(?:end|collapse|breakdown|suspension|resumption|preparations?|postponement|cancell?ation|calls?|"
     r"proposals?|breach(?:es)?|violations?|monitoring|implementation|extension|renewal|prospects?|hopes?|"
     r"chances?|future|plans?|invitations?|demands?|push|bid|offer|offers|idea|date|venue|agenda|"
-    r"boycott|failure|pressure|preconditions?|conditions?|basis|framework|roadmap|timetable|round)\s+"
+    r"boycott|failure|pressure|preconditions?|conditions?|basis|framework|roadmap|timetable)\s+"
     r"(?:of|for|to|on|at)\s+(?:(?:a|an|the|any|new|fresh|renewed|further|more|such|\w+)\s+){0,3}$|"
     r"\b(?:to|would|will|could|must|should|can)\s+(?:\w+\s+)?(?:start|begin|resume|hold|restart|join|attend|"
     r"starting|beginning|resuming|holding|restarting|joining|attending|reviving|salvaging|rescuing|securing|"
@@ -334,7 +334,7 @@ NOMINAL_REFERENCE = _c(
 )
 NOMINAL_UNREALISED = _c(
     r"\b(?:planned|proposed|possible|threatened|expected|looming|imminent|impending|anticipated|potential|"
-    r"prospective|feared|future|upcoming|mooted|promised)\s+(?:[\w-]+\s+){0,2}$"
+    r"prospective|feared|future|upcoming|mooted|promised|next)\s+(?:[\w-]+\s+){0,2}$"
 )
 # a reaction to an attack or truce reported elsewhere: "condemned the shelling", "welcomed the truce"
 REACTION_CLAUSE = _c(
@@ -885,6 +885,7 @@ LEXICON = Lexicon(
         r"crisis|fighting|security|islamic\s+state|rebels?)\b"
     ),
     talks_topic_start=_c(r"\b(?:on|about|over|regarding|concerning)\b"),
+    head_initial=True,
     furniture=FURNITURE,
     month_parts=MONTH_PARTS,
     weekday_prefix_kinds=WEEKDAY_PREFIX_KINDS,
