@@ -218,3 +218,18 @@ def test_sanctions_blocked_in_the_council_are_a_blocked_resolution(text: str, la
 def test_sanctions_blocked_elsewhere_are_no_resolution() -> None:
     text = "Ungarn hat in der EU neue Sanktionen gegen Russland wegen des Krieges in der Ukraine blockiert."
     assert not _of(extract(text, published_at=PUB_2017_03_09), "ResolutionBlocked")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der neue Sicherheitsberater ist ein früherer Offizier, der schon den Präsidenten Obama in Fragen Irans beriet.",
+        "Seit Jahren berät sie die Regierung Israels in Sicherheitsfragen.",
+    ],
+)
+def test_advising_a_government_is_no_talks(text: str) -> None:
+    assert _talks(text) == []
+
+
+def test_ministers_conferring_are_talks() -> None:
+    assert _talks("Die Außenminister Israels und der USA berieten am Freitag in Jerusalem über die Lage.")
