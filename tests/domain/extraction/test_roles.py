@@ -358,3 +358,18 @@ def test_a_demonym_naming_who_administers_a_part_is_a_place() -> None:
     text = "Die Luftwaffe Indiens hat in der Nacht Ziele im pakistanisch verwalteten Teil der Region angegriffen."
     (event,) = [e for e in extract(_KRIEG + text, published_at="2025-05-08") if isinstance(e, OffensiveLaunched)]
     assert {a.code for a in event.actors if a.role == "attacker"} == {"IND"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israels Armee meldet Gefechte. Am Montag griffen bewaffnete Kämpfer einen Armeeposten der israelischen Armee "
+        "bei Sderot an.",
+        "Israels Armee meldet Gefechte. Am Montag griffen Terroristen einen Armeeposten der israelischen Armee bei "
+        "Sderot an.",
+    ],
+)
+def test_armed_men_fighting_israel_are_palestinian_insurgents(text: str) -> None:
+    (event,) = [e for e in extract(text, published_at="2023-10-10") if isinstance(e, OffensiveLaunched)]
+    codes = {a.code for a in event.actors}
+    assert "PSE-REB" in codes and not codes & {"ISR-REB", "ISR-MIL"}
