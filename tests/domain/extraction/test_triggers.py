@@ -223,7 +223,7 @@ def test_sanctions_blocked_elsewhere_are_no_resolution() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Der neue Sicherheitsberater ist ein früherer Offizier, der schon den Präsidenten Obama in Fragen Irans beriet.",
+        "Der Berater ist ein früherer Offizier, der schon den Präsidenten Obama in Fragen Irans beriet.",
         "Seit Jahren berät sie die Regierung Israels in Sicherheitsfragen.",
     ],
 )
