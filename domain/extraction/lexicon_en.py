@@ -344,7 +344,9 @@ REACTION_CLAUSE = _c(
 # an offensive stopped, not launched: "halted the offensive", "an end to the air strikes"
 OFFENSIVE_STOPPED = _c(r"\b(?:halted|stopped|suspended|called\s+off|paused|wound\s+down|scaled\s+back)\b")
 OFFENSIVE_STOPPED_BEFORE = _c(
-    r"\b(?:end|halt|suspension|cessation|pause|stop|stopping|halting|ending)\s+(?:of|to)\s+(?:the\s+)?(?:[\w-]+\s+)?$"
+    r"\b(?:end|halt|suspension|cessation|pause|stop|stopping|halting|ending)\s+(?:of|to)\s+(?:the\s+)?(?:[\w-]+\s+)?$|"
+    # "security forces ended a siege of the hotel", "the army lifted its siege": the siege is over
+    r"\b(?:ended|lifted)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}$"
 )
 # "At the summit they failed to agree": the talks took place, whatever failed at them
 TALKS_FRAME_BEFORE = _c(

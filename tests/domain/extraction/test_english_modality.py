@@ -249,3 +249,18 @@ def test_the_next_round_of_talks_is_not_realised() -> None:
 
 def test_a_demand_before_the_talks_still_governs_them() -> None:
     assert _mood("The opposition called for talks in Geneva on the future of the country.", TALKS) != REALISED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Special forces ended a deadly siege of the hotel in the capital on Friday.",
+        "The army lifted its siege of the northern town after the deal.",
+    ],
+)
+def test_ending_or_lifting_a_siege_is_no_offensive(text: str) -> None:
+    assert _mood(text, OFFENSIVE) != REALISED
+
+
+def test_a_siege_tightened_is_an_offensive() -> None:
+    assert _mood("Government troops tightened the siege of the rebel-held town on Friday.", OFFENSIVE) == REALISED
