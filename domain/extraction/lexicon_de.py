@@ -206,7 +206,10 @@ UNREST_ATTACK = _c(
     r"randalierer\w*|protestler\w*|wütende\w*\s+menge|mob)\b[^.;:]{0,160}?\b(?:angegriffen|attackiert|gestürmt|"
     r"stürmten|griffen\b[^.;:]*\ban)\b|"
     r"\b(?:angegriffen|attackiert|gestürmt|stürmten)\b[^.;:]{0,60}?\b(?:von|durch)\s+(?:\w+\s+)?"
-    r"(?:demonstranten|protestierende\w*|randalierer\w*)"
+    r"(?:demonstranten|protestierende\w*|randalierer\w*)|"
+    # a hungry crowd storming and looting aid lorries or shops: unrest, not an offensive
+    r"\b(?:gestürmt|stürmten|stürmen)\b[^.;:]{0,40}?\b(?:geplündert|plünderten|plündern)\b|"
+    r"\b(?:menschenmenge\w*|hungernde\w*|plünderer\w*)\b[^.;:]{0,160}?\b(?:gestürmt|stürmten|überfallen)\b"
 )
 
 CEASEFIRE_REALISED = _c(
@@ -659,7 +662,8 @@ DATES: dict[str, Scanner] = {
     "yesterday": _lw(r"\b(?:gestern|vorgestern)\w*\b"),
     "today": _lw(r"\b(?:heute|am\s+heutigen\s+\w+|nun|jetzt|derzeit|aktuell|zurzeit)\b"),
     "ago": _lw(
-        r"\bvor\s+(\d+|einem|einer|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+"
+        r"\bvor\s+(?:(?:knapp|gut|fast|rund|etwa|ungefähr|über|mehr\s+als)\s+)?"  # "vor knapp zwei Wochen"
+        r"(\d+|einem|einer|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+"
         r"(tag|tagen|woche|wochen|monat|monaten|jahr|jahren)\b"
     ),
     "since_span": _lc(r"\b(?:seit\s+(tagen|wochen|monaten)|(tage|wochen|monate)lang)\b"),
@@ -892,7 +896,12 @@ LEXICON = Lexicon(
     nominal_unrealised=NOMINAL_UNREALISED,
     offensive_stopped=OFFENSIVE_STOPPED,
     offensive_stopped_before=OFFENSIVE_STOPPED_BEFORE,
-    pronoun_subject=_c(r"^\W*(?:(?:sie|er)\s|(?:[\w.-]+\s+){1,4}?(?:sie|er)\b(?!\s*(?:selbst|sich)\b))"),
+    pronoun_subject=_c(
+        r"^\W*(?:(?:sie|er)\s|(?:[\w.-]+\s+){1,4}?(?:sie|er)\b(?!\s*(?:selbst|sich)\b)|"
+        # "Vor zwei Wochen startete es eine Offensive" (das Militär); not the expletive "gab es", "kam es zu"
+        r"(?:[\w.-]+\s+){1,5}?(?<!gab\s)(?<!gibt\s)(?<!kam\s)(?<!geht\s)(?<!ging\s)es\s+"
+        r"(?:eine[nmr]?|den|die|das|ihre[nmr]?|seine[nmr]?)\s)"
+    ),
     demonstrative_subject=_c(
         r"^\W*(?:dieser|diese|letzterer|letztere)\s+(?!\w+\s)|^\W*(?:dieser|diese)\s+(?:hatte|hat|habe|war|ist)\b"
     ),

@@ -591,7 +591,8 @@ DATES: dict[str, Scanner] = {
     "yesterday": _lw(r"\b(?:yesterday|last\s+night|overnight)\b"),
     "today": _lw(r"\b(?:today|tonight|this\s+morning|this\s+afternoon|this\s+evening)\b"),
     "ago": _lw(
-        r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+        r"\b(?:(?:nearly|almost|about|around|some|more\s+than|over)\s+)?"  # "nearly two weeks ago"
+        r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
         r"(days?|weeks?|months?)\s+ago\b"
     ),
     # "for days", "in recent days", "over the past few weeks": a span up to publication
@@ -805,6 +806,11 @@ LEXICON = Lexicon(
     dateline_place=DATELINE_PLACE,
     speech_place_before=SPEECH_PLACE_BEFORE,
     conflict_area_before=CONFLICT_AREA_BEFORE,
+    # a crowd storming and looting aid lorries or shops: unrest, not an offensive
+    unrest_attack=_c(
+        r"\b(?:storm\w*)\b[^.;:]{0,40}?\b(?:loot\w*|plunder\w*)\b|"
+        r"\b(?:rioters|looters|protesters|demonstrators|mobs?|hungry\s+crowds?)\b[^.;:]{0,120}?\b(?:storm\w*|attack\w*)\b"
+    ),
     phone_call=_c(r"\b(?:phon(?:ed|es|ing)|(?:tele)?phone\s+(?:call|conversation|talks?)\w*|called)\b"),
     counterpart_marker=_c(r"\b(?:with|phoned|rang|called)\b"),  # "X phoned A and B": the objects
     jihadist_codes=("ISIL", "JFS", "NGA-REB", "SOM-REB", "MLI-REB", "AQAP", "AQIM", "AFG-REB", "TTP"),

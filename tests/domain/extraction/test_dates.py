@@ -209,3 +209,16 @@ def test_an_event_dated_days_before_publication_is_news() -> None:
     text = "Am 2. November nahmen die Rebellen die Stadt Idlib nach schweren Kämpfen ein."
     (event,) = _of(extract(_KRIEG + text, published_at=PUB_2016_11_10), "OffensiveLaunched")
     assert event.occurred is not None and event.occurred.start == D(2016, 11, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Vor knapp zwei Wochen begann die Armee den Angriff.", "de"),
+        ("The army began the assault nearly two weeks ago.", "en"),
+    ],
+)
+def test_a_hedged_span_ago_resolves(text: str, language: str) -> None:
+    found = DateResolver(parse_published("2016-11-10"), get_lexicon(language)).find(text)
+    assert found and found[0].occurred.precision == "week"
+    assert found[0].occurred.start <= D(2016, 10, 27) <= found[0].occurred.end

@@ -233,3 +233,20 @@ def test_advising_a_government_is_no_talks(text: str) -> None:
 
 def test_ministers_conferring_are_talks() -> None:
     assert _talks("Die Außenminister Israels und der USA berieten am Freitag in Jerusalem über die Lage.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hungernde Menschen haben in Gaza mehrere Lastwagen mit Hilfsgütern gestürmt und geplündert.",
+        "Eine Menschenmenge hat in der Stadt ein Lagerhaus der Vereinten Nationen gestürmt.",
+    ],
+)
+def test_a_crowd_storming_and_looting_is_no_offensive(text: str) -> None:
+    assert _offensives(_KRIEG + text) == []
+
+
+def test_english_crowd_storming_and_looting_is_no_offensive() -> None:
+    text = "War in the region\n\nA hungry crowd stormed and looted aid lorries in Gaza on Friday."
+    events = extract(text, published_at=PUB_2025_01_28, language="en")
+    assert [e for e in events if isinstance(e, OffensiveLaunched)] == []
