@@ -173,6 +173,8 @@ TRIGGER_EXCLUSIONS = {
         # making, not meeting: "wir treffen unsere eigenen Entscheidungen", "trafen Vorkehrungen"
         r"\b(?:treffen|trifft|traf|trafen)\b[^,.;:]{0,40}?\b(?:entscheidung|vorkehrung|maßnahme|auswahl|"
         r"vereinbarung|abmachung|wahl|vorbereitung|feststellung|aussage)\w*|"
+        # a standing role, not a meeting: "Katar war bisher als Vermittler in den Gesprächen aktiv"
+        r"\bals\s+vermittler\w*\b[^.;:]{0,100}?\b(?:aktiv|tätig|engagiert)\b|"
         # advising, not conferring: "der den Präsidenten beriet", "berät die Regierung in Sicherheitsfragen"
         r"\b(?:die|den|das|seine[nm]?|ihre[nm]?)\s+(?:regierung|präsidenten|kanzler\w*|minister\w*|könig\w*|"
         r"weiße\w*\s+haus)\s+(?:[\w-]+\s+){0,5}?(?:beriet|berät|berieten|beraten\s+hat)\b|"

@@ -143,6 +143,9 @@ _SPORT = (
 )
 TRIGGER_EXCLUSIONS = {
     TALKS: _c(
+        # a standing role, not a meeting: "Qatar has acted as a mediator in the talks"
+        r"\b(?:has|have|had)\s+(?:long\s+|so\s+far\s+)?(?:acted|served|been\s+active)\s+as\s+(?:a\s+|the\s+)?"
+        r"(?:mediators?|brokers?|go-betweens?)\b|"
         r"\b(?:trade|merger|takeover|wage|pay|contract|coalition|budget|brexit|tariff|labou?r|salary|"
         r"acquisition|buyout|licensing|transfer|sponsorship|debt|bailout|climate|nuclear\s+power|"
         r"tax|pension|union)\s+(?:\w+\s+)?(?:talks|negotiations|deal|discussions)|"

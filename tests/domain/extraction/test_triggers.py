@@ -250,3 +250,17 @@ def test_english_crowd_storming_and_looting_is_no_offensive() -> None:
     text = "War in the region\n\nA hungry crowd stormed and looted aid lorries in Gaza on Friday."
     events = extract(text, published_at=PUB_2025_01_28, language="en")
     assert [e for e in events if isinstance(e, OffensiveLaunched)] == []
+
+
+def test_a_standing_mediator_role_is_no_talks() -> None:
+    assert _talks("Ägypten war bisher als Vermittler in den Gesprächen über die Gefangenen aktiv.") == []
+
+
+def test_english_standing_mediator_role_is_no_talks() -> None:
+    text = "Fighting in Gaza went on.\n\nEgypt has long acted as a mediator in the talks between Israel and Hamas."
+    events = extract(text, published_at=PUB_2025_02_23, language="en")
+    assert [e for e in events if isinstance(e, TalksHeld)] == []
+
+
+def test_a_mediator_meeting_the_parties_is_talks() -> None:
+    assert _talks("Als Vermittler traf der Außenminister Ägyptens am Freitag in Kairo Vertreter Israels.")
