@@ -19,8 +19,13 @@ BODIES = frozenset({"UN", "UNSC", "EU", "G20", "G7", "OSCE", "AU", "ICRC", "ARAB
 NON_ARMED = frozenset({"UN", "UNSC", "EU", "G20", "G7", "OSCE", "ICRC", "ARAB-LEAGUE", "OIC"})
 
 
+# states whose armed opponents the codebook codes as another people's insurgents, not as the state's own
+# rebels: those fighting Israel are Palestinian groups (Hamas, Islamic Jihad: PSE-REB)
+INSURGENTS_OF = {"ISR": "PSE-REB"}
+
+
 def rebels_of(state_code: str) -> str:
-    return f"{state_code}-REB"
+    return INSURGENTS_OF.get(state_code, f"{state_code}-REB")
 
 
 # states whose jihadist party is the Islamic State itself (codebook: "Dschihadisten" in an IS context);

@@ -198,7 +198,15 @@ class DateResolver:
         if year is None:
             return None
         first, last = _month_range(year, month)
+        pub = self.pub.date if self.pub else None
+        if pub is not None and first <= pub and self._since(m):
+            return _occ(first, max(last, pub), "month", m.group())  # "seit August": still going on
         return _occ(first, last, "month", m.group())
+
+    def _since(self, m: re.Match[str]) -> bool:
+        """The match opens with the lexicon's "since" preposition ("seit August", "since March")."""
+        head = m.group().split(maxsplit=1)[0].lower()
+        return self.lex.weekday_prefix_kinds.get(head) == "since"
 
     def _r_month_start(self, m: re.Match[str]) -> Occurred | None:
         if not self.pub:

@@ -136,6 +136,10 @@ class Lexicon:
     topic_preposition: Pattern = re.compile("$^")  # "gegen", "zu" after a draft noun: what it is about
     veto_verb: Pattern = re.compile("$^")  # a nominal "Veto" states a block only with one of these
     un_seat: str = "New York"
+    continuation: Pattern = re.compile("$^")  # "fortgesetzt", "dauern an": an event still going on
+    # English: a modal cue governs the words after it, so one in the topic after a talks noun is the topic
+    head_initial: bool = False
+    deictic_now: Pattern = re.compile("$^")  # "nun", "jetzt": a date mention that yields to a named day
     talks_topic_before: Pattern = re.compile("$^")  # "über den Kampf gegen" right before an actor: a topic
     visit_before: Pattern = re.compile("$^")  # "bei einem Besuch in" right before a talks venue
     support_after: Pattern = re.compile("$^")  # "unterstützten" right after an actor: attacking side

@@ -173,6 +173,13 @@ TRIGGER_EXCLUSIONS = {
         # making, not meeting: "wir treffen unsere eigenen Entscheidungen", "trafen Vorkehrungen"
         r"\b(?:treffen|trifft|traf|trafen)\b[^,.;:]{0,40}?\b(?:entscheidung|vorkehrung|maßnahme|auswahl|"
         r"vereinbarung|abmachung|wahl|vorbereitung|feststellung|aussage)\w*|"
+        # a standing role, not a meeting: "Katar war bisher als Vermittler in den Gesprächen aktiv"
+        r"\bals\s+vermittler\w*\b[^.;:]{0,100}?\b(?:aktiv|tätig|engagiert)\b|"
+        # advising, not conferring: "der den Präsidenten beriet", "berät die Regierung in Sicherheitsfragen"
+        r"\b(?:die|den|das|seine[nm]?|ihre[nm]?)\s+(?:regierung|präsidenten|kanzler\w*|minister\w*|könig\w*|"
+        r"weiße\w*\s+haus)\s+(?:[\w-]+\s+){0,5}?(?:beriet|berät|berieten|beraten\s+hat)\b|"
+        r"\b(?:beriet|berät|berieten)\s+(?:\w+\s+)?(?:die|den|das|seine[nm]?|ihre[nm]?)\s+(?:regierung|präsidenten|kanzler\w*|"
+        r"minister\w*|könig\w*)\b|"
         # a crowd gathering is no meeting of parties: "Zehntausende Menschen sind zusammengekommen"
         r"\b(?:menschen|tausende|zehntausende|hunderttausende|hunderte|demonstranten|anhänger|trauernde|"
         r"gläubige|bürger|einwohner|pilger)\b[^,.;:]{0,40}?\b(?:zusammengekommen|versammelt|kamen\b[^,.;:]*\bzusammen)"
@@ -201,7 +208,10 @@ UNREST_ATTACK = _c(
     r"randalierer\w*|protestler\w*|wütende\w*\s+menge|mob)\b[^.;:]{0,160}?\b(?:angegriffen|attackiert|gestürmt|"
     r"stürmten|griffen\b[^.;:]*\ban)\b|"
     r"\b(?:angegriffen|attackiert|gestürmt|stürmten)\b[^.;:]{0,60}?\b(?:von|durch)\s+(?:\w+\s+)?"
-    r"(?:demonstranten|protestierende\w*|randalierer\w*)"
+    r"(?:demonstranten|protestierende\w*|randalierer\w*)|"
+    # a hungry crowd storming and looting aid lorries or shops: unrest, not an offensive
+    r"\b(?:gestürmt|stürmten|stürmen)\b[^.;:]{0,40}?\b(?:geplündert|plünderten|plündern)\b|"
+    r"\b(?:menschenmenge\w*|hungernde\w*|plünderer\w*)\b[^.;:]{0,160}?\b(?:gestürmt|stürmten|überfallen)\b"
 )
 
 CEASEFIRE_REALISED = _c(
@@ -542,7 +552,8 @@ ATTRIBUTIVE_AFTER = _c(r"\s+(?:[a-zäöüß][\w-]*\s+)?[A-ZÄÖÜ]")
 
 NOMINAL_UNREALISED = _c(
     r"\b(?:drohende\w*|geplante\w*|mögliche\w*|bevorstehende\w*|befürchtete\w*|erwartete\w*|"
-    r"angedrohte\w*|angekündigte\w*|künftige\w*|denkbare\w*|etwaige\w*)\s+(?:\w+\s+)?$|"
+    r"angedrohte\w*|angekündigte\w*|künftige\w*|denkbare\w*|etwaige\w*|nächste\w*|kommende\w*|anstehende\w*|"
+    r"weiteren)\s+(?:\w+\s+)?$|"
     # willingness, readiness, calls and hopes for talks are no talks: "Bereitschaft zu erneuten Verhandlungen"
     r"\b(?:bereitschaft|bereit|offenheit|wunsch|hoffnung|forderung|aufruf|appell|angebot|vorschlag|chance|"
     r"weg|voraussetzung\w*|bedingung\w*)\s+(?:zu[mr]?|für|nach|auf)\s+(?:\w+\s+){0,2}$"
@@ -653,7 +664,8 @@ DATES: dict[str, Scanner] = {
     "yesterday": _lw(r"\b(?:gestern|vorgestern)\w*\b"),
     "today": _lw(r"\b(?:heute|am\s+heutigen\s+\w+|nun|jetzt|derzeit|aktuell|zurzeit)\b"),
     "ago": _lw(
-        r"\bvor\s+(\d+|einem|einer|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+"
+        r"\bvor\s+(?:(?:knapp|gut|fast|rund|etwa|ungefähr|über|mehr\s+als)\s+)?"  # "vor knapp zwei Wochen"
+        r"(\d+|einem|einer|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+"
         r"(tag|tagen|woche|wochen|monat|monaten|jahr|jahren)\b"
     ),
     "since_span": _lc(r"\b(?:seit\s+(tagen|wochen|monaten)|(tage|wochen|monate)lang)\b"),
@@ -886,7 +898,12 @@ LEXICON = Lexicon(
     nominal_unrealised=NOMINAL_UNREALISED,
     offensive_stopped=OFFENSIVE_STOPPED,
     offensive_stopped_before=OFFENSIVE_STOPPED_BEFORE,
-    pronoun_subject=_c(r"^\W*(?:(?:sie|er)\s|(?:[\w.-]+\s+){1,4}?(?:sie|er)\b(?!\s*(?:selbst|sich)\b))"),
+    pronoun_subject=_c(
+        r"^\W*(?:(?:sie|er)\s|(?:[\w.-]+\s+){1,4}?(?:sie|er)\b(?!\s*(?:selbst|sich)\b)|"
+        # "Vor zwei Wochen startete es eine Offensive" (das Militär); not the expletive "gab es", "kam es zu"
+        r"(?:[\w.-]+\s+){1,5}?(?<!gab\s)(?<!gibt\s)(?<!kam\s)(?<!geht\s)(?<!ging\s)es\s+"
+        r"(?:eine[nmr]?|den|die|das|ihre[nmr]?|seine[nmr]?)\s)"
+    ),
     demonstrative_subject=_c(
         r"^\W*(?:dieser|diese|letzterer|letztere)\s+(?!\w+\s)|^\W*(?:dieser|diese)\s+(?:hatte|hat|habe|war|ist)\b"
     ),
@@ -939,6 +956,8 @@ LEXICON = Lexicon(
         r"\W*(?:(?:in|an|auf|aus|bei|mit|nach|von|zu|für|über|unter|vor|durch|gegen|um)\s+)?"
         r"(?:der|die|das|dem|den|denen|deren|dessen|welche[rsmn]?)\s"  # not "wo": what happened there
     ),
+    continuation=_c(r"\b(?:fortgesetzt|setz\w*\b[^,.;:]*\bfort|dauer\w*\b[^,.;:]*\ban|noch\s+immer|immer\s+noch)\b"),
+    deictic_now=_c(r"nun|jetzt|derzeit|aktuell|zurzeit"),
     took_place=_c(r"\b(?:fand|fanden|findet|finden)\b[^.;:]*\bstatt\b|\bzeremonie\b|\bunterzeichn\w*"),
     infinitive_governor=_c(
         r"\b(?:will|wollen|wollte|wollten|soll|sollen|sollte|sollten|muss|müssen|müsse|kann|könne|könnte|"
@@ -965,7 +984,9 @@ LEXICON = Lexicon(
     demonym_of_place=_c(
         r"^\s+(?:\w+\s+)?(?:hauptstadt|stadt|großstadt|metropole|provinz|region|grenze|küste|dorf|ortschaft|"
         r"[\w-]*hochburg|enklave|hafenstadt|ölstadt|grenzstadt|"
-        r"grenzstadt|hafenstadt|oasenstadt|basis|luftwaffenbasis|gebiet|territorium|seite\s+der\s+grenze)\b"
+        r"grenzstadt|hafenstadt|oasenstadt|basis|luftwaffenbasis|gebiet|territorium|seite\s+der\s+grenze|"
+        # "im pakistanisch verwalteten Teil Kaschmirs": a part of a territory, named by who administers it
+        r"teil|landesteil|sektor|zone)\b"
     ),
     locative_near=_c(r"\b(?:in|im|nach|aus|bei|nahe|um|hauptstadt|metropole)\b(?:\s+[\w-]+){0,3}\s*$"),
     passive_marker=_c(r"\b(?:wurde|wurden|worden|durch)\b"),

@@ -143,6 +143,9 @@ _SPORT = (
 )
 TRIGGER_EXCLUSIONS = {
     TALKS: _c(
+        # a standing role, not a meeting: "Qatar has acted as a mediator in the talks"
+        r"\b(?:has|have|had)\s+(?:long\s+|so\s+far\s+)?(?:acted|served|been\s+active)\s+as\s+(?:a\s+|the\s+)?"
+        r"(?:mediators?|brokers?|go-betweens?)\b|"
         r"\b(?:trade|merger|takeover|wage|pay|contract|coalition|budget|brexit|tariff|labou?r|salary|"
         r"acquisition|buyout|licensing|transfer|sponsorship|debt|bailout|climate|nuclear\s+power|"
         r"tax|pension|union)\s+(?:\w+\s+)?(?:talks|negotiations|deal|discussions)|"
@@ -302,7 +305,7 @@ NOMINAL_BLOCK = _c(
     r"\b(?:end|collapse|breakdown|suspension|resumption|preparations?|postponement|cancell?ation|calls?|"
     r"proposals?|breach(?:es)?|violations?|monitoring|implementation|extension|renewal|prospects?|hopes?|"
     r"chances?|future|plans?|invitations?|demands?|push|bid|offer|offers|idea|date|venue|agenda|"
-    r"boycott|failure|pressure|preconditions?|conditions?|basis|framework|roadmap|timetable|round)\s+"
+    r"boycott|failure|pressure|preconditions?|conditions?|basis|framework|roadmap|timetable)\s+"
     r"(?:of|for|to|on|at)\s+(?:(?:a|an|the|any|new|fresh|renewed|further|more|such|\w+)\s+){0,3}$|"
     r"\b(?:to|would|will|could|must|should|can)\s+(?:\w+\s+)?(?:start|begin|resume|hold|restart|join|attend|"
     r"starting|beginning|resuming|holding|restarting|joining|attending|reviving|salvaging|rescuing|securing|"
@@ -334,7 +337,7 @@ NOMINAL_REFERENCE = _c(
 )
 NOMINAL_UNREALISED = _c(
     r"\b(?:planned|proposed|possible|threatened|expected|looming|imminent|impending|anticipated|potential|"
-    r"prospective|feared|future|upcoming|mooted|promised)\s+(?:[\w-]+\s+){0,2}$"
+    r"prospective|feared|future|upcoming|mooted|promised|next)\s+(?:[\w-]+\s+){0,2}$"
 )
 # a reaction to an attack or truce reported elsewhere: "condemned the shelling", "welcomed the truce"
 REACTION_CLAUSE = _c(
@@ -344,7 +347,9 @@ REACTION_CLAUSE = _c(
 # an offensive stopped, not launched: "halted the offensive", "an end to the air strikes"
 OFFENSIVE_STOPPED = _c(r"\b(?:halted|stopped|suspended|called\s+off|paused|wound\s+down|scaled\s+back)\b")
 OFFENSIVE_STOPPED_BEFORE = _c(
-    r"\b(?:end|halt|suspension|cessation|pause|stop|stopping|halting|ending)\s+(?:of|to)\s+(?:the\s+)?(?:[\w-]+\s+)?$"
+    r"\b(?:end|halt|suspension|cessation|pause|stop|stopping|halting|ending)\s+(?:of|to)\s+(?:the\s+)?(?:[\w-]+\s+)?$|"
+    # "security forces ended a siege of the hotel", "the army lifted its siege": the siege is over
+    r"\b(?:ended|lifted)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}$"
 )
 # "At the summit they failed to agree": the talks took place, whatever failed at them
 TALKS_FRAME_BEFORE = _c(
@@ -589,7 +594,8 @@ DATES: dict[str, Scanner] = {
     "yesterday": _lw(r"\b(?:yesterday|last\s+night|overnight)\b"),
     "today": _lw(r"\b(?:today|tonight|this\s+morning|this\s+afternoon|this\s+evening)\b"),
     "ago": _lw(
-        r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+        r"\b(?:(?:nearly|almost|about|around|some|more\s+than|over)\s+)?"  # "nearly two weeks ago"
+        r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
         r"(days?|weeks?|months?)\s+ago\b"
     ),
     # "for days", "in recent days", "over the past few weeks": a span up to publication
@@ -803,6 +809,11 @@ LEXICON = Lexicon(
     dateline_place=DATELINE_PLACE,
     speech_place_before=SPEECH_PLACE_BEFORE,
     conflict_area_before=CONFLICT_AREA_BEFORE,
+    # a crowd storming and looting aid lorries or shops: unrest, not an offensive
+    unrest_attack=_c(
+        r"\b(?:storm\w*)\b[^.;:]{0,40}?\b(?:loot\w*|plunder\w*)\b|"
+        r"\b(?:rioters|looters|protesters|demonstrators|mobs?|hungry\s+crowds?)\b[^.;:]{0,120}?\b(?:storm\w*|attack\w*)\b"
+    ),
     phone_call=_c(r"\b(?:phon(?:ed|es|ing)|(?:tele)?phone\s+(?:call|conversation|talks?)\w*|called)\b"),
     counterpart_marker=_c(r"\b(?:with|phoned|rang|called)\b"),  # "X phoned A and B": the objects
     jihadist_codes=("ISIL", "JFS", "NGA-REB", "SOM-REB", "MLI-REB", "AQAP", "AQIM", "AFG-REB", "TTP"),
@@ -885,6 +896,7 @@ LEXICON = Lexicon(
         r"crisis|fighting|security|islamic\s+state|rebels?)\b"
     ),
     talks_topic_start=_c(r"\b(?:on|about|over|regarding|concerning)\b"),
+    head_initial=True,
     furniture=FURNITURE,
     month_parts=MONTH_PARTS,
     weekday_prefix_kinds=WEEKDAY_PREFIX_KINDS,

@@ -174,7 +174,8 @@ def _clause_modality(
     for name in ("demanded", "conditional", "hypothetical"):
         if name == "conditional" and framed:
             continue  # "Bei dem Gipfel hatten sie sich nicht einigen können": the summit took place
-        if lexicon.cues[name].search(clause):
+        cue = lexicon.cues[name].search(clause)
+        if cue is not None and not _in_talks_topic(clause, span[0], cue, trigger, lexicon):
             return name
     if _planned(clause, trigger, lexicon):
         return "planned"
@@ -187,6 +188,15 @@ def _clause_modality(
         if cue is not None and not _cue_out_of_reach(grammar, clauses[index - 1][0] + cue.start(), trigger):
             return "governed"
     return REALISED
+
+
+def _in_talks_topic(clause: str, offset: int, cue: re.Match[str], trigger: Trigger, lexicon: Lexicon) -> bool:
+    """In a head-initial language a cue inside the topic after the talks noun ("talks focusing on calls
+    for a ceasefire") is what the talks are about, not a demand for them."""
+    if not lexicon.head_initial or trigger.event_type != TALKS or offset + cue.start() < trigger.end:
+        return False
+    between = clause[trigger.end - offset : cue.start()]
+    return bool(lexicon.talks_topic_start.search(between))
 
 
 # --- rules that ask the linguistic layer ------------------------------------------------------------

@@ -9,6 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from msgspec.structs import replace as replace_struct
+
 from domain.events import (
     Actor,
     Casualties,
@@ -391,6 +393,12 @@ def _candidate(
     occurred = _date(art, index, clause, trig, event_type)
     if _historical(art, index, occurred):
         return None
+    if _stale(art, occurred):
+        if not _still_going(art.lexicon, sentence.low):
+            art.note(index, f"{event_type} trigger {trig.word!r} dropped: background, dated well before publication")
+            return None
+        assert occurred is not None and art.pub is not None and art.pub.date is not None
+        occurred = replace_struct(occurred, end=art.pub.date)  # begun then, going on now
     background = bool(lex.background_clause.search(sentence.low[clause[0] : clause[1]])) or any(
         d.occurred.precision == "year" for d in art.dates[index]
     )
@@ -686,6 +694,8 @@ def _date(art: _Article, index: int, clause: tuple[int, int], trig: Trigger, eve
     ]
     in_clause = [d for d in usable if clause[0] <= d.start < clause[1]]
     pool = in_clause or usable
+    # "Am Sonntagmittag trat nun eine Waffenruhe in Kraft": the named day dates it, not the "nun" nearer by
+    pool = [d for d in pool if not art.lexicon.deictic_now.fullmatch((d.occurred.text or "").lower())] or pool
     if pool:
         return min(pool, key=lambda d: abs(d.start - trig.start)).occurred
     years = [d for d in mentions if d.occurred.precision == "year" and clause[0] <= d.start < clause[1]]
@@ -752,6 +762,23 @@ def _historical(art: _Article, index: int, occurred: Occurred | None) -> bool:
         if old:
             return True
     return False
+
+
+# News reports what happened in the last weeks; an event the text itself dates more than a month before
+# publication ("im Juni" in October, "during the June 2014 onslaught") is background to the news
+# (reported in its own time), not a new event.
+_STALE_AFTER = dt.timedelta(days=30)
+
+
+def _stale(art: _Article, occurred: Occurred | None) -> bool:
+    if occurred is None or occurred.text is None or art.pub is None or art.pub.date is None:
+        return False
+    return art.pub.date - occurred.end > _STALE_AFTER
+
+
+def _still_going(lex: Lexicon, low: str) -> bool:
+    """The sentence tells the event as going on ("hat ihre Offensive, die im Oktober begann, fortgesetzt")."""
+    return bool(lex.present_ongoing.search(low) or lex.continuation.search(low))
 
 
 def _of_another_noun(

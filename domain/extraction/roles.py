@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from domain.events import Actor
-from domain.extraction.codes import ALPHA3, BODIES, ISIL_STATES, MILITIA_SIDED, NON_ARMED, rebels_of
+from domain.extraction.codes import ALPHA3, BODIES, INSURGENTS_OF, ISIL_STATES, MILITIA_SIDED, NON_ARMED, rebels_of
 from domain.extraction.gazetteer_port import GazetteerPort, PlaceLike, PlaceMentionLike
 from domain.extraction.lexicon import CAPITAL, CEASEFIRE, OFFENSIVE, RESOLUTION, TALKS, GenericForce, Lexicon
 from domain.extraction.normalize import lowered
@@ -222,6 +222,8 @@ def _generic_code(kind: str, ctx: ArticleContext, text: str, start: int) -> str 
     if kind == "army":
         near = [a for a in ctx.actors if abs(a.start - start) < 300 and a.kind in ("state", "demonym", "group")]
         return ctx.main_state if all(a.code == ctx.main_state for a in near) else None
+    if kind == "militia" and ctx.main_state in INSURGENTS_OF:
+        return INSURGENTS_OF[ctx.main_state]  # armed men fighting Israel are Palestinian groups
     if kind == "militia":  # Syria's and Iraq's militias fight for a side the codebook codes otherwise
         return f"{ctx.main_state}-MIL" if ctx.main_state and ctx.main_state not in MILITIA_SIDED else None
     if kind == "jihadists":  # "Islamisten", "Dschihadisten": IS only where IS is the war's jihadist party

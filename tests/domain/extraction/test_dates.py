@@ -155,21 +155,70 @@ def test_dateline_of_another_month_does_not_pin() -> None:
     ],
 )
 def test_season_and_year_date_a_past_event(text: str, language: str, start: str, end: str) -> None:
-    # published within two years of the event: older ones are history, not news (test_articles.py)
-    (event,) = _of(extract(text, published_at="2015-06-09", language=language), "CeasefireAnnounced")
-    assert event.occurred is not None
-    assert (str(event.occurred.start), str(event.occurred.end)) == (start, end)
+    # the resolver, not the event: an event dated months before publication is background (below)
+    found = DateResolver(parse_published("2015-06-09"), get_lexicon(language)).find(text)
+    occ = found[0].occurred
+    assert (str(occ.start), str(occ.end)) == (start, end)
 
 
 def test_season_without_a_year_is_the_latest_one() -> None:
-    text = "Im Herbst hatten Regierungstruppen die Stadt Deir ez-Zor zurückerobert."
-    (event,) = _of(extract(text, published_at=PUB_2017_03_09), "OffensiveLaunched")
-    assert event.occurred is not None
-    assert (str(event.occurred.start), str(event.occurred.end)) == ("2016-09-01", "2016-11-30")
+    found = DateResolver(parse_published(PUB_2017_03_09), LEX).find("Im Herbst hatten Regierungstruppen Homs erobert.")
+    occ = found[0].occurred
+    assert (str(occ.start), str(occ.end)) == ("2016-09-01", "2016-11-30")
 
 
 def test_years_ago_dates_the_event_a_year_back() -> None:
-    text = "Vor einem Jahr hatten Regierungstruppen die Stadt Homs zurückerobert."
-    (event,) = _of(extract(text, published_at=PUB_2017_03_09), "OffensiveLaunched")
-    assert event.occurred is not None
-    assert str(event.occurred.start) < "2016-03-09" < str(event.occurred.end)
+    found = DateResolver(parse_published(PUB_2017_03_09), LEX).find("Vor einem Jahr hatten Truppen Homs erobert.")
+    occ = found[0].occurred
+    assert str(occ.start) < "2016-03-09" < str(occ.end)
+
+
+def test_since_a_month_runs_to_publication() -> None:
+    assert _first("Seit August rücken die Truppen auf die Stadt vor.", "2016-11-10") == (
+        D(2016, 8, 1),
+        D(2016, 11, 10),
+        "month",
+    )
+
+
+def test_english_since_a_month_runs_to_publication() -> None:
+    found = DateResolver(parse_published("2016-11-10"), get_lexicon("en")).find("Troops have advanced since July.")
+    occ = found[0].occurred
+    assert (occ.start, occ.end) == (D(2016, 7, 1), D(2016, 11, 10))
+
+
+def test_a_named_day_dates_the_event_before_a_nearer_now() -> None:
+    text = "Am Sonntagabend trat nun nach langem Streit eine Waffenruhe in Syrien in Kraft."
+    (event,) = _of(extract(_KRIEG + text, published_at=PUB_2016_11_10), "CeasefireAnnounced")
+    assert event.occurred is not None and event.occurred.start == D(2016, 11, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Im August hatten die Rebellen die Stadt Idlib nach schweren Kämpfen eingenommen.", "de"),
+        ("The rebels had captured the town of Idlib in heavy fighting in August.", "en"),
+    ],
+)
+def test_an_event_dated_months_before_publication_is_background(text: str, language: str) -> None:
+    events = extract(text, published_at=PUB_2016_11_10, language=language)
+    assert _of(events, "OffensiveLaunched") == []
+
+
+def test_an_event_dated_days_before_publication_is_news() -> None:
+    text = "Am 2. November nahmen die Rebellen die Stadt Idlib nach schweren Kämpfen ein."
+    (event,) = _of(extract(_KRIEG + text, published_at=PUB_2016_11_10), "OffensiveLaunched")
+    assert event.occurred is not None and event.occurred.start == D(2016, 11, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Vor knapp zwei Wochen begann die Armee den Angriff.", "de"),
+        ("The army began the assault nearly two weeks ago.", "en"),
+    ],
+)
+def test_a_hedged_span_ago_resolves(text: str, language: str) -> None:
+    found = DateResolver(parse_published("2016-11-10"), get_lexicon(language)).find(text)
+    assert found and found[0].occurred.precision == "week"
+    assert found[0].occurred.start <= D(2016, 10, 27) <= found[0].occurred.end

@@ -230,3 +230,37 @@ def test_unrealised_triggers(text: str, event_type: str) -> None:
 )
 def test_no_events_from_plans_threats_demands_sport_and_business(text: str) -> None:
     assert _events(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The foreign ministers began a new round of talks on Syria in Vienna on Tuesday.",
+        "Envoys opened talks in Geneva on Monday focusing on calls for a truce and aid deliveries.",
+    ],
+)
+def test_a_round_of_talks_under_way_and_its_topic_are_realised(text: str) -> None:
+    assert _mood(text, TALKS) == REALISED
+
+
+def test_the_next_round_of_talks_is_not_realised() -> None:
+    assert _mood("Diplomats said the next round of talks between the two sides had no date yet.", TALKS) != REALISED
+
+
+def test_a_demand_before_the_talks_still_governs_them() -> None:
+    assert _mood("The opposition called for talks in Geneva on the future of the country.", TALKS) != REALISED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Special forces ended a deadly siege of the hotel in the capital on Friday.",
+        "The army lifted its siege of the northern town after the deal.",
+    ],
+)
+def test_ending_or_lifting_a_siege_is_no_offensive(text: str) -> None:
+    assert _mood(text, OFFENSIVE) != REALISED
+
+
+def test_a_siege_tightened_is_an_offensive() -> None:
+    assert _mood("Government troops tightened the siege of the rebel-held town on Friday.", OFFENSIVE) == REALISED

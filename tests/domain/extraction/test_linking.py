@@ -246,7 +246,7 @@ def test_ceasefires_announced_on_different_days_are_two() -> None:
 def test_earlier_truce_agreed_weeks_ago_is_not_todays() -> None:
     text = (
         "Die Regierung Malis und die Tuareg-Rebellen haben sich auf eine neue Waffenruhe geeinigt. "
-        "Mitte Januar hatten Mali und die Tuareg-Rebellen bereits eine Feuerpause beschlossen, die nie hielt."
+        "Mitte Februar hatten Mali und die Tuareg-Rebellen bereits eine Feuerpause beschlossen, die nie hielt."
     )
     events = _of(extract(text, published_at=PUB_2017_03_09), "CeasefireAnnounced")
     assert len(events) == 2

@@ -338,3 +338,14 @@ def test_confidence_reflects_explicit_arguments() -> None:
     )
     # absolute values are the calibrated model's (test_confidence.py); the order is the behaviour
     assert all(e.confidence < strong.confidence for e in weak)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Zukunft der Grenzregion soll Teil der weiteren Verhandlungen zwischen beiden Staaten sein.",
+        "Über die Gefangenen wird bei den nächsten Gesprächen zwischen Armee und Rebellen entschieden.",
+    ],
+)
+def test_further_and_next_talks_are_not_realised(text: str) -> None:
+    assert _mood(text, "TalksHeld") != REALISED

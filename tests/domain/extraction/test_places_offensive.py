@@ -72,7 +72,7 @@ def test_offensive_without_a_place_takes_the_wars_place() -> None:
 def test_region_of_the_country_does_not_borrow_the_main_town() -> None:
     text = (
         "Hilfswerke warnen vor einer Katastrophe in Idlib. "
-        "Schon im Herbst hatten Regierungstruppen den Osten des Landes zurückerobert."
+        "Schon im Februar hatten Regierungstruppen den Osten des Landes zurückerobert."
     )
     (event,) = _of(extract(text, published_at=PUB_2017_03_09), "OffensiveLaunched")
     assert event.location is None

@@ -352,3 +352,42 @@ def test_actor_in_the_drafts_topic_is_not_a_blocker() -> None:
     text = "Großbritannien hat eine Resolution des Sicherheitsrats gegen die Blockade Katars durch Ägypten verhindert."
     (event,) = _of(extract(text, published_at=PUB_2016_11_10), "ResolutionBlocked")
     assert {code for code, role in _role_pairs(event) if role == "blocked_by"} == {"GBR"}
+
+
+def test_a_demonym_naming_who_administers_a_part_is_a_place() -> None:
+    text = "Die Luftwaffe Indiens hat in der Nacht Ziele im pakistanisch verwalteten Teil der Region angegriffen."
+    (event,) = [e for e in extract(_KRIEG + text, published_at="2025-05-08") if isinstance(e, OffensiveLaunched)]
+    assert {a.code for a in event.actors if a.role == "attacker"} == {"IND"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israels Armee meldet Gefechte. Am Montag griffen bewaffnete Kämpfer einen Armeeposten der israelischen Armee "
+        "bei Sderot an.",
+        "Israels Armee meldet Gefechte. Am Montag griffen Terroristen einen Armeeposten der israelischen Armee bei "
+        "Sderot an.",
+    ],
+)
+def test_armed_men_fighting_israel_are_palestinian_insurgents(text: str) -> None:
+    (event,) = [e for e in extract(text, published_at="2023-10-10") if isinstance(e, OffensiveLaunched)]
+    codes = {a.code for a in event.actors}
+    assert "PSE-REB" in codes and not codes & {"ISR-REB", "ISR-MIL"}
+
+
+def test_es_as_subject_stands_for_the_party_of_the_sentence_before() -> None:
+    text = (
+        "Seither kämpft das Militär Äthiopiens in der Region Tigray gegen die Rebellen. "
+        "Vor gut einer Woche startete es eine neue Offensive auf die Stadt Mekele."
+    )
+    (event,) = [e for e in extract(_KRIEG + text, published_at="2021-07-10") if isinstance(e, OffensiveLaunched)]
+    assert "ETH" in {a.code for a in event.actors if a.role == "attacker"}
+
+
+def test_expletive_es_is_no_subject() -> None:
+    text = (
+        "Die Armee Äthiopiens meldet Erfolge in der Region Tigray. "
+        "In der Nacht gab es eine neue Offensive der Rebellen auf die Stadt Mekele."
+    )
+    events = [e for e in extract(_KRIEG + text, published_at="2021-07-10") if isinstance(e, OffensiveLaunched)]
+    assert all("ETH" not in {a.code for a in e.actors if a.role == "attacker"} for e in events)

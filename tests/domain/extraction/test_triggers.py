@@ -218,3 +218,49 @@ def test_sanctions_blocked_in_the_council_are_a_blocked_resolution(text: str, la
 def test_sanctions_blocked_elsewhere_are_no_resolution() -> None:
     text = "Ungarn hat in der EU neue Sanktionen gegen Russland wegen des Krieges in der Ukraine blockiert."
     assert not _of(extract(text, published_at=PUB_2017_03_09), "ResolutionBlocked")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Berater ist ein früherer Offizier, der schon den Präsidenten Obama in Fragen Irans beriet.",
+        "Seit Jahren berät sie die Regierung Israels in Sicherheitsfragen.",
+    ],
+)
+def test_advising_a_government_is_no_talks(text: str) -> None:
+    assert _talks(text) == []
+
+
+def test_ministers_conferring_are_talks() -> None:
+    assert _talks("Die Außenminister Israels und der USA berieten am Freitag in Jerusalem über die Lage.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hungernde Menschen haben in Gaza mehrere Lastwagen mit Hilfsgütern gestürmt und geplündert.",
+        "Eine Menschenmenge hat in der Stadt ein Lagerhaus der Vereinten Nationen gestürmt.",
+    ],
+)
+def test_a_crowd_storming_and_looting_is_no_offensive(text: str) -> None:
+    assert _offensives(_KRIEG + text) == []
+
+
+def test_english_crowd_storming_and_looting_is_no_offensive() -> None:
+    text = "War in the region\n\nA hungry crowd stormed and looted aid lorries in Gaza on Friday."
+    events = extract(text, published_at=PUB_2025_01_28, language="en")
+    assert [e for e in events if isinstance(e, OffensiveLaunched)] == []
+
+
+def test_a_standing_mediator_role_is_no_talks() -> None:
+    assert _talks("Ägypten war bisher als Vermittler in den Gesprächen über die Gefangenen aktiv.") == []
+
+
+def test_english_standing_mediator_role_is_no_talks() -> None:
+    text = "Fighting in Gaza went on.\n\nEgypt has long acted as a mediator in the talks between Israel and Hamas."
+    events = extract(text, published_at=PUB_2025_02_23, language="en")
+    assert [e for e in events if isinstance(e, TalksHeld)] == []
+
+
+def test_a_mediator_meeting_the_parties_is_talks() -> None:
+    assert _talks("Als Vermittler traf der Außenminister Ägyptens am Freitag in Kairo Vertreter Israels.")
