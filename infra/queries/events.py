@@ -25,7 +25,7 @@ from infra.queries.common import BIGINT_MAX, Where, decode_cursor, encode_cursor
 from infra.queries.filters import BBox
 from infra.queries.totals import Total, count_matches
 
-Sort = Literal["recorded", "occurred"]
+Sort = Literal["recorded", "occurred", "fatalities"]
 Order = Literal["asc", "desc"]
 MAX_LIMIT = 500
 STREAM_BATCH = 1000
@@ -47,6 +47,7 @@ class EventQuery(msgspec.Struct, frozen=True, kw_only=True):
     review_status: tuple[str, ...] = ()
     include_rejected: bool = False
     needs_rereview: bool | None = None
+    fatalities_min: int | None = None
     as_of: Position | None = None  # the events as the read model held them at this log position
     changed_since: Position | None = None  # the events created, updated, rejected or retracted after it
     sort: Sort = "recorded"
@@ -62,6 +63,7 @@ class EventCursor(msgspec.Struct, frozen=True, array_like=True):
     position: Annotated[int, msgspec.Meta(ge=0, le=BIGINT_MAX)] = 0
     occurred: dt.date | None = None
     event_id: uuid.UUID | None = None
+    killed: Annotated[int, msgspec.Meta(ge=0, le=2**31 - 1)] | None = None
 
 
 class EventPage(msgspec.Struct, frozen=True):
@@ -81,7 +83,7 @@ class ExportRow(msgspec.Struct, frozen=True, kw_only=True):
     extractor_version: str | None
 
 
-_COLUMNS = "body::text AS body, tx_id, global_position, occurred_start, event_id, article_id"
+_COLUMNS = "body::text AS body, tx_id, global_position, occurred_start, event_id, article_id, killed"
 _VERSION_COLUMNS = """v.event_id, v.article_id, v.type, v.occurred_start, v.occurred_end, v.occurred_precision,
     v.location_name, v.country, v.lat, v.lon, v.actor_codes, v.killed, v.evidence_text, v.confidence, v.tx_id,
     v.global_position, v.recorded_at, v.search, v.review_status, v.needs_rereview"""
@@ -119,13 +121,15 @@ _ORDER = {
     ("recorded", "desc"): "ORDER BY tx_id DESC, global_position DESC",
     ("occurred", "asc"): "ORDER BY occurred_start ASC NULLS LAST, event_id ASC",
     ("occurred", "desc"): "ORDER BY occurred_start DESC NULLS LAST, event_id DESC",
+    ("fatalities", "asc"): "ORDER BY killed ASC NULLS LAST, event_id ASC",
+    ("fatalities", "desc"): "ORDER BY killed DESC NULLS LAST, event_id DESC",
 }
 
 # The page query, unchanged, joined to its article and its log entry (whose metadata names
 # the extractor). The laterals expose only their aliased columns, so the page's filters
 # and order keep naming rm_conflict_events' columns unqualified.
 _EXPORT = """
-SELECT p.body, p.tx_id, p.global_position, p.occurred_start, p.event_id,
+SELECT p.body, p.tx_id, p.global_position, p.occurred_start, p.event_id, p.killed,
        a.source, a.source_url, a.published_at, m.extractor_version
 FROM ({page}) AS p
 LEFT JOIN LATERAL (SELECT source, url AS source_url, published_at FROM rm_articles
@@ -167,7 +171,7 @@ def decode_event_cursor(raw: str, query: EventQuery) -> EventCursor:
         raise ValidationError(
             f"cursor: issued for sort={cursor.sort}&order={cursor.order}, not sort={query.sort}&order={query.order}"
         )
-    if cursor.sort == "occurred" and cursor.event_id is None:
+    if cursor.sort != "recorded" and cursor.event_id is None:
         raise ValidationError("cursor: not a cursor this endpoint issued")
     return cursor
 
@@ -195,6 +199,8 @@ def filter_sql(query: EventQuery, where: Where) -> None:
         where.add(f"article_id = {where.arg(query.article_id)}")
     if query.min_confidence is not None:
         where.add(f"confidence >= {where.arg(query.min_confidence)}")
+    if query.fatalities_min is not None:
+        where.add(f"killed >= {where.arg(query.fatalities_min)}")
     if query.review_status:
         where.add(f"review_status = ANY({where.arg(list(query.review_status))}::text[])")
     elif not query.include_rejected and query.changed_since is None:
@@ -217,11 +223,22 @@ def _after_sql(cursor: EventCursor, where: Where) -> None:
     op = ">" if cursor.order == "asc" else "<"
     if cursor.sort == "recorded":
         where.add(f"(tx_id, global_position) {op} ({where.arg(cursor.tx_id)}, {where.arg(cursor.position)})")
+    elif cursor.sort == "fatalities":
+        _after_nullable("killed", "int", cursor.killed, cursor, op, where)
     elif cursor.occurred is None:
         where.add(f"occurred_start IS NULL AND event_id {op} {where.arg(cursor.event_id)}")
     else:
         key = f"({where.arg(cursor.occurred)}::date, {where.arg(cursor.event_id)}::uuid)"
         where.add(f"((occurred_start, event_id) {op} {key} OR occurred_start IS NULL)")
+
+
+def _after_nullable(column: str, kind: str, value: object, cursor: EventCursor, op: str, where: Where) -> None:
+    """After (value, event_id) in an order that puts NULLs last in both directions."""
+    if value is None:
+        where.add(f"{column} IS NULL AND event_id {op} {where.arg(cursor.event_id)}")
+        return
+    key = f"({where.arg(value)}::{kind}, {where.arg(cursor.event_id)}::uuid)"
+    where.add(f"(({column}, event_id) {op} {key} OR {column} IS NULL)")
 
 
 def page_sql(query: EventQuery, cursor: EventCursor | None, limit: int) -> tuple[str, list[object]]:
@@ -239,6 +256,8 @@ def page_sql(query: EventQuery, cursor: EventCursor | None, limit: int) -> tuple
 def _cursor_of(row: asyncpg.Record, query: EventQuery) -> EventCursor:
     if query.sort == "recorded":
         return EventCursor(query.sort, query.order, tx_id=row["tx_id"], position=row["global_position"])
+    if query.sort == "fatalities":
+        return EventCursor(query.sort, query.order, killed=row["killed"], event_id=row["event_id"])
     return EventCursor(query.sort, query.order, occurred=row["occurred_start"], event_id=row["event_id"])
 
 
@@ -345,6 +364,7 @@ def build_query(
     review_status: list[str] | None = None,
     include_rejected: bool = False,
     needs_rereview: bool | None = None,
+    fatalities_min: int | None = None,
     as_of: str | None = None,
     changed_since: str | None = None,
     sort: Sort = "recorded",
@@ -371,6 +391,7 @@ def build_query(
         review_status=filters.review_statuses(review_status or ()),
         include_rejected=include_rejected,
         needs_rereview=needs_rereview,
+        fatalities_min=fatalities_min,
         as_of=filters.position("as_of", as_of),
         changed_since=filters.position("changed_since", changed_since),
         sort=sort,

@@ -142,6 +142,27 @@ async def test_pages_by_occurred_put_undated_events_last(client: Client, clean_d
         assert seen == [id_of(r) for r in expected]
 
 
+async def test_pages_by_fatalities_put_the_deadliest_first_and_unknown_tolls_last(
+    client: Client, clean_db: str
+) -> None:
+    many, few, same = event_row(killed=40), event_row(killed=3), event_row(killed=3)
+    unknown = [event_row() for _ in range(2)]
+    await insert_events(clean_db, many, few, same, *unknown)
+    threes = sorted([few, same], key=lambda r: r["event_id"], reverse=True)
+    tail = sorted(unknown, key=lambda r: r["event_id"], reverse=True)
+    seen, cursor = [], None
+    while True:
+        params = {"limit": "2", "sort": "fatalities"} | ({"cursor": cursor} if cursor else {})
+        page = (await client.get("/events", params=params)).json()
+        seen += [item["id"] for item in page["items"]]
+        if (cursor := page["next_cursor"]) is None:
+            break
+    assert seen == [id_of(r) for r in [many, *threes, *tail]]
+    at_least = await client.get("/events", params={"fatalities_min": "4"})
+    assert ids(at_least) == [id_of(many)] and at_least.json()["total"] == 1
+    assert (await client.get("/events", params={"fatalities_min": "-1"})).status_code == 400
+
+
 async def test_bad_cursors_are_problems(client: Client, clean_db: str) -> None:
     await insert_events(clean_db, event_row(), event_row())
     cursor = (await client.get("/events", params={"limit": "1"})).json()["next_cursor"]
