@@ -110,6 +110,8 @@ def source_sql(query: EventQuery, where: Where) -> str:
         return _CHANGED.format(columns=_VERSION_COLUMNS, tx=f"{tx}::bigint", pos=f"{pos}::bigint")
     if query.as_of is not None:
         tx, pos = where.arg(query.as_of.tx_id), where.arg(query.as_of.global_position)
+        # Implied (a version opens at or after its extraction), but lets the log-order index start at P.
+        where.add(f"(tx_id, global_position) <= ({tx}, {pos})")
         where.add(f"(valid_from_tx, valid_from_pos) <= ({tx}, {pos})")
         where.add(f"(valid_to_tx IS NULL OR (valid_to_tx, valid_to_pos) > ({tx}, {pos}))")
         return "rm_event_versions"
