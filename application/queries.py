@@ -13,7 +13,7 @@ from __future__ import annotations
 from infra.api_keys import SCOPES, ApiKey, find_by_secret, list_api_keys
 from infra.event_store import RecordedEvent
 from infra.horizon import Blocker, Horizon
-from infra.queries import actors, articles, events, filters, log, places, review_queue, timeline, totals
+from infra.queries import actors, articles, events, filters, log, places, review_queue, stats, timeline, totals
 from infra.queries.common import BIGINT_MAX, decode_cursor
 from infra.read_models.status import ProjectionStatus, list_statuses
 from infra.webhooks import deliveries, subscriptions
@@ -38,6 +38,7 @@ __all__ = [
     "log",
     "places",
     "review_queue",
+    "stats",
     "subscriptions",
     "timeline",
     "totals",

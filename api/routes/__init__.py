@@ -15,6 +15,7 @@ from api.routes import (
     projections,
     releases,
     review,
+    stats,
     stream,
     subscriptions,
 )
@@ -30,6 +31,7 @@ ROUTE_HANDLERS: list[Any] = [
     *events.ROUTES,
     *articles_read.ROUTES,
     *catalog.ROUTES,
+    *stats.ROUTES,
     *codebook.ROUTES,
     *log.ROUTES,
     subscriptions.SubscriptionController,

@@ -11,7 +11,7 @@ from api.auth import require_scope
 from api.consistency import ReadAfter
 from api.schemas import Timeline
 from api.services import ServicesDep
-from application.queries import actors, decode_cursor, filters, places, timeline, totals
+from application.queries import actors, decode_cursor, events, filters, places, stats, timeline, totals
 from domain.errors import NotFoundError
 
 READ_GUARDS = [require_scope("read")]
@@ -69,11 +69,18 @@ async def get_timeline(
         str | None, QueryParameter(min_length=1, name="from", description="First day (YYYY-MM-DD)")
     ] = None,
     to: Annotated[str | None, QueryParameter(min_length=1, description="Last day (YYYY-MM-DD)")] = None,
+    country: CountryParam = None,
+    actor: Annotated[list[str] | None, QueryParameter(description="Actor code (repeatable: any of them)")] = None,
 ) -> Timeline:
     start, end = filters.iso_date("from", from_), filters.iso_date("to", to)
     filters.date_range(start, end)
     types = filters.event_types(type_ or ())
-    items = await timeline.timeline(services.pool, interval, types, start, end)
+    if country is None and not actor:
+        return Timeline(interval=interval, items=await timeline.timeline(services.pool, interval, types, start, end))
+    # The per-day counts know no country or actor: count the events themselves (dated ones).
+    query = events.build_query(types=list(types), actors=actor, country=country, occurred_from=from_, occurred_to=to)
+    buckets = await stats.stats(services.pool, query, ("interval", "type"), interval)
+    items = [timeline.TimelineBucket(start=b.start, type=b.type, count=b.count) for b in buckets]  # type: ignore[arg-type]
     return Timeline(interval=interval, items=items)
 
 
