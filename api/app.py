@@ -26,18 +26,28 @@ from api.errors import EXCEPTION_HANDLERS, problem_responses
 from api.observability import observe_http
 from api.routes import ROUTE_HANDLERS
 from api.routes.metrics import scrape
-from api.services import Services, projection_runner, webhook_workers
+from api.services import Services
 from infra.db import create_pool
 from infra.event_store import EventStore
+from infra.follower import FollowerRunner
+from infra.projection_runner import projection_followers
+from infra.read_models import READ_MODELS
 from infra.settings import Settings
+from infra.webhooks.fanout import fanout_follower
+from infra.webhooks.worker import run_dispatchers
 
 log = logging.getLogger("conflictdb")
 BEARER = "bearerAuth"  # the OpenAPI security scheme of API keys
 
 
 def background_workers(services: Services) -> list[Coroutine[Any, Any, None]]:
-    """Long-running tasks started with the app (projections, webhook fan-out and dispatch)."""
-    return [projection_runner(services).run_forever(), webhook_workers(services)]
+    """Long-running tasks started with the app: one runner for every log follower (the
+    projections and the webhook fan-out) and the webhook dispatchers, on one shared listener."""
+    followers = [*projection_followers(READ_MODELS.values()), fanout_follower()]
+    runner = FollowerRunner(
+        services.pool, followers, listener=services.listener, poll_interval_s=services.settings.poll_interval_s
+    )
+    return [runner.run_forever(), run_dispatchers(services.pool, services.listener, services.settings)]
 
 
 def create_app(settings: Settings, database_url: str) -> Litestar:
@@ -53,6 +63,7 @@ def create_app(settings: Settings, database_url: str) -> Litestar:
             for task in tasks:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
+            await services.listener.close()
             await services.store.close()
             await pool.close()
 

@@ -16,10 +16,10 @@ from typing import Any, Literal, get_args
 import msgspec
 from litestar.exceptions import HTTPException
 
-from api.schemas import WireEvent
 from application.queries import events, totals
 from domain.errors import ValidationError
 from domain.events.common import Actor, Role
+from domain.wire import WireEvent
 
 Format = Literal["json", "csv", "geojson", "ndjson"]
 MEDIA_TYPES: dict[Format, str] = {
@@ -90,16 +90,9 @@ def _quality(raw: str) -> float:
     return value if 0 <= value <= 1 else 0.0
 
 
-class _RawPage(msgspec.Struct):
-    items: list[msgspec.Raw]
-    next_cursor: str | None
-    total: int
-    total_is_estimate: bool
-
-
 def json_page(items: list[bytes], next_cursor: str | None, total: totals.Total) -> bytes:
-    raw = [msgspec.Raw(i) for i in items]
-    return _encoder.encode(_RawPage(raw, next_cursor, total=total.count, total_is_estimate=total.is_estimate))
+    """A `Page[WireEvent]` whose items are the stored wire JSON, passed through undecoded."""
+    return _encoder.encode(totals.page([msgspec.Raw(i) for i in items], next_cursor, total))
 
 
 async def csv_rows(rows: AsyncIterator[events.ExportRow]) -> AsyncIterator[bytes]:
@@ -141,7 +134,7 @@ def _csv_row(row: events.ExportRow) -> tuple[Any, ...]:
     )  # fmt: skip
 
 
-def _actor_cells(actors: list[Actor]) -> list[str]:
+def _actor_cells(actors: tuple[Actor, ...]) -> list[str]:
     ranked = sorted(actors, key=lambda a: _ROLE_ORDER.get(a.role, len(_ROLE_ORDER)))[:MAX_CSV_ACTORS]
     cells = [cell for actor in ranked for cell in (actor.name, actor.code, actor.role)]
     return cells + [""] * (len(_ACTOR_FIELDS) * MAX_CSV_ACTORS - len(cells))

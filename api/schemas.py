@@ -8,33 +8,10 @@ from typing import Any
 
 import msgspec
 
-from application.queries import articles, timeline, totals
-from domain.events import Actor, Casualties, Evidence, Location, Occurred
+from application.queries import articles, timeline
+from domain.wire import WireEvent
 
 # --- read side: events, articles, catalog, log -------------------------------------------
-
-
-class WireEvent(msgspec.Struct, kw_only=True):
-    """An extracted event as served: the codebook's wire format plus its log identity."""
-
-    type: str
-    occurred: Occurred | None = None
-    location: Location | None = None
-    actors: list[Actor] = []
-    casualties: Casualties | None = None
-    evidence: Evidence
-    confidence: float
-    id: uuid.UUID
-    article_id: uuid.UUID
-    position: str
-    recorded_at: dt.datetime
-
-
-class EventList(msgspec.Struct, kw_only=True):
-    items: list[WireEvent]
-    next_cursor: str | None
-    total: totals.PageTotal
-    total_is_estimate: totals.PageTotalIsEstimate
 
 
 class ArticleSummary(msgspec.Struct, kw_only=True):
@@ -45,7 +22,7 @@ class ArticleSummary(msgspec.Struct, kw_only=True):
     published_at: str | None
 
 
-class EventDetail(WireEvent, kw_only=True):
+class EventDetail(WireEvent, frozen=True, kw_only=True):
     """The event with a summary of the article it was extracted from."""
 
     article: ArticleSummary | None
@@ -72,10 +49,3 @@ class LogEntry(msgspec.Struct, kw_only=True):
     data: msgspec.Raw
     metadata: dict[str, Any]
     recorded_at: dt.datetime
-
-
-class LogPage(msgspec.Struct, kw_only=True):
-    items: list[LogEntry]
-    next_cursor: str | None
-    total: totals.PageTotal
-    total_is_estimate: totals.PageTotalIsEstimate

@@ -22,6 +22,7 @@ from infra.db import check_reachable, create_pool, redact, start_embedded
 from infra.event_store import EventStore
 from infra.idempotency import StoredReplies
 from infra.ingestion import ArticleStreams
+from infra.listen import Listener
 from infra.migrate import upgrade
 from infra.projection_runner import ProjectionRunner
 from infra.read_models.status import ProjectionAdmin
@@ -38,6 +39,7 @@ class Services:
     store: EventStore
     database_url: str
     clock: SystemClock = field(default_factory=SystemClock)
+    listener: Listener = field(init=False)
 
     def __post_init__(self) -> None:
         self.articles = ArticleStreams(self.store)
@@ -46,6 +48,7 @@ class Services:
         self.deliveries = DeliveryOutbox(self.pool)
         self.projections = ProjectionAdmin(self.pool)
         self.api_keys = ApiKeyRepository(self.pool)
+        self.listener = Listener(self.database_url)  # connects lazily, on the first subscribe
 
     async def projection_lag(self) -> int | None:
         """Events not yet projected by the slowest projection (None until projections exist)."""
@@ -71,6 +74,7 @@ async def open_services(settings: Settings, database_url: str, *, max_size: int 
     try:
         yield services
     finally:
+        await services.listener.close()
         await services.store.close()  # let the last wake-up NOTIFY go out before the pool closes
         await pool.close()
 
@@ -96,7 +100,7 @@ def prepare_database(settings: Settings, *, migrate: bool = True) -> str:
 def projection_runner(services: Services, *, batch_size: int | None = None) -> ProjectionRunner:
     options: dict[str, Any] = {} if batch_size is None else {"batch_size": batch_size}
     return ProjectionRunner(
-        services.pool, database_url=services.database_url, poll_interval_s=services.settings.poll_interval_s, **options
+        services.pool, listener=services.listener, poll_interval_s=services.settings.poll_interval_s, **options
     )
 
 

@@ -27,7 +27,7 @@ from domain.articles import (
 from domain.errors import ConcurrencyError, ConflictDBError, NotFoundError, ValidationError
 from domain.events import CONFLICT_EVENT_TYPES, ArticleSubmitted, ConflictEvent, DomainEvent, EventRetracted
 from domain.extraction import EXTRACTOR_VERSION, extract
-from domain.wire import wire_event
+from domain.wire import WireEvent, wire_event
 from infra import metrics
 
 MAX_BATCH = 500
@@ -39,7 +39,7 @@ class Outcome(msgspec.Struct, frozen=True, kw_only=True):
     """What became of one submitted article: created (201) or a duplicate of a stored one (200)."""
 
     id: uuid.UUID
-    events: list[dict[str, Any]]
+    events: list[WireEvent]
     duplicate: bool
 
     @property
@@ -54,7 +54,7 @@ class ItemResult(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     status: int
     id: uuid.UUID | None = None
     duplicate: bool | None = None
-    events: list[dict[str, Any]] | None = None
+    events: list[WireEvent] | None = None
     detail: str | None = None
 
 
@@ -62,7 +62,7 @@ class Reextraction(msgspec.Struct, frozen=True, kw_only=True):
     id: uuid.UUID
     extractor_version: str
     retracted: list[uuid.UUID]
-    added: list[dict[str, Any]]
+    added: list[WireEvent]
     unchanged: int
 
 
@@ -185,7 +185,7 @@ async def _duplicate(articles: ArticleStore, article_id: uuid.UUID) -> Outcome:
 # --- reading --------------------------------------------------------------------------------------
 
 
-async def live_events(articles: ArticleStore, article_id: uuid.UUID) -> list[dict[str, Any]]:
+async def live_events(articles: ArticleStore, article_id: uuid.UUID) -> list[WireEvent]:
     """The article's extracted events that have not been retracted, in the wire format."""
     stream = await articles.read(article_id)
     if not stream:
@@ -198,11 +198,12 @@ def _live(stream: Sequence[Stored]) -> list[Stored]:
     return [s for s in stream if isinstance(s.event, CONFLICT_EVENT_TYPES) and s.event_id not in retracted]
 
 
-def _wire(article_id: uuid.UUID, stored: Sequence[Stored]) -> list[dict[str, Any]]:
+def _wire(article_id: uuid.UUID, stored: Sequence[Stored]) -> list[WireEvent]:
     """The codebook's extracted event plus id, article_id, position and recorded_at."""
     return [
         wire_event(s.event, event_id=s.event_id, article_id=article_id, position=s.position, recorded_at=s.recorded_at)
         for s in stored
+        if isinstance(s.event, CONFLICT_EVENT_TYPES)
     ]
 
 
@@ -247,7 +248,7 @@ async def reextract_all(
 
 async def _append_plan(
     articles: ArticleStore, article_id: uuid.UUID, stream: Sequence[Stored], plan: ReextractionPlan, origin: str
-) -> list[dict[str, Any]]:
+) -> list[WireEvent]:
     version = stream[-1].stream_version
     metadata = {**_metadata(article_id, origin, None), "causation_id": str(stream[0].event_id)}
     retractions: list[DomainEvent] = [

@@ -16,14 +16,12 @@ from infra.queries import actors, articles, events, filters, log, places, timeli
 from infra.queries.common import BIGINT_MAX, decode_cursor
 from infra.read_models.status import ProjectionStatus, list_statuses
 from infra.webhooks import deliveries, subscriptions
-from infra.webhooks.listen import Listener
 from infra.webhooks.stream import follow
 
 __all__ = [
     "BIGINT_MAX",
     "SCOPES",
     "ApiKey",
-    "Listener",
     "ProjectionStatus",
     "RecordedEvent",
     "actors",

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 import msgspec
 
+from domain import streams
 from domain.errors import ValidationError
 from domain.events import ArticleSubmitted, ConflictEvent
 from domain.events.articles import LanguageMethod
@@ -145,7 +146,7 @@ def article_id_for(kind: KeyKind, value: str) -> uuid.UUID:
 
 
 def stream_id_for(article_id: uuid.UUID) -> str:
-    return f"article-{article_id}"
+    return streams.article_stream(article_id)
 
 
 def event_id_for(article_id: uuid.UUID, stream_version: int) -> uuid.UUID:

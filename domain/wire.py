@@ -1,46 +1,85 @@
-"""The API's wire format of an event, shared by the read model, webhooks and the stream.
+"""The API's wire format of an event: one contract for the ingest reply, the read model's
+stored body, `GET /events`, webhooks, the live stream and the OpenAPI schema.
 
 The codebook's extracted event (type, occurred, location, actors, casualties, evidence,
 confidence) plus its envelope facts: id, article_id, position (the opaque log position)
-and recorded_at.
+and recorded_at. A retraction (webhooks and the stream only) carries its own fields with
+the same envelope.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any
+from typing import Literal
 
 import msgspec
 
-from domain.events import DomainEvent
+from domain.events import ConflictEvent, EventRetracted
+from domain.events.common import Actor, Casualties, Evidence, Location, Occurred
 
-ARTICLE_STREAM_PREFIX = "article-"
+ConflictType = Literal["TalksHeld", "CeasefireAnnounced", "OffensiveLaunched", "ResolutionBlocked"]
 
 
-def article_id_of(stream_id: str) -> uuid.UUID | None:
-    """The article's id for a stream named `article-<uuid>`, else None."""
-    if not stream_id.startswith(ARTICLE_STREAM_PREFIX):
-        return None
-    try:
-        return uuid.UUID(stream_id[len(ARTICLE_STREAM_PREFIX) :])
-    except ValueError:
-        return None
+class WireEvent(msgspec.Struct, frozen=True, kw_only=True):
+    """An extracted event as served: the codebook's wire format plus its log identity."""
+
+    type: ConflictType
+    occurred: Occurred | None = None
+    location: Location | None = None
+    actors: tuple[Actor, ...] = ()
+    casualties: Casualties | None = None
+    evidence: Evidence
+    confidence: float
+    id: uuid.UUID
+    article_id: uuid.UUID
+    position: str
+    recorded_at: dt.datetime
+
+
+class WireRetraction(msgspec.Struct, frozen=True, kw_only=True):
+    """A withdrawn event as delivered to webhooks and the stream."""
+
+    type: Literal["EventRetracted"] = "EventRetracted"
+    retracted_event_id: uuid.UUID
+    reason: str
+    extractor_version: str
+    id: uuid.UUID
+    article_id: uuid.UUID | None
+    position: str
+    recorded_at: dt.datetime
 
 
 def wire_event(
-    event: DomainEvent,
+    event: ConflictEvent, *, event_id: uuid.UUID, article_id: uuid.UUID, position: str, recorded_at: dt.datetime
+) -> WireEvent:
+    return WireEvent(
+        type=type_of(event),
+        **msgspec.structs.asdict(event),
+        id=event_id,
+        article_id=article_id,
+        position=position,
+        recorded_at=recorded_at,
+    )
+
+
+def wire_retraction(
+    event: EventRetracted,
     *,
     event_id: uuid.UUID,
     article_id: uuid.UUID | None,
     position: str,
     recorded_at: dt.datetime,
-) -> dict[str, Any]:
-    body: dict[str, Any] = msgspec.to_builtins(event)
-    body.update(
-        id=str(event_id),
-        article_id=None if article_id is None else str(article_id),
+) -> WireRetraction:
+    return WireRetraction(
+        **msgspec.structs.asdict(event),
+        id=event_id,
+        article_id=article_id,
         position=position,
-        recorded_at=msgspec.to_builtins(recorded_at),
+        recorded_at=recorded_at,
     )
-    return body
+
+
+def type_of(event: ConflictEvent) -> ConflictType:
+    tag: ConflictType = type(event).__struct_config__.tag  # type: ignore[assignment]
+    return tag

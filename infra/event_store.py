@@ -15,12 +15,13 @@ import datetime as dt
 import logging
 import random
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any, Final, Literal
 
 import asyncpg
 import msgspec
 
+from domain import streams
 from domain.errors import ConcurrencyError, ConflictDBError, ValidationError
 from infra import metrics
 
@@ -95,6 +96,13 @@ class RecordedEvent(msgspec.Struct, frozen=True, kw_only=True):
         return Position(self.tx_id, self.global_position)
 
 
+class Batch(msgspec.Struct, frozen=True):
+    """What a follower reads in one go: its events, and how far the log was read."""
+
+    events: list[RecordedEvent]
+    end: Position | None  # the cursor after this batch; None when nothing new is visible
+
+
 class AppendResult(msgspec.Struct, frozen=True, kw_only=True):
     stream_id: str
     version: int  # the stream's version after the append
@@ -112,12 +120,27 @@ WHERE (tx_id, global_position) > ($1::text::xid8, $2::bigint)
 ORDER BY tx_id, global_position
 LIMIT $3"""
 
-_READ_CATEGORY = f"""
-SELECT {_COLUMNS} FROM events
-WHERE category = $4 AND (tx_id, global_position) > ($1::text::xid8, $2::bigint)
-  AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
-ORDER BY tx_id, global_position
-LIMIT $3"""
+# A follower's batch: the events of its types after the cursor, and (same statement, so the
+# same snapshot) the last visible event of any type, so a batch that is not full can move
+# the cursor past the events the follower does not handle.
+_BATCH = """
+WITH batch AS (
+    SELECT {columns} FROM events
+    WHERE (tx_id, global_position) > ($1::text::xid8, $2::bigint)
+      AND tx_id < pg_snapshot_xmin(pg_current_snapshot()){types}
+    ORDER BY tx_id, global_position
+    LIMIT $3
+), last AS (
+    SELECT tx_id::text::bigint AS end_tx_id, global_position AS end_position FROM events
+    WHERE (tx_id, global_position) > ($1::text::xid8, $2::bigint)
+      AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
+    ORDER BY tx_id DESC, global_position DESC
+    LIMIT 1
+)
+SELECT last.*, batch.* FROM last LEFT JOIN batch ON true
+ORDER BY batch.tx_id, batch.global_position"""
+_BATCH_ALL = _BATCH.format(columns=_COLUMNS, types="")
+_BATCH_OF_TYPES = _BATCH.format(columns=_COLUMNS, types="\n      AND event_type = ANY($4::text[])")
 
 _READ_STREAM = f"""
 SELECT {_COLUMNS} FROM events
@@ -166,11 +189,6 @@ _APPEND_TO_STREAM = _CAS_STREAM.format(count="cardinality($1::uuid[])") + _INSER
 _VERSION = "SELECT version FROM streams WHERE stream_id = $1"
 _EVENT_ID_UQ = "events_event_id_uq"
 _EXISTING = "SELECT event_id, global_position FROM events WHERE event_id = ANY($1::uuid[]) ORDER BY global_position"
-
-
-def category_of(stream_id: str) -> str:
-    """The stream's category: the part before the first '-' ("article-42" -> "article")."""
-    return stream_id.split("-", 1)[0]
 
 
 def recorded_from_row(row: asyncpg.Record) -> RecordedEvent:
@@ -309,14 +327,13 @@ class EventStore:
         after: Position = START,
         limit: int = 500,
         *,
-        category: str | None = None,
         conn: asyncpg.Connection | None = None,
     ) -> list[RecordedEvent]:
         """Committed events after `after` in global order, never past a still-open writer."""
         if conn is None:
             async with self.pool.acquire() as own:
-                return await read_all(own, after, limit, category=category)
-        return await read_all(conn, after, limit, category=category)
+                return await read_all(own, after, limit)
+        return await read_all(conn, after, limit)
 
     async def stream_version(self, stream_id: str) -> int | None:
         async with self.pool.acquire() as conn:
@@ -329,14 +346,24 @@ class EventStore:
             return await head(conn)
 
 
-async def read_all(
-    conn: asyncpg.Connection, after: Position, limit: int, *, category: str | None = None
-) -> list[RecordedEvent]:
-    if category is None:
-        rows = await conn.fetch(_READ_ALL, str(after.tx_id), after.global_position, limit)
-    else:
-        rows = await conn.fetch(_READ_CATEGORY, str(after.tx_id), after.global_position, limit, category)
+async def read_all(conn: asyncpg.Connection, after: Position, limit: int) -> list[RecordedEvent]:
+    rows = await conn.fetch(_READ_ALL, str(after.tx_id), after.global_position, limit)
     return [recorded_from_row(r) for r in rows]
+
+
+async def read_batch(
+    conn: asyncpg.Connection, after: Position, limit: int, *, types: Collection[str] | None = None
+) -> Batch:
+    """Up to `limit` committed events of `types` (None: every type) after `after`, filtered in SQL.
+    When fewer come back, `end` is past every visible event, so skipped types still advance."""
+    args = (str(after.tx_id), after.global_position, limit)
+    rows = await (conn.fetch(_BATCH_ALL, *args) if types is None else conn.fetch(_BATCH_OF_TYPES, *args, list(types)))
+    if not rows:
+        return Batch([], None)
+    events = [recorded_from_row(r) for r in rows if r["global_position"] is not None]
+    if len(events) == limit:
+        return Batch(events, events[-1].position)
+    return Batch(events, Position(rows[0]["end_tx_id"], rows[0]["end_position"]))
 
 
 async def head(conn: asyncpg.Connection) -> Position:
@@ -355,7 +382,7 @@ async def notify(conn: asyncpg.Connection, stream_id: str) -> None:
 
 def _append_statement(stream_id: str, events: Sequence[NewEvent], expected: int) -> tuple[Any, ...]:
     """The CAS-then-insert statement and its arguments: scalars for one event, arrays for more."""
-    head = (stream_id, category_of(stream_id), expected)
+    head = (stream_id, streams.category(stream_id), expected)
     if len(events) == 1:
         event = events[0]
         sql = _APPEND_ONE_TO_NEW_STREAM if expected == 0 else _APPEND_ONE_TO_STREAM

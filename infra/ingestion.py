@@ -18,6 +18,7 @@ from typing import Any, Protocol
 import asyncpg
 import msgspec
 
+from domain import streams
 from domain.articles import KeyKind, stream_id_for
 from domain.errors import ConcurrencyError
 from domain.events import DomainEvent
@@ -32,8 +33,8 @@ _ADD_KEYS = """
 INSERT INTO article_keys (kind, value, article_id)
 SELECT k, v, $3 FROM unnest($1::text[], $2::text[]) AS u(k, v)"""
 _COMMIT_FACTS = "SELECT pg_current_xact_id()::text::bigint, now()"
-_ARTICLE_IDS = "SELECT stream_id FROM streams WHERE category = 'article' ORDER BY created_at, stream_id"
-_HAS_ARTICLES = "SELECT EXISTS (SELECT 1 FROM streams WHERE category = 'article')"
+_ARTICLE_IDS = "SELECT stream_id FROM streams WHERE category = $1 ORDER BY created_at, stream_id"
+_HAS_ARTICLES = "SELECT EXISTS (SELECT 1 FROM streams WHERE category = $1)"
 
 
 class PendingEvent(Protocol):
@@ -104,11 +105,11 @@ class ArticleStreams:
         return [_stored(r) for r in await self.store.read_stream(stream_id_for(article_id))]
 
     async def article_ids(self) -> list[uuid.UUID]:
-        rows = await self.store.pool.fetch(_ARTICLE_IDS)
-        return [uuid.UUID(r["stream_id"].removeprefix("article-")) for r in rows]
+        rows = await self.store.pool.fetch(_ARTICLE_IDS, streams.ARTICLE)
+        return [uuid.UUID(streams.id_of(r["stream_id"])) for r in rows]
 
     async def has_articles(self) -> bool:
-        return bool(await self.store.pool.fetchval(_HAS_ARTICLES))
+        return bool(await self.store.pool.fetchval(_HAS_ARTICLES, streams.ARTICLE))
 
 
 def _encoded(events: Sequence[PendingEvent]) -> list[NewEvent]:

@@ -190,7 +190,7 @@ async def _ingest_one(services: Services, item: Item, summary: Summary, origin: 
         summary.duplicates += 1
     else:
         summary.created += 1
-        summary.events.update(e["type"] for e in outcome.events)
+        summary.events.update(e.type for e in outcome.events)
 
 
 def _fail(label: str, reason: str, summary: Summary) -> None:

@@ -10,7 +10,7 @@ from litestar.params import FromPath, FromQuery, QueryParameter
 from api.auth import require_scope
 from api.schemas import Timeline
 from api.services import ServicesDep
-from application.queries import actors, decode_cursor, filters, places, timeline
+from application.queries import actors, decode_cursor, filters, places, timeline, totals
 from domain.errors import NotFoundError
 
 READ_GUARDS = [require_scope("read")]
@@ -25,7 +25,7 @@ Search = Annotated[
 @get("/actors", tags=["catalog"], summary="Actors by number of live events", guards=READ_GUARDS)
 async def list_actors(
     services: ServicesDep, q: Search = None, limit: Limit = 100, cursor: Cursor = None
-) -> actors.ActorPage:
+) -> totals.Page[actors.ActorView]:
     after = None if cursor is None else decode_cursor(cursor, actors.ActorCursor)
     return await actors.list_actors(services.pool, filters.text("q", q), after, limit)
 
@@ -51,7 +51,7 @@ async def list_places(
     country: CountryParam = None,
     limit: Limit = 100,
     cursor: Cursor = None,
-) -> places.PlacePage:
+) -> totals.Page[places.PlaceView]:
     after = None if cursor is None else decode_cursor(cursor, places.PlaceCursor)
     query, code = filters.text("q", q), filters.country(country)
     return await places.list_places(services.pool, query, code, after, limit)

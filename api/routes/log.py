@@ -9,7 +9,7 @@ from litestar import get
 from litestar.params import QueryParameter
 
 from api.auth import require_scope
-from api.schemas import LogEntry, LogPage
+from api.schemas import LogEntry
 from api.services import ServicesDep
 from application.queries import RecordedEvent, log, totals
 
@@ -31,15 +31,10 @@ async def get_log(
     services: ServicesDep,
     after: Annotated[str | None, QueryParameter(min_length=1, description=_AFTER_DOC)] = None,
     limit: Annotated[int, QueryParameter(ge=1, le=log.MAX_LIMIT)] = 100,
-) -> LogPage:
+) -> totals.Page[LogEntry]:
     events, following = await log.read_log(services.store, log.parse_after(after), limit)
     total = await totals.count_log(services.pool)
-    return LogPage(
-        items=[_entry(e) for e in events],
-        next_cursor=None if following is None else following.encode(),
-        total=total.count,
-        total_is_estimate=total.is_estimate,
-    )
+    return totals.page([_entry(e) for e in events], None if following is None else following.encode(), total)
 
 
 def _entry(event: RecordedEvent) -> LogEntry:

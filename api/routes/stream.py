@@ -1,8 +1,8 @@
 """GET /events/stream: conflict events as Server-Sent Events, resumable with Last-Event-ID.
 
 Each message's `id:` is the event's log position, so a reconnecting client (browsers do it
-by themselves) resumes exactly after the last event it saw. One LISTEN connection per
-app process is shared by every open stream.
+by themselves) resumes exactly after the last event it saw. Streams wait on the process's
+one LISTEN connection (`services.listener`), shared with the background workers.
 """
 
 from __future__ import annotations
@@ -16,11 +16,10 @@ from litestar.response import ServerSentEvent, ServerSentEventMessage
 
 from api.auth import require_scope
 from api.services import ServicesDep
-from application.queries import Listener, follow, log
+from application.queries import follow, log
 from domain.webhooks import DEFAULT_TYPES, validate_event_types
 
 KEEPALIVE_S = 15.0
-_LISTENER = "event_stream_listener"
 
 TypesParam = Annotated[
     list[str] | None,
@@ -48,10 +47,9 @@ async def event_stream(
     resume = request.headers.get("last-event-id") or after
     start = log.parse_position("Last-Event-ID/after", resume) if resume else await services.store.head()
     wanted = validate_event_types(tuple(types) if types else None) or tuple(DEFAULT_TYPES)
-    listener = _listener(request, services.database_url)
     items = follow(
         services.store,
-        listener,
+        services.listener,
         start,
         frozenset(wanted),
         poll_s=services.settings.poll_interval_s,
@@ -66,12 +64,3 @@ async def _messages(items: AsyncIterator[Any]) -> AsyncIterator[ServerSentEventM
             yield ServerSentEventMessage(comment="keep-alive")
         else:
             yield ServerSentEventMessage(data=item.data, id=item.position, event=item.event_type)
-
-
-def _listener(request: Request[Any, Any, Any], database_url: str) -> Listener:
-    """The process's shared LISTEN connection for streams (opened while any stream is open)."""
-    listener: Listener | None = request.app.state.get(_LISTENER)
-    if listener is None:
-        listener = Listener(database_url)
-        request.app.state[_LISTENER] = listener
-    return listener

@@ -63,20 +63,6 @@ class Replayed(msgspec.Struct, kw_only=True):
     enqueued: int
 
 
-class SubscriptionPage(msgspec.Struct, kw_only=True):
-    items: list[subscriptions.Subscription]
-    next_cursor: str | None
-    total: totals.PageTotal
-    total_is_estimate: totals.PageTotalIsEstimate
-
-
-class DeliveryPage(msgspec.Struct, kw_only=True):
-    items: list[deliveries.Delivery]
-    next_cursor: str | None
-    total: totals.PageTotal
-    total_is_estimate: totals.PageTotalIsEstimate
-
-
 class AttemptList(msgspec.Struct, kw_only=True):
     items: list[deliveries.AttemptView]
 
@@ -100,16 +86,13 @@ class SubscriptionController(Controller):
         return CreatedSubscription(subscription=subscription, secret=secret)
 
     @get("/", summary="List subscriptions")
-    async def list_all(self, services: ServicesDep, cursor: Cursor = None, limit: Limit = 100) -> SubscriptionPage:
+    async def list_all(
+        self, services: ServicesDep, cursor: Cursor = None, limit: Limit = 100
+    ) -> totals.Page[subscriptions.Subscription]:
         after = _uuid_cursor(cursor)
         items = await subscriptions.list_page(services.pool, after=after, limit=limit)
         total = await subscriptions.count(services.pool)
-        return SubscriptionPage(
-            items=items,
-            next_cursor=str(items[-1].id) if len(items) == limit else None,
-            total=total.count,
-            total_is_estimate=total.is_estimate,
-        )
+        return totals.page(items, _next_cursor(items, limit), total)
 
     @get("/{subscription_id:str}", summary="One subscription, with its status and any disabled reason")
     async def show(self, services: ServicesDep, subscription_id: SubscriptionId) -> subscriptions.Subscription:
@@ -149,16 +132,11 @@ class SubscriptionController(Controller):
         status: Annotated[str | None, QueryParameter(pattern="^(pending|succeeded|failed|cancelled)$")] = None,
         cursor: Cursor = None,
         limit: Limit = 100,
-    ) -> DeliveryPage:
+    ) -> totals.Page[deliveries.Delivery]:
         before = _int_cursor(cursor)
         items = await deliveries.list_page(services.pool, subscription_id, status=status, before=before, limit=limit)
         total = await deliveries.count(services.pool, subscription_id, status=status)
-        return DeliveryPage(
-            items=items,
-            next_cursor=str(items[-1].id) if len(items) == limit else None,
-            total=total.count,
-            total_is_estimate=total.is_estimate,
-        )
+        return totals.page(items, _next_cursor(items, limit), total)
 
     @get("/{subscription_id:str}/deliveries/{delivery_id:str}/attempts", summary="Every attempt of a delivery")
     async def list_attempts(
@@ -196,6 +174,11 @@ def _checked(data: Body) -> Body:
         raise ValidationError(f"filter.actor is longer than {MAX_ACTOR} characters (an actor code, e.g. RUS)")
     code = filters.country(flt.country, "filter.country")
     return msgspec.structs.replace(data, filter=msgspec.structs.replace(flt, country=code))
+
+
+def _next_cursor(items: list[subscriptions.Subscription] | list[deliveries.Delivery], limit: int) -> str | None:
+    """The last item's id when the page is full (a next page may follow)."""
+    return str(items[-1].id) if len(items) == limit else None
 
 
 def _uuid_cursor(cursor: str | None) -> uuid.UUID | None:

@@ -228,9 +228,6 @@ class DateResolver:
         return _occ(first, last, "month", m.group())
 
     # relative to the publication day -----------------------------------------
-    def _relative(self, m: re.Match[str], start: dt.date, end: dt.date, precision: str) -> Occurred:
-        return _occ(start, end, precision, m.group())
-
     def _month_only(self, m: re.Match[str]) -> Occurred | None:
         """A relative expression when only the publication month is known."""
         if not self.pub:

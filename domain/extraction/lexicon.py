@@ -17,7 +17,7 @@ TALKS = "TalksHeld"
 CEASEFIRE = "CeasefireAnnounced"
 OFFENSIVE = "OffensiveLaunched"
 RESOLUTION = "ResolutionBlocked"
-CAPITAL = "<capital>"  # a `venue_seats` city: the capital of the article's country
+CAPITAL = "<capital>"  # a `venue_landmarks` city: the capital of the article's country
 
 
 class WordPattern:
@@ -106,7 +106,6 @@ class Lexicon:
     ceasefire_announce_ok: Pattern  # "kündigte ... an" counts as declaring a ceasefire
     zu_infinitive: Pattern
     conflict_words: Pattern
-    sports_words: Pattern
     generic_forces: tuple[GenericForce, ...]
     government_in: Pattern  # "Regierung in <Place>"
     locative_before: Pattern  # preposition right before a state name: a place, not an actor
@@ -122,7 +121,6 @@ class Lexicon:
     place_excluded_before: Pattern  # "Botschafter in", "Lage in": not where it happened
     nationwide: Pattern
     anaphoric_place: Pattern
-    metonyms: dict[str, str]  # capital -> state code, when used as an actor ("Moskau und Washington")
     jihadist_codes: tuple[str, ...]
     clause_split: Pattern
     abbreviations: frozenset[str]
@@ -138,9 +136,6 @@ class Lexicon:
     topic_preposition: Pattern = re.compile("$^")  # "gegen", "zu" after a draft noun: what it is about
     veto_verb: Pattern = re.compile("$^")  # a nominal "Veto" states a block only with one of these
     un_seat: str = "New York"
-    # a building that stands for its city as a talks venue ("at the State Department" -> Washington;
-    # `CAPITAL`: the capital of the article's country, "at the presidential palace")
-    venue_seats: tuple[tuple[Pattern, str], ...] = ()
     talks_topic_before: Pattern = re.compile("$^")  # "über den Kampf gegen" right before an actor: a topic
     visit_before: Pattern = re.compile("$^")  # "bei einem Besuch in" right before a talks venue
     support_after: Pattern = re.compile("$^")  # "unterstützten" right after an actor: attacking side

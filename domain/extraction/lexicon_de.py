@@ -361,10 +361,6 @@ CONFLICT_WORDS = _c(
     r"front|streitkräfte|besatzung\w*|brigade\w*|bewaffnete\w*|hamas|hisbollah|taliban|huthi\w*|pkk|ypg|farc|"
     r"gaza\w*|kampfflugzeug\w*|beschuss|beschossen|granat\w*|raketen\w*)\b"
 )
-SPORTS_WORDS = _c(
-    r"\b(?:tor|tore|torwart|elfmeter|stürmer|trainer|bundesliga|mannschaft|spieltag|fußball|saison|"
-    r"meister|liga|champions|pokal|turnier|aktie\w*|umsatz|gewinn|quartal|börse|dax|kunden)\b"
-)
 
 GENERIC_FORCES = (
     GenericForce(
@@ -622,31 +618,6 @@ LANDMARK_BEFORE = _c(
 )
 PRESENT_ONGOING = _c(r"\b(?:andauernd\w*|anhaltend\w*|weiter|weiterhin|derzeit|aktuell|nun|jetzt|inzwischen|seit)\b")
 
-METONYMS = {
-    "Moskau": "RUS",
-    "Kreml": "RUS",
-    "Washington": "USA",
-    "Weißes Haus": "USA",
-    "Ankara": "TUR",
-    "Teheran": "IRN",
-    "Peking": "CHN",
-    "Kiew": "UKR",
-    "Damaskus": "SYR",
-    "Riad": "SAU",
-    "Paris": "FRA",
-    "Berlin": "DEU",
-    "London": "GBR",
-    "Bagdad": "IRQ",
-    "Kabul": "AFG",
-    "Jerusalem": "ISR",
-    "Kairo": "EGY",
-    "Doha": "QAT",
-    "Abu Dhabi": "ARE",
-    "Sanaa": "YEM",
-    "Tripolis": "LBY",
-    "Tokio": "JPN",
-    "Brüssel": "EU",
-}
 
 DATES: dict[str, Scanner] = {
     "explicit_day": _lw(
@@ -871,7 +842,6 @@ LEXICON = Lexicon(
     # countries at war open the article gate too ("telefonierte ... über die Lage in Syrien"), but they are
     # no conflict topic of their own (talks "über die Flüchtlingskrise" between Italy and Libya)
     gate_words=_c(r"\b(?:syrien\w*|jemen\w*|libyen\w*|afghanistan\w*|ostukraine|donbass)\b"),
-    sports_words=SPORTS_WORDS,
     generic_forces=GENERIC_FORCES,
     government_in=GOVERNMENT_IN,
     locative_before=LOCATIVE_BEFORE,
@@ -934,7 +904,6 @@ LEXICON = Lexicon(
     unrest_attack=UNREST_ATTACK,
     phone_call=_c(r"\b(?:telefonat\w*|telefonier\w*|telefongespräch\w*)"),
     counterpart_marker=_c(r"\bmit\b"),
-    metonyms=METONYMS,
     jihadist_codes=("ISIL", "JFS", "NGA-REB", "SOM-REB", "MLI-REB", "AQAP", "AQIM", "AFG-REB", "TTP"),
     clause_split=CLAUSE_SPLIT,
     abbreviations=ABBREVIATIONS,

@@ -26,7 +26,7 @@ from domain.extraction.casualties import casualties_in, merge_casualties
 from domain.extraction.codes import BODIES, NON_ARMED
 from domain.extraction.dates import DateMention, DateResolver, PubDate, parse_published
 from domain.extraction.gazetteer_port import GazetteerPort, PlaceLike
-from domain.extraction.lexicon import CAPITAL, CEASEFIRE, OFFENSIVE, RESOLUTION, TALKS, Lexicon, get_lexicon
+from domain.extraction.lexicon import CEASEFIRE, OFFENSIVE, RESOLUTION, TALKS, Lexicon, get_lexicon
 from domain.extraction.linguistic import Analysis, analyse
 from domain.extraction.merge import Candidate, merge
 from domain.extraction.modality import REALISED, modality
@@ -370,7 +370,7 @@ def _candidate(
     if place is not None and place.precision == "country" and event_type in (OFFENSIVE, TALKS):
         place = _campaign_town(art, index, place, event_type)
     if place is None and event_type == TALKS:
-        place = _landmark_venue(art, sentence) or _neighbour_venue(art, index) or roles.dateline_venue(art.ctx, lex)
+        place = _neighbour_venue(art, index) or roles.dateline_venue(art.ctx, lex)
     region = event_type == OFFENSIVE and lex.country_region.search(sentence.low) is not None
     if place is None and event_type == OFFENSIVE and not region and lex.anaphoric_place.search(sentence.low):
         place = _previous_place(art, index)
@@ -633,18 +633,6 @@ def _campaign_town(art: _Article, index: int, country: PlaceLike, event_type: st
     conflict = art.ctx.conflict_place
     if conflict is not None and conflict.precision != "country" and conflict.country == country.country:
         return conflict
-    return None
-
-
-def _landmark_venue(art: _Article, sentence: Sentence) -> PlaceLike | None:
-    """Talks held at a building that stands for its city ("at the State Department", "im Kreml")."""
-    for pattern, city in art.lexicon.venue_seats:
-        if pattern.search(sentence.low):
-            name: str | None = city
-            if city == CAPITAL:
-                name = art.gaz.capital_name(art.ctx.main_country) if art.ctx.main_country else None
-            found = art.gaz.find_places(name, art.lexicon.language) if name else []
-            return found[0].place if found else None
     return None
 
 

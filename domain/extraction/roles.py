@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from domain.events import Actor
 from domain.extraction.codes import ALPHA3, BODIES, ISIL_STATES, MILITIA_SIDED, NON_ARMED, rebels_of
 from domain.extraction.gazetteer_port import GazetteerPort, PlaceLike, PlaceMentionLike
-from domain.extraction.lexicon import CEASEFIRE, OFFENSIVE, RESOLUTION, TALKS, GenericForce, Lexicon
+from domain.extraction.lexicon import CAPITAL, CEASEFIRE, OFFENSIVE, RESOLUTION, TALKS, GenericForce, Lexicon
 from domain.extraction.normalize import lowered
 from domain.extraction.sentences import Sentence
 
@@ -317,7 +317,7 @@ def build_context(
         ]
     ctx = ArticleContext(text, low, kept, places, country, main_state, jihadist)
     ctx.conflict_place = _conflict_place(places, weights, country)
-    ctx.landmarks = _landmark_venues(text, low, gaz, lexicon)
+    ctx.landmarks = _landmark_venues(text, low, gaz, lexicon, country)
     generic = _generic_mentions(ctx, lexicon)
     overridden = [a for a in kept if not any(g.start <= a.start < g.end for g in generic)]
     ctx.actors = sorted(overridden + generic, key=lambda a: a.start)
@@ -347,13 +347,16 @@ def dateline_venue(ctx: ArticleContext, lexicon: Lexicon) -> PlaceLike | None:
     return city
 
 
-def _landmark_venues(text: str, low: str, gaz: GazetteerPort, lexicon: Lexicon) -> list[LandmarkVenue]:
+def _landmark_venues(
+    text: str, low: str, gaz: GazetteerPort, lexicon: Lexicon, country: str | None
+) -> list[LandmarkVenue]:
     out: list[LandmarkVenue] = []
     for pattern, city, marks in lexicon.venue_landmarks:
         if not any(mark in low for mark in marks):
             continue
         found = list(pattern.finditer(low))
-        places = gaz.find_places(city, lexicon.language) if found else ()
+        name = (gaz.capital_name(country) if country else None) if city == CAPITAL else city
+        places = gaz.find_places(name, lexicon.language) if found and name else ()
         if places:
             out.extend(LandmarkVenue(m.start(), m.end(), text[m.start() : m.end()], places[0].place) for m in found)
     return sorted(out, key=lambda v: v.start)

@@ -16,44 +16,22 @@ Contract (implemented in `actors.py` and `places.py`):
         a country as a Place (centroid, precision "country"); code is alpha-2 or alpha-3.
     actor_country(code) -> str | None
         ISO alpha-2 country of an actor code ("RUS" -> "RU", "SYR-REB" -> "SY"), None for bodies.
-
-Added beside the contract:
-
-    find_generic_forces(text, language="de") -> list[GenericForce]
-        generic force words ("Rebellen", "Regierungstruppen", "Armee", "Regierung",
-        "Milizen", "Dschihadisten") that find_actors does not report, because their
-        code depends on the article's country; GenericForce is a NamedTuple
-        (start, end, surface, kind), kind one of GenericKind.
-    generic_code(kind, country) -> str | None
-        resolves a generic kind against a country (alpha-2 or alpha-3):
-        ("rebels", "SY") -> "SYR-REB", ("government_forces", "SYR") -> "SYR".
 """
 
 from __future__ import annotations
 
-from domain.gazetteer.actors import (
-    GenericForce,
-    GenericKind,
-    actor_country,
-    find_actors,
-    find_generic_forces,
-    generic_code,
-)
+from domain.gazetteer.actors import actor_country, find_actors
 from domain.gazetteer.model import ActorKind, ActorMention, Place, PlaceMention
 from domain.gazetteer.places import capital_name, country_place, find_places
 
 __all__ = [
     "ActorKind",
     "ActorMention",
-    "GenericForce",
-    "GenericKind",
     "Place",
     "PlaceMention",
     "actor_country",
     "capital_name",
     "country_place",
     "find_actors",
-    "find_generic_forces",
     "find_places",
-    "generic_code",
 ]

@@ -101,7 +101,7 @@ def expand_stars(surface: str) -> list[str]:
 
 
 @dataclass(slots=True)
-class Lexicon(Generic[T]):
+class SurfaceIndex(Generic[T]):
     """Surface keys -> values, with longest-match scanning over a text."""
 
     entries: dict[tuple[str, ...], T] = field(default_factory=dict)
@@ -169,7 +169,7 @@ _Tokens = tuple[list[str], list[int], list[int]]
 
 @lru_cache(maxsize=8)
 def scan_tokens(text: str) -> _Tokens:
-    """Folded words with start and end offsets; cached, as each text is scanned by several lexicons."""
+    """Folded words with start and end offsets; cached, as each text is scanned by several indexes."""
     raw = _TOKEN.findall(text)
     starts: list[int] = []
     ends: list[int] = []

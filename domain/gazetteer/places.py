@@ -24,7 +24,7 @@ from domain.gazetteer._data import (
     german_only,
     stoplist,
 )
-from domain.gazetteer._match import Lexicon
+from domain.gazetteer._match import SurfaceIndex
 from domain.gazetteer.model import Place, PlaceMention
 
 _GENITIVE_BLOCK = frozenset({"Hama"})  # "Hamas" is not the genitive of Hama in the news
@@ -45,10 +45,10 @@ _ORIGIN_COMPOUND = re.compile(r"-(?:based|born|headquartered|backed)\b")
 def find_places(text: str, language: str = "de") -> list[PlaceMention]:
     """Every place mention in `text`, leftmost-longest, non-overlapping, offsets into `text`."""
     english = language.lower().startswith("en")
-    lexicon = _place_lexicon("en" if english else "de")
+    index = _place_index("en" if english else "de")
     return [
         PlaceMention(start=start, end=end, surface=text[start:end], place=place)
-        for start, end, place in lexicon.scan(text)
+        for start, end, place in index.scan(text)
         if not (english and _inside_longer_name(text, end))
     ]
 
@@ -83,9 +83,9 @@ def _city_place(row: CityRow) -> Place:
 
 
 @cache
-def _place_lexicon(language: str) -> Lexicon[Place]:
+def _place_index(language: str) -> SurfaceIndex[Place]:
     """German and English share the names; English drops German names that are English words."""
-    lex: Lexicon[Place] = Lexicon()
+    lex: SurfaceIndex[Place] = SurfaceIndex()
     for row in curated_places():
         _add_forms(lex, row.forms, _city_place(row))
     _add_countries(lex)
@@ -103,13 +103,13 @@ def _place_lexicon(language: str) -> Lexicon[Place]:
     return lex
 
 
-def _add_forms(lex: Lexicon[Place], forms: tuple[str, ...], place: Place) -> None:
+def _add_forms(lex: SurfaceIndex[Place], forms: tuple[str, ...], place: Place) -> None:
     for form in forms:
         if form not in stoplist() and len(form) >= 3:
             lex.add(form, place)
 
 
-def _add_countries(lex: Lexicon[Place]) -> None:
+def _add_countries(lex: SurfaceIndex[Place]) -> None:
     for country in sorted(countries().values(), key=lambda c: not c.curated):
         place = _country_as_place(country)
         if place is not None:
@@ -117,7 +117,7 @@ def _add_countries(lex: Lexicon[Place]) -> None:
             lex.add("USA", place) if country.alpha3 == "USA" else None
 
 
-def _add_capitals(lex: Lexicon[Place]) -> None:
+def _add_capitals(lex: SurfaceIndex[Place]) -> None:
     """Capital forms of curated countries, at the coordinates of the capital city."""
     by_name = {(row.name, row.alpha2): row for row in (*curated_places(), *auto_cities())}
     for country in countries().values():
@@ -126,7 +126,7 @@ def _add_capitals(lex: Lexicon[Place]) -> None:
             _add_forms(lex, country.capital_forms, _city_place(row))
 
 
-def _add_genitives(lex: Lexicon[Place]) -> None:
+def _add_genitives(lex: SurfaceIndex[Place]) -> None:
     """German genitive -s: Syriens, Aleppos, des Irak(s), Jemens."""
     for key, place in list(lex.entries.items()):
         last = key[-1]

@@ -8,9 +8,10 @@ import uuid
 import msgspec
 
 from domain.events import ArticleSubmitted
-from domain.projections.envelope import Envelope, article_id_of, live_change
+from domain.projections.envelope import LIVE_CHANGE_TOPICS, Envelope, article_id_of, live_change
 
 NAME = "articles"
+TOPICS = LIVE_CHANGE_TOPICS | {"ArticleSubmitted"}  # the event types it handles (read models filter the log by them)
 
 
 class Insert(msgspec.Struct, frozen=True, kw_only=True):

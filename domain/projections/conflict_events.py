@@ -1,22 +1,22 @@
 """The conflict_events read model: one row per live extracted event.
 
 A conflict event from an article stream inserts its row; an EventRetracted deletes it.
-`body` is the API's wire format, so reads need no assembly.
+`body` is the API's wire format (`domain.wire.WireEvent`), so reads need no assembly.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any
 
 import msgspec
 
 from domain.events import ConflictEvent, EventRetracted
-from domain.projections.envelope import Envelope, article_id_of, conflict_event
-from domain.wire import wire_event
+from domain.projections.envelope import LIVE_CHANGE_TOPICS, Envelope, article_id_of, conflict_event
+from domain.wire import WireEvent, type_of, wire_event
 
 NAME = "conflict_events"
+TOPICS = LIVE_CHANGE_TOPICS  # the event types it handles (read models filter the log by them)
 
 
 class Insert(msgspec.Struct, frozen=True, kw_only=True):
@@ -37,7 +37,7 @@ class Insert(msgspec.Struct, frozen=True, kw_only=True):
     tx_id: int
     global_position: int
     recorded_at: dt.datetime
-    body: dict[str, Any]
+    body: WireEvent
 
 
 class Delete(msgspec.Struct, frozen=True, kw_only=True):
@@ -58,23 +58,12 @@ def project(envelope: Envelope) -> list[Change]:
     return [_insert(envelope, event, article_id)]
 
 
-def wire_body(envelope: Envelope, event: ConflictEvent, article_id: uuid.UUID) -> dict[str, Any]:
-    """The codebook's extracted event plus id, article_id, position and recorded_at."""
-    return wire_event(
-        event,
-        event_id=envelope.event_id,
-        article_id=article_id,
-        position=envelope.position,
-        recorded_at=envelope.recorded_at,
-    )
-
-
 def _insert(envelope: Envelope, event: ConflictEvent, article_id: uuid.UUID) -> Insert:
     occurred, location = event.occurred, event.location
     return Insert(
         event_id=envelope.event_id,
         article_id=article_id,
-        type=str(type(event).__struct_config__.tag),
+        type=type_of(event),
         occurred_start=occurred.start if occurred else None,
         occurred_end=occurred.end if occurred else None,
         occurred_precision=occurred.precision if occurred else None,
@@ -89,5 +78,11 @@ def _insert(envelope: Envelope, event: ConflictEvent, article_id: uuid.UUID) -> 
         tx_id=envelope.tx_id,
         global_position=envelope.global_position,
         recorded_at=envelope.recorded_at,
-        body=wire_body(envelope, event, article_id),
+        body=wire_event(
+            event,
+            event_id=envelope.event_id,
+            article_id=article_id,
+            position=envelope.position,
+            recorded_at=envelope.recorded_at,
+        ),
     )

@@ -12,10 +12,13 @@ import uuid
 
 import msgspec
 
-from domain.events import CONFLICT_EVENT_TYPES, ConflictEvent, DomainEvent, EventRetracted
-from domain.wire import ARTICLE_STREAM_PREFIX, article_id_of
+from domain.events import CONFLICT_EVENT_TYPES, CONFLICT_TYPE_NAMES, ConflictEvent, DomainEvent, EventRetracted
+from domain.streams import article_id_of
 
-__all__ = ["ARTICLE_STREAM_PREFIX", "Envelope", "article_id_of", "conflict_event", "live_change"]
+__all__ = ["LIVE_CHANGE_TOPICS", "Envelope", "article_id_of", "conflict_event", "live_change"]
+
+# The event types (tags) `live_change` looks at: the topics of a projection of live conflict events.
+LIVE_CHANGE_TOPICS: frozenset[str] = CONFLICT_TYPE_NAMES | {"EventRetracted"}
 
 
 class Envelope(msgspec.Struct, frozen=True, kw_only=True):

@@ -10,9 +10,10 @@ import datetime as dt
 
 import msgspec
 
-from domain.projections.envelope import Envelope, day_of, live_change
+from domain.projections.envelope import LIVE_CHANGE_TOPICS, Envelope, day_of, live_change
 
 NAME = "timeline"
+TOPICS = LIVE_CHANGE_TOPICS  # the event types it handles (read models filter the log by them)
 
 
 class Tick(msgspec.Struct, frozen=True, kw_only=True):

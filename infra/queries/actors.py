@@ -8,7 +8,7 @@ import asyncpg
 import msgspec
 
 from infra.queries.common import Count, Where, encode_cursor, like_pattern
-from infra.queries.totals import PageTotal, PageTotalIsEstimate, count_matches
+from infra.queries.totals import Page, count_matches, page
 
 
 class ActorView(msgspec.Struct, kw_only=True):
@@ -24,18 +24,11 @@ class ActorCursor(msgspec.Struct, frozen=True, array_like=True):
     code: str = ""
 
 
-class ActorPage(msgspec.Struct, kw_only=True):
-    items: list[ActorView]
-    next_cursor: str | None
-    total: PageTotal
-    total_is_estimate: PageTotalIsEstimate
-
-
 _SELECT = "SELECT code, names, event_count, first_seen, last_seen FROM rm_actors"
 _BY_CODE = f"{_SELECT} WHERE code = $1"
 
 
-async def list_actors(pool: asyncpg.Pool, q: str | None, cursor: ActorCursor | None, limit: int) -> ActorPage:
+async def list_actors(pool: asyncpg.Pool, q: str | None, cursor: ActorCursor | None, limit: int) -> Page[ActorView]:
     """Actors by event count (most first), optionally those whose code or a name contains `q`."""
     where = Where()
     if q is not None:
@@ -49,12 +42,7 @@ async def list_actors(pool: asyncpg.Pool, q: str | None, cursor: ActorCursor | N
     rows = await pool.fetch(sql, *where.args)
     items = [ActorView(**dict(r)) for r in rows[:limit]]
     following = ActorCursor(items[-1].event_count, items[-1].code) if len(rows) > limit else None
-    return ActorPage(
-        items=items,
-        next_cursor=None if following is None else encode_cursor(following),
-        total=total.count,
-        total_is_estimate=total.is_estimate,
-    )
+    return page(items, None if following is None else encode_cursor(following), total)
 
 
 async def fetch_actor(pool: asyncpg.Pool, code: str) -> ActorView | None:

@@ -8,7 +8,7 @@ import asyncpg
 import msgspec
 
 from infra.queries.common import Count, Where, encode_cursor, like_pattern
-from infra.queries.totals import PageTotal, PageTotalIsEstimate, count_matches
+from infra.queries.totals import Page, count_matches, page
 
 
 class PlaceView(msgspec.Struct, kw_only=True):
@@ -28,20 +28,13 @@ class PlaceCursor(msgspec.Struct, frozen=True, array_like=True):
     country: str = ""
 
 
-class PlacePage(msgspec.Struct, kw_only=True):
-    items: list[PlaceView]
-    next_cursor: str | None
-    total: PageTotal
-    total_is_estimate: PageTotalIsEstimate
-
-
 _SELECT = """SELECT name, NULLIF(country, '') AS country, lat, lon, precision, event_count, first_seen, last_seen
 FROM rm_places"""
 
 
 async def list_places(
     pool: asyncpg.Pool, q: str | None, country: str | None, cursor: PlaceCursor | None, limit: int
-) -> PlacePage:
+) -> Page[PlaceView]:
     """Places by event count (most first), optionally filtered by a name substring and country."""
     where = Where()
     if q is not None:
@@ -60,4 +53,4 @@ async def list_places(
     if len(rows) > limit:
         last = items[-1]
         following = encode_cursor(PlaceCursor(last.event_count, last.name, last.country or ""))
-    return PlacePage(items=items, next_cursor=following, total=total.count, total_is_estimate=total.is_estimate)
+    return page(items, following, total)

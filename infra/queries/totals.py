@@ -1,4 +1,5 @@
-"""How many rows a list's filter matches: exact up to a bound, else the planner's estimate.
+"""A page of a list (`Page[T]`, the one envelope every list route serves) and how many rows
+the list's filter matches: exact up to a bound, else the planner's estimate.
 
 Counting every match of a broad filter over a million rows would cost more than the page
 itself, so the count stops after `EXACT_UP_TO + 1` rows; past that bound the total is
@@ -7,7 +8,7 @@ PostgreSQL's row estimate for the same statement (`EXPLAIN (FORMAT JSON)`), flag
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Generic, TypeVar
 
 import asyncpg
 import msgspec
@@ -28,9 +29,26 @@ PageTotalIsEstimate = Annotated[
 ]
 
 
+T = TypeVar("T")
+
+
 class Total(msgspec.Struct, frozen=True):
     count: int
     is_estimate: bool
+
+
+class Page(msgspec.Struct, Generic[T], kw_only=True):
+    """One page of a list: its items, the cursor of the next page (null on the last) and the
+    filter's total over all pages."""
+
+    items: list[T]
+    next_cursor: str | None
+    total: PageTotal
+    total_is_estimate: PageTotalIsEstimate
+
+
+def page(items: list[T], next_cursor: str | None, total: Total) -> Page[T]:
+    return Page(items=items, next_cursor=next_cursor, total=total.count, total_is_estimate=total.is_estimate)
 
 
 async def count_matches(conn: asyncpg.Connection | asyncpg.Pool, source: str, where: Where) -> Total:

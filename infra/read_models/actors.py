@@ -66,4 +66,5 @@ READ_MODEL = ReadModel(
     tables=("rm_actors", "rm_actor_names", "rm_actor_days"),
     project=projection.project,
     write=write,
+    topics=projection.TOPICS,
 )

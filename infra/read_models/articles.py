@@ -49,4 +49,6 @@ def _columns(rows: list[projection.Insert]) -> list[list[Any]]:
     ]
 
 
-READ_MODEL = ReadModel(name=projection.NAME, tables=("rm_articles",), project=projection.project, write=write)
+READ_MODEL = ReadModel(
+    name=projection.NAME, tables=("rm_articles",), project=projection.project, write=write, topics=projection.TOPICS
+)

@@ -1,4 +1,5 @@
-"""What the projection runner needs of a read model: its pure projection and its SQL writer.
+"""What the projection runner needs of a read model: its pure projection, its SQL writer and
+the event types it handles (the log is filtered by them in SQL).
 
 A writer receives the table names to write to (`tables`: base name -> actual name), so
 the same SQL fills the live tables or, during a rebuild, their `_shadow` copies.
@@ -24,6 +25,7 @@ class ReadModel:
     tables: tuple[str, ...]  # every table the model owns; rebuilt and swapped together
     project: Callable[[Envelope], Sequence[Any]]
     write: Callable[[asyncpg.Connection, list[Any], Tables], Awaitable[None]]
+    topics: frozenset[str] | None = None  # the event types `project` handles; None: every type
 
     def live_tables(self) -> dict[str, str]:
         return {table: table for table in self.tables}

@@ -1,4 +1,4 @@
-"""SQL for projection checkpoints, status, and blue/green rebuilds.
+"""Projection checkpoint names and blue/green rebuilds (the rows themselves: infra.checkpoints).
 
 A projection's checkpoint row is `projection:<name>`; a rebuild in progress has a
 second row `rebuild:<name>` and fills the `<table>_shadow` copies of its tables.
@@ -7,25 +7,14 @@ second row `rebuild:<name>` and fills the `<table>_shadow` copies of its tables.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Sequence
-
 import asyncpg
-import msgspec
 
+from infra.checkpoints import advance
 from infra.event_store import Position
 from infra.read_models.base import ReadModel
 
 LIVE_PREFIX = "projection:"
 REBUILD_PREFIX = "rebuild:"
-
-
-class CheckpointStatus(msgspec.Struct, frozen=True, kw_only=True):
-    subscriber: str
-    position: Position
-    lag: int
-    last_error: str | None
-    updated_at: dt.datetime
 
 
 def live_name(model: ReadModel) -> str:
@@ -34,23 +23,6 @@ def live_name(model: ReadModel) -> str:
 
 def rebuild_name(model: ReadModel) -> str:
     return REBUILD_PREFIX + model.name
-
-
-async def ensure(conn: asyncpg.Connection, subscribers: Sequence[str]) -> None:
-    await conn.execute(
-        "INSERT INTO checkpoints (subscriber) SELECT unnest($1::text[]) ON CONFLICT (subscriber) DO NOTHING",
-        list(subscribers),
-    )
-
-
-async def claim(conn: asyncpg.Connection, subscriber: str) -> Position | None:
-    """Lock the checkpoint for this transaction; None when missing or another runner holds it."""
-    row = await conn.fetchrow(
-        """SELECT tx_id::text::bigint AS tx_id, global_position FROM checkpoints
-           WHERE subscriber = $1 FOR UPDATE SKIP LOCKED""",
-        subscriber,
-    )
-    return None if row is None else Position(row["tx_id"], row["global_position"])
 
 
 async def lock_for_swap(conn: asyncpg.Connection, live: str, rebuild: str) -> Position | None:
@@ -62,45 +34,6 @@ async def lock_for_swap(conn: asyncpg.Connection, live: str, rebuild: str) -> Po
     )
     found = {r["subscriber"]: Position(r["tx_id"], r["global_position"]) for r in rows}
     return found.get(rebuild) if live in found else None
-
-
-async def advance(conn: asyncpg.Connection, subscriber: str, position: Position) -> None:
-    await conn.execute(
-        """UPDATE checkpoints SET tx_id = $2::text::xid8, global_position = $3, updated_at = now(),
-                  last_error = NULL
-           WHERE subscriber = $1""",
-        subscriber,
-        str(position.tx_id),
-        position.global_position,
-    )
-
-
-async def record_error(conn: asyncpg.Connection, subscriber: str, error: str) -> None:
-    await conn.execute(
-        "UPDATE checkpoints SET last_error = $2, updated_at = now() WHERE subscriber = $1", subscriber, error
-    )
-
-
-async def statuses(conn: asyncpg.Connection, subscribers: Sequence[str]) -> dict[str, CheckpointStatus]:
-    """Position and lag (committed events beyond the checkpoint) of each existing checkpoint."""
-    rows = await conn.fetch(
-        """SELECT c.subscriber, c.tx_id::text::bigint AS tx_id, c.global_position, c.last_error, c.updated_at,
-                  (SELECT count(*) FROM events e
-                   WHERE (e.tx_id, e.global_position) > (c.tx_id, c.global_position)
-                     AND e.tx_id < pg_snapshot_xmin(pg_current_snapshot())) AS lag
-           FROM checkpoints c WHERE c.subscriber = ANY($1::text[])""",
-        list(subscribers),
-    )
-    return {
-        r["subscriber"]: CheckpointStatus(
-            subscriber=r["subscriber"],
-            position=Position(r["tx_id"], r["global_position"]),
-            lag=int(r["lag"]),
-            last_error=r["last_error"],
-            updated_at=r["updated_at"],
-        )
-        for r in rows
-    }
 
 
 async def start_rebuild(conn: asyncpg.Connection, model: ReadModel) -> None:

@@ -61,4 +61,10 @@ def _columns(rows: list[projection.Insert]) -> list[list[Any]]:
     ]
 
 
-READ_MODEL = ReadModel(name=projection.NAME, tables=("rm_conflict_events",), project=projection.project, write=write)
+READ_MODEL = ReadModel(
+    name=projection.NAME,
+    tables=("rm_conflict_events",),
+    project=projection.project,
+    write=write,
+    topics=projection.TOPICS,
+)

@@ -62,5 +62,9 @@ def _coordinates(changes: list[Any], places: list[projection.PlaceKey]) -> list[
 
 
 READ_MODEL = ReadModel(
-    name=projection.NAME, tables=("rm_places", "rm_place_days"), project=projection.project, write=write
+    name=projection.NAME,
+    tables=("rm_places", "rm_place_days"),
+    project=projection.project,
+    write=write,
+    topics=projection.TOPICS,
 )

@@ -8,6 +8,7 @@ import asyncpg
 import msgspec
 
 from domain.errors import NotFoundError
+from infra import checkpoints as checkpoint_store
 from infra.event_store import NOTIFY_CHANNEL
 from infra.read_models import READ_MODELS, checkpoints
 
@@ -48,14 +49,14 @@ async def request_rebuild(pool: asyncpg.Pool, name: str) -> ProjectionStatus:
 
 async def _statuses(conn: asyncpg.Connection, names: list[str]) -> list[ProjectionStatus]:
     subscribers = [checkpoints.LIVE_PREFIX + n for n in names] + [checkpoints.REBUILD_PREFIX + n for n in names]
-    found = await checkpoints.statuses(conn, subscribers)
+    found = await checkpoint_store.statuses(conn, subscribers)
     lag_from_start = await conn.fetchval(
         "SELECT count(*) FROM events WHERE tx_id < pg_snapshot_xmin(pg_current_snapshot())"
     )
     return [_status(name, found, int(lag_from_start)) for name in names]
 
 
-def _status(name: str, found: dict[str, checkpoints.CheckpointStatus], lag_from_start: int) -> ProjectionStatus:
+def _status(name: str, found: dict[str, checkpoint_store.CheckpointStatus], lag_from_start: int) -> ProjectionStatus:
     live = found.get(checkpoints.LIVE_PREFIX + name)
     shadow = found.get(checkpoints.REBUILD_PREFIX + name)
     rebuild = None

@@ -29,4 +29,6 @@ async def write(conn: asyncpg.Connection, changes: list[Any], tables: Tables) ->
     await conn.execute(_PRUNE.format_map(tables), types, days)
 
 
-READ_MODEL = ReadModel(name=projection.NAME, tables=("rm_timeline",), project=projection.project, write=write)
+READ_MODEL = ReadModel(
+    name=projection.NAME, tables=("rm_timeline",), project=projection.project, write=write, topics=projection.TOPICS
+)

@@ -46,27 +46,18 @@ class AttemptView(msgspec.Struct, frozen=True, kw_only=True):
     error: str | None
 
 
-_COLUMNS = """delivery_id, event_id, event_type, tx_id, global_position, generation, status, attempt_count,
-    last_attempt_at, last_status_code, last_error, next_attempt_at, delivered_at, created_at"""
+# Named as Delivery's fields; a next attempt is shown only while one is pending.
+_COLUMNS = """delivery_id AS id, event_id, event_type, tx_id, global_position, generation, status,
+    attempt_count AS attempts, last_attempt_at, last_status_code, last_error,
+    CASE WHEN status = 'pending' THEN next_attempt_at END AS next_attempt_at, delivered_at, created_at"""
 
 
 def _delivery(row: asyncpg.Record) -> Delivery:
-    return Delivery(
-        id=row["delivery_id"],
-        webhook_id=webhook_id(str(row["event_id"])),
-        event_id=row["event_id"],
-        event_type=row["event_type"],
-        position=Position(row["tx_id"], row["global_position"]).encode(),
-        generation=row["generation"],
-        status=row["status"],
-        attempts=row["attempt_count"],
-        last_attempt_at=row["last_attempt_at"],
-        last_status_code=row["last_status_code"],
-        last_error=row["last_error"],
-        next_attempt_at=row["next_attempt_at"] if row["status"] == "pending" else None,
-        delivered_at=row["delivered_at"],
-        created_at=row["created_at"],
-    )
+    derived = {
+        "webhook_id": webhook_id(str(row["event_id"])),
+        "position": Position(row["tx_id"], row["global_position"]).encode(),
+    }
+    return msgspec.convert({**dict(row), **derived}, Delivery)
 
 
 async def _require_subscription(conn: asyncpg.Connection, subscription_id: uuid.UUID) -> None:
@@ -109,22 +100,11 @@ async def attempts(pool: asyncpg.Pool, subscription_id: uuid.UUID, delivery_id: 
     await get(pool, subscription_id, delivery_id)
     async with pool.acquire() as conn:
         rows = await conn.fetch(
-            """SELECT attempt_id, attempted_at, trigger, status_code, duration_ms, response_excerpt, error
+            """SELECT attempt_id AS id, attempted_at, trigger, status_code, duration_ms, response_excerpt, error
                FROM wh_attempts WHERE delivery_id = $1 ORDER BY attempt_id""",
             delivery_id,
         )
-    return [
-        AttemptView(
-            id=r["attempt_id"],
-            attempted_at=r["attempted_at"],
-            trigger=r["trigger"],
-            status_code=r["status_code"],
-            duration_ms=r["duration_ms"],
-            response_excerpt=r["response_excerpt"],
-            error=r["error"],
-        )
-        for r in rows
-    ]
+    return [msgspec.convert(dict(r), AttemptView) for r in rows]
 
 
 async def retry(pool: asyncpg.Pool, subscription_id: uuid.UUID, delivery_id: int) -> Delivery:

@@ -37,11 +37,11 @@ from domain.webhooks import (
 )
 from infra import metrics
 from infra.event_store import RecordedEvent, recorded_from_row
+from infra.listen import Listener
 from infra.redaction import redact_url
 from infra.settings import Settings
 from infra.webhooks import subscriptions
 from infra.webhooks.fanout import DELIVERIES_CHANNEL
-from infra.webhooks.listen import Listener
 from infra.webhooks.payload import wire_bytes
 from infra.webhooks.ssrf import http_client
 

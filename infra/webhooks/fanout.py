@@ -1,16 +1,14 @@
 """The fan-out follower: global log → outbox rows, exactly once.
 
-A follower of the log like a projection (event-store-notes §7.4): it locks its
-checkpoint row (`webhook-fanout`) with FOR UPDATE SKIP LOCKED so one process at a time
-advances it, reads a batch after it, inserts one delivery per (event, matching
-subscription) and moves the checkpoint, all in one transaction. A crash rolls both
+A log follower like the projections (infra.follower): its checkpoint is `webhook-fanout`,
+its topics the deliverable event types, and its writer inserts one delivery per (event,
+matching subscription) in the transaction that moves the checkpoint. A crash rolls both
 back, so no event is skipped and none enters the outbox twice (ON CONFLICT DO NOTHING
 is the backstop). Subscriptions only receive events logged after their creation.
 """
 
 from __future__ import annotations
 
-import logging
 import uuid
 from collections.abc import Sequence
 
@@ -19,13 +17,14 @@ import msgspec
 
 from domain.events.subscriptions import SubscriptionFilter
 from domain.webhooks import DELIVERABLE_TYPES, Spec, matches, wants_type
+from infra import checkpoints
 from infra.codec import decode
-from infra.event_store import NOTIFY_CHANNEL, Position, RecordedEvent, read_all
-from infra.webhooks.listen import Listener
+from infra.event_store import Position, RecordedEvent
+from infra.follower import Follower, FollowerRunner, step
+from infra.listen import Listener
 
 FANOUT = "webhook-fanout"
 DELIVERIES_CHANNEL = "conflictdb_webhooks"
-log = logging.getLogger("conflictdb.webhooks")
 
 
 class Target(msgspec.Struct, frozen=True, kw_only=True):
@@ -106,51 +105,33 @@ async def insert_deliveries(conn: asyncpg.Connection, planned: Sequence[Planned]
         )
 
 
+def fanout_follower() -> Follower:
+    return Follower(name=FANOUT, topics=DELIVERABLE_TYPES, handle=_enqueue, after_commit=_wake_dispatchers)
+
+
+async def _enqueue(conn: asyncpg.Connection, events: Sequence[RecordedEvent]) -> int:
+    planned = plan(events, await active_targets(conn))
+    await insert_deliveries(conn, planned)
+    return len(planned)
+
+
+async def _wake_dispatchers(conn: asyncpg.Connection, _handled: int, enqueued: int) -> None:
+    if enqueued:
+        await conn.execute("SELECT pg_notify($1, '')", DELIVERIES_CHANNEL)
+
+
 async def ensure_checkpoint(pool: asyncpg.Pool) -> None:
     async with pool.acquire() as conn:
-        await conn.execute("INSERT INTO checkpoints (subscriber) VALUES ($1) ON CONFLICT DO NOTHING", FANOUT)
+        await checkpoints.ensure(conn, [FANOUT])
 
 
 async def fanout_once(pool: asyncpg.Pool, batch: int = 500) -> int:
-    """Move one batch of the log into the outbox; the number of events read (0 when
-    caught up or when another process holds the checkpoint)."""
-    async with pool.acquire() as conn:
-        async with conn.transaction():
-            checkpoint = await conn.fetchrow(
-                """SELECT tx_id::text::bigint AS tx_id, global_position FROM checkpoints
-                   WHERE subscriber = $1 FOR UPDATE SKIP LOCKED""",
-                FANOUT,
-            )
-            if checkpoint is None:
-                return 0
-            events = await read_all(conn, Position(checkpoint["tx_id"], checkpoint["global_position"]), batch)
-            if not events:
-                return 0
-            planned = plan(events, await active_targets(conn))
-            await insert_deliveries(conn, planned)
-            last = events[-1]
-            await conn.execute(
-                """UPDATE checkpoints SET tx_id = $2::text::xid8, global_position = $3, updated_at = now(),
-                       last_error = NULL
-                   WHERE subscriber = $1""",
-                FANOUT,
-                str(last.tx_id),
-                last.global_position,
-            )
-        if planned:
-            await conn.execute("SELECT pg_notify($1, '')", DELIVERIES_CHANNEL)
-    return len(events)
+    """Move one batch of the log into the outbox; the number of deliverable events read
+    (0 when caught up or when another process holds the checkpoint)."""
+    return (await step(pool, fanout_follower(), batch)).handled
 
 
 async def run_fanout(pool: asyncpg.Pool, listener: Listener, *, batch: int, poll_s: float) -> None:
-    """Follow the log forever, woken by the log's NOTIFY or after `poll_s`."""
-    await ensure_checkpoint(pool)
-    async with listener.subscribe(NOTIFY_CHANNEL) as wake:
-        while True:
-            try:
-                read = await fanout_once(pool, batch)
-            except (OSError, asyncpg.PostgresError) as exc:
-                log.warning("webhook fan-out failed, retrying: %s", exc)
-                read = 0
-            if read < batch:
-                await listener.wait(wake, poll_s)
+    """Follow the log forever, alone (`conflictdb dispatch`; `serve` runs it beside the projections)."""
+    runner = FollowerRunner(pool, [fanout_follower()], listener=listener, batch_size=batch, poll_interval_s=poll_s)
+    await runner.run_forever()

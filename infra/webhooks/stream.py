@@ -1,5 +1,9 @@
 """Follow the log for a live stream (Server-Sent Events): wire-format events after a
-position, waking on the log's NOTIFY, with keep-alives while nothing happens."""
+position, waking on the process's shared listener, with keep-alives while nothing happens.
+
+A stream is a log follower without a checkpoint (each client holds its own position):
+it reads with the followers' reader, filtered by its types in SQL.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +12,8 @@ from collections.abc import AsyncIterator, Collection
 
 import msgspec
 
-from infra.event_store import NOTIFY_CHANNEL, EventStore, Position
-from infra.webhooks.listen import Listener
+from infra.event_store import NOTIFY_CHANNEL, EventStore, Position, read_batch
+from infra.listen import Listener
 from infra.webhooks.payload import wire_bytes
 
 BATCH = 200
@@ -36,16 +40,15 @@ async def follow(
     async with listener.subscribe(NOTIFY_CHANNEL) as wake:
         quiet_since = time.monotonic()
         while True:
-            events = await store.read_all(after, BATCH)
-            for event in events:
-                if event.event_type in types:
-                    yield StreamItem(
-                        position=event.position.encode(), event_type=event.event_type, data=wire_bytes(event).decode()
-                    )
-                    quiet_since = time.monotonic()
-            if events:
-                after = events[-1].position
-            if len(events) == BATCH:
+            async with store.pool.acquire() as conn:
+                batch = await read_batch(conn, after, BATCH, types=types)
+            for event in batch.events:
+                yield StreamItem(
+                    position=event.position.encode(), event_type=event.event_type, data=wire_bytes(event).decode()
+                )
+                quiet_since = time.monotonic()
+            after = batch.end or after
+            if len(batch.events) == BATCH:
                 continue
             if time.monotonic() - quiet_since >= keepalive_s:
                 yield StreamItem()

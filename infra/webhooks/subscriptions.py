@@ -29,6 +29,7 @@ from domain.events.subscriptions import (
     SubscriptionSecretRotated,
     SubscriptionUpdated,
 )
+from domain.streams import subscription_stream
 from domain.webhooks import SECRET_GRACE_S, Spec, validate_event_types, validate_filter
 from infra.codec import to_new_event
 from infra.event_store import ANY, NO_STREAM, AppendResult, EventStore, ExpectedVersion, notify
@@ -61,35 +62,18 @@ class Subscription(msgspec.Struct, frozen=True, kw_only=True):
         return Spec(event_types=self.event_types, filter=self.filter)
 
 
-_COLUMNS = """subscription_id, url, event_types, filter, description, paused, disabled_at,
-    disabled_reason, first_failure_at, created_at, updated_at"""
+# Named as Subscription's fields.
+_COLUMNS = """subscription_id AS id, url, event_types, filter, description, paused, disabled_at,
+    disabled_reason, first_failure_at AS failing_since, created_at, updated_at"""
 
 
 def _row(row: asyncpg.Record) -> Subscription:
     status = "disabled" if row["disabled_at"] else "paused" if row["paused"] else "active"
-    flt = row["filter"]
-    return Subscription(
-        id=row["subscription_id"],
-        url=row["url"],
-        event_types=tuple(row["event_types"]) if row["event_types"] is not None else None,
-        filter=msgspec.convert(flt, SubscriptionFilter) if flt is not None else None,
-        description=row["description"],
-        status=status,
-        paused=row["paused"],
-        disabled_at=row["disabled_at"],
-        disabled_reason=row["disabled_reason"],
-        failing_since=row["first_failure_at"],
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-    )
+    return msgspec.convert({**dict(row), "status": status}, Subscription)
 
 
 def new_secret() -> str:
     return "whsec_" + base64.b64encode(random_secrets.token_bytes(24)).decode()
-
-
-def stream_of(subscription_id: uuid.UUID) -> str:
-    return f"subscription-{subscription_id}"
 
 
 async def _record(
@@ -100,7 +84,7 @@ async def _record(
     expected: ExpectedVersion = ANY,
 ) -> T:
     """Append `events` then run `write` in the same transaction; retry lost CAS races."""
-    store, stream = EventStore(pool), stream_of(subscription_id)
+    store, stream = EventStore(pool), subscription_stream(subscription_id)
     for attempt in range(_RETRIES):
         async with pool.acquire() as conn:
             try:

@@ -1,4 +1,5 @@
-"""Fan-out and dispatch together, as `conflictdb serve` and `conflictdb dispatch` run them."""
+"""Fan-out and dispatch together, as `conflictdb dispatch` runs them; `serve` and `worker`
+run the fan-out among the other log followers and start the dispatchers alone."""
 
 from __future__ import annotations
 
@@ -6,23 +7,29 @@ import asyncio
 
 import asyncpg
 
+from infra.listen import Listener
 from infra.settings import Settings
 from infra.webhooks.dispatcher import run_dispatcher
 from infra.webhooks.fanout import run_fanout
-from infra.webhooks.listen import Listener
 
 # Independent claim-send-record loops per process: one stuck on a slow endpoint (up to
 # the request timeout) does not hold up deliveries to everybody else.
 DISPATCH_LOOPS = 4
 
 
+async def run_dispatchers(pool: asyncpg.Pool, listener: Listener, settings: Settings) -> None:
+    """The delivery loops of one process, until cancelled, woken through `listener`."""
+    async with asyncio.TaskGroup() as group:
+        for _ in range(DISPATCH_LOOPS):
+            group.create_task(run_dispatcher(pool, listener, settings))
+
+
 async def run_webhooks(pool: asyncpg.Pool, database_url: str, settings: Settings) -> None:
-    """Run until cancelled; both loops share one LISTEN connection."""
+    """Run until cancelled; the fan-out and the dispatchers share one LISTEN connection."""
     listener = Listener(database_url)
     try:
         async with asyncio.TaskGroup() as group:
             group.create_task(run_fanout(pool, listener, batch=500, poll_s=settings.poll_interval_s))
-            for _ in range(DISPATCH_LOOPS):
-                group.create_task(run_dispatcher(pool, listener, settings))
+            group.create_task(run_dispatchers(pool, listener, settings))
     finally:
         await listener.close()

@@ -112,3 +112,25 @@ def test_the_randomness_check_tells_generated_strings_from_domain_text() -> None
     assert looks_random("Actor(name='sdnjxheBhfgKPQDHNwAL', code='GFHBlpJvStIgpSjGbFxU')")
     for domain in ("OffensiveLaunched", "SYR-REB", "Die türkische Armee griff Al-Bab an.", "CeasefireAnnounced"):
         assert not looks_random(domain), domain
+
+
+LIST_ROUTES = {
+    "/events": "WireEvent",
+    "/log": "LogEntry",
+    "/actors": "ActorView",
+    "/places": "PlaceView",
+    "/subscriptions": "Subscription",
+    "/subscriptions/{subscription_id}/deliveries": "Delivery",
+}
+
+
+async def test_each_list_route_declares_a_page_of_its_item_type(client: Client) -> None:
+    schema = await schema_of(client)
+    components = schema["components"]["schemas"]
+    for path, item in LIST_ROUTES.items():
+        ok = schema["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+        page = components[ok["$ref"].removeprefix("#/components/schemas/")]
+        assert page["title"] == f"Page[{item}]", path
+        assert page["required"] == ["items", "next_cursor", "total", "total_is_estimate"], path
+        assert page["properties"]["items"]["items"] == {"$ref": f"#/components/schemas/{item}"}, path
+        assert components[item]["properties"], path

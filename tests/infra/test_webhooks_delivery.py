@@ -18,11 +18,11 @@ from standardwebhooks import Webhook
 from domain.events import Evidence, Location, TalksHeld
 from infra.codec import to_new_event
 from infra.event_store import EventStore
+from infra.listen import Listener
 from infra.settings import Settings, load_settings
 from infra.webhooks import deliveries, subscriptions
 from infra.webhooks.dispatcher import dispatch_once, run_dispatcher
 from infra.webhooks.fanout import ensure_checkpoint, fanout_once, run_fanout
-from infra.webhooks.listen import Listener
 from infra.webhooks.ssrf import http_client
 from infra.webhooks.worker import run_webhooks
 from tests.infra.webhooks_receiver import Receiver

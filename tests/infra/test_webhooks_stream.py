@@ -73,10 +73,10 @@ async def test_the_stream_yields_new_events_and_resumes_after_last_event_id(clea
         async with client.stream("GET", "/events/stream", headers=resumed_headers) as response:
             resumed = await read_events(response, 2)
         for _ in range(100):  # the shared LISTEN connection closes once no stream is open
-            if app.state.event_stream_listener._conn is None:
+            if app.state.services.listener._conn is None:
                 break
             await asyncio.sleep(0.05)
-        assert app.state.event_stream_listener._conn is None
+        assert app.state.services.listener._conn is None
     assert [json.loads(m["data"])["id"] for m in live] == [first, second]
     assert [m["event"] for m in live] == ["TalksHeld", "TalksHeld"]
     assert [json.loads(m["data"])["id"] for m in resumed] == [second, third]

@@ -1,14 +1,19 @@
-"""Casualty counts: number words, bounds and ranges (UCDP's low/best/high), and subgroups."""
+"""Casualty counts: number words, bounds and ranges (UCDP's low/best/high), subgroups, thousands
+separators, sides that add up, and tolls from the sentences after an attack within its paragraph."""
 
 from __future__ import annotations
 
+import msgspec
 import pytest
 
-from domain.events import Casualties
+from domain.events import Casualties, ConflictEvent
 from domain.extraction import extract
 from domain.extraction.casualties import casualties_in, merge_casualties
 from domain.extraction.lexicon import get_lexicon
+from domain.extraction.sentences import split_sentences
 
+PUB_2017_03_09 = "2017-03-09"  # a Thursday
+PUB_2016_11_10 = "2016-11-10"  # a Thursday
 DE, EN = get_lexicon("de"), get_lexicon("en")
 
 
@@ -16,13 +21,17 @@ def _de(*clauses: str) -> Casualties | None:
     return casualties_in(list(clauses), DE)
 
 
+def _killed(found: Casualties | None) -> tuple[int | None, int | None, int | None]:
+    assert found is not None
+    return found.killed_low, found.killed, found.killed_high
+
+
 def _en(*clauses: str) -> Casualties | None:
     return casualties_in(list(clauses), EN)
 
 
-def _killed(found: Casualties | None) -> tuple[int | None, int | None, int | None]:
-    assert found is not None
-    return found.killed_low, found.killed, found.killed_high
+def _of(events: list[ConflictEvent], name: str) -> list[ConflictEvent]:
+    return [e for e in events if type(e).__name__ == name]
 
 
 @pytest.mark.parametrize(
@@ -140,7 +149,6 @@ def test_merge_keeps_the_larger_toll_with_its_own_bounds() -> None:
 
 
 def test_an_old_stored_casualties_object_decodes_without_the_bounds() -> None:
-    import msgspec
 
     old = msgspec.json.decode(b'{"killed": 5, "injured": null}', type=Casualties)
     assert (old.killed, old.killed_low, old.killed_high, old.injured_low) == (5, None, None, None)
@@ -155,3 +163,110 @@ def test_an_offensive_carries_the_range_its_sentence_states() -> None:
     assert event.casualties == Casualties(
         killed=20, killed_low=20, killed_high=30, civilians_killed=20, children_killed=8
     )
+
+
+def test_casualties() -> None:
+    cas = casualties_in(["Bei dem Angriff wurden mindestens 12 Zivilisten getötet"], DE)
+    assert cas is not None and cas.killed == 12 and cas.civilians_killed == 12
+    assert casualties_in(["Seit Beginn des Krieges wurden 300.000 Menschen getötet"], DE) is None
+    injured = casualties_in(["Mehr als 20 Menschen wurden verletzt"], DE)
+    assert injured is not None and injured.injured == 20 and injured.killed is None
+
+
+def test_casualties_split_killed_and_wounded() -> None:
+    clauses = [
+        s.low[a:b]
+        for s in split_sentences("The raid killed 12 people and wounded 30 others.", EN)
+        for a, b in s.clauses(EN)
+    ]
+    found = casualties_in(clauses, EN)
+    assert found is not None and found.killed == 12 and found.injured == 30
+    clauses = ["at least 16 civilians, including five children, were killed"]
+    found = casualties_in(clauses, EN)
+    assert found is not None and found.killed == 16 and found.civilians_killed == 16
+
+
+def test_background_tolls_are_not_event_casualties() -> None:
+    assert casualties_in(["the war has killed more than 400 people since 2011"], EN) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Die Armee hat am Montag Mossul angegriffen, dabei wurden mehr als 1.500 Kämpfer getötet.", "de"),
+        ("Iraqi troops attacked Mosul on Monday and killed more than 1,500 fighters.", "en"),
+    ],
+)
+def test_thousands_separators_in_tolls(text: str, language: str) -> None:
+    (event,) = _of(extract(text, published_at=PUB_2017_03_09, language=language), "OffensiveLaunched")
+    assert event.casualties is not None and event.casualties.killed == 1500
+
+
+def test_german_tolls_of_two_sides_add_up() -> None:
+    text = "Regierungstruppen stürmten am Mittwoch die Stadt Daraa. Dabei wurden 14 Rebellen und neun Soldaten getötet."
+    (event,) = _of(extract(text, published_at=PUB_2017_03_09), "OffensiveLaunched")
+    assert event.casualties is not None and event.casualties.killed == 23
+
+
+def test_casualties_from_the_follow_up_sentence() -> None:
+    text = (
+        "Kampfjets der Koalition haben am Mittwoch Stellungen der Huthi-Rebellen in Saada bombardiert. Dabei "
+        "wurden nach Angaben von Ärzten mindestens 14 Menschen getötet."
+    )
+    (event,) = _of(extract(text, published_at=PUB_2016_11_10), "OffensiveLaunched")
+    assert event.casualties is not None and event.casualties.killed == 14
+
+
+def test_toll_two_sentences_after_the_attack_in_the_same_paragraph() -> None:
+    text = (
+        "In der Nacht zum Mittwoch bombardierten Kampfflugzeuge Stellungen der Rebellen in Idlib. "
+        "Getroffen wurden auch ein Markt und eine Schule. "
+        "Nach Angaben von Helfern wurden mindestens 23 Zivilisten getötet."
+    )
+    (event,) = _of(extract(text, published_at=PUB_2017_03_09), "OffensiveLaunched")
+    assert event.casualties is not None and event.casualties.killed == 23
+
+
+def test_toll_in_the_next_paragraph_or_after_another_attack_is_not_taken() -> None:
+    text = (
+        "In der Nacht zum Mittwoch bombardierten Kampfflugzeuge Stellungen der Rebellen in Idlib.\n\n"
+        "Nach Angaben von Helfern wurden im vergangenen Jahr 2300 Zivilisten getötet."
+    )
+    (event,) = _of(extract(text, published_at=PUB_2017_03_09), "OffensiveLaunched")
+    assert event.casualties is None
+
+
+def test_english_bombing_with_a_toll_in_the_next_sentence() -> None:
+    text = (
+        "Saudi warplanes bombed a wedding party in Hodeidah on Wednesday. "
+        "At least 31 people were killed, local officials said."
+    )
+    (event,) = _of(extract(text, published_at=PUB_2017_03_09, language="en"), "OffensiveLaunched")
+    assert event.location is not None and event.location.name.startswith("Hod")
+    assert event.casualties is not None and event.casualties.killed == 31
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        (
+            "Syrian warplanes bombed the town of Maarat al-Numan on Tuesday. "
+            "At least 11 civilians, including four children, were killed, activists said.",
+            11,
+        ),
+        ("Government forces stormed the town of Daraya on Tuesday. The assault left at least 19 dead.", 19),
+        (
+            "Government forces stormed the town of Daraya on Tuesday. "
+            "Medics said 12 rebels and seven soldiers were killed.",
+            19,
+        ),
+        (
+            "Taliban fighters overran the town of Ghormach on Tuesday.\n\n"
+            "At least 23 people were killed in the fighting, officials said.",
+            23,
+        ),
+    ],
+)
+def test_english_toll_after_the_attack(text: str, killed: int) -> None:
+    (event,) = _of(extract(text, published_at=PUB_2017_03_09, language="en"), "OffensiveLaunched")
+    assert event.casualties is not None and event.casualties.killed == killed

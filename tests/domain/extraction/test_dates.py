@@ -1,4 +1,6 @@
-"""Temporal expressions resolved against full, month-only and missing publication dates."""
+"""Dates: temporal expressions resolved against full, month-only and missing publication dates, and
+which date an event takes (its own clause's, a dateline's day, a season's, the news days by default),
+not a date of a relative clause about another noun."""
 
 from __future__ import annotations
 
@@ -6,9 +8,13 @@ import datetime as dt
 
 import pytest
 
+from domain.events import ConflictEvent
+from domain.extraction import extract
 from domain.extraction.dates import DateResolver, parse_published
 from domain.extraction.lexicon import get_lexicon
 
+PUB_2016_11_10 = "2016-11-10"  # a Thursday
+PUB_2017_03_09 = "2017-03-09"  # a Thursday
 LEX = get_lexicon("de")
 
 
@@ -21,6 +27,13 @@ def _first(text: str, published: str | None) -> tuple[dt.date, dt.date, str] | N
 
 
 D = dt.date
+
+
+def _of(events: list[ConflictEvent], name: str) -> list[ConflictEvent]:
+    return [e for e in events if type(e).__name__ == name]
+
+
+_KRIEG = "Krieg in der Region\n\n"  # a headline, so that the article is about a conflict
 
 
 @pytest.mark.parametrize(
@@ -61,3 +74,102 @@ def test_following_days_after_an_anchor() -> None:
     text = "Anfang Juli galt eine Waffenruhe. In den darauffolgenden Tagen griff die Armee an."
     found = DateResolver(parse_published("2016-08-20"), LEX).find(text)
     assert found[-1].occurred.start == D(2016, 7, 11)
+
+
+def test_undated_realised_event_gets_the_news_days() -> None:
+    text = "Die türkische Armee hat eine Offensive gegen die PKK im Nordirak begonnen. Der Konflikt eskaliert."
+    (event,) = _of(extract(text, published_at=PUB_2016_11_10), "OffensiveLaunched")
+    assert event.occurred is not None
+    assert (event.occurred.start, event.occurred.end) == (dt.date(2016, 11, 9), dt.date(2016, 11, 10))
+
+
+def test_pluperfect_background_gets_no_default_date() -> None:
+    text = "Die Miliz hatte die Stadt Sirte nach heftigen Kämpfen eingenommen. Der Krieg in Libyen dauert an."
+    events = _of(extract(text, published_at=PUB_2016_11_10), "OffensiveLaunched")
+    assert all(e.occurred is None for e in events)
+
+
+def test_alleged_attack_keeps_a_past_weekday() -> None:
+    text = "Syrische Kampfjets sollen am Dienstag einen Markt in Idlib bombardiert haben."
+    (event,) = _of(extract(_KRIEG + text, published_at=PUB_2016_11_10), "OffensiveLaunched")
+    assert event.occurred is not None and event.occurred.start == dt.date(2016, 11, 8)
+
+
+def test_date_of_an_earlier_event_in_a_relative_clause_is_not_this_events() -> None:
+    text = (
+        "Am Dienstag rückten die Rebellen bis an den Stadtrand von Tobruk vor, in die sich der Premier im März "
+        "geflüchtet hatte."
+    )
+    (event,) = _of(extract(_KRIEG + text, published_at=PUB_2016_11_10), "OffensiveLaunched")
+    assert event.occurred is not None and event.occurred.start == dt.date(2016, 11, 8)
+
+
+def test_date_of_a_relative_clause_about_the_place_is_not_the_events() -> None:
+    text = (
+        "Am Donnerstag rückten kurdische Kämpfer auf die Stadt Sindschar vor, die seit August 2014 von der "
+        "Terrormiliz IS kontrolliert wird."
+    )
+    (event,) = _of(extract(text, published_at=PUB_2017_03_09), "OffensiveLaunched")
+    assert event.occurred is not None and str(event.occurred.start) == "2017-03-09"
+
+
+def test_relative_clause_right_after_the_offensive_dates_it() -> None:
+    text = "Die irakische Armee hat ihre Offensive auf Mossul, die am 17. Oktober begann, fortgesetzt."
+    (event,) = _of(extract(text, published_at=PUB_2017_03_09), "OffensiveLaunched")
+    assert event.occurred is not None and str(event.occurred.start) == "2016-10-17"
+
+
+def test_main_clause_date_dates_the_advance_in_its_when_clause() -> None:
+    text = "Die Kämpfe waren am 26. Februar ausgebrochen, als Milizen aus Misrata in die Vororte von Sirte vorrückten."
+    (event,) = _of(extract(text, published_at=PUB_2017_03_09), "OffensiveLaunched")
+    assert event.occurred is not None and str(event.occurred.start) == "2017-02-26"
+
+
+def test_dateline_day_pins_a_month_only_publication_date() -> None:
+    text = (
+        "MOSKAU/ERIWAN, 5. April. Armenien und Aserbaidschan haben sich am Dienstag auf eine Waffenruhe für "
+        "Nagornyj Karabach geeinigt."
+    )
+    (event,) = _of(extract(text, published_at="2016-04"), "CeasefireAnnounced")
+    assert event.occurred is not None and event.occurred.precision == "day"
+    assert str(event.occurred.start) == "2016-04-05"
+
+
+def test_dateline_of_another_month_does_not_pin() -> None:
+    text = "MOSKAU, 5. Mai. Armenien und Aserbaidschan haben sich auf eine Waffenruhe für Nagornyj Karabach geeinigt."
+    (event,) = _of(extract(text, published_at="2016-04"), "CeasefireAnnounced")
+    assert event.occurred is not None and event.occurred.precision == "month"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "start", "end"),
+    [
+        ("Die PKK hatte im Frühjahr 2013 eine Waffenruhe mit der Türkei ausgerufen.", "de", "2013-03-01", "2013-05-31"),
+        (
+            "Im Winter 2014 hatten die Separatisten eine Feuerpause mit der Ukraine verkündet.",
+            "de",
+            "2014-12-01",
+            "2015-02-28",
+        ),
+        ("The PKK declared a ceasefire with Turkey in the spring of 2013.", "en", "2013-03-01", "2013-05-31"),
+    ],
+)
+def test_season_and_year_date_a_past_event(text: str, language: str, start: str, end: str) -> None:
+    # published within two years of the event: older ones are history, not news (test_articles.py)
+    (event,) = _of(extract(text, published_at="2015-06-09", language=language), "CeasefireAnnounced")
+    assert event.occurred is not None
+    assert (str(event.occurred.start), str(event.occurred.end)) == (start, end)
+
+
+def test_season_without_a_year_is_the_latest_one() -> None:
+    text = "Im Herbst hatten Regierungstruppen die Stadt Deir ez-Zor zurückerobert."
+    (event,) = _of(extract(text, published_at=PUB_2017_03_09), "OffensiveLaunched")
+    assert event.occurred is not None
+    assert (str(event.occurred.start), str(event.occurred.end)) == ("2016-09-01", "2016-11-30")
+
+
+def test_years_ago_dates_the_event_a_year_back() -> None:
+    text = "Vor einem Jahr hatten Regierungstruppen die Stadt Homs zurückerobert."
+    (event,) = _of(extract(text, published_at=PUB_2017_03_09), "OffensiveLaunched")
+    assert event.occurred is not None
+    assert str(event.occurred.start) < "2016-03-09" < str(event.occurred.end)

@@ -1,14 +1,18 @@
-"""English modality: realised facts against references, exclusions and qualifying participles."""
+"""English modality: realised facts against plans, threats, demands, references, exclusions and
+qualifying participles (sentences of our own)."""
 
 from __future__ import annotations
 
+import msgspec
 import pytest
 
-from domain.extraction.lexicon import CEASEFIRE, OFFENSIVE, TALKS, get_lexicon
+from domain.extraction import extract
+from domain.extraction.lexicon import CEASEFIRE, OFFENSIVE, RESOLUTION, TALKS, get_lexicon
 from domain.extraction.modality import REALISED, modality
 from domain.extraction.sentences import split_sentences
 from domain.extraction.triggers import find_triggers
 
+PUB = "2016-11-10"  # a Thursday
 LEX = get_lexicon("en")
 
 
@@ -18,6 +22,21 @@ def _moods(text: str, event_type: str) -> list[str]:
     found = [t for t in find_triggers(sentence, clauses, LEX) if t.event_type == event_type]
     assert found, text
     return [modality(sentence, clauses, t, LEX) for t in found]
+
+
+def _mood(text: str, event_type: str) -> str:
+    sentence = split_sentences(text, LEX)[0]
+    clauses = sentence.clauses(LEX)
+    moods = [modality(sentence, clauses, t, LEX) for t in find_triggers(sentence, clauses, LEX)]
+    types = [t.event_type for t in find_triggers(sentence, clauses, LEX)]
+    assert event_type in types, (text, types)
+    # realised if any trigger of that type is
+    return REALISED if any(m == REALISED for m, t in zip(moods, types, strict=True) if t == event_type) else "no"
+
+
+def _events(text: str, pub: str = PUB) -> list[dict[str, object]]:
+    out: list[dict[str, object]] = msgspec.to_builtins(extract(text, published_at=pub, language="en"))
+    return out
 
 
 @pytest.mark.parametrize(
@@ -145,3 +164,69 @@ def test_background_in_passing_is_no_event(text: str, event_type: str) -> None:
 )
 def test_background_states_efforts_and_postponed_talks_are_no_events(text: str, event_type: str) -> None:
     assert REALISED not in _moods(text, event_type)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Lavrov and Kerry held talks in Geneva.", TALKS),
+        ("Putin spoke by phone with Erdogan.", TALKS),
+        ("The two ministers met in Vienna on Friday.", TALKS),
+        ("Envoys negotiated through the night.", TALKS),
+        ("A new round of talks opened in Astana.", TALKS),
+        ("The sides agreed a truce for Aleppo.", CEASEFIRE),
+        ("The army declared a nationwide cease-fire.", CEASEFIRE),
+        ("The humanitarian pause took effect at dawn.", CEASEFIRE),
+        ("Rebels agreed to a cessation of hostilities.", CEASEFIRE),
+        ("Government forces launched an offensive on the town.", OFFENSIVE),
+        ("Militants stormed the base.", OFFENSIVE),
+        ("Troops recaptured the airport.", OFFENSIVE),
+        ("Jets carried out air strikes on rebel positions.", OFFENSIVE),
+        ("Army units advanced on the city and besieged it.", OFFENSIVE),
+        ("Russia vetoed the draft resolution.", RESOLUTION),
+        ("The measure failed to pass in the Security Council.", RESOLUTION),
+        ("China voted against the text.", RESOLUTION),
+    ],
+)
+def test_realised_triggers(text: str, event_type: str) -> None:
+    assert _mood(text, event_type) == REALISED
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("The two leaders will meet in Geneva next week.", TALKS),
+        ("Talks are expected to resume on Monday.", TALKS),
+        ("The talks collapsed after two days.", TALKS),
+        ("Negotiations were postponed until further notice.", TALKS),
+        ("The foreign ministers did not meet.", TALKS),
+        ("The opposition called for a ceasefire.", CEASEFIRE),
+        ("France urged all sides to respect the truce.", CEASEFIRE),
+        ("The truce broke down within hours.", CEASEFIRE),
+        ("Aid agencies hope a humanitarian pause can be agreed.", CEASEFIRE),
+        ("Turkey threatened to launch an offensive against the militia.", OFFENSIVE),
+        ("The army could storm the city within days.", OFFENSIVE),
+        ("If the rebels refuse, troops will attack.", OFFENSIVE),
+        ("Should Russia veto the draft, France will go to the General Assembly.", RESOLUTION),
+        ("Russia is expected to veto the resolution.", RESOLUTION),
+    ],
+)
+def test_unrealised_triggers(text: str, event_type: str) -> None:
+    assert _mood(text, event_type) != REALISED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey will launch a new offensive against Kurdish fighters in Syria, "
+        "President Tayyip Erdogan said on Wednesday.",
+        "The United Nations called for an immediate ceasefire in Yemen, "
+        "where Saudi-led forces are preparing an assault.",
+        "Peace talks between the Afghan government and the Taliban are due to begin in Doha next week.",
+        "Russia has threatened to veto any resolution that condemns the Syrian government.",
+        "Manchester United launched a fierce attack after half-time but failed to break down the Liverpool defence.",
+        "Bayer and Monsanto held talks on a takeover worth $62 billion, people familiar with the matter said.",
+    ],
+)
+def test_no_events_from_plans_threats_demands_sport_and_business(text: str) -> None:
+    assert _events(text) == []

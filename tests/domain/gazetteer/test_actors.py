@@ -1,11 +1,10 @@
-"""Actor gazetteer: countries, inflections, capitals, persons, groups, bodies, generic forces."""
+"""Actor gazetteer: countries, inflections, capitals, persons, groups, bodies."""
 
 from __future__ import annotations
 
 import pytest
 
 from domain.gazetteer import actor_country, find_actors
-from domain.gazetteer.actors import find_generic_forces, generic_code
 
 
 def codes(text: str, language: str = "de") -> list[tuple[str, str]]:
@@ -134,26 +133,6 @@ def test_offsets_index_into_the_original_text() -> None:
 )
 def test_no_actor_in_generic_or_ordinary_words(text: str) -> None:
     assert find_actors(text, "en" if text.startswith("May") else "de") == []
-
-
-def test_generic_forces_are_reported_separately() -> None:
-    found = find_generic_forces("Regierungstruppen und verbündete Milizen griffen Rebellen und Dschihadisten an.")
-    assert [(g.surface, g.kind) for g in found] == [
-        ("Regierungstruppen", "government_forces"),
-        ("verbündete Milizen", "militia"),
-        ("Rebellen", "rebels"),
-        ("Dschihadisten", "jihadists"),
-    ]
-
-
-def test_generic_code_resolves_against_a_country() -> None:
-    assert generic_code("government_forces", "SYR") == "SYR"
-    assert generic_code("rebels", "SY") == "SYR-REB"
-    assert generic_code("rebels", "UA") == "UKR-REB"
-    assert generic_code("militia", "LBY") == "LBY-MIL"
-    assert generic_code("jihadists", "IQ") == "ISIL"
-    assert generic_code("jihadists", "NG") == "NGA-REB"
-    assert generic_code("rebels", "XX") is None
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from domain.gazetteer._data import countries, curated_places
-from domain.gazetteer.actors import _actor_lexicon
-from domain.gazetteer.places import _place_lexicon
+from domain.gazetteer.actors import _actor_index
+from domain.gazetteer.places import _place_index
 
 BODIES = {"UN", "UNSC", "EU", "NATO", "G20", "G7", "OSCE", "ARL", "AU", "GCC", "OIC", "ECOWAS", "ICRC"}
 GROUPS = {"ISIL", "JFS", "HEZ"}
@@ -20,7 +20,7 @@ def _valid(code: str) -> bool:
 
 def test_every_actor_code_is_a_codebook_code() -> None:
     for language in ("de", "en"):
-        bad = {code for code, _ in _actor_lexicon(language).entries.values() if not _valid(code)}
+        bad = {code for code, _ in _actor_index(language).entries.values() if not _valid(code)}
         assert bad == set()
 
 
@@ -32,11 +32,11 @@ def test_curated_places_have_plausible_coordinates_and_known_countries() -> None
         assert row.precision in {"city", "region"}, row.name
 
 
-def test_every_place_in_the_lexicon_has_a_country() -> None:
-    assert all(place.country for place in _place_lexicon("de").entries.values())
+def test_every_place_in_the_index_has_a_country() -> None:
+    assert all(place.country for place in _place_index("de").entries.values())
 
 
 def test_coverage_counts() -> None:
     assert len(countries()) >= 249
-    assert len(_actor_lexicon("de").entries) > 4000
-    assert len(_place_lexicon("de").entries) > 20000
+    assert len(_actor_index("de").entries) > 4000
+    assert len(_place_index("de").entries) > 20000

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from domain.gazetteer._match import Lexicon, adjective_forms, expand_stars, fold, key_of
+from domain.gazetteer._match import SurfaceIndex, adjective_forms, expand_stars, fold, key_of
 
 
 def test_fold_strips_diacritics_but_keeps_case() -> None:
@@ -18,14 +18,14 @@ def test_key_of_keeps_joiners() -> None:
 
 
 def test_longest_match_wins_and_matches_do_not_overlap() -> None:
-    lex: Lexicon[str] = Lexicon()
+    lex: SurfaceIndex[str] = SurfaceIndex()
     lex.add("UN", "UN")
     lex.add("UN-Sicherheitsrat", "UNSC")
     assert list(lex.scan("Der UN-Sicherheitsrat und die UN.")) == [(4, 21, "UNSC"), (30, 32, "UN")]
 
 
 def test_no_match_across_paragraphs_or_punctuation() -> None:
-    lex: Lexicon[str] = Lexicon()
+    lex: SurfaceIndex[str] = SurfaceIndex()
     lex.add("Saudi Arabia", "SAU")
     assert list(lex.scan("Saudi\n\nArabia, Saudi. Arabia")) == []
 

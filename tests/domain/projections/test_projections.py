@@ -5,14 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+import msgspec
+
 from domain.events import Actor, ArticleSubmitted, EventRetracted, Evidence, Location, Occurred, OffensiveLaunched
 from domain.events.subscriptions import SubscriptionDeleted
 from domain.projections import actors, articles, conflict_events, places, timeline
 from domain.projections.envelope import Envelope, article_id_of, day_of
 from domain.projections.retraction import is_effective
+from domain.streams import article_stream
 
 ARTICLE = uuid.UUID("00000000-0000-0000-0000-00000000000a")
-STREAM = f"article-{ARTICLE}"
+STREAM = article_stream(ARTICLE)
 RECORDED = dt.datetime(2017, 3, 1, 23, 30, tzinfo=dt.timezone(dt.timedelta(hours=-2)))
 DAY = dt.date(2017, 2, 15)
 
@@ -55,11 +58,12 @@ def test_article_id_comes_from_the_stream_name() -> None:
 def test_a_conflict_event_becomes_a_row_with_the_wire_format_body() -> None:
     (insert,) = conflict_events.project(_envelope(OFFENSIVE))
     assert isinstance(insert, conflict_events.Insert)
+    body = msgspec.to_builtins(insert.body)
     assert (insert.article_id, insert.type, insert.actor_codes) == (ARTICLE, "OffensiveLaunched", ("TUR", "ISIL"))
-    assert insert.body["id"] == str(uuid.UUID(int=7)) and insert.body["article_id"] == str(ARTICLE)
-    assert insert.body["position"] == "100-7" and insert.body["recorded_at"] == "2017-03-01T23:30:00-02:00"
-    assert insert.body["occurred"] == {"start": "2017-02-15", "end": "2017-02-15", "precision": "day", "text": None}
-    assert insert.body["casualties"] is None and insert.body["type"] == "OffensiveLaunched"
+    assert body["id"] == str(uuid.UUID(int=7)) and body["article_id"] == str(ARTICLE)
+    assert body["position"] == "100-7" and body["recorded_at"] == "2017-03-01T23:30:00-02:00"
+    assert body["occurred"] == {"start": "2017-02-15", "end": "2017-02-15", "precision": "day", "text": None}
+    assert body["casualties"] is None and body["type"] == "OffensiveLaunched"
 
 
 def test_a_retraction_deletes_the_row_and_ignored_events_change_nothing() -> None:

@@ -1,4 +1,5 @@
-"""One dedicated LISTEN connection per owner, shared by every waiter on it.
+"""One dedicated LISTEN connection per process, shared by every waiter on it: the log
+followers, the webhook dispatchers and every open live stream.
 
 A pooled connection is reset with UNLISTEN * when released, so LISTEN needs its own.
 Notifications are only hints: waiters also wake on a timeout and re-read, so a lost

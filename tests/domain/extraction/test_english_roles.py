@@ -1,0 +1,79 @@
+"""English roles end to end: attacker, target, participants, mediator, blocker and sponsors, and
+the place each event takes (sentences of our own)."""
+
+from __future__ import annotations
+
+import msgspec
+
+from domain.extraction import extract
+from domain.extraction.lexicon import CEASEFIRE, OFFENSIVE, RESOLUTION, TALKS
+
+PUB = "2016-11-10"  # a Thursday
+
+
+def _events(text: str, pub: str = PUB) -> list[dict[str, object]]:
+    out: list[dict[str, object]] = msgspec.to_builtins(extract(text, published_at=pub, language="en"))
+    return out
+
+
+def _roles(event: dict[str, object]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for actor in event["actors"]:  # type: ignore[attr-defined]
+        out.setdefault(actor["role"], set()).add(actor["code"])
+    return out
+
+
+def test_offensive_attacker_target_and_place() -> None:
+    (event,) = _events(
+        "Syrian government troops, "
+        "backed by Russian air strikes, launched an offensive against Islamic State in Palmyra on Monday."
+    )
+    assert event["type"] == OFFENSIVE
+    roles = _roles(event)
+    assert {"SYR", "RUS"} <= roles["attacker"] and roles["target"] == {"ISIL"}
+    assert event["location"]["name"] == "Palmyra"  # type: ignore[index]
+    assert event["occurred"]["start"] == "2016-11-07"  # type: ignore[index]
+
+
+def test_passive_agent_is_the_attacker() -> None:
+    (event,) = _events("The town of Manbij was captured by the Kurdish-led SDF on Saturday.")
+    assert "SYR-KRD" in _roles(event)["attacker"]
+
+
+def test_talks_participants_and_mediator() -> None:
+    events = _events(
+        "Syrian government and rebel delegations met in Astana on Monday in talks brokered by Russia, Turkey and Iran. "
+        "Fighting went on in the province of Idlib."
+    )
+    talks = [e for e in events if e["type"] == TALKS]
+    assert talks and {"SYR", "SYR-REB"} <= {a["code"] for a in talks[0]["actors"]}  # type: ignore[attr-defined]
+    assert talks[0]["location"]["name"] == "Astana"  # type: ignore[index]
+    assert "RUS" in _roles(talks[0]).get("mediator", set())
+
+
+def test_phone_call_is_talks_without_place() -> None:
+    (event,) = _events(
+        "Russian President Vladimir Putin and Turkish President Tayyip Erdogan spoke by phone on Tuesday about Syria."
+    )
+    assert event["type"] == TALKS and {"RUS", "TUR"} <= {a["code"] for a in event["actors"]}  # type: ignore[attr-defined]
+    assert event["location"] is None
+
+
+def test_veto_blocker_and_sponsors() -> None:
+    events = _events(
+        "Russia vetoed a draft resolution drafted by France and Spain at the U.N. Security Council on Saturday."
+    )
+    (event,) = [e for e in events if e["type"] == RESOLUTION]
+    roles = _roles(event)
+    assert roles["blocked_by"] == {"RUS"} and {"FRA", "ESP"} <= roles["sponsor"]
+    assert event["location"]["name"] == "New York City"  # type: ignore[index]
+
+
+def test_nationwide_ceasefire_in_the_country() -> None:
+    events = _events(
+        "Russia and Turkey announced a nationwide ceasefire in Syria on Thursday, "
+        "and the Syrian army said it would abide by it."
+    )
+    (event,) = [e for e in events if e["type"] == CEASEFIRE]
+    assert event["location"]["name"] == "Syria"  # type: ignore[index]
+    assert {"RUS", "TUR"} <= {a["code"] for a in event["actors"]}  # type: ignore[attr-defined]

@@ -1,0 +1,78 @@
+"""Places stage: where an offensive happened — the town named (also without its city suffix), an
+anaphoric town, not the capital an attribution or metonym names, a country's town named beside it,
+the war's place when the sentence names none; sentences written for these tests."""
+
+from __future__ import annotations
+
+from domain.events import ConflictEvent
+from domain.extraction import extract
+
+PUB_2016_11_10 = "2016-11-10"  # a Thursday
+PUB_2017_03_09 = "2017-03-09"  # a Thursday
+
+
+def _of(events: list[ConflictEvent], name: str) -> list[ConflictEvent]:
+    return [e for e in events if type(e).__name__ == name]
+
+
+def _codes(event: ConflictEvent) -> set[str]:
+    return {a.code for a in event.actors}
+
+
+def test_anaphoric_port_city_takes_the_last_offensive_place() -> None:
+    text = (
+        "Die Armee hat eine Offensive auf Sirte begonnen, die letzte Hochburg der Miliz. Am zweiten Tag drangen "
+        "Soldaten in die von Kämpfern gehaltene Küstenstadt vor."
+    )
+    events = _of(extract(text, published_at=PUB_2016_11_10), "OffensiveLaunched")
+    assert events and all(e.location is not None and e.location.name == "Sirte" for e in events)
+
+
+def test_attribution_and_metonym_capitals_are_not_the_battle_place() -> None:
+    text = (
+        "Russische Kampfjets bombardierten nach Angaben des Verteidigungsministeriums in Moskau Stellungen der "
+        "Terrormiliz IS bei Palmyra. Die von Washington und Moskau vereinbarte Waffenruhe im Krieg gilt nicht "
+        "für den IS."
+    )
+    (event,) = _of(extract(text, published_at=PUB_2016_11_10), "OffensiveLaunched")
+    assert event.location is not None and event.location.name == "Palmyra"
+
+
+def test_city_named_without_its_city_suffix_is_found() -> None:
+    text = "Islamistische Kämpfer haben am Dienstag Teile der Stadt Marawi im Süden der Philippinen überrannt."
+    (event,) = _of(extract(text, published_at=PUB_2017_03_09), "OffensiveLaunched")
+    assert event.location is not None and event.location.country == "PH" and event.location.precision == "city"
+    assert "PHL-REB" in _codes(event)
+
+
+def test_offensive_in_a_country_takes_the_town_named_next_to_it() -> None:
+    text = (
+        "Französische Kampfjets haben in der Nacht Ziele in Mali bombardiert. "
+        "Getroffen wurden nach Angaben der Armee Stellungen der Islamisten bei Gao."
+    )
+    (event,) = _of(extract(text, published_at=PUB_2017_03_09), "OffensiveLaunched")
+    assert event.location is not None and event.location.name == "Gao"
+
+
+def test_offensive_in_a_country_without_a_town_has_no_place() -> None:
+    text = "Französische Kampfjets haben in der Nacht Ziele der Islamisten in Mali bombardiert."
+    (event,) = _of(extract(text, published_at=PUB_2017_03_09), "OffensiveLaunched")
+    assert event.location is None
+
+
+def test_offensive_without_a_place_takes_the_wars_place() -> None:
+    text = (
+        "In Nagornyj Karabach sind die schwersten Kämpfe seit Jahren ausgebrochen. "
+        "Aserbaidschanische Truppen griffen am Samstag an mehreren Abschnitten der Frontlinie an."
+    )
+    events = _of(extract(text, published_at=PUB_2017_03_09), "OffensiveLaunched")
+    assert events and all(e.location is not None and e.location.name == "Nagorno-Karabakh" for e in events)
+
+
+def test_region_of_the_country_does_not_borrow_the_main_town() -> None:
+    text = (
+        "Hilfswerke warnen vor einer Katastrophe in Idlib. "
+        "Schon im Herbst hatten Regierungstruppen den Osten des Landes zurückerobert."
+    )
+    (event,) = _of(extract(text, published_at=PUB_2017_03_09), "OffensiveLaunched")
+    assert event.location is None

@@ -1,0 +1,220 @@
+"""Triggers: which words state an offensive, talks or a blocked resolution at all, and the same
+words in another sense (business, crime, unrest, debate, a verbal attack, a hit, decisions, crowds);
+sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from domain.events import ConflictEvent, OffensiveLaunched, TalksHeld
+from domain.extraction import extract
+
+PUB_2016_11_10 = "2016-11-10"  # a Thursday
+PUB_2017_03_09 = "2017-03-09"  # a Thursday
+PUB_2025_01_28 = "2025-01-28"
+PUB_2025_02_23 = "2025-02-23"
+
+
+def _of(events: list[ConflictEvent], name: str) -> list[ConflictEvent]:
+    return [e for e in events if type(e).__name__ == name]
+
+
+_KRIEG = "Krieg in der Region\n\n"  # a headline, so that the article is about a conflict
+
+
+def _roles(event: ConflictEvent) -> dict[str, str]:
+    return {a.code: a.role for a in event.actors}
+
+
+def _offensives(text: str) -> list[OffensiveLaunched]:
+    return [e for e in extract(text, published_at=PUB_2025_01_28) if isinstance(e, OffensiveLaunched)]
+
+
+CONTEXT = "Israel und die Hisbollah liefern sich im Libanon weiter Gefechte. "
+
+
+def _talks(text: str) -> list[TalksHeld]:
+    return [e for e in extract(CONTEXT + text, published_at=PUB_2025_02_23) if isinstance(e, TalksHeld)]
+
+
+def test_present_tense_offensive_verbs() -> None:
+    for text in (
+        "Seit Tagen bombardieren Kampfjets der Armee die Rebellenhochburg Daraa im Süden Syriens.",
+        "Regierungstruppen rücken im Krieg gegen die Rebellen auf die Stadt Hama vor.",
+        "Die Armee hat die Stadt Ramadi nach schweren Kämpfen unter ihre Kontrolle gebracht.",
+    ):
+        assert _of(extract(text, published_at=PUB_2016_11_10), "OffensiveLaunched"), text
+
+
+def test_advance_in_the_past_tense_is_an_offensive() -> None:
+    text = "Die Kämpfe waren am Montag ausgebrochen, als Milizen aus Misrata in die Vororte von Sirte vorrückten."
+    assert len(_of(extract(text, published_at=PUB_2017_03_09), "OffensiveLaunched")) == 1
+
+
+def test_fighting_for_a_place_goes_on() -> None:
+    text = "Die Kämpfe um die Stadt Tal Afar dauern an."
+    (event,) = _of(extract(_KRIEG + text, published_at=PUB_2016_11_10), "OffensiveLaunched")
+    assert event.location is not None and event.location.country == "IQ"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Huthi-Rebellen rückten weiter nach Süden vor. Am Mittwoch nahmen sie den Luftwaffenstützpunkt "
+        "al-Anad ein, auf dem bis vor kurzem US-Soldaten stationiert waren.",
+        "Im Krieg gegen den IS nahm die Kurdenmiliz YPG am Dienstag die Stadt Manbidsch ein.",
+    ],
+)
+def test_taking_a_base_or_town_is_a_capture(text: str) -> None:
+    events = _of(extract(text, published_at=PUB_2017_03_09), "OffensiveLaunched")
+    assert len(events) == 1 and events[0].occurred is not None and events[0].occurred.text is not None
+
+
+def test_taking_a_position_in_a_debate_is_no_capture() -> None:
+    text = "Im Streit um den Krieg in Syrien nahm die Bundesregierung am Dienstag eine abwartende Haltung ein."
+    assert not _of(extract(text, published_at=PUB_2017_03_09), "OffensiveLaunched")
+
+
+def test_military_advance_is_an_offensive_but_a_political_one_is_not() -> None:
+    text = (
+        "Truppen des Generals Haftar haben am Mittwoch in Derna einen neuen Vorstoß "
+        "gegen islamistische Milizen gestartet."
+    )
+    (event,) = _of(extract(text, published_at=PUB_2017_03_09), "OffensiveLaunched")
+    assert _roles(event).get("LBY-MIL") == "attacker"
+    assert not extract(
+        "Die Grünen haben am Mittwoch einen Vorstoß gegen Kinderarmut gestartet.", published_at=PUB_2017_03_09
+    )
+
+
+def test_verbal_attack_is_no_offensive() -> None:
+    assert not extract("Erdogan hat die EU und die PKK am Mittwoch scharf angegriffen.", published_at=PUB_2017_03_09)
+
+
+def test_armed_guards_are_no_attack() -> None:
+    assert not extract("Bewaffnete bewachten am Mittwoch das Ölterminal in Sirte.", published_at=PUB_2017_03_09)
+
+
+def test_business_metaphors_are_not_offensives() -> None:
+    for text in (
+        "Der Konzern eroberte im vergangenen Quartal Marktanteile in Frankreich.",
+        "Der Händler startete eine Preisoffensive in Polen.",
+    ):
+        assert _of(extract(_KRIEG + text, published_at=PUB_2016_11_10), "OffensiveLaunched") == [], text
+
+
+def test_english_crime_is_not_a_conflict_event() -> None:
+    text = "Police said a gunman attacked a school in Ohio on Monday, killing two people."
+    assert not extract(text, published_at=PUB_2017_03_09, language="en")
+
+
+def test_rioters_storming_embassies_are_no_offensive() -> None:
+    text = (
+        "Im Osten des Kongo kämpfen Rebellen gegen die Armee. Bei Ausschreitungen in Kinshasa sind am Dienstag "
+        "die Botschaften Frankreichs, Belgiens und der USA von Demonstranten angegriffen worden."
+    )
+    assert not _offensives(text)
+
+
+def test_talks_phrasings() -> None:
+    for text in (
+        "Am Rande des Gipfels in Brüssel kamen am Dienstag die Außenminister Russlands und der USA zum Krieg in "
+        "Syrien zusammen.",
+        "Bereits am Montag hatten Putin und Obama in New York über den Krieg in Syrien gesprochen.",
+    ):
+        assert _of(extract(text, published_at=PUB_2016_11_10), "TalksHeld"), text
+
+
+def test_phone_call_with_congratulations_is_still_talks() -> None:
+    text = "Putin gratulierte Assad am Sonntag in einem Telefonat zur Einnahme der Stadt."
+    assert len(_of(extract(_KRIEG + text, published_at=PUB_2016_11_10), "TalksHeld")) == 1
+
+
+def test_not_talks() -> None:
+    for text in (
+        "Die Kampfjets trafen im Krieg nach Armeeangaben zwölf Ziele der Miliz.",
+        "Der Fahrplan für die Gespräche zum Krieg in Syrien geht auf eine UN-Resolution zurück.",
+        "Der Vermittler will nach Sanaa reisen, um die Gespräche über den Krieg im Jemen zu retten.",
+    ):
+        assert not _of(extract(text, published_at=PUB_2016_11_10), "TalksHeld"), text
+
+
+def test_hit_split_by_quotation_marks_is_no_meeting() -> None:
+    text = 'Die Armee Israels habe "nahezu alle iranischen Stellungen" in Syrien getroffen, sagte ein Sprecher.'
+    assert not _of(extract(text, published_at=PUB_2017_03_09), "TalksHeld")
+
+
+def test_precautions_taken_are_no_meeting() -> None:
+    text = "Im Kongo wird gekämpft. Die Botschaft in Kinshasa hat am Montag Vorsorgemaßnahmen getroffen."
+    assert not [e for e in extract(text, published_at=PUB_2025_01_28) if isinstance(e, TalksHeld)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Der Libanon sei ein souveränes Land, "und wir treffen unsere eigenen Entscheidungen", sagte der Premier.',
+        "Die israelische Regierung traf am Sonntag Vorkehrungen für einen längeren Einsatz im Libanon.",
+    ],
+)
+def test_making_decisions_is_not_meeting(text: str) -> None:
+    assert not _talks(text)
+
+
+def test_a_crowd_gathering_is_no_meeting_of_parties() -> None:
+    text = (
+        "In Beirut sind am Sonntag Zehntausende Menschen zusammengekommen, "
+        "um von Hisbollah-Chef Nasrallah Abschied zu nehmen."
+    )
+    assert not _talks(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der iranische Außenminister hatte die Bereitschaft zu erneuten Atomverhandlungen mit den USA signalisiert.",
+        "Israel lehnte am Sonntag den Aufruf zu Gesprächen mit der Hisbollah ab.",
+    ],
+)
+def test_readiness_or_calls_for_talks_are_no_talks(text: str) -> None:
+    assert not _talks(text)
+
+
+def test_a_meeting_of_parties_is_still_talks() -> None:
+    text = (
+        "Der libanesische Premier und US-Außenminister Rubio trafen sich am Sonntag in Beirut "
+        "zu Gesprächen über die Waffenruhe."
+    )
+    (talks,) = _talks(text)
+    assert {a.code for a in talks.actors} >= {"LBN", "USA"}
+
+
+def test_attackers_hitting_a_substation_did_not_meet() -> None:
+    text = "Russische Raketen schlugen ein, die Angreifer trafen am Sonntag unweit des Bahnhofs eine Umspannstation."
+    assert not _talks(text)
+
+
+def test_security_council_session_is_not_talks() -> None:
+    text = (
+        "Der UN-Sicherheitsrat kam am Mittwoch zu einer Dringlichkeitssitzung über Syrien zusammen. "
+        "China legte ein Veto gegen den Resolutionsentwurf ein."
+    )
+    events = extract(text, published_at=PUB_2017_03_09)
+    assert not _of(events, "TalksHeld")
+    assert len(_of(events, "ResolutionBlocked")) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Russland hat im UN-Sicherheitsrat am Dienstag Sanktionen gegen Nordkorea blockiert.", "de"),
+        ("Russia on Tuesday blocked sanctions against North Korea in the UN Security Council.", "en"),
+    ],
+)
+def test_sanctions_blocked_in_the_council_are_a_blocked_resolution(text: str, language: str) -> None:
+    (event,) = _of(extract(text, published_at=PUB_2017_03_09, language=language), "ResolutionBlocked")
+    assert "RUS" in {a.code for a in event.actors if a.role == "blocked_by"}
+
+
+def test_sanctions_blocked_elsewhere_are_no_resolution() -> None:
+    text = "Ungarn hat in der EU neue Sanktionen gegen Russland wegen des Krieges in der Ukraine blockiert."
+    assert not _of(extract(text, published_at=PUB_2017_03_09), "ResolutionBlocked")
