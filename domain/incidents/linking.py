@@ -10,7 +10,8 @@ all three of:
   disagree;
 - date: the reported ranges overlap once widened by the rule's slack on each side, and by its
   longer `same_place_slack_days` where both name the same town (an offensive reported at several
-  stages); a report without a date uses the week before publication;
+  stages, a round of talks whose sessions run over weeks); a report without a date uses the week
+  before publication;
 - actors: the rule's actor test (`ACTOR_TESTS`), e.g. talks need nested participant sets, not
   merely one shared party.
 
@@ -51,10 +52,13 @@ RULES: Mapping[str, TypeRule] = {
     "TalksHeld": TypeRule(
         name="talks.same_venue_nested_participants",
         date_slack_days=1,
-        same_place_slack_days=2,
+        same_place_slack_days=14,
         max_km=30.0,
         actors="participants_nested",
-        why="a meeting is one venue on one or two days; different counterparts are different meetings",
+        why=(
+            "a meeting is one venue on one or two days, but a round of negotiations at one venue runs for"
+            " weeks and reports date different sessions of it; different counterparts are different meetings"
+        ),
     ),
     "CeasefireAnnounced": TypeRule(
         name="ceasefire.agreed_then_in_force",
@@ -85,7 +89,9 @@ RULES: Mapping[str, TypeRule] = {
 # Codes that stand for the international body a resolution is put to.
 BODIES = frozenset({"UNSC", "UN", "EU", "NATO", "OSCE", "AU", "ARAB-LEAGUE", "G7", "G20"})
 UNDATED_WINDOW_DAYS = 7
-REGION_CONTAINS_KM = 300.0
+# A region (province, governorate) holds a town within about this distance of its centroid: wider
+# and a province swallows the towns of its neighbours (a capital 280 km from a province's centre).
+REGION_CONTAINS_KM = 150.0
 
 
 # --- decisions -----------------------------------------------------------------------------------

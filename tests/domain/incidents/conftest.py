@@ -38,6 +38,10 @@ PLACES: dict[str, tuple[str, float, float, PlacePrecision]] = {
     "Syria": ("SY", 34.8021, 38.9968, "country"),
     "New York": ("US", 40.7128, -74.0060, "city"),
     "Sanaa": ("YE", 15.3694, 44.1910, "city"),
+    "Damascus": ("SY", 33.5138, 36.2765, "city"),
+    "Idlib Province": ("SY", 35.93, 36.63, "region"),
+    "Khan Shaykhun": ("SY", 35.4417, 36.6506, "city"),
+    "Vienna": ("AT", 48.2082, 16.3738, "city"),
 }
 
 ReportFactory = Callable[..., Report]

@@ -1,12 +1,16 @@
 """The devset (`../shared/devset`): pairwise precision and recall of "same incident".
 
 For each gold file the extractor runs on every article, its events are matched to the gold
-events with the scorer's own lenient matching, all of them are folded into incidents in
-publication order, and every pair of matched gold events from different articles is scored:
-the gold says same incident or not (its `incident` ids), the fold says same incident or not.
-The floors are the figures measured when the rule was written (tuned on tune, check reported
-once); the issue's goal is 0.9 for both. Skips where the devset is absent (third-party text,
-never copied into this repository).
+events with the scorer's strict matching (same type, and every argument the gold states agrees),
+all of them are folded into incidents in publication order, and every pair of matched gold
+events from different articles is scored: the gold says same incident or not (its `incident`
+ids), the fold says same incident or not. Scored twice: over every matched gold event, and over
+the mandatory ones only (an `optional` gold event is neither rewarded nor punished by the
+scorer; most are years-old background such as "since the invasion").
+
+Only the tune half runs here: the check half is the lead's blind measurement. The floors are
+the figures measured when the rule was last changed; the issue's goal is 0.9 for both. Skips
+where the devset is absent (third-party text, never copied into this repository).
 """
 
 from __future__ import annotations
@@ -31,14 +35,16 @@ DEVSET = SHARED / "devset"
 SCORER = SHARED / "tools" / "score_events.py"
 NAMESPACE = uuid.UUID("0e0c2b1a-8f7d-4a55-b0d8-2f3c1c7f4a90")
 
-# (language, half) -> (precision, recall) measured with this rule and extractor rules-2.0.0.
-# Far below the goal: most misses are extraction's (a matched prediction with the wrong attacker
-# or date, e.g. an attack and the counter-attack on one day in one place), not the rule's.
+# (language, mandatory only) -> (precision, recall) on tune, strict matching, extractor rules-2.0.0.
+# German stays far below the goal, and not for the rule: the Gaza war of 2023-24 (one gold
+# incident over ten months) and the 7 October attack on Israel (another) are extracted in the same
+# articles with the same place and fused or swapped attackers, and the gold lists no roles, so
+# the matcher pairs the two predictions with the two gold events in article order.
 FLOORS = {
-    ("de", "tune"): (0.333, 0.170),
-    ("de", "check"): (0.666, 0.571),
-    ("en", "tune"): (0.545, 0.545),
-    ("en", "check"): (0.333, 0.166),
+    ("de", False): (0.350, 0.155),
+    ("de", True): (0.545, 0.240),
+    ("en", False): (0.636, 0.700),
+    ("en", True): (1.0, 1.0),
 }
 
 pytestmark = pytest.mark.skipif(not (DEVSET.is_dir() and SCORER.is_file()), reason="../shared/devset is absent")
@@ -68,11 +74,11 @@ def _date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10]) if value else None
 
 
-def _reports_and_gold(language: str, half: str) -> tuple[list[Report], dict[uuid.UUID, tuple[str, str]]]:
+def _reports_and_gold(language: str, mandatory: bool) -> tuple[list[Report], dict[uuid.UUID, tuple[str, str]]]:
     """Every extracted event as a report (publication order), and for the matched ones
     (article id, gold incident id)."""
     folder = DEVSET / language
-    gold = json.loads((folder / f"gold-{half}.json").read_text(encoding="utf-8"))
+    gold = json.loads((folder / "gold-tune.json").read_text(encoding="utf-8"))
     manifest = {a["id"]: a for a in json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["articles"]}
     match_article = _scorer().match_article
     reports: list[Report] = []
@@ -82,8 +88,8 @@ def _reports_and_gold(language: str, half: str) -> tuple[list[Report], dict[uuid
         text = (folder / article["file"]).read_text(encoding="utf-8")
         events = extract(text, published_at=article.get("published"), language=language)
         preds = [msgspec.to_builtins(e) for e in events]
-        matched, _, _ = match_article(preds, article["events"])
-        incident_by_pred = {id(p): g["incident"] for p, g in matched}
+        matched, _, _ = match_article(preds, article["events"], strict=True)
+        incident_by_pred = {id(p): g["incident"] for p, g in matched if not (mandatory and g.get("optional"))}
         source = manifest.get(article["id"], {}).get("source") or article["id"]
         for n, (event, pred) in enumerate(zip(events, preds, strict=True)):
             event_id = uuid.uuid5(NAMESPACE, f"{article['id']}#{n}")
@@ -102,8 +108,8 @@ def _reports_and_gold(language: str, half: str) -> tuple[list[Report], dict[uuid
     return reports, gold_of
 
 
-def _pairwise(language: str, half: str) -> _Pairs:
-    reports, gold_of = _reports_and_gold(language, half)
+def _pairwise(language: str, mandatory: bool) -> _Pairs:
+    reports, gold_of = _reports_and_gold(language, mandatory)
     incidents = assign(reports).incidents
     predicted = {}
     for event_id in gold_of:
@@ -122,13 +128,13 @@ def _pairwise(language: str, half: str) -> _Pairs:
     return pairs
 
 
-@pytest.mark.parametrize(("language", "half"), sorted(FLOORS))
-def test_same_incident_pairs_hold_their_measured_precision_and_recall(language: str, half: str) -> None:
-    pairs = _pairwise(language, half)
+@pytest.mark.parametrize(("language", "mandatory"), sorted(FLOORS))
+def test_same_incident_pairs_hold_their_measured_precision_and_recall(language: str, mandatory: bool) -> None:
+    pairs = _pairwise(language, mandatory)
     print(
-        f"{language} {half}: pairwise same-incident P {pairs.precision():.3f} R {pairs.recall():.3f} "
-        f"(tp {pairs.tp}, fp {pairs.fp}, fn {pairs.fn})"
+        f"{language} tune {'mandatory' if mandatory else 'all matched'}: pairwise same-incident"
+        f" P {pairs.precision():.3f} R {pairs.recall():.3f} (tp {pairs.tp}, fp {pairs.fp}, fn {pairs.fn})"
     )
-    floor_p, floor_r = FLOORS[(language, half)]
+    floor_p, floor_r = FLOORS[(language, mandatory)]
     assert pairs.precision() >= floor_p
     assert pairs.recall() >= floor_r

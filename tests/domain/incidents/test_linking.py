@@ -54,6 +54,41 @@ def test_a_meeting_reported_with_fewer_participants_joins_the_fuller_report(repo
     assert "participants nested" in joined.reason
 
 
+def test_sessions_of_one_round_of_talks_at_one_venue_over_two_weeks_are_one_incident(
+    report: ReportFactory,
+) -> None:
+    opening = report(
+        "TalksHeld",
+        article="a1",
+        day="2024-03-04",
+        place="Geneva",
+        actors=(("SYR", "participant"), ("UN", "mediator")),
+    )
+    later_session = report(
+        "TalksHeld",
+        article="a2",
+        day="2024-03-15",
+        until="2024-03-16",
+        place="Geneva",
+        actors=(("SYR", "participant"), ("SYR-REB", "participant")),
+    )
+    result = assign([opening, later_session])
+    assert len(result.incidents) == 1
+    assert "dates within 14 days" in result.decisions[1].reason
+
+
+def test_talks_weeks_apart_in_other_cities_stay_apart(report: ReportFactory) -> None:
+    geneva = report("TalksHeld", article="a1", day="2024-03-04", place="Geneva", actors=(("SYR", "participant"),))
+    vienna = report("TalksHeld", article="a2", day="2024-03-12", place="Vienna", actors=(("SYR", "participant"),))
+    assert len(assign([geneva, vienna]).incidents) == 2
+
+
+def test_talks_at_one_venue_a_month_apart_are_two_rounds(report: ReportFactory) -> None:
+    march = report("TalksHeld", article="a1", day="2024-03-04", place="Geneva", actors=(("SYR", "participant"),))
+    april = report("TalksHeld", article="a2", day="2024-04-08", place="Geneva", actors=(("SYR", "participant"),))
+    assert len(assign([march, april]).incidents) == 2
+
+
 def test_a_truce_agreed_on_tuesday_and_in_force_on_thursday_is_one_incident(report: ReportFactory) -> None:
     agreed = report(
         "CeasefireAnnounced",
@@ -112,6 +147,28 @@ def test_a_town_report_inside_a_country_level_report_is_one_incident(report: Rep
     assert len(result.incidents) == 1
     assert "Homs inside Syria" in result.decisions[1].reason
     assert result.incidents[0].place is not None and result.incidents[0].place.name == "Homs"
+
+
+def test_a_town_in_its_province_is_one_incident(report: ReportFactory) -> None:
+    province = report(
+        "OffensiveLaunched", article="a1", day="2024-02-01", place="Idlib Province", actors=(("SYR", "attacker"),)
+    )
+    town = report(
+        "OffensiveLaunched", article="a2", day="2024-02-01", place="Khan Shaykhun", actors=(("SYR", "attacker"),)
+    )
+    result = assign([province, town])
+    assert len(result.incidents) == 1
+    assert "Khan Shaykhun inside Idlib Province" in result.decisions[1].reason
+
+
+def test_a_city_far_from_a_province_is_not_inside_it(report: ReportFactory) -> None:
+    province = report(
+        "OffensiveLaunched", article="a1", day="2024-02-01", place="Idlib Province", actors=(("SYR", "attacker"),)
+    )
+    capital = report(
+        "OffensiveLaunched", article="a2", day="2024-02-01", place="Damascus", actors=(("SYR", "attacker"),)
+    )
+    assert len(assign([province, capital]).incidents) == 2
 
 
 def test_an_attack_and_the_counter_attack_are_two_incidents(report: ReportFactory) -> None:
