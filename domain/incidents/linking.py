@@ -206,7 +206,7 @@ def _both_towns(a: Report, b: Report) -> bool:
 
 
 def date_check(a: Report, b: Report, slack_days: int) -> Check:
-    span_a, span_b = _span(a), _span(b)
+    span_a, span_b = span(a), span(b)
     if span_a is None or span_b is None:
         return Check(True, "date unknown on one side")
     slack = dt.timedelta(days=slack_days)
@@ -215,7 +215,7 @@ def date_check(a: Report, b: Report, slack_days: int) -> Check:
     return Check(False, f"dates apart: {span_a[0]}..{span_a[1]} / {span_b[0]}..{span_b[1]}")
 
 
-def _span(report: Report) -> tuple[dt.date, dt.date] | None:
+def span(report: Report) -> tuple[dt.date, dt.date] | None:
     occurred = report.event.occurred
     if occurred is not None:
         return occurred.start, occurred.end

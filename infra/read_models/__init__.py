@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from infra.read_models import actors, articles, conflict_events, places, timeline
+from infra.read_models import actors, articles, conflict_events, incidents, places, timeline
 from infra.read_models.base import ReadModel
 
 READ_MODELS: dict[str, ReadModel] = {
@@ -13,6 +13,7 @@ READ_MODELS: dict[str, ReadModel] = {
         actors.READ_MODEL,
         places.READ_MODEL,
         timeline.READ_MODEL,
+        incidents.READ_MODEL,
     )
 }
 
