@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from infra.api_keys import SCOPES, ApiKey, find_by_secret, list_api_keys
 from infra.event_store import RecordedEvent
-from infra.queries import actors, articles, events, filters, log, places, timeline, totals
+from infra.queries import actors, articles, events, filters, incidents, log, places, timeline, totals
 from infra.queries.common import BIGINT_MAX, decode_cursor
 from infra.read_models.status import ProjectionStatus, list_statuses
 from infra.webhooks import deliveries, subscriptions
@@ -32,6 +32,7 @@ __all__ = [
     "filters",
     "find_by_secret",
     "follow",
+    "incidents",
     "list_api_keys",
     "list_statuses",
     "log",

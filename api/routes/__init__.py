@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from api.routes import articles, articles_read, catalog, events, health, log, projections, stream, subscriptions
+from api.routes import (
+    articles,
+    articles_read,
+    catalog,
+    events,
+    health,
+    incidents,
+    log,
+    projections,
+    stream,
+    subscriptions,
+)
 
 ROUTE_HANDLERS: list[Any] = [
     health.health,
@@ -14,6 +25,7 @@ ROUTE_HANDLERS: list[Any] = [
     articles.reextract_article,
     stream.event_stream,  # static /events/stream wins over /events/{event_id}
     *events.ROUTES,
+    *incidents.ROUTES,
     *articles_read.ROUTES,
     *catalog.ROUTES,
     *log.ROUTES,

@@ -74,8 +74,12 @@ class ExportRow(msgspec.Struct, frozen=True, kw_only=True):
     extractor_version: str | None
 
 
+# Every served event carries its incident (null until the incidents projection has linked it).
+_WITH_INCIDENT = """(body || jsonb_build_object('incident_id', (SELECT m.incident_id FROM rm_incident_members m
+                     WHERE m.event_id = rm_conflict_events.event_id)))::text"""
 _SELECT = (
-    "SELECT body::text AS body, tx_id, global_position, occurred_start, event_id, article_id FROM rm_conflict_events"
+    f"SELECT {_WITH_INCIDENT} AS body, tx_id, global_position, occurred_start, event_id, article_id"
+    " FROM rm_conflict_events"
 )
 
 _ORDER = {
@@ -99,7 +103,9 @@ LEFT JOIN LATERAL (SELECT metadata->>'extractor_version' AS extractor_version FR
 {order}"""
 
 _BY_ID = """
-SELECT (e.body || jsonb_build_object('article', CASE WHEN a.article_id IS NULL THEN NULL ELSE
+SELECT (e.body || jsonb_build_object('incident_id', (SELECT m.incident_id FROM rm_incident_members m
+                                                     WHERE m.event_id = e.event_id))
+               || jsonb_build_object('article', CASE WHEN a.article_id IS NULL THEN NULL ELSE
           jsonb_build_object('id', a.article_id, 'title', a.title, 'url', a.url,
                              'source', a.source, 'published_at', a.published_at) END))::text
 FROM rm_conflict_events e LEFT JOIN rm_articles a ON a.article_id = e.article_id
