@@ -1,7 +1,8 @@
 """Incidents: events from different articles that report the same real-world occurrence.
 
 `model.py` the values (Report in, Incident out), `linking.py` the resolution rule (RULES, link,
-apply, leave, assign and the decisions), `summary.py` an incident's aggregate. Pure: no I/O.
+apply, leave, assign and the decisions), `summary.py` an incident's aggregate, `projection.py`
+what each log event means to the incidents read model and the served `IncidentView`. Pure: no I/O.
 """
 
 from __future__ import annotations

@@ -51,15 +51,17 @@ _ARTICLE_FACTS = "SELECT outlet, published FROM {rm_incident_articles} WHERE art
 
 _LINKED = "SELECT incident_id FROM {rm_incident_members} WHERE event_id = $1"
 
-# A superset of the incidents `link` can join: the domain decides on each of them.
+# A superset of the incidents `link` can join (the domain decides on each): a place unknown on
+# either side, the same name, near (a box around the report), or one side wider than a town in
+# the same country (containment).
 _CANDIDATES = """
 SELECT DISTINCT incident_id FROM {rm_incident_members}
-WHERE type = $1
-  AND (span_start IS NULL OR $2::date IS NULL
-       OR (span_start <= $3::date + $4::int AND span_end >= $2::date - $4::int))
-  AND (country IS NULL OR $5::text IS NULL OR country = $5::text OR lower(location_name) = lower($6::text)
+WHERE daterange(span_start, span_end, '[]') && daterange($2::date - $4::int, $3::date + $4::int, '[]')
+  AND type = $1
+  AND (location_name IS NULL OR $6::text IS NULL OR lower(location_name) = lower($6::text)
        OR (lat BETWEEN $7::float8 - $9::float8 AND $7::float8 + $9::float8
-           AND lon BETWEEN $8::float8 - $10::float8 AND $8::float8 + $10::float8))"""
+           AND lon BETWEEN $8::float8 - $10::float8 AND $8::float8 + $10::float8)
+       OR (country = $5::text AND (place_precision <> 'city' OR $11::text <> 'city')))"""
 
 _MEMBERS = """
 SELECT incident_id, rule, report::text AS report FROM {rm_incident_members}
@@ -67,8 +69,8 @@ WHERE incident_id = ANY($1::uuid[]) ORDER BY global_position"""
 
 _UPSERT_MEMBER = """
 INSERT INTO {rm_incident_members} (event_id, incident_id, article_id, type, global_position, span_start, span_end,
-                                   location_name, country, lat, lon, rule, report)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb)
+                                   location_name, country, lat, lon, place_precision, rule, report)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb)
 ON CONFLICT (event_id) DO UPDATE SET incident_id = EXCLUDED.incident_id"""
 
 _DELETE_MEMBER = "DELETE FROM {rm_incident_members} WHERE event_id = $1"
@@ -163,6 +165,7 @@ async def _candidate_ids(conn: asyncpg.Connection, report: Report, tables: Table
         lon,
         dlat,
         dlon,
+        location.precision if location is not None else None,
     )
     return sorted(r["incident_id"] for r in rows)
 
@@ -199,6 +202,7 @@ def _member_row(incident_id: uuid.UUID, member: Member) -> list[Any]:
         location.country if location else None,
         location.lat if location else None,
         location.lon if location else None,
+        location.precision if location else None,
         member.rule,
         _encode(report).decode(),
     ]

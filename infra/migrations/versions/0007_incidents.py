@@ -62,11 +62,14 @@ def upgrade() -> None:
             country            text,
             lat                double precision,
             lon                double precision,
+            place_precision    text,
             rule               text        NOT NULL,
             report             jsonb       NOT NULL
         );
         CREATE INDEX rm_incident_members_incident_idx ON rm_incident_members (incident_id, global_position);
-        CREATE INDEX rm_incident_members_candidate_idx ON rm_incident_members (type, span_start, span_end);
+        -- the candidate lookup: spans overlapping a window (an unknown span is unbounded: it overlaps all)
+        CREATE INDEX rm_incident_members_span_idx ON rm_incident_members
+            USING gist (daterange(span_start, span_end, '[]'));
 
         CREATE TABLE rm_incident_decisions (
             global_position    bigint      NOT NULL,
