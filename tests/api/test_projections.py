@@ -21,7 +21,7 @@ async def test_projections_show_position_and_lag(make_client: ClientFactory, sto
         before = (await client.get("/projections")).json()["items"]
         await ProjectionRunner(store.pool).run_until_caught_up()
         after = (await client.get("/projections")).json()["items"]
-    assert [p["name"] for p in after] == ["conflict_events", "articles", "actors", "places", "timeline"]
+    assert [p["name"] for p in after] == ["conflict_events", "articles", "actors", "places", "timeline", "incidents"]
     assert all(p["lag"] == 3 and p["position"] == "0-0" for p in before)
     assert all(p["lag"] == 0 and p["last_error"] is None and p["rebuild"] is None for p in after)
     assert after[0]["position"].endswith("-3")
@@ -70,5 +70,5 @@ def test_project_command_catches_up_and_exits(clean_db: str, capsys: pytest.Capt
 
     asyncio.run(append())
     assert main(["project", "--database-url", clean_db, "--until-caught-up"]) == 0
-    # ArticleSubmitted reaches the articles projection only; the TalksHeld reaches all five.
-    assert "5 projections caught up (6 events applied)" in capsys.readouterr().out
+    # ArticleSubmitted reaches the articles and incidents projections; the TalksHeld reaches all six.
+    assert "6 projections caught up (8 events applied)" in capsys.readouterr().out
