@@ -9,6 +9,7 @@ from typing import Any
 import msgspec
 
 from application.queries import articles, timeline
+from domain.incidents.projection import IncidentView
 from domain.wire import WireEvent
 
 # --- read side: events, articles, catalog, log -------------------------------------------
@@ -22,7 +23,13 @@ class ArticleSummary(msgspec.Struct, kw_only=True):
     published_at: str | None
 
 
-class EventDetail(WireEvent, frozen=True, kw_only=True):
+class EventItem(WireEvent, frozen=True, kw_only=True):
+    """An event as `GET /events` serves it: with its incident (null until the projection links it)."""
+
+    incident_id: uuid.UUID | None = None
+
+
+class EventDetail(EventItem, frozen=True, kw_only=True):
     """The event with a summary of the article it was extracted from."""
 
     article: ArticleSummary | None
@@ -49,3 +56,24 @@ class LogEntry(msgspec.Struct, kw_only=True):
     data: msgspec.Raw
     metadata: dict[str, Any]
     recorded_at: dt.datetime
+
+
+# --- incidents ---------------------------------------------------------------------------
+
+
+class IncidentArticle(msgspec.Struct, kw_only=True):
+    id: uuid.UUID
+    outlet: str
+    published: dt.date | None
+    title: str | None
+    url: str | None
+    source: str | None
+
+
+class IncidentDetail(IncidentView, frozen=True, kw_only=True):
+    """An incident with its member events (evidence included), its articles and outlets, and the
+    linking decisions (open, join, merge, leave) with their rule and reason."""
+
+    events: list[EventItem]
+    articles: list[IncidentArticle]
+    decisions: list[dict[str, Any]]

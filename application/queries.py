@@ -13,7 +13,19 @@ from __future__ import annotations
 from infra.api_keys import SCOPES, ApiKey, find_by_secret, list_api_keys
 from infra.event_store import RecordedEvent
 from infra.horizon import Blocker, Horizon
-from infra.queries import actors, articles, events, filters, log, places, review_queue, stats, timeline, totals
+from infra.queries import (
+    actors,
+    articles,
+    events,
+    filters,
+    incidents,
+    log,
+    places,
+    review_queue,
+    stats,
+    timeline,
+    totals,
+)
 from infra.queries.common import BIGINT_MAX, decode_cursor
 from infra.read_models.status import ProjectionStatus, list_statuses
 from infra.webhooks import deliveries, subscriptions
@@ -33,6 +45,7 @@ __all__ = [
     "events",
     "filters",
     "find_by_secret",
+    "incidents",
     "list_api_keys",
     "list_statuses",
     "log",

@@ -11,6 +11,7 @@ from api.routes import (
     codebook,
     events,
     health,
+    incidents,
     log,
     projections,
     releases,
@@ -29,6 +30,7 @@ ROUTE_HANDLERS: list[Any] = [
     stream.event_stream,  # static /events/stream wins over /events/{event_id}
     *review.ROUTES,
     *events.ROUTES,
+    *incidents.ROUTES,
     *articles_read.ROUTES,
     *catalog.ROUTES,
     *stats.ROUTES,

@@ -16,17 +16,16 @@ from api import formats
 from api.auth import require_scope
 from api.consistency import ReadAfter
 from api.errors import PROBLEM_JSON, Problem, problem_responses
-from api.schemas import EventDetail
+from api.schemas import EventDetail, EventItem
 from api.services import ServicesDep
 from application import releases
 from application.queries import BIGINT_MAX, filters, totals
 from application.queries import events as queries
 from domain.errors import NotFoundError, ValidationError
-from domain.wire import WireEvent
 
 READ_GUARDS = [require_scope("read")]  # open unless CONFLICTDB_READ_KEYS_REQUIRED
 _LIST_DOC = ResponseSpec(
-    data_container=totals.Page[WireEvent],
+    data_container=totals.Page[EventItem],
     description="JSON: a page of events with the filter's total. `format=` or Accept also give text/csv, "
     "application/geo+json and application/x-ndjson: every matching event (the first `limit` when given), "
     "streamed.",

@@ -84,6 +84,11 @@ class ExportRow(msgspec.Struct, frozen=True, kw_only=True):
 
 
 _COLUMNS = "body::text AS body, tx_id, global_position, occurred_start, event_id, article_id, killed"
+# A live event carries its incident (null until the incidents projection has linked it). A pinned read
+# (release, as_of) serves the bodies as they were, so its bytes never change.
+_LIVE_COLUMNS = """(body || jsonb_build_object('incident_id', (SELECT m.incident_id FROM rm_incident_members m
+    WHERE m.event_id = rm_conflict_events.event_id)))::text AS body,
+    tx_id, global_position, occurred_start, event_id, article_id, killed"""
 _VERSION_COLUMNS = """v.event_id, v.article_id, v.type, v.occurred_start, v.occurred_end, v.occurred_precision,
     v.location_name, v.country, v.lat, v.lon, v.actor_codes, v.killed, v.evidence_text, v.confidence, v.tx_id,
     v.global_position, v.recorded_at, v.search, v.review_status, v.needs_rereview"""
@@ -101,6 +106,10 @@ _CHANGED = """(SELECT DISTINCT ON (v.event_id) {columns},
     FROM rm_event_versions v
     WHERE (v.valid_from_tx, v.valid_from_pos) > ({tx}, {pos}) OR (v.valid_to_tx, v.valid_to_pos) > ({tx}, {pos})
     ORDER BY v.event_id, v.valid_from_tx DESC, v.valid_from_pos DESC) AS changed"""
+
+
+def columns_sql(query: EventQuery) -> str:
+    return _COLUMNS if query.as_of is not None or query.changed_since is not None else _LIVE_COLUMNS
 
 
 def source_sql(query: EventQuery, where: Where) -> str:
@@ -141,7 +150,9 @@ LEFT JOIN LATERAL (SELECT metadata->>'extractor_version' AS extractor_version FR
 {order}"""
 
 _BY_ID = """
-SELECT (e.body || jsonb_build_object('article', CASE WHEN a.article_id IS NULL THEN NULL ELSE
+SELECT (e.body || jsonb_build_object('incident_id', (SELECT m.incident_id FROM rm_incident_members m
+                                                     WHERE m.event_id = e.event_id))
+               || jsonb_build_object('article', CASE WHEN a.article_id IS NULL THEN NULL ELSE
           jsonb_build_object('id', a.article_id, 'title', a.title, 'url', a.url,
                              'source', a.source, 'published_at', a.published_at) END))::text
 FROM rm_conflict_events e LEFT JOIN rm_articles a ON a.article_id = e.article_id
@@ -251,7 +262,7 @@ def page_sql(query: EventQuery, cursor: EventCursor | None, limit: int) -> tuple
     if cursor is not None:
         _after_sql(cursor, where)
     order = _ORDER[(query.sort, query.order)]
-    sql = f"SELECT {_COLUMNS} FROM {source} {where.sql()} {order} LIMIT {where.arg(limit + 1)}"
+    sql = f"SELECT {columns_sql(query)} FROM {source} {where.sql()} {order} LIMIT {where.arg(limit + 1)}"
     return sql, where.args
 
 

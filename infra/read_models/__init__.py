@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from infra.read_models import actors, articles, conflict_events, event_versions, places, timeline
+from infra.read_models import actors, articles, conflict_events, event_versions, incidents, places, timeline
 from infra.read_models.base import ReadModel
 
 READ_MODELS: dict[str, ReadModel] = {
@@ -14,6 +14,7 @@ READ_MODELS: dict[str, ReadModel] = {
         places.READ_MODEL,
         timeline.READ_MODEL,
         event_versions.READ_MODEL,
+        incidents.READ_MODEL,
     )
 }
 

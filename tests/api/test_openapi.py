@@ -115,7 +115,8 @@ def test_the_randomness_check_tells_generated_strings_from_domain_text() -> None
 
 
 LIST_ROUTES = {
-    "/events": "WireEvent",
+    "/events": "EventItem",
+    "/incidents": "IncidentView",
     "/log": "LogEntry",
     "/actors": "ActorView",
     "/places": "PlaceView",

@@ -28,6 +28,7 @@ async def test_projections_show_position_and_lag(make_client: ClientFactory, sto
         "places",
         "timeline",
         "event_versions",
+        "incidents",
     ]
     assert all(p["lag"] == 3 and p["position"] == "0-0" for p in before)
     assert all(p["lag"] == 0 and p["last_error"] is None and p["rebuild"] is None for p in after)
@@ -77,5 +78,5 @@ def test_project_command_catches_up_and_exits(clean_db: str, capsys: pytest.Capt
 
     asyncio.run(append())
     assert main(["project", "--database-url", clean_db, "--until-caught-up"]) == 0
-    # ArticleSubmitted reaches the articles projection only; the TalksHeld reaches all five.
-    assert "6 projections caught up (7 events applied)" in capsys.readouterr().out
+    # ArticleSubmitted reaches the articles and incidents projections; the TalksHeld reaches all seven.
+    assert "7 projections caught up (9 events applied)" in capsys.readouterr().out

@@ -1,0 +1,259 @@
+"""SQL for the incidents read model: candidates looked up in SQL, the decision taken in the domain.
+
+For each extracted event, in log order: the members of its type whose span lies within the
+type's window and whose place can be compatible (same country, same name, near, or unknown)
+name the candidate incidents; their members are read back, `domain.incidents.link` decides,
+`apply` gives the changed incident, and its row, its members and the decision are written. A
+retraction makes its event leave (`domain.incidents.leave`). Each change is written before the
+next is decided, so a batch decides exactly as one event at a time would.
+
+Why the linking decisions are a deterministic projection and not events in the log: they are a
+function of the log (the extracted events in log order) and of the rule (`RULES`, code). Stored
+as events they would freeze one version of the rule into the log, and a better rule could then
+only be applied by appending counter-decisions; as a projection, a rebuild re-decides from the
+start under the current rule and gives identical rows for the same log and rule (a test holds
+it), and every decision stays inspectable in `rm_incident_decisions` with its rule and reason.
+An event never moves silently: it joins once, leaves only when retracted (re-extraction appends
+a retraction and a new event, which links anew with its own decision).
+"""
+
+from __future__ import annotations
+
+import math
+import uuid
+from typing import Any
+
+import asyncpg
+import msgspec
+
+from domain.incidents import (
+    Decision,
+    EventLeft,
+    Incident,
+    IncidentsMerged,
+    Member,
+    Report,
+    Retraction,
+    apply,
+    build_incident,
+    leave,
+    link,
+    projection,
+)
+from domain.incidents.projection import ArticleSeen, Extracted
+from infra.read_models.base import ReadModel, Tables
+
+_ARTICLE = """
+INSERT INTO {rm_incident_articles} (article_id, outlet, published) VALUES ($1, $2, $3)
+ON CONFLICT (article_id) DO NOTHING"""
+
+_ARTICLE_FACTS = "SELECT outlet, published FROM {rm_incident_articles} WHERE article_id = $1"
+
+_LINKED = "SELECT incident_id FROM {rm_incident_members} WHERE event_id = $1"
+
+# A superset of the incidents `link` can join (the domain decides on each): a place unknown on
+# either side, the same name, near (a box around the report), or one side wider than a town in
+# the same country (containment).
+_CANDIDATES = """
+SELECT DISTINCT incident_id FROM {rm_incident_members}
+WHERE daterange(span_start, span_end, '[]') && daterange($2::date - $4::int, $3::date + $4::int, '[]')
+  AND type = $1
+  AND (location_name IS NULL OR $6::text IS NULL OR lower(location_name) = lower($6::text)
+       OR (lat BETWEEN $7::float8 - $9::float8 AND $7::float8 + $9::float8
+           AND lon BETWEEN $8::float8 - $10::float8 AND $8::float8 + $10::float8)
+       OR (country = $5::text AND (place_precision <> 'city' OR $11::text <> 'city')))"""
+
+_MEMBERS = """
+SELECT incident_id, rule, report::text AS report FROM {rm_incident_members}
+WHERE incident_id = ANY($1::uuid[]) ORDER BY global_position"""
+
+_UPSERT_MEMBER = """
+INSERT INTO {rm_incident_members} (event_id, incident_id, article_id, type, global_position, span_start, span_end,
+                                   location_name, country, lat, lon, place_precision, rule, report)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb)
+ON CONFLICT (event_id) DO UPDATE SET incident_id = EXCLUDED.incident_id"""
+
+_DELETE_MEMBER = "DELETE FROM {rm_incident_members} WHERE event_id = $1"
+
+_UPSERT_INCIDENT = """
+INSERT INTO {rm_incidents} (incident_id, type, opened_at, occurred_start, occurred_end, location_name, country,
+                            lat, lon, actor_codes, killed_low, killed_best, killed_high, article_count,
+                            outlet_count, first_reported, last_reported, confidence, updated_at, body)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20::jsonb)
+ON CONFLICT (incident_id) DO UPDATE SET
+    opened_at = EXCLUDED.opened_at, occurred_start = EXCLUDED.occurred_start,
+    occurred_end = EXCLUDED.occurred_end, location_name = EXCLUDED.location_name, country = EXCLUDED.country,
+    lat = EXCLUDED.lat, lon = EXCLUDED.lon, actor_codes = EXCLUDED.actor_codes,
+    killed_low = EXCLUDED.killed_low, killed_best = EXCLUDED.killed_best, killed_high = EXCLUDED.killed_high,
+    article_count = EXCLUDED.article_count, outlet_count = EXCLUDED.outlet_count,
+    first_reported = EXCLUDED.first_reported, last_reported = EXCLUDED.last_reported,
+    confidence = EXCLUDED.confidence, updated_at = EXCLUDED.updated_at, body = EXCLUDED.body"""
+
+_DELETE_INCIDENT = "DELETE FROM {rm_incidents} WHERE incident_id = ANY($1::uuid[])"
+
+_DECISION = """
+INSERT INTO {rm_incident_decisions} (global_position, event_id, decision, incident_id, rule, reason, body)
+VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)"""
+
+_encode = msgspec.json.encode
+_reports = msgspec.json.Decoder(Report)
+KM_PER_DEGREE = 111.0
+
+
+async def write(conn: asyncpg.Connection, changes: list[Any], tables: Tables) -> None:
+    articles: dict[uuid.UUID, ArticleSeen] = {}
+    for change in changes:
+        if isinstance(change, ArticleSeen):
+            articles[change.article_id] = change
+            await conn.execute(_ARTICLE.format_map(tables), change.article_id, change.outlet, change.published)
+        elif isinstance(change, Extracted):
+            await _link(conn, change, articles.get(change.article_id), tables)
+        elif isinstance(change, Retraction):
+            await _leave(conn, change, tables)
+
+
+async def _link(conn: asyncpg.Connection, change: Extracted, article: ArticleSeen | None, tables: Tables) -> None:
+    if await conn.fetchval(_LINKED.format_map(tables), change.event_id) is not None:
+        return  # linked once, never relinked
+    report = change.report(article or await _article_facts(conn, change.article_id, tables))
+    held = await _incidents(conn, await _candidate_ids(conn, report, tables), tables)
+    decision = link(held.values(), report)
+    after = apply(held, report, decision)
+    into = decision.into if isinstance(decision, IncidentsMerged) else decision.incident_id
+    if isinstance(decision, IncidentsMerged):
+        await conn.execute(_DELETE_INCIDENT.format_map(tables), list(decision.merged))
+    await _save(conn, after[into], report.position, tables)
+    await _record(conn, decision, tables)
+
+
+async def _leave(conn: asyncpg.Connection, retraction: Retraction, tables: Tables) -> None:
+    incident_id = await conn.fetchval(_LINKED.format_map(tables), retraction.event_id)
+    if incident_id is None:
+        return
+    after, left = leave(await _incidents(conn, [incident_id], tables), retraction)
+    if left is None:
+        return
+    await conn.execute(_DELETE_MEMBER.format_map(tables), retraction.event_id)
+    if left.incident_closed:
+        await conn.execute(_DELETE_INCIDENT.format_map(tables), [incident_id])
+    else:
+        await _save(conn, after[incident_id], retraction.position, tables)
+    await _record(conn, left, tables)
+
+
+async def _article_facts(conn: asyncpg.Connection, article_id: uuid.UUID, tables: Tables) -> ArticleSeen | None:
+    row = await conn.fetchrow(_ARTICLE_FACTS.format_map(tables), article_id)
+    return None if row is None else ArticleSeen(article_id=article_id, outlet=row["outlet"], published=row["published"])
+
+
+async def _candidate_ids(conn: asyncpg.Connection, report: Report, tables: Tables) -> list[uuid.UUID]:
+    days, location = projection.span(report), report.event.location
+    window = projection.window_days(report.type)
+    lat = location.lat if location is not None else None
+    lon = location.lon if location is not None else None
+    dlat = projection.max_km(report.type) / KM_PER_DEGREE
+    dlon = dlat / max(math.cos(math.radians(lat)), 0.1) if lat is not None else dlat
+    rows = await conn.fetch(
+        _CANDIDATES.format_map(tables),
+        report.type,
+        days[0] if days else None,
+        days[1] if days else None,
+        window,
+        location.country if location is not None else None,
+        location.name if location is not None else None,
+        lat,
+        lon,
+        dlat,
+        dlon,
+        location.precision if location is not None else None,
+    )
+    return sorted(r["incident_id"] for r in rows)
+
+
+async def _incidents(conn: asyncpg.Connection, ids: list[uuid.UUID], tables: Tables) -> dict[uuid.UUID, Incident]:
+    if not ids:
+        return {}
+    members: dict[uuid.UUID, list[Member]] = {}
+    for row in await conn.fetch(_MEMBERS.format_map(tables), ids):
+        members.setdefault(row["incident_id"], []).append(
+            Member(report=_reports.decode(row["report"]), rule=row["rule"])
+        )
+    return {i: build_incident(m, incident_id=i) for i, m in members.items()}
+
+
+async def _save(conn: asyncpg.Connection, incident: Incident, position: int, tables: Tables) -> None:
+    for member in incident.members:
+        await conn.execute(_UPSERT_MEMBER.format_map(tables), *_member_row(incident.id, member))
+    await conn.execute(_UPSERT_INCIDENT.format_map(tables), *_incident_row(incident, position))
+
+
+def _member_row(incident_id: uuid.UUID, member: Member) -> list[Any]:
+    report, location = member.report, member.report.event.location
+    days = projection.span(report)
+    return [
+        report.event_id,
+        incident_id,
+        report.article_id,
+        report.type,
+        report.position,
+        days[0] if days else None,
+        days[1] if days else None,
+        location.name if location else None,
+        location.country if location else None,
+        location.lat if location else None,
+        location.lon if location else None,
+        location.precision if location else None,
+        member.rule,
+        _encode(report).decode(),
+    ]
+
+
+def _incident_row(incident: Incident, position: int) -> list[Any]:
+    place, occurred, casualties, sources = incident.place, incident.occurred, incident.casualties, incident.sources
+    return [
+        incident.id,
+        incident.type,
+        incident.opened_at,
+        occurred.start if occurred else None,
+        occurred.end if occurred else None,
+        place.name if place else None,
+        place.country if place else None,
+        place.lat if place else None,
+        place.lon if place else None,
+        sorted({a.code for a in incident.actors}),
+        casualties.low if casualties else None,
+        casualties.best if casualties else None,
+        casualties.high if casualties else None,
+        sources.articles,
+        sources.outlets,
+        sources.first_reported,
+        sources.last_reported,
+        incident.confidence,
+        position,
+        _encode(projection.view_of(incident)).decode(),
+    ]
+
+
+async def _record(conn: asyncpg.Connection, decision: Decision, tables: Tables) -> None:
+    incident_id = decision.into if isinstance(decision, IncidentsMerged) else decision.incident_id
+    rule = None if isinstance(decision, EventLeft) else decision.rule
+    kind = type(decision).__struct_config__.tag
+    await conn.execute(
+        _DECISION.format_map(tables),
+        decision.position,
+        decision.event_id,
+        kind,
+        incident_id,
+        rule,
+        decision.reason,
+        _encode(decision).decode(),
+    )
+
+
+READ_MODEL = ReadModel(
+    name=projection.NAME,
+    tables=("rm_incidents", "rm_incident_members", "rm_incident_decisions", "rm_incident_articles"),
+    project=projection.project,
+    write=write,
+    topics=projection.TOPICS,
+)

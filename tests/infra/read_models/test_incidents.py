@@ -1,0 +1,188 @@
+"""The incidents read model on a real PostgreSQL: linking across articles, decisions with their
+reasons, retractions, the pure fold's partition, and a rebuild giving identical rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+import asyncpg
+import msgspec
+
+from domain.events import (
+    Actor,
+    ArticleSubmitted,
+    Casualties,
+    ConflictEvent,
+    EventRetracted,
+    Evidence,
+    Location,
+    Occurred,
+    OffensiveLaunched,
+    TalksHeld,
+)
+from domain.incidents import Report, assign, incident_id_for
+from infra.codec import to_new_event
+from infra.event_store import EventStore, NewEvent
+from infra.projection_runner import ProjectionRunner
+from infra.read_models import READ_MODELS
+from infra.read_models.status import request_rebuild
+
+MODEL = READ_MODELS["incidents"]
+ALEPPO = Location(name="Aleppo", country="SY", lat=36.20, lon=37.13, precision="city")
+HOMS = Location(name="Homs", country="SY", lat=34.73, lon=36.71, precision="city")
+GENEVA = Location(name="Geneva", country="CH", lat=46.20, lon=6.14, precision="city")
+
+
+def strike(day: str, place: Location = ALEPPO, attacker: str = "SYR", killed: int | None = None) -> OffensiveLaunched:
+    return OffensiveLaunched(
+        occurred=Occurred(start=dt.date.fromisoformat(day), end=dt.date.fromisoformat(day), precision="day"),
+        location=place,
+        actors=(
+            Actor(name=attacker, code=attacker, role="attacker"),
+            Actor(name="rebels", code="SYR-REB", role="target"),
+        ),
+        casualties=None if killed is None else Casualties(killed=killed),
+        evidence=Evidence(text="The army shelled the town, a sentence for this test.", start=0, end=52),
+        confidence=0.7,
+    )
+
+
+def meeting(day: str, *codes: str) -> TalksHeld:
+    return TalksHeld(
+        occurred=Occurred(start=dt.date.fromisoformat(day), end=dt.date.fromisoformat(day), precision="day"),
+        location=GENEVA,
+        actors=tuple(Actor(name=c, code=c, role="participant") for c in codes),
+        evidence=Evidence(text="The ministers met in Geneva, written for this test.", start=0, end=50),
+        confidence=0.8,
+    )
+
+
+async def publish(
+    store: EventStore, events: list[ConflictEvent], *, source: str, published: str
+) -> tuple[uuid.UUID, list[uuid.UUID]]:
+    article_id = uuid.uuid4()
+    submitted = ArticleSubmitted(
+        article_id=article_id,
+        title="A test article",
+        text="Text.",
+        source=source,
+        published_at=published,
+        content_hash=f"h-{article_id}",
+    )
+    new: list[NewEvent] = [to_new_event(submitted)] + [to_new_event(e) for e in events]
+    await store.append(f"article-{article_id}", new)
+    return article_id, [e.event_id for e in new[1:]]
+
+
+async def retract(store: EventStore, article_id: uuid.UUID, event_id: uuid.UUID) -> None:
+    gone = EventRetracted(retracted_event_id=event_id, reason="re-extracted", extractor_version="test")
+    await store.append(f"article-{article_id}", [to_new_event(gone)])
+
+
+async def caught_up(pool: asyncpg.Pool, batch_size: int = 500) -> None:
+    await ProjectionRunner(
+        pool, models=[READ_MODELS["conflict_events"], MODEL], batch_size=batch_size
+    ).run_until_caught_up()
+
+
+async def incident_of(pool: asyncpg.Pool, event_id: uuid.UUID) -> uuid.UUID | None:
+    value = await pool.fetchval("SELECT incident_id FROM rm_incident_members WHERE event_id = $1", event_id)
+    return value if isinstance(value, uuid.UUID) else None
+
+
+async def tables(pool: asyncpg.Pool) -> dict[str, list[tuple[Any, ...]]]:
+    out = {}
+    for table in MODEL.tables:
+        rows = await pool.fetch(f"SELECT * FROM {table}")
+        out[table] = sorted(tuple(str(v) for v in r.values()) for r in rows)
+    return out
+
+
+async def test_two_articles_on_one_strike_give_one_incident_with_two_sources(
+    pool: asyncpg.Pool, store: EventStore
+) -> None:
+    _, (first,) = await publish(store, [strike("2024-02-01", killed=12)], source="Outlet A", published="2024-02-01")
+    _, (second,) = await publish(store, [strike("2024-02-02", killed=15)], source="Outlet B", published="2024-02-02")
+    await caught_up(pool)
+    incident_id = await incident_of(pool, first)
+    assert incident_id is not None and incident_id == await incident_of(pool, second)
+    row = await pool.fetchrow("SELECT * FROM rm_incidents WHERE incident_id = $1", incident_id)
+    assert (row["article_count"], row["outlet_count"]) == (2, 2)
+    assert (row["killed_low"], row["killed_best"], row["killed_high"]) == (12, 12, 15)
+    decisions = await pool.fetch("SELECT decision, rule, reason FROM rm_incident_decisions ORDER BY global_position")
+    assert [d["decision"] for d in decisions] == ["IncidentOpened", "EventJoined"]
+    assert decisions[1]["rule"] == "offensive.same_front_same_attackers" and "near" in decisions[1]["reason"]
+
+
+async def test_the_incident_id_derives_from_the_first_event_id(pool: asyncpg.Pool, store: EventStore) -> None:
+    _, (first,) = await publish(store, [strike("2024-02-01")], source="A", published="2024-02-01")
+    await publish(store, [strike("2024-02-01")], source="B", published="2024-02-01")
+    await caught_up(pool)
+    assert await incident_of(pool, first) == incident_id_for(first)
+
+
+async def test_meetings_with_other_counterparts_stay_two_incidents(pool: asyncpg.Pool, store: EventStore) -> None:
+    _, (one,) = await publish(store, [meeting("2024-03-04", "USA", "RUS")], source="A", published="2024-03-04")
+    _, (two,) = await publish(store, [meeting("2024-03-04", "USA", "UKR")], source="B", published="2024-03-04")
+    await caught_up(pool)
+    assert await incident_of(pool, one) != await incident_of(pool, two)
+    assert await pool.fetchval("SELECT count(*) FROM rm_incidents") == 2
+
+
+async def test_a_retracted_event_leaves_its_incident_with_a_recorded_decision(
+    pool: asyncpg.Pool, store: EventStore
+) -> None:
+    _, (first,) = await publish(store, [strike("2024-02-01")], source="A", published="2024-02-01")
+    article_b, (second,) = await publish(store, [strike("2024-02-01")], source="B", published="2024-02-01")
+    await caught_up(pool)
+    await retract(store, article_b, second)
+    await caught_up(pool)
+    assert await incident_of(pool, second) is None
+    incident_id = await incident_of(pool, first)
+    assert await pool.fetchval("SELECT article_count FROM rm_incidents WHERE incident_id = $1", incident_id) == 1
+    left = await pool.fetchrow("SELECT * FROM rm_incident_decisions WHERE decision = 'EventLeft'")
+    assert left["event_id"] == second and left["reason"] == "re-extracted"
+
+
+async def test_the_last_member_leaving_removes_the_incident(pool: asyncpg.Pool, store: EventStore) -> None:
+    article_id, (only,) = await publish(store, [strike("2024-02-01")], source="A", published="2024-02-01")
+    await caught_up(pool)
+    await retract(store, article_id, only)
+    await caught_up(pool)
+    assert await pool.fetchval("SELECT count(*) FROM rm_incidents") == 0
+    assert msgspec.json.decode(
+        await pool.fetchval("SELECT body::text FROM rm_incident_decisions WHERE decision = 'EventLeft'")
+    )["incident_closed"]
+
+
+async def _a_mixed_log(store: EventStore) -> None:
+    days = ["2024-02-01", "2024-02-03", "2024-02-20", "2024-04-01", "2024-04-02"]
+    for n, day in enumerate(days):
+        events: list[ConflictEvent] = [strike(day, ALEPPO if n % 2 else HOMS), meeting(day, "USA", "RUS")]
+        article_id, ids = await publish(store, events, source=f"outlet {n % 3}", published=day)
+        if n == 2:
+            await retract(store, article_id, ids[0])
+
+
+async def test_the_projection_partitions_events_as_the_pure_fold_does(pool: asyncpg.Pool, store: EventStore) -> None:
+    await _a_mixed_log(store)
+    await caught_up(pool, batch_size=3)
+    rows = await pool.fetch(
+        "SELECT incident_id, report::text AS report FROM rm_incident_members ORDER BY global_position"
+    )
+    reports = [msgspec.json.decode(r["report"], type=Report) for r in rows]
+    folded = {r.event_id: i.id for i in assign(reports).incidents for r in (m.report for m in i.members)}
+    assert {r["incident_id"] for r in rows} == set(folded.values())
+    assert all(folded[rep.event_id] == row["incident_id"] for rep, row in zip(reports, rows, strict=True))
+
+
+async def test_rebuilding_from_the_start_gives_identical_rows(pool: asyncpg.Pool, store: EventStore) -> None:
+    await _a_mixed_log(store)
+    await caught_up(pool, batch_size=2)
+    live = await tables(pool)
+    assert live["rm_incidents"] and live["rm_incident_decisions"]
+    await request_rebuild(pool, "incidents")
+    await caught_up(pool, batch_size=5)
+    assert await tables(pool) == live
