@@ -15,6 +15,7 @@ from api.routes import (
     projections,
     stream,
     subscriptions,
+    web,
 )
 
 ROUTE_HANDLERS: list[Any] = [
@@ -31,4 +32,5 @@ ROUTE_HANDLERS: list[Any] = [
     *log.ROUTES,
     subscriptions.SubscriptionController,
     *projections.ROUTES,
+    *web.ROUTES,  # the analyst's page at / and its files
 ]
