@@ -2,6 +2,7 @@
 // the date range and the map's box filter in the browser, so brushing and panning stay instant.
 
 import { answers, apiKey, follow, getAll, getJSON, setApiKey } from "./api.js";
+import { first } from "./boot.js";
 import { showEvent, showIncident, typeTag, when, where } from "./detail.js";
 import { createMap, fatalitiesRadius, sourcesRadius, COLOURS } from "./map.js";
 import { TYPES, apiParams, fromURL, inBbox, inDates, toURL } from "./state.js";
@@ -53,7 +54,11 @@ async function load({ force = false } = {}) {
   loading = controller;
   document.body.dataset.state = "loading";
   try {
-    const next = await getAll(resource(), apiParams(state, { dates: false, bbox: false }), { signal: controller.signal });
+    const early = !force && first.key === key && !fetched; // the fetch boot.js started
+    const next = await (early
+      ? first.items
+      : getAll(resource(), apiParams(state, { dates: false, bbox: false }), { signal: controller.signal }));
+    performance.mark("conflictdb:fetched");
     if (force) fresh = new Set(next.filter((i) => !known.has(i.id)).map((i) => i.id));
     else fresh = new Set();
     items = next;
@@ -78,8 +83,11 @@ function render() {
   const onMap = items.filter((i) => inDates(i, state));
   const listed = onMap.filter((i) => inBbox(i, state)).sort((a, b) => (sortKey(a) < sortKey(b) ? 1 : -1));
   map.show(onMap, state.view === "incidents" ? sourcesRadius : fatalitiesRadius);
+  performance.mark("conflictdb:map");
   timeline.update(onTimeline, state.interval, { from: state.from, to: state.to });
+  performance.mark("conflictdb:timeline");
   renderList(listed);
+  performance.mark("conflictdb:list");
   const noun = state.view === "incidents" ? "incidents" : "events";
   const located = onMap.filter((i) => i.location?.lat != null).length;
   $("summary").textContent = `${listed.length} ${noun} match · ${located} on the map · ${items.length} before the date range and map box`;
@@ -91,6 +99,14 @@ function render() {
     $(`export-${format}`).href = `${resource()}?${exportParams}`;
   }
   document.body.dataset.state = "ready";
+  if (!performance.getEntriesByName("conflictdb:painted").length) {
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        performance.mark("conflictdb:painted"); // the first frame shown with the data
+        map.refineBoundaries();
+      }, 0),
+    );
+  }
   document.body.dataset.renders = String(Number(document.body.dataset.renders || 0) + 1);
 }
 

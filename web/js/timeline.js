@@ -67,7 +67,8 @@ export function createTimeline(container, { onBrush }) {
   function render() {
     const hadFocus = container.contains(document.activeElement); // keep the keyboard on the brush
     container.replaceChildren();
-    const width = Math.max(200, container.clientWidth);
+    drawnWidth = container.clientWidth;
+    const width = Math.max(200, drawnWidth);
     const height = Math.max(100, container.clientHeight);
     svg = el("svg", { viewBox: `0 0 ${width} ${height}`, role: "group", "aria-label": "Timeline" }, container);
     if (!rows.length) {
@@ -194,7 +195,10 @@ export function createTimeline(container, { onBrush }) {
     });
   }
 
-  new ResizeObserver(() => render()).observe(container);
+  let drawnWidth = 0;
+  new ResizeObserver(() => {
+    if (container.clientWidth !== drawnWidth) render(); // not again for the first observation
+  }).observe(container);
   return {
     update(items, nextInterval, nextRange) {
       interval = nextInterval;
