@@ -51,7 +51,7 @@ typecheck: install
 test: lint typecheck browser
 	$(BIN)/pytest
 
-bench: install
+bench: install browser
 	@for b in bench/*.py; do echo "# $$b" >&2; $(BIN)/python $$b || exit 1; done
 
 clean:

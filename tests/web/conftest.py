@@ -106,6 +106,8 @@ def _wait_for_seeds(base: str, process: subprocess.Popen[bytes]) -> None:
 
 @pytest.fixture(scope="module")
 def server(database_url: str) -> Iterator[Server]:
+    if not (REPO / "node_modules").is_dir():
+        pytest.fail("the page's front-end packages are missing: run make install (npm ci)")
     _run_apart(truncate_all(database_url))
     port = _free_port()
     env = {**os.environ, "CONFLICTDB_POLL_INTERVAL": "0.2", "CONFLICTDB_LOG_LEVEL": "warning"}

@@ -37,6 +37,12 @@ def test_the_page_shows_the_seeds_on_the_map_and_the_timeline_without_leaving_th
     assert int(tab.data("#timeline", "total")) == sum(1 for e in events if e.get("occurred"))
     assert page.locator("#result-list li").count() == len(events)
     assert int(page.eval_on_selector(".leaflet-pane[data-countries]", "e => e.dataset.countries")) > 100
+    unlabelled = page.eval_on_selector_all(
+        "input, select, button, [tabindex]",
+        "els => els.filter(e => !(e.labels?.length || e.getAttribute('aria-label') || e.textContent.trim()"
+        " || e.getAttribute('aria-labelledby'))).map(e => e.outerHTML.slice(0, 80))",
+    )
+    assert unlabelled == []
     page.screenshot(path=str(tmp_path / "page-1280x800.png"))
     assert_offline(tab)
 
@@ -114,7 +120,8 @@ def test_opening_an_event_shows_its_article_with_the_evidence_highlighted(
     page = tab.open("/")
     first = page.locator("#result-list button").first
     event_id = first.get_attribute("data-id")
-    first.click()
+    first.focus()
+    page.keyboard.press("Enter")  # the list is the keyboard's way to every point on the map
     page.wait_for_selector("#detail[data-state=ready]")
     event = server.get(f"/events/{event_id}")
     article = server.get(f"/articles/{event['article_id']}")
