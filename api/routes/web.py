@@ -34,7 +34,7 @@ MISSING_VENDOR = (
 
 @get("/", include_in_schema=False, cache_control=CacheControlHeader(no_cache=True))
 async def index() -> Response[bytes]:
-    if not NODE_MODULES.is_dir():
+    if not (NODE_MODULES.is_dir() and WEB_DIR.is_dir()):
         return Response(MISSING_VENDOR.encode(), media_type=MediaType.HTML, status_code=503)
     return Response((WEB_DIR / "index.html").read_bytes(), media_type=MediaType.HTML)
 
