@@ -127,6 +127,7 @@ def test_opening_an_event_shows_its_article_with_the_evidence_highlighted(
     article = server.get(f"/articles/{event['article_id']}")
     mark = page.locator("#evidence")
     assert mark.inner_text() == event["evidence"]["text"]
+    assert mark.get_attribute("data-by") == "offsets"
     assert article["text"][event["evidence"]["start"] : event["evidence"]["end"]] == event["evidence"]["text"]
     assert mark.is_visible()
     roles = page.locator("#detail-body tbody tr").all_inner_texts()
@@ -192,10 +193,11 @@ def test_a_newly_ingested_article_appears_without_reloading(visit: Any, server: 
         "The foreign ministers of Norway and Chile held talks in Oslo on Tuesday about the end of the war, "
         "their spokesmen said."
     )
+    text = f"Talks in Oslo \U0001f54a\n\n{sentence}\n"  # the dove: one code point, two UTF-16 units
     key = server.api_key()
     reply = httpx.post(
         f"{server.base}/articles",
-        json={"title": "Talks in Oslo", "text": f"Talks in Oslo\n\n{sentence}\n", "published_at": "2017-03-08",
+        json={"title": "Talks in Oslo", "text": text, "published_at": "2017-03-08",
               "source": "a test", "language": "en"},
         headers={"Authorization": f"Bearer {key}"},
         timeout=30,
@@ -207,6 +209,10 @@ def test_a_newly_ingested_article_appears_without_reloading(visit: Any, server: 
     assert sentence in new.first.inner_text()
     assert "1 new event" in page.inner_text("#live")
     assert int(page.eval_on_selector("#result-list", "e => e.dataset.count")) == count + 1
+    new.first.locator("button").click()
+    page.wait_for_selector("#detail[data-state=ready]")
+    assert page.inner_text("#evidence") == sentence
+    assert page.get_attribute("#evidence", "data-by") == "offsets"
     page.screenshot(path=str(tmp_path / "live.png"))
     assert_offline(tab)
 

@@ -56,14 +56,16 @@ export function highlighted(text, current, others) {
   const spans = [];
   const place = (evidence, cls) => {
     let { start, end } = evidence;
+    let by = "offsets";
     if (codePointSlice(points, start, end) !== evidence.text) {
+      by = "search";
       const found = text.indexOf(evidence.text); // offsets of another text version: find the sentence
       if (found < 0) return;
       start = Array.from(text.slice(0, found)).length;
       end = start + Array.from(evidence.text).length;
     }
     if (spans.some((s) => start < s.end && end > s.start)) return;
-    spans.push({ start, end, cls });
+    spans.push({ start, end, cls, by });
   };
   place(current, "evidence");
   for (const evidence of others) place(evidence, "other");
@@ -73,6 +75,7 @@ export function highlighted(text, current, others) {
   for (const span of spans) {
     out.push(codePointSlice(points, at, span.start));
     const mark = h("mark", { class: span.cls }, codePointSlice(points, span.start, span.end));
+    mark.dataset.by = span.by; // how the sentence was found: the API's offsets, or a search
     if (span.cls === "evidence") mark.id = "evidence";
     out.push(mark);
     at = span.end;
