@@ -19,6 +19,10 @@ function h(tag, attrs = {}, ...children) {
   return node;
 }
 
+function fill(parent, ...children) {
+  parent.replaceChildren(...children.filter((c) => c !== null && c !== undefined && c !== false));
+}
+
 export function typeTag(type) {
   return h("span", { class: "tag", style: `background:${COLOURS[type] || "#555"}` }, type);
 }
@@ -91,7 +95,7 @@ export async function showEvent(body, title, id, { signal, onEvent } = {}) {
   const others = (article.events || []).filter((e) => e.id !== event.id).map((e) => e.evidence);
   const casualties = casualtiesText(event.casualties);
   const confidence = Math.round(event.confidence * 100);
-  body.replaceChildren(
+  fill(body,
     h("dl", {},
       h("dt", {}, "Type"), h("dd", {}, typeTag(event.type)),
       h("dt", {}, "When"), h("dd", {}, when(event.occurred), event.occurred?.text ? ` — “${event.occurred.text}”` : ""),
@@ -129,7 +133,7 @@ export async function showIncident(body, title, id, { signal, onEvent } = {}) {
   title.textContent = `Incident: ${incident.type || ""}`;
   const members = incident.events || incident.members || incident.reports || [];
   const sources = typeof incident.sources === "number" ? incident.sources : incident.sources?.articles;
-  body.replaceChildren(
+  fill(body,
     h("dl", {},
       h("dt", {}, "Type"), h("dd", {}, typeTag(incident.type)),
       h("dt", {}, "When"), h("dd", {}, when(incident.occurred)),

@@ -155,17 +155,17 @@ async function showDetail() {
   const panel = $("detail");
   detailRequest?.abort();
   if (!id) {
-    panel.hidden = true;
+    showPanel(false);
     return;
   }
   const controller = new AbortController();
   detailRequest = controller;
-  panel.hidden = false;
+  showPanel(true);
   panel.dataset.state = "loading";
   const options = { signal: controller.signal, onEvent: (eventId) => switchToEvent(eventId) };
   try {
     if (state.view === "incidents") await showIncident($("detail-body"), $("detail-title"), id, options);
-    else await showEvent($("detail-body"), $("detail-title"), id, options);
+    else map.highlight(await showEvent($("detail-body"), $("detail-title"), id, options));
     panel.dataset.state = "ready";
     panel.focus({ preventScroll: true });
     for (const b of document.querySelectorAll("#result-list button")) b.toggleAttribute("aria-current", b.dataset.id === id);
@@ -175,6 +175,14 @@ async function showDetail() {
       $("detail-body").textContent = error.message;
     }
   }
+}
+
+// The detail takes the list's place beside the map (on a phone it covers the screen).
+function showPanel(open) {
+  $("detail").hidden = !open;
+  if (!open) map.highlight(null);
+  document.querySelector(".side").classList.toggle("showing-detail", open);
+  if (open) document.querySelector(".side").scrollTop = 0;
 }
 
 function switchToEvent(eventId) {
@@ -192,7 +200,7 @@ function closeDetail() {
   state.event = "";
   state.incident = "";
   history.pushState(null, "", toURL(state));
-  $("detail").hidden = true;
+  showPanel(false);
   const button = document.querySelector(`#result-list button[data-id="${CSS.escape(id)}"]`);
   (button || $("results")).focus();
 }

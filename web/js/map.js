@@ -76,8 +76,20 @@ export function createMap(element, { onSelect, onView }) {
     });
   }
 
+  let ring = null; // the open event's place
+  function highlight(item) {
+    ring?.remove();
+    ring = null;
+    const loc = item?.location;
+    if (!loc || loc.lat == null || loc.lon == null) return;
+    ring = L.circleMarker([loc.lat, loc.lon], { radius: 14, color: "#1a4fd6", weight: 3, fill: false, interactive: false });
+    ring.addTo(map);
+    if (!map.getBounds().contains(ring.getLatLng())) map.panTo(ring.getLatLng());
+  }
+
   return {
     show,
+    highlight,
     refineBoundaries,
     bounds: () => boundsText(map),
     setView(bbox) {
