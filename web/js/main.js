@@ -1,7 +1,7 @@
 // The analyst's page: filters (mirrored in the URL) -> one API fetch -> map, timeline and list;
 // the date range and the map's box filter in the browser, so brushing and panning stay instant.
 
-import { answers, apiKey, follow, getAll, getJSON, setApiKey } from "./api.js";
+import { MAX_ITEMS, answers, apiKey, follow, getAll, getJSON, setApiKey } from "./api.js";
 import { first } from "./boot.js";
 import { showEvent, showIncident, typeTag, when, where } from "./detail.js";
 import { createMap, fatalitiesRadius, sourcesRadius, COLOURS } from "./map.js";
@@ -90,7 +90,8 @@ function render() {
   performance.mark("conflictdb:list");
   const noun = state.view === "incidents" ? "incidents" : "events";
   const located = onMap.filter((i) => i.location?.lat != null).length;
-  $("summary").textContent = `${listed.length} ${noun} match · ${located} on the map · ${items.length} before the date range and map box`;
+  const capped = items.length >= MAX_ITEMS ? ` (the latest ${MAX_ITEMS.toLocaleString("en")} recorded: narrow the filter for more)` : "";
+  $("summary").textContent = `${listed.length} ${noun} match · ${located} on the map · ${items.length} before the date range and map box${capped}`;
   $("brush-label").textContent = state.from || state.to ? `${state.from || "…"} to ${state.to || "…"}` : "All dates: drag across the bars to pick a range";
   $("brush-clear").hidden = !(state.from || state.to);
   const exportParams = apiParams(state);
