@@ -225,3 +225,39 @@ def test_the_api_docs_page_loads_offline(visit: Any, tmp_path: Path) -> None:
     assert page.locator(".opblock-summary-path", has_text="/events").count() >= 1
     page.screenshot(path=str(tmp_path / "schema.png"))
     assert_offline(tab)
+
+
+def test_actor_country_confidence_text_and_map_box_filter_as_the_api_does(
+    visit: Any, server: Server, tmp_path: Path
+) -> None:
+    tab = visit()
+    page = tab.open("/?actor=RUS&min_confidence=0.8")
+    expected = server.all_events(actor="RUS", min_confidence="0.8")
+    assert 0 < len(expected) < len(server.all_events())
+    assert int(page.eval_on_selector("#result-list", "e => e.dataset.count")) == len(expected)
+    assert page.get_by_label("Actor code").input_value() == "RUS"
+
+    before = tab.renders()
+    page.get_by_label("Country (ISO code)").fill("syr")
+    page.get_by_label("Country (ISO code)").dispatch_event("change")
+    tab.wait_rerender(before)
+    expected = server.all_events(actor="RUS", min_confidence="0.8", country="syr")
+    assert int(page.eval_on_selector("#result-list", "e => e.dataset.count")) == len(expected)
+
+    word = expected[0]["evidence"]["text"].split()[-1].strip(".,")
+    before = tab.renders()
+    page.get_by_label("Text in the evidence").fill(word)
+    tab.wait_rerender(before)
+    matching = server.all_events(actor="RUS", min_confidence="0.8", country="syr", q=word)
+    assert 0 < len(matching) <= len(expected)
+    assert int(page.eval_on_selector("#result-list", "e => e.dataset.count")) == len(matching)
+
+    page.goto(f"{server.base}/")
+    tab.wait_ready()
+    before = tab.renders()
+    page.get_by_label("Only what the map shows").check()
+    tab.wait_rerender(before)
+    bbox = parse_qs(urlparse(page.url).query)["bbox"][0]
+    assert int(page.eval_on_selector("#result-list", "e => e.dataset.count")) == len(server.all_events(bbox=bbox))
+    page.screenshot(path=str(tmp_path / "filters.png"))
+    assert_offline(tab)

@@ -267,7 +267,9 @@ function readControls() {
 }
 
 function navigate() {
-  history.pushState(null, "", toURL(state));
+  const next = toURL(state);
+  if (next === location.search || (next === location.pathname && !location.search)) return; // nothing changed
+  history.pushState(null, "", next);
   load();
 }
 
