@@ -103,6 +103,8 @@ export async function showEvent(body, title, id, { signal, onEvent } = {}) {
       casualties && [h("dt", {}, "Casualties"), h("dd", {}, casualties)],
       h("dt", {}, "Confidence"),
       h("dd", {}, h("meter", { min: 0, max: 1, value: event.confidence, "aria-label": "Confidence" }), ` ${confidence} %`),
+      h("dt", {}, "Extracted"),
+      h("dd", {}, new Date(event.recorded_at).toISOString().slice(0, 16).replace("T", " "), " UTC"),
       h("dt", {}, "Article"),
       h("dd", {}, article.title, article.source ? ` — ${article.source}` : "", article.published_at ? `, ${article.published_at}` : "",
         article.url ? [" ", h("a", { href: article.url, rel: "noreferrer" }, "original")] : ""),
