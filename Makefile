@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 LOCK := requirements.lock
 RUNTIME_LOCK := requirements-runtime.lock
 
-.PHONY: install lock run test lint typecheck unit bench clean
+.PHONY: install lock run test lint typecheck unit bench clean browser
 
 # The lock file decides every version (with hashes); pyproject.toml only states ranges.
 $(BIN)/conflictdb: pyproject.toml $(LOCK)
@@ -14,7 +14,19 @@ $(BIN)/conflictdb: pyproject.toml $(LOCK)
 	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
 	@touch $@
 
-install: $(BIN)/conflictdb
+# The web page's front-end packages, exactly as package-lock.json says (no install scripts run).
+NODE_DEPS := node_modules/.package-lock.json
+$(NODE_DEPS): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	@touch $@
+
+install: $(BIN)/conflictdb $(NODE_DEPS)
+
+# The browser tests (tests/web) drive Debian's chromium; install it when it is missing.
+browser:
+	@command -v chromium >/dev/null || { \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update && $$SUDO apt-get install -y chromium; }
 
 # Refresh the lock on purpose (newest versions the ranges in pyproject.toml allow), then its
 # runtime subset for the Docker image: the same versions (constrained by the full lock), no dev
@@ -36,11 +48,11 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-test: lint typecheck
+test: lint typecheck browser
 	$(BIN)/pytest
 
-bench: install
+bench: install browser
 	@for b in bench/*.py; do echo "# $$b" >&2; $(BIN)/python $$b || exit 1; done
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache

@@ -18,6 +18,7 @@ from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.handlers import HTTPRouteHandler
 from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityRequirement, SecurityScheme
 from litestar.routes import HTTPRoute
 
@@ -27,6 +28,7 @@ from api.errors import EXCEPTION_HANDLERS, problem_responses
 from api.observability import observe_http
 from api.routes import ROUTE_HANDLERS
 from api.routes.metrics import scrape
+from api.routes.web import vendor_url
 from api.services import Services, service_pool
 from infra.event_store import EventStore
 from infra.follower import FollowerRunner
@@ -80,6 +82,7 @@ def create_app(settings: Settings, database_url: str) -> Litestar:
             version="0.1.0",
             path="/schema",
             description="Conflict events extracted from news articles: query, export, subscribe.",
+            render_plugins=[_offline_swagger()],
             components=Components(
                 security_schemes={
                     BEARER: SecurityScheme(
@@ -102,6 +105,17 @@ def create_app(settings: Settings, database_url: str) -> Litestar:
     # Outside routing and the exception handlers, so unmatched routes are counted and logged too.
     app.asgi_handler = observe_http(app.asgi_handler)
     return app
+
+
+def _offline_swagger() -> SwaggerRenderPlugin:
+    """The docs page at /schema from swagger-ui-dist in node_modules: no CDN, so it works offline."""
+    return SwaggerRenderPlugin(
+        path=["/", "/swagger"],
+        js_url=vendor_url("swagger-ui", "swagger-ui-bundle.js"),
+        css_url=vendor_url("swagger-ui", "swagger-ui.css"),
+        standalone_preset_js_url=vendor_url("swagger-ui", "swagger-ui-standalone-preset.js"),
+        favicon=f"<link rel='icon' type='image/png' href='{vendor_url('swagger-ui', 'favicon-32x32.png')}'>",
+    )
 
 
 def create_metrics_app(services: Services) -> Litestar:

@@ -19,6 +19,7 @@ from api.routes import (
     stats,
     stream,
     subscriptions,
+    web,
 )
 
 ROUTE_HANDLERS: list[Any] = [
@@ -39,4 +40,5 @@ ROUTE_HANDLERS: list[Any] = [
     subscriptions.SubscriptionController,
     *projections.ROUTES,
     *releases.ROUTES,
+    *web.ROUTES,  # the analyst's page at / and its files
 ]
