@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 LOCK := requirements.lock
 RUNTIME_LOCK := requirements-runtime.lock
 
-.PHONY: install lock run test lint typecheck unit bench clean
+.PHONY: install lock run test lint typecheck unit bench fuzz clean
 
 # The lock file decides every version (with hashes); pyproject.toml only states ranges.
 $(BIN)/conflictdb: pyproject.toml $(LOCK)
@@ -38,6 +38,11 @@ typecheck: install
 
 test: lint typecheck
 	$(BIN)/pytest
+
+# Schemathesis over the whole OpenAPI of the served app (a few minutes; FUZZ_MAX_EXAMPLES per
+# operation, default 10; FUZZ_SEED to repeat a run). Not part of `make test`.
+fuzz: install
+	$(BIN)/pytest -m fuzz tests/fuzz -p no:cacheprovider
 
 bench: install
 	@for b in bench/*.py; do echo "# $$b" >&2; $(BIN)/python $$b || exit 1; done
