@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 LOCK := requirements.lock
 RUNTIME_LOCK := requirements-runtime.lock
 
-.PHONY: install lock run test lint typecheck unit bench clean browser
+.PHONY: install lock run test lint typecheck unit bench fuzz clean browser
 
 # The lock file decides every version (with hashes); pyproject.toml only states ranges.
 $(BIN)/conflictdb: pyproject.toml $(LOCK)
@@ -50,6 +50,11 @@ typecheck: install
 
 test: lint typecheck browser
 	$(BIN)/pytest
+
+# Schemathesis over the whole OpenAPI of the served app (a few minutes; FUZZ_MAX_EXAMPLES per
+# operation, default 10; FUZZ_SEED to repeat a run). Not part of `make test`.
+fuzz: install
+	$(BIN)/pytest -m fuzz tests/fuzz -p no:cacheprovider
 
 bench: install browser
 	@for b in bench/*.py; do echo "# $$b" >&2; $(BIN)/python $$b || exit 1; done

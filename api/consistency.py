@@ -15,6 +15,7 @@ from litestar.di import NamedDependency
 from litestar.exceptions import HTTPException
 from litestar.params import QueryParameter
 
+from api.schemas import LOG_POSITION_PATTERN
 from api.services import ServicesDep
 from application.queries import log
 
@@ -27,6 +28,7 @@ MinPosition = Annotated[
         name="min_position",
         min_length=1,
         max_length=60,
+        pattern=LOG_POSITION_PATTERN,
         description="Answer only once the read models have applied this log position (the `position` "
         "a write replied with); waits at most CONFLICTDB_READ_WAIT seconds, then 503 with Retry-After",
     ),

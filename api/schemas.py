@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any
+from typing import Annotated, Any
 
 import msgspec
+from litestar.params import PathParameter
 
 from application.queries import articles, timeline
 from domain.incidents.projection import IncidentView
@@ -77,3 +78,20 @@ class IncidentDetail(IncidentView, frozen=True, kw_only=True):
     events: list[EventItem]
     articles: list[IncidentArticle]
     decisions: list[dict[str, Any]]
+
+
+# --- wire constraints the routes declare (so the OpenAPI states what the server checks) -------
+
+# A log position as the API issues it ('<tx>-<global_position>'), or 0 for the start of the log.
+# 18 digits each: every value stays below PostgreSQL's bigint (and JSON's exact integers) by far.
+LOG_POSITION_PATTERN = r"^(0|[0-9]{1,18}-[0-9]{1,18})$"
+# An actor code (RUS, SYR-REB, UN), any case.
+ACTOR_CODE_PATTERN = r"^[A-Za-z0-9]{2,10}(-[A-Za-z0-9]{2,10})*$"
+# An opaque page cursor: base64url without padding.
+CURSOR_PATTERN = r"^[A-Za-z0-9_-]+$"
+# The largest integer JSON carries exactly (a bigint's 2**63 - 1 rounds up as a JSON number).
+JSON_INT_MAX = 2**53 - 1
+
+ActorCodePath = Annotated[
+    str, PathParameter(pattern=ACTOR_CODE_PATTERN, description="An actor code, any case (e.g. RUS, SYR-REB, UN)")
+]

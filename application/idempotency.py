@@ -3,9 +3,10 @@
 The key is claimed before the work starts, so of any number of concurrent requests with
 one key exactly one does the work. A client retrying with the same key and the same body
 gets the stored reply; the same key with a different body, or while the first request is
-still running, is refused (409) rather than guessed at. A claim is a lease: when a request
-dies mid-way its key is free again after CLAIM_LEASE_S (the retry then finds the article
-stored and answers 200, the ordinary duplicate reply).
+still running, is refused (409, to be retried after RETRY_AFTER_S) rather than guessed at. A
+claim is a lease: when a request dies mid-way its key is free again after `lease_s`
+(CONFLICTDB_IDEMPOTENCY_LEASE_S; the retry then finds the article stored and answers 200, the
+ordinary duplicate reply).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from application.ports import Replies, Reply
 from domain.errors import ConcurrencyError, ValidationError
 
 MAX_KEY_LENGTH = 255
-CLAIM_LEASE_S = 300.0  # far beyond the longest request (a batch of 500 articles)
+RETRY_AFTER_S = 1  # what a request finding its key in progress is told to wait
 
 
 class IdempotencyKeyReusedError(ConcurrencyError):
@@ -28,7 +29,9 @@ class IdempotencyKeyReusedError(ConcurrencyError):
 
 
 class IdempotencyKeyInUseError(ConcurrencyError):
-    """A request with the key is still being answered."""
+    """A request with the key is still being answered: retry after `retry_after_s`."""
+
+    retry_after_s = RETRY_AFTER_S
 
 
 def request_hash(method: str, path: str, body: bytes) -> str:
@@ -48,10 +51,17 @@ def check_key(key: str) -> str:
 
 
 async def once(
-    replies: Replies, owner: str, key: str, fingerprint: str, work: Callable[[], Awaitable[tuple[int, Any]]]
+    replies: Replies,
+    owner: str,
+    key: str,
+    fingerprint: str,
+    work: Callable[[], Awaitable[tuple[int, Any]]],
+    *,
+    lease_s: float,
 ) -> Reply:
-    """The reply kept for (owner, key): a stored one, else the one `work` gives (kept for next time)."""
-    claim = await replies.claim(owner, key, fingerprint, CLAIM_LEASE_S)
+    """The reply kept for (owner, key): a stored one, else the one `work` gives (kept for next time).
+    `lease_s` bounds how long this request holds the key; it should far exceed the longest request."""
+    claim = await replies.claim(owner, key, fingerprint, lease_s)
     if claim.fingerprint != fingerprint:
         raise IdempotencyKeyReusedError("this Idempotency-Key was already used with a different request body")
     if claim.reply is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Protocol
+from typing import Annotated, Protocol
 
 import msgspec
 
@@ -17,13 +17,14 @@ from application.ports import Clock
 from domain.errors import ConcurrencyError, NotFoundError, ValidationError
 from domain.events.releases import ReleaseCreated
 
-_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+_NAME = re.compile(NAME_PATTERN)
 
 
 class ReleaseInput(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     """POST /releases: the name, and the position it stands for (default: what the read models hold now)."""
 
-    name: str
+    name: Annotated[str, msgspec.Meta(pattern=NAME_PATTERN)]
     position: str | None = None
     note: str | None = None
 

@@ -46,6 +46,11 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     statement_timeout_s: float = 60.0  # on the service's own pool sessions (0: none)
     idle_in_transaction_timeout_s: float = 60.0  # idle_in_transaction_session_timeout (0: none)
     max_streams: int = 1000  # concurrent /events/stream clients per process; 503 past it
+    http_header_timeout_s: float = 10.0  # a connection must send a request's head this soon (slowloris)
+    http_keep_alive_s: int = 5  # an idle keep-alive connection is closed after this
+    http_max_connections: int = 4096  # open connections (idle ones too) before new requests get a 503
+    http_max_header_bytes: int = 16384  # an unfinished request head may hold this much (h11)
+    idempotency_lease_s: float = 300.0  # an Idempotency-Key claim is free again after this
 
 
 def _bool(raw: str) -> bool:
@@ -99,6 +104,11 @@ _ENV: dict[str, tuple[str, Callable[[str], Any]]] = {
     "CONFLICTDB_STATEMENT_TIMEOUT": ("statement_timeout_s", float),
     "CONFLICTDB_IDLE_IN_TRANSACTION_TIMEOUT": ("idle_in_transaction_timeout_s", float),
     "CONFLICTDB_MAX_STREAMS": ("max_streams", int),
+    "CONFLICTDB_HTTP_HEADER_TIMEOUT": ("http_header_timeout_s", float),
+    "CONFLICTDB_HTTP_KEEP_ALIVE": ("http_keep_alive_s", int),
+    "CONFLICTDB_HTTP_MAX_CONNECTIONS": ("http_max_connections", int),
+    "CONFLICTDB_HTTP_MAX_HEADER_BYTES": ("http_max_header_bytes", int),
+    "CONFLICTDB_IDEMPOTENCY_LEASE_S": ("idempotency_lease_s", float),
 }
 
 
@@ -107,6 +117,15 @@ _NON_NEGATIVE = {
     "CONFLICTDB_HORIZON_STALL_S": "horizon_stall_s",
     "CONFLICTDB_STATEMENT_TIMEOUT": "statement_timeout_s",
     "CONFLICTDB_IDLE_IN_TRANSACTION_TIMEOUT": "idle_in_transaction_timeout_s",
+}
+
+
+_POSITIVE = {
+    "CONFLICTDB_HTTP_HEADER_TIMEOUT": "http_header_timeout_s",
+    "CONFLICTDB_HTTP_KEEP_ALIVE": "http_keep_alive_s",
+    "CONFLICTDB_HTTP_MAX_CONNECTIONS": "http_max_connections",
+    "CONFLICTDB_HTTP_MAX_HEADER_BYTES": "http_max_header_bytes",
+    "CONFLICTDB_IDEMPOTENCY_LEASE_S": "idempotency_lease_s",
 }
 
 
@@ -159,5 +178,8 @@ def _check(settings: Settings) -> None:
             raise ConfigurationError(f"{name} must not be negative")
     if settings.max_streams < 0:
         raise ConfigurationError("CONFLICTDB_MAX_STREAMS must not be negative")
+    for name, value in _POSITIVE.items():
+        if getattr(settings, value) <= 0:
+            raise ConfigurationError(f"{name} must be positive")
     if not settings.webhook_retry_schedule:
         raise ConfigurationError("CONFLICTDB_WEBHOOK_RETRY_SCHEDULE must list at least one delay")

@@ -12,6 +12,7 @@ from typing import Annotated, Any, TypeVar
 
 import msgspec
 from litestar import Request, Response, post
+from litestar.exceptions import HTTPException
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import HeaderParameter, JSONBody, PathParameter
 
@@ -33,7 +34,7 @@ IdempotencyKey = Annotated[
         min_length=1,
         max_length=idempotency.MAX_KEY_LENGTH,
         description="replays the first reply to the same key and body; the key with another body, "
-        "or while the first request with it is still running, is a 409",
+        "or while the first request with it is still running, is a 409 (the latter with Retry-After)",
     ),
 ]
 
@@ -115,7 +116,12 @@ async def _idempotent(
     key = idempotency.check_key(key)
     owner = str(api_key.key_id) if (api_key := current_key(request)) else "anonymous"
     fingerprint = idempotency.request_hash(request.method, request.url.path, await request.body())
-    stored = await idempotency.once(services.replies, owner, key, fingerprint, work)
+    try:
+        stored = await idempotency.once(
+            services.replies, owner, key, fingerprint, work, lease_s=services.settings.idempotency_lease_s
+        )
+    except idempotency.IdempotencyKeyInUseError as exc:
+        raise HTTPException(str(exc), status_code=409, headers={"Retry-After": str(exc.retry_after_s)}) from None
     replayed = msgspec.convert(stored.body, reply_type)
     return Response(replayed, status_code=stored.status, headers={"Idempotency-Key": key, **_position_header(replayed)})
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Annotated
 
 from litestar import get
-from litestar.params import FromPath, FromQuery, QueryParameter
+from litestar.params import FromQuery, QueryParameter
 
 from api.auth import require_scope
 from api.consistency import ReadAfter
-from api.schemas import Timeline
+from api.schemas import CURSOR_PATTERN, ActorCodePath, Timeline
 from api.services import ServicesDep
 from application.queries import actors, decode_cursor, events, filters, places, stats, timeline, totals
 from domain.errors import NotFoundError
@@ -17,7 +17,9 @@ from domain.errors import NotFoundError
 READ_GUARDS = [require_scope("read")]
 MAX_LIMIT = 500
 Limit = Annotated[int, QueryParameter(ge=1, le=MAX_LIMIT, description="Page size")]
-Cursor = Annotated[str | None, QueryParameter(min_length=1, description="`next_cursor` of the previous page")]
+Cursor = Annotated[
+    str | None, QueryParameter(min_length=1, pattern=CURSOR_PATTERN, description="`next_cursor` of the previous page")
+]
 Search = Annotated[
     str | None, QueryParameter(min_length=1, description="Substring of the name (or code), case-insensitive")
 ]
@@ -32,7 +34,7 @@ async def list_actors(
 
 
 @get("/actors/{code:str}", tags=["catalog"], summary="One actor", guards=READ_GUARDS)
-async def get_actor(services: ServicesDep, read_after: ReadAfter, code: FromPath[str]) -> actors.ActorView:
+async def get_actor(services: ServicesDep, read_after: ReadAfter, code: ActorCodePath) -> actors.ActorView:
     [parsed] = filters.actor_codes([code])
     found = await actors.fetch_actor(services.pool, parsed)
     if found is None:
@@ -66,9 +68,9 @@ async def get_timeline(
     interval: FromQuery[timeline.Interval] = "day",
     type_: Annotated[list[str] | None, QueryParameter(name="type", description="Event type (repeatable)")] = None,
     from_: Annotated[
-        str | None, QueryParameter(min_length=1, name="from", description="First day (YYYY-MM-DD)")
+        str | None, QueryParameter(min_length=1, format="date", name="from", description="First day (YYYY-MM-DD)")
     ] = None,
-    to: Annotated[str | None, QueryParameter(min_length=1, description="Last day (YYYY-MM-DD)")] = None,
+    to: Annotated[str | None, QueryParameter(min_length=1, format="date", description="Last day (YYYY-MM-DD)")] = None,
     country: CountryParam = None,
     actor: Annotated[list[str] | None, QueryParameter(description="Actor code (repeatable: any of them)")] = None,
 ) -> Timeline:

@@ -3,22 +3,25 @@ domain defines it, so it cannot drift from what extraction does."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from litestar import Request, get
 from litestar.openapi import ResponseSpec
-from litestar.params import FromPath, QueryParameter
+from litestar.params import QueryParameter
 from litestar.response import Response
 
 from api.auth import require_scope
 from api.codebook_page import render_codebook
+from api.schemas import ActorCodePath
 from application.queries import filters
 from domain.codebook import Codebook, codebook
 from domain.errors import NotFoundError, ValidationError
 from domain.gazetteer.catalogue import ActorCode, actor_code
 
 READ_GUARDS = [require_scope("read")]
-FormatParam = Annotated[str | None, QueryParameter(name="format", description="json (default) or html")]
+FormatParam = Annotated[
+    Literal["json", "html"] | None, QueryParameter(name="format", description="json (default) or html")
+]
 
 
 @get(
@@ -37,7 +40,7 @@ async def get_codebook(request: Request[Any, Any, Any], format_: FormatParam = N
 
 
 @get("/codebook/actors/{code:str}", tags=["codebook"], summary="One actor code", guards=READ_GUARDS)
-async def get_actor_code(code: FromPath[str]) -> ActorCode:
+async def get_actor_code(code: ActorCodePath) -> ActorCode:
     [parsed] = filters.actor_codes([code])
     found = actor_code(parsed)
     if found is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from litestar import Request, Response, get
 from litestar.openapi.datastructures import ResponseSpec
@@ -16,11 +16,11 @@ from api import formats
 from api.auth import require_scope
 from api.consistency import ReadAfter
 from api.errors import PROBLEM_JSON, Problem, problem_responses
-from api.schemas import EventDetail, EventItem
+from api.schemas import CURSOR_PATTERN, JSON_INT_MAX, LOG_POSITION_PATTERN, EventDetail, EventItem
 from api.services import ServicesDep
 from application import releases
-from application.queries import BIGINT_MAX, filters, totals
 from application.queries import events as queries
+from application.queries import filters, totals
 from domain.errors import NotFoundError, ValidationError
 
 READ_GUARDS = [require_scope("read")]  # open unless CONFLICTDB_READ_KEYS_REQUIRED
@@ -70,22 +70,26 @@ TypeParam = Annotated[
 ActorParam = Annotated[list[str] | None, QueryParameter(description="Actor code (repeatable; any matches), e.g. RUS")]
 TextParam = Annotated[str | None, QueryParameter(min_length=1)]
 FromParam = Annotated[
-    str | None, QueryParameter(min_length=1, name="from", description="Occurred on or after (YYYY-MM-DD)")
+    str | None,
+    QueryParameter(min_length=1, format="date", name="from", description="Occurred on or after (YYYY-MM-DD)"),
 ]
-ToParam = Annotated[str | None, QueryParameter(min_length=1, description="Occurred on or before (YYYY-MM-DD)")]
+ToParam = Annotated[
+    str | None, QueryParameter(min_length=1, format="date", description="Occurred on or before (YYYY-MM-DD)")
+]
 ConfidenceParam = Annotated[float | None, QueryParameter(ge=0, le=1)]
 DEFAULT_LIMIT = 100
 LimitParam = Annotated[
     int | None,
     QueryParameter(
         ge=1,
-        le=BIGINT_MAX,
+        le=JSON_INT_MAX,
         description=f"JSON: page size (default {DEFAULT_LIMIT}, at most {queries.MAX_LIMIT}). "
         "CSV, GeoJSON, NDJSON: the most events to export (default: every match)",
     ),
 ]
 FormatParam = Annotated[
-    str | None, QueryParameter(min_length=1, name="format", description="json, csv, geojson or ndjson")
+    Literal["json", "csv", "geojson", "ndjson"] | None,
+    QueryParameter(name="format", description="json, csv, geojson or ndjson"),
 ]
 
 
@@ -93,7 +97,7 @@ FormatParam = Annotated[
     "/events",
     tags=["events"],
     summary="Search conflict events",
-    responses={200: _LIST_DOC, **problem_responses(406)},
+    responses={200: _LIST_DOC, **problem_responses(404, 406)},
     guards=READ_GUARDS,
     operation_class=_EventListOperation,
 )
@@ -132,12 +136,17 @@ async def list_events(
     ] = None,
     as_of: Annotated[
         str | None,
-        QueryParameter(min_length=1, description="the events as the read model held them at this log position"),
+        QueryParameter(
+            min_length=1,
+            pattern=LOG_POSITION_PATTERN,
+            description="the events as the read model held them at this log position",
+        ),
     ] = None,
     changed_since: Annotated[
         str | None,
         QueryParameter(
             min_length=1,
+            pattern=LOG_POSITION_PATTERN,
             description="only events created, updated, rejected or retracted after this log position, each in its "
             "latest form with `change` (created, updated, rejected, retracted) and `changed_at` (a position)",
         ),
@@ -146,7 +155,8 @@ async def list_events(
     order: FromQuery[queries.Order] = "desc",
     limit: LimitParam = None,
     cursor: Annotated[
-        str | None, QueryParameter(min_length=1, description="`next_cursor` of the previous page")
+        str | None,
+        QueryParameter(min_length=1, pattern=CURSOR_PATTERN, description="`next_cursor` of the previous page"),
     ] = None,
     format_: FormatParam = None,
 ) -> Response[Any]:

@@ -9,7 +9,7 @@ from litestar import Request, get
 from litestar.params import QueryParameter
 
 from api.auth import ScopeGuard, require_scope
-from api.schemas import LogEntry
+from api.schemas import LOG_POSITION_PATTERN, LogEntry
 from api.services import ServicesDep
 from application.queries import RecordedEvent, log, totals
 
@@ -37,7 +37,9 @@ _CATEGORY_DOC = (
 async def get_log(
     request: Request[Any, Any, Any],
     services: ServicesDep,
-    after: Annotated[str | None, QueryParameter(min_length=1, description=_AFTER_DOC)] = None,
+    after: Annotated[
+        str | None, QueryParameter(min_length=1, pattern=LOG_POSITION_PATTERN, description=_AFTER_DOC)
+    ] = None,
     limit: Annotated[int, QueryParameter(ge=1, le=log.MAX_LIMIT)] = 100,
     category: Annotated[log.LogCategory, QueryParameter(description=_CATEGORY_DOC)] = log.PUBLIC_CATEGORY,
 ) -> totals.Page[LogEntry]:

@@ -17,7 +17,7 @@ from application import releases
 from application.releases import Release, ReleaseInput
 from domain.errors import NotFoundError
 
-ReleaseName = Annotated[str, PathParameter(min_length=1, max_length=64, description="The release's name")]
+ReleaseName = Annotated[str, PathParameter(pattern=releases.NAME_PATTERN, description="The release's name")]
 
 
 class ReleaseList(msgspec.Struct, frozen=True, kw_only=True):

@@ -12,6 +12,7 @@ from litestar.params import JSONBody, PathParameter, QueryParameter
 
 from api.auth import require_scope
 from api.body import reject_nul, require_json
+from api.schemas import JSON_INT_MAX
 from api.services import ServicesDep
 from application import subscriptions as use_cases
 from application.queries import BIGINT_MAX, deliveries, filters, subscriptions, totals
@@ -25,7 +26,7 @@ Cursor = Annotated[str | None, QueryParameter(min_length=1, description="`next_c
 Limit = Annotated[int, QueryParameter(ge=1, le=500, description="page size")]
 # Ids are parsed from `:str` path segments so a malformed one is a 400 naming it, not a bare 404.
 SubscriptionId = Annotated[uuid.UUID, PathParameter(description="The subscription's id (a UUID)")]
-DeliveryId = Annotated[int, PathParameter(ge=1, le=BIGINT_MAX, description="The delivery's id")]
+DeliveryId = Annotated[int, PathParameter(ge=1, le=JSON_INT_MAX, description="The delivery's id")]
 
 
 class CreateSubscription(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):

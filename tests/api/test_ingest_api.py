@@ -7,12 +7,15 @@ from typing import Any
 
 import asyncpg
 import httpx
+import msgspec
 import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
-from application import ingest
+from application import idempotency, ingest
 from domain.events import Actor, Evidence, OffensiveLaunched, TalksHeld
+from infra.api_keys import create_api_key
+from infra.idempotency import StoredReplies
 from tests.api.conftest import ClientFactory
 from tests.api.served import served
 
@@ -201,3 +204,19 @@ async def test_reextract_retracts_what_no_longer_stands_and_adds_what_is_new(
 async def test_reextract_of_an_unknown_article_is_404(writer: AsyncTestClient[Litestar]) -> None:
     response = await writer.post("/articles/00000000-0000-0000-0000-000000000000/reextract")
     assert response.status_code == 404
+
+
+async def test_a_request_whose_key_is_still_in_progress_is_told_when_to_retry(
+    make_client: ClientFactory, pool: asyncpg.Pool
+) -> None:
+    api_key, secret = await create_api_key(pool, "writer", "ingest")
+    body = msgspec.json.encode(_article())
+    fingerprint = idempotency.request_hash("POST", "/articles", body)
+    await StoredReplies(pool).claim(str(api_key.key_id), "slow-1", fingerprint, lease_s=60)  # a request still running
+    headers = {"Authorization": f"Bearer {secret}", "Idempotency-Key": "slow-1", "content-type": "application/json"}
+    async with make_client(run_workers=False) as client:
+        response = await client.post("/articles", content=body, headers=headers)
+    assert response.status_code == 409, response.text
+    assert int(response.headers["retry-after"]) >= 1
+    assert "in progress" in response.json()["detail"]
+    assert await _count(pool, "SELECT count(*) FROM streams") == 0

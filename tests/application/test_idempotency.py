@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import asyncpg
 import pytest
 
@@ -20,8 +22,8 @@ async def test_a_refused_request_gives_its_key_back(pool: asyncpg.Pool) -> None:
         return 201, {"ok": True}
 
     with pytest.raises(ValidationError):
-        await idempotency.once(replies, "client", "k", "hash-a", refused)
-    reply = await idempotency.once(replies, "client", "k", "hash-b", accepted)
+        await idempotency.once(replies, "client", "k", "hash-a", refused, lease_s=60)
+    reply = await idempotency.once(replies, "client", "k", "hash-b", accepted, lease_s=60)
     assert (reply.status, reply.body) == (201, {"ok": True})
     assert await pool.fetchval("SELECT count(*) FROM idempotency_keys WHERE claim_token IS NOT NULL") == 0
 
@@ -32,6 +34,21 @@ async def test_another_body_with_an_answered_key_is_refused(pool: asyncpg.Pool) 
     async def accepted() -> tuple[int, object]:
         return 201, {"ok": True}
 
-    await idempotency.once(replies, "client", "k", "hash-a", accepted)
+    await idempotency.once(replies, "client", "k", "hash-a", accepted, lease_s=60)
     with pytest.raises(idempotency.IdempotencyKeyReusedError):
-        await idempotency.once(replies, "client", "k", "hash-b", accepted)
+        await idempotency.once(replies, "client", "k", "hash-b", accepted, lease_s=60)
+
+
+async def test_a_key_held_by_a_request_that_died_is_free_once_its_lease_lapses(pool: asyncpg.Pool) -> None:
+    replies = StoredReplies(pool)
+
+    async def accepted() -> tuple[int, object]:
+        return 201, {"by": "retry"}
+
+    await replies.claim("client", "k", "hash-a", lease_s=0.2)  # the request that died holding the key
+    with pytest.raises(idempotency.IdempotencyKeyInUseError) as in_use:
+        await idempotency.once(replies, "client", "k", "hash-a", accepted, lease_s=0.2)
+    assert in_use.value.retry_after_s >= 1
+    await asyncio.sleep(0.3)
+    reply = await idempotency.once(replies, "client", "k", "hash-a", accepted, lease_s=0.2)
+    assert (reply.status, reply.body) == (201, {"by": "retry"})

@@ -1,0 +1,56 @@
+"""Schemathesis hooks of the fuzz tier (loaded through SCHEMATHESIS_HOOKS).
+
+A page cursor is opaque: the schema states its alphabet, but only the server can say which
+strings it issued (a key of the ordering that made it). Where a schema-valid case carries a
+cursor, it gets one shaped as the server issues them, as a client paging would send it back;
+cases meant to be invalid keep the fuzzer's cursor, so refusals of bad cursors stay exercised.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+import schemathesis
+
+from infra.queries.actors import ActorCursor
+from infra.queries.common import encode_cursor
+from infra.queries.events import EventCursor
+from infra.queries.places import PlaceCursor
+from infra.queries.review_queue import QueueCursor
+
+_EVENT_ID = uuid.UUID("3b7a1c7e-0000-4000-8000-000000000001")
+
+
+def issued_cursor(path: str, query: dict[str, Any]) -> str | None:
+    """A cursor of the shape `path` issues for `query`; None where the path has no cursor."""
+    if path == "/events":
+        sort, order = query.get("sort", "recorded"), query.get("order", "desc")
+        occurred = dt.date(2016, 10, 5) if sort == "occurred" else None
+        return encode_cursor(
+            EventCursor(sort=sort, order=order, tx_id=7, position=42, occurred=occurred, event_id=_EVENT_ID)
+        )
+    if path == "/actors":
+        return encode_cursor(ActorCursor(event_count=3, code="RUS"))
+    if path == "/places":
+        return encode_cursor(PlaceCursor(event_count=3, name="Aleppo", country="SY"))
+    if path == "/review/queue":
+        return encode_cursor(QueueCursor(score=0.5, event_id=_EVENT_ID))
+    if path == "/subscriptions":
+        return str(_EVENT_ID)
+    if path.endswith("/deliveries"):
+        return "42"
+    return None
+
+
+@schemathesis.hook
+def map_case(context: Any, case: Any) -> Any:
+    query = case.query
+    meta = case.meta
+    if not query or "cursor" not in query or meta is None or not meta.generation.mode.is_positive:
+        return case
+    cursor = issued_cursor(case.operation.path, query)
+    if cursor is not None:
+        query["cursor"] = cursor
+    return case
