@@ -25,7 +25,7 @@ class ReleaseInput(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     """POST /releases: the name, and the position it stands for (default: what the read models hold now)."""
 
     name: Annotated[str, msgspec.Meta(pattern=NAME_PATTERN)]
-    position: str | None = None
+    position: Annotated[str, msgspec.Meta(pattern=r"^(0|[0-9]{1,18}-[0-9]{1,18})$")] | None = None
     note: str | None = None
 
 

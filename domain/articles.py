@@ -41,7 +41,13 @@ class ArticleInput(msgspec.Struct, kw_only=True):
 
     title: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_TITLE)]
     text: Annotated[str, msgspec.Meta(min_length=1)]
-    url: Annotated[str, msgspec.Meta(max_length=MAX_FIELD, description="http(s) URL")] | None = None
+    url: (
+        Annotated[
+            str,
+            msgspec.Meta(max_length=MAX_FIELD, pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\s]", description="http(s) URL"),
+        ]
+        | None
+    ) = None
     source: Annotated[str, msgspec.Meta(max_length=MAX_FIELD)] | None = None
     published_at: (
         Annotated[str, msgspec.Meta(max_length=40, description="YYYY-MM-DD, an ISO datetime, or YYYY-MM")] | None
@@ -189,11 +195,14 @@ class ArticlePatch(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     """A person's correction of an article's metadata (PATCH /articles/{id}); absent fields stay."""
 
     published_at: (
-        Annotated[str, msgspec.Meta(max_length=40, description="YYYY-MM-DD, an ISO datetime, or YYYY-MM")] | None
+        Annotated[
+            str, msgspec.Meta(max_length=40, pattern=r"\S", description="YYYY-MM-DD, an ISO datetime, or YYYY-MM")
+        ]
+        | None
     ) = None
     language: Literal["de", "en"] | None = None
-    source: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_FIELD)] | None = None
-    title: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_TITLE)] | None = None
+    source: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_FIELD, pattern=r"\S")] | None = None
+    title: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_TITLE, pattern=r"\S")] | None = None
     note: Annotated[str, msgspec.Meta(max_length=2000)] | None = None
 
 

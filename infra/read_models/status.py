@@ -12,7 +12,7 @@ import msgspec
 from domain.errors import NotFoundError
 from infra import checkpoints as checkpoint_store
 from infra.event_store import NOTIFY_CHANNEL, Position
-from infra.read_models import READ_MODELS, checkpoints
+from infra.read_models import READ_MODELS, ReadModel, checkpoints
 
 
 class RebuildStatus(msgspec.Struct, frozen=True, kw_only=True):
@@ -31,6 +31,9 @@ class ProjectionStatus(msgspec.Struct, frozen=True, kw_only=True):
     rebuild: RebuildStatus | None = None  # set while a rebuild is in progress
 
 
+_REBUILD_ATTEMPTS = 5
+
+
 async def list_statuses(pool: asyncpg.Pool) -> list[ProjectionStatus]:
     async with pool.acquire() as conn:
         return await _statuses(conn, list(READ_MODELS))
@@ -43,10 +46,23 @@ async def request_rebuild(pool: asyncpg.Pool, name: str) -> ProjectionStatus:
         known = ", ".join(READ_MODELS)
         raise NotFoundError(f"no projection named {name!r} (known: {known})")
     async with pool.acquire() as conn:
-        await checkpoints.start_rebuild(conn, model)
+        await _start_rebuild(conn, model)
         await conn.execute("SELECT pg_notify($1, $2)", NOTIFY_CHANNEL, f"rebuild:{name}")
         (status,) = await _statuses(conn, [name])
     return status
+
+
+async def _start_rebuild(conn: asyncpg.Connection, model: ReadModel) -> None:
+    # Creating the shadow tables locks the live ones while a follower may hold its checkpoint and
+    # write them: PostgreSQL breaks such a deadlock by aborting one side; ours simply tries again.
+    for attempt in range(_REBUILD_ATTEMPTS):
+        try:
+            await checkpoints.start_rebuild(conn, model)
+            return
+        except asyncpg.DeadlockDetectedError:
+            if attempt == _REBUILD_ATTEMPTS - 1:
+                raise
+            await asyncio.sleep(0.05 * (attempt + 1))
 
 
 async def _statuses(conn: asyncpg.Connection, names: list[str]) -> list[ProjectionStatus]:
