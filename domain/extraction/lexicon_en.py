@@ -444,7 +444,9 @@ TARGET_BEFORE = _c(
     r"(?:\bagainst\s+|\b(?:positions|targets|strongholds?|bases?|fortifications|lines|units|convoys?|"
     r"fighters|militants|territory|areas?|outposts?|hideouts?|camps?|enclaves?|stronghold)\s+(?:of|held\s+by|"
     r"controlled\s+by)\s+|\b(?:on|from|at|defeat|out\s+of)\s+|"
-    r"\b(?:attacked|ambushed|bombed|shelled|struck|hit|targeted|raided|stormed)\s+(?:an?\s+)?)"
+    r"\b(?:attacked|ambushed|bombed|shelled|struck|hit|targeted|raided|stormed)\s+(?:an?\s+)?|"
+    # "districts held by rebels": the holder of what is attacked
+    r"\b(?:held|controlled|run)\s+by\s+)"
     r"(?:the\s+)?(?:\w+\s+){0,2}$"
 )
 TARGET_AFTER = _c(
@@ -478,6 +480,13 @@ CASUALTY_FOLLOWUP = _c(
 )
 # "captured by X": the agent of a passive attack verb
 PASSIVE_AGENT_BEFORE = _c(r"\b\w+(?:ed|en|wn|ught|ook|ut|ung)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+# "areas seized by the army", "the town besieged by rebels": the agent of an attack participle, also in a
+# reduced relative clause with no auxiliary
+ATTACK_AGENT_BEFORE = _c(
+    r"\b(?:seized|captured|(?:re)?taken|retaken|recaptured|besieged|encircled|surrounded|attacked|bombed|"
+    r"shelled|stormed|overrun|targeted|struck|raided|invaded|liberated|launched|led|waged|mounted)\s+"
+    r"by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
+)
 # Where something took place: "in Munich", "at a Geneva hotel", "in the German city of Munich", "to Moscow";
 # the words between "in" and the place qualify it (no preposition: "in talks with", "in the face of"), and
 # "to" takes the place at once ("to recapture Aleppo" names the goal of an advance, not a venue).
@@ -791,6 +800,7 @@ LEXICON = Lexicon(
     target_before=TARGET_BEFORE,
     target_after=TARGET_AFTER,
     passive_agent_before=PASSIVE_AGENT_BEFORE,
+    attack_agent_before=ATTACK_AGENT_BEFORE,
     venue_before=VENUE_BEFORE,
     place_excluded_before=PLACE_EXCLUDED_BEFORE,
     nationwide=NATIONWIDE,

@@ -406,6 +406,8 @@ def _offensive_role(ctx: ArticleContext, m: Mention, lexicon: Lexicon, passive: 
         or lexicon.supported_before.search(before)
     ):
         return "attacker"
+    if lexicon.attack_agent_before.search(before):
+        return "attacker"
     if lexicon.passive_agent_before.search(before):
         # "von X eingenommen" (passive: X attacked); "haben die Stadt von X zurückerobert" (active: from X)
         return "attacker" if passive else "target"

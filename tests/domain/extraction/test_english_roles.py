@@ -40,6 +40,20 @@ def test_passive_agent_is_the_attacker() -> None:
     assert "SYR-KRD" in _roles(event)["attacker"]
 
 
+def test_agent_of_a_reduced_relative_attack_participle_is_the_attacker() -> None:
+    events = _events(
+        "Reporters filmed the hills above Raqqa, the last high ground captured by the Kurdish-led SDF on Tuesday."
+    )
+    offensives = [e for e in events if e["type"] == OFFENSIVE]
+    assert offensives and "SYR-KRD" in _roles(offensives[0])["attacker"]
+
+
+def test_holder_of_a_reduced_relative_is_not_made_an_attacker() -> None:
+    events = _events("Syrian troops shelled districts held by rebels in Aleppo on Tuesday.")
+    offensives = [e for e in events if e["type"] == OFFENSIVE]
+    assert offensives and "SYR-REB" not in _roles(offensives[0]).get("attacker", set())
+
+
 def test_talks_participants_and_mediator() -> None:
     events = _events(
         "Syrian government and rebel delegations met in Astana on Monday in talks brokered by Russia, Turkey and Iran. "
