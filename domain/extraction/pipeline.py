@@ -664,8 +664,13 @@ def _neighbour_venue(art: _Article, index: int) -> PlaceLike | None:
 
 
 def _previous_place(art: _Article, index: int) -> PlaceLike | None:
-    """What "die Stadt", "dort" refers to: the place of the offensive just reported, else the first
-    place in the previous sentences that is not only a landmark ("zwischen X und Y")."""
+    """What "die Stadt", "dort" refers to: a town the sentence right before names (the nearest antecedent),
+    else the place of the offensive just reported, else the first place in the previous sentences that is
+    not only a landmark ("zwischen X und Y")."""
+    if index > 0:
+        town = _first_town(art, art.sentences[index - 1])
+        if town is not None:
+            return town
     recent = [place for i, place in art.offensive_places if index - 6 <= i < index]
     if recent:
         return recent[-1]
@@ -677,6 +682,19 @@ def _previous_place(art: _Article, index: int) -> PlaceLike | None:
             before = art.low[max(0, p.start - 40) : p.start]
             if p.place.precision != "country" and not art.lexicon.landmark_before.search(before):
                 return p.place
+    return None
+
+
+def _first_town(art: _Article, s: Sentence) -> PlaceLike | None:
+    for p in art.ctx.places_in(s.start, s.end):
+        before = art.low[max(0, p.start - 40) : p.start]
+        if (
+            p.place.precision == "city"
+            and p.place.country == art.ctx.main_country  # a venue abroad is not the town fought over
+            and p.place.name not in art.lexicon.venue_places
+            and not art.lexicon.landmark_before.search(before)
+        ):
+            return p.place
     return None
 
 

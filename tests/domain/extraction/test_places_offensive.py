@@ -76,3 +76,22 @@ def test_region_of_the_country_does_not_borrow_the_main_town() -> None:
     )
     (event,) = _of(extract(text, published_at=PUB_2017_03_09), "OffensiveLaunched")
     assert event.location is None
+
+
+def test_the_city_is_the_town_the_sentence_before_names_not_an_earlier_offensive_place() -> None:
+    text = (
+        "Syrian troops captured Palmyra from Islamic State on Sunday. The army is also keeping up pressure on "
+        "rebels in their stronghold of Daraa. Backed by Russian air strikes, government troops shelled the city "
+        "on Monday."
+    )
+    events = _of(extract(text, published_at=PUB_2016_11_10, language="en"), "OffensiveLaunched")
+    assert {e.location.name for e in events if e.location is not None} == {"Palmyra", "Daraa"}
+
+
+def test_the_city_does_not_refer_back_to_a_talks_venue_abroad() -> None:
+    text = (
+        "Syrian troops captured Palmyra from Islamic State on Sunday. Diplomats met in Geneva on Monday. "
+        "Government troops shelled the city again on Tuesday."
+    )
+    events = _of(extract(text, published_at=PUB_2016_11_10, language="en"), "OffensiveLaunched")
+    assert events and all(e.location is not None and e.location.name == "Palmyra" for e in events)
