@@ -211,6 +211,9 @@ class Lexicon:
     casualty_killed: Pattern = re.compile("")
     casualty_injured: Pattern = re.compile("")
     casualty_background: Pattern = re.compile("")
+    # a cumulative toll in the perfect ("more than 160 have been killed since October", "sind mehr als 300
+    # Menschen getötet worden"): a weak attack word after it describes the dead, it reports no event
+    casualty_tally: Pattern = re.compile("$^")
     victim_civilian: Pattern = re.compile("")
     victim_child: Pattern = re.compile("")
     # casualty bounds: each is searched in the text right before a number and anchored at its end ("...$")

@@ -491,6 +491,10 @@ CASUALTY_FOLLOWUP = _c(
     r"luftangriff\w*|offensive|bombardement\w*|beschuss|bombardierung\w*|attacke\w*|anschlag)\b|"
     r"\bunter\s+den\s+(?:toten|opfern|getöteten)\b"
 )
+CASUALTY_TALLY = _c(
+    r"\b(?:mehr\s+als|über|mindestens|fast|knapp|rund|etwa)\s+[\d.]+(?:\s+[\w-]+){0,4}\s+"
+    r"(?:getötet|ums\s+leben\s+gekommen)\s+worden\b"
+)
 PASSIVE_AGENT_BEFORE = _c(r"\b(?:durch|von|vom)\s+(?:de[rsnm]\s+|die\s+)?(?:\w+\s+){0,2}$")
 VENUE_BEFORE = _c(r"\b(?:in|im|nach|bei|auf)\s+(?:de[rmns]\s+)?(?:\w+\s+){0,2}$")
 VENUE_ATTRIBUTIVE_AFTER = _c(r"^-(?:gespräch|verhandlung|konferenz|gipfel|treffen)")
@@ -940,6 +944,7 @@ LEXICON = Lexicon(
     casualty_killed=CASUALTY_KILLED,
     casualty_injured=CASUALTY_INJURED,
     casualty_background=CASUALTY_BACKGROUND,
+    casualty_tally=CASUALTY_TALLY,
     victim_civilian=VICTIM_CIVILIAN,
     victim_child=VICTIM_CHILD,
     casualty_at_least=CASUALTY_AT_LEAST,

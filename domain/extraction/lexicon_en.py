@@ -480,6 +480,10 @@ CASUALTY_FOLLOWUP = _c(
 )
 # "captured by X": the agent of a passive attack verb
 PASSIVE_AGENT_BEFORE = _c(r"\b\w+(?:ed|en|wn|ught|ook|ut|ung)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+CASUALTY_TALLY = _c(
+    r"\b(?:more\s+than|over|at\s+least|nearly|almost|some|about|around)\s+[\d,]+(?:\s+[\w-]+){0,3}\s+"
+    r"(?:have|has)\s+(?:now\s+)?(?:been\s+killed|died)\b"
+)
 # "areas seized by the army", "the town besieged by rebels": the agent of an attack participle, also in a
 # reduced relative clause with no auxiliary
 ATTACK_AGENT_BEFORE = _c(
@@ -845,6 +849,7 @@ LEXICON = Lexicon(
     casualty_killed=CASUALTY_KILLED,
     casualty_injured=CASUALTY_INJURED,
     casualty_background=CASUALTY_BACKGROUND,
+    casualty_tally=CASUALTY_TALLY,
     victim_civilian=VICTIM_CIVILIAN,
     victim_child=VICTIM_CHILD,
     casualty_at_least=CASUALTY_AT_LEAST,

@@ -280,6 +280,8 @@ def _trigger_ok(art: _Article, sentence: Sentence, clauses: list[tuple[int, int]
         after = sentence.low[trig.start : c_end]
         span = (sentence.start + trig.start, sentence.start + trig.end)
         captured = lex.capture_object.search(sentence.low[trig.start : trig.end]) or art.ctx.places_in(*span)
+        if lex.casualty_tally.search(sentence.low[: trig.start]):
+            return False  # "more than 160 have been killed, most while carrying out attacks": a toll
         return bool(
             lex.offensive_realised.search(sentence.low[c_start:c_end])
             or lex.offensive_object_after.match(after)

@@ -105,3 +105,18 @@ def test_police_work_against_criminals_is_no_offensive() -> None:
 def test_no_conflict_triggers_in_sport_and_business(text: str) -> None:
     types = _triggers(text)
     assert all(t not in (OFFENSIVE, TALKS) for t, _ in types), types
+
+
+def test_attacks_in_a_cumulative_death_toll_report_no_offensive() -> None:
+    text = (
+        "Since October, more than 200 Kurds have been killed by Turkish troops, "
+        "most while carrying out attacks on army posts."
+    )
+    assert OFFENSIVE not in _types(text)
+
+
+def test_attacks_before_a_toll_still_report_the_offensive() -> None:
+    text = (
+        "Turkish troops launched attacks on Kurdish militants near Cizre on Monday, and more than 20 have been killed."
+    )
+    assert OFFENSIVE in _types(text)

@@ -264,3 +264,11 @@ def test_english_standing_mediator_role_is_no_talks() -> None:
 
 def test_a_mediator_meeting_the_parties_is_talks() -> None:
     assert _talks("Als Vermittler traf der Außenminister Ägyptens am Freitag in Kairo Vertreter Israels.")
+
+
+def test_attacks_in_a_cumulative_death_toll_report_no_offensive() -> None:
+    text = (
+        "Seit Oktober sind mehr als 200 Kurden von türkischen Soldaten getötet worden, "
+        "die meisten bei Angriffen auf Armeeposten."
+    )
+    assert not _of(extract(text, published_at=PUB_2016_11_10, language="de"), "OffensiveLaunched")
