@@ -165,6 +165,8 @@ def _keep(low: str, start: int, end: int, kind: str, lexicon: Lexicon, city_span
     """False for a state name used as a place ("in Syrien", "Hauptstadt Sanaa"), a topic
     ("Syrien-Konflikt"), or a demonym that qualifies a place ("die syrische Großstadt")."""
     if kind == "demonym":
+        if lexicon.since_before.search(low[max(0, start - 20) : start]):
+            return False
         return not lexicon.demonym_of_place.match(low[end : end + 40])
     if kind != "state":
         return True

@@ -391,3 +391,15 @@ def test_expletive_es_is_no_subject() -> None:
     )
     events = [e for e in extract(_KRIEG + text, published_at="2021-07-10") if isinstance(e, OffensiveLaunched)]
     assert all("ETH" not in {a.code for a in e.actors if a.role == "attacker"} for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Die Hamas hat am Samstag den schwersten Angriff seit der israelischen Staatsgründung gestartet.", "de"),
+        ("Hamas launched the deadliest attack since the Israeli independence war on Saturday.", "en"),
+    ],
+)
+def test_a_demonym_in_a_since_phrase_names_no_party(text: str, language: str) -> None:
+    events = _of(extract(text, published_at=PUB_2023_10_08, language=language), "OffensiveLaunched")
+    assert events and _codes(events[0]) == {"PSE-REB"}
