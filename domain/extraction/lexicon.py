@@ -253,9 +253,9 @@ class Lexicon:
         r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|centre|center)\s+of\s+the\s+country\b"
     )  # "Kämpfer der YPG griffen ... an": the subject
     demonym_of_place: Pattern = re.compile("")
-    # "seit der israelischen Staatsgründung", "since the Russian invasion": a demonym in a time phrase dates
-    # the event, it names no party to it
-    since_before: Pattern = re.compile("$^")
+    # "seit der israelischen Staatsgründung", "since the Russian invasion", "in der Geschichte des Libanon": a
+    # demonym or state in a time frame dates or ranks the event, it names no party to it
+    time_frame_before: Pattern = re.compile("$^")
     locative_near: Pattern = re.compile("")
     clause_final_infinitive: Pattern = re.compile("")
     # Language words the logic used to spell in German; the defaults keep the German behaviour.

@@ -419,8 +419,10 @@ GENERIC_FORCES = (
 )
 GOVERNMENT_IN = _c(r"\b(?:regierung|führung|staatsführung)\s+(?:in|von)\s+$")
 LOCATIVE_BEFORE = _c(
-    r"\b(?:in|im|nach|aus|über|für|zu|zum|zur|um|ganz|nahe|bei|gegenüber|nördlich|südlich|östlich|westlich|"
-    r"richtung|quer\s+durch)\s+(?:de[mnrs]\s+)?$"
+    r"\b(?:in|im|ins|nach|aus|über|für|zu|zum|zur|um|ganz|nahe|bei|gegenüber|nördlich|südlich|östlich|westlich|"
+    r"richtung|quer\s+durch)\s+(?:de[mnrs]\s+|das\s+)?"
+    # "in das Nachbarland Libanon eingerückt", "ins benachbarte Syrien": where, not who
+    r"(?:(?:benachbarte[mn]?|nachbarland|nachbarstaat|bürgerkriegsland|kriegsland)\s+)?$"
 )
 TOPIC_COMPOUND_AFTER = _c(
     r"^-(?:konflikt|krieg|krise|gespräch|verhandlung|konferenz|frage|beauftragt|sondergesandt|gesandt|"
@@ -986,7 +988,7 @@ LEXICON = Lexicon(
         r"hügel|anhöhe\w*|grenzübergang\w*|hafen|raffinerie|staudamm|damm)\b"
     ),
     offensive_object_after=_c(r"^\w*\s+(?:\w+\s+){0,2}(?:gegen|auf)\s"),
-    since_before=_c(r"\bseit\s+(?:de[mnrs]|der)\s+(?:\w+\s+)?$"),
+    time_frame_before=_c(r"\bseit\s+(?:de[mnrs]|der)\s+(?:\w+\s+)?$|\bgeschichte\s+(?:de[sr]\s+)?$"),
     demonym_of_place=_c(
         r"^\s+(?:\w+\s+)?(?:hauptstadt|stadt|großstadt|metropole|provinz|region|grenze|küste|dorf|ortschaft|"
         r"[\w-]*hochburg|enklave|hafenstadt|ölstadt|grenzstadt|"

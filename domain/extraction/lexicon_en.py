@@ -878,7 +878,7 @@ LEXICON = Lexicon(
         r"villages?|towns?|city|forces|fighters|militants|rebels|targets|strongholds?|barracks|headquarters|"
         r"compounds?|camps?|markets?|hospitals?|schools?|patrols?)\b"
     ),
-    since_before=_c(r"\bsince\s+the\s+(?:\w+\s+)?$"),
+    time_frame_before=_c(r"\bsince\s+the\s+(?:\w+\s+)?$|\bhistory\s+of\s+(?:the\s+)?$"),
     demonym_of_place=_c(
         r"^\s+(?:\w+\s+)?(?:capital|city|town|port|province|region|border|coast|village|stronghold|enclave|"
         r"territory|base|air\s+base|airbase|port\s+city|border\s+town|oil\s+town|countryside|desert|"

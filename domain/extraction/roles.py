@@ -165,12 +165,14 @@ def _keep(low: str, start: int, end: int, kind: str, lexicon: Lexicon, city_span
     """False for a state name used as a place ("in Syrien", "Hauptstadt Sanaa"), a topic
     ("Syrien-Konflikt"), or a demonym that qualifies a place ("die syrische Großstadt")."""
     if kind == "demonym":
-        if lexicon.since_before.search(low[max(0, start - 20) : start]):
+        if lexicon.time_frame_before.search(low[max(0, start - 20) : start]):
             return False
         return not lexicon.demonym_of_place.match(low[end : end + 40])
     if kind != "state":
         return True
     before = low[max(0, start - 40) : start]
+    if lexicon.time_frame_before.search(before):
+        return False
     if start in city_spans and lexicon.locative_near.search(before):
         return False
     if lexicon.government_in.search(before):

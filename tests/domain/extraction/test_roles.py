@@ -403,3 +403,21 @@ def test_expletive_es_is_no_subject() -> None:
 def test_a_demonym_in_a_since_phrase_names_no_party(text: str, language: str) -> None:
     events = _of(extract(text, published_at=PUB_2023_10_08, language=language), "OffensiveLaunched")
     assert events and _codes(events[0]) == {"PSE-REB"}
+
+
+def test_the_neighbouring_country_moved_into_is_a_place_not_an_attacker() -> None:
+    text = "Die israelische Armee ist am Dienstag mit Spezialeinheiten in das Nachbarland Libanon eingerückt."
+    events = _of(extract(text, published_at=PUB_2023_10_08, language="de"), "OffensiveLaunched")
+    assert events and "LBN" not in _codes(events[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Die Luftangriffe der israelischen Armee sind die schwersten in der Geschichte des Libanon.", "de"),
+        ("The Israeli air strikes on Hezbollah were the heaviest in the history of Lebanon.", "en"),
+    ],
+)
+def test_a_state_whose_history_ranks_the_attack_is_no_party(text: str, language: str) -> None:
+    events = _of(extract(text, published_at=PUB_2023_10_08, language=language), "OffensiveLaunched")
+    assert events and "LBN" not in _codes(events[0])
