@@ -25,7 +25,7 @@ from domain.events import (
 )
 from domain.extraction import confidence, roles
 from domain.extraction.casualties import casualties_in, merge_casualties
-from domain.extraction.codes import BODIES, NON_ARMED
+from domain.extraction.codes import BODIES, NON_ARMED, code_at
 from domain.extraction.dates import DateMention, DateResolver, PubDate, parse_published
 from domain.extraction.gazetteer_port import GazetteerPort, PlaceLike
 from domain.extraction.lexicon import CEASEFIRE, OFFENSIVE, RESOLUTION, TALKS, Lexicon, get_lexicon
@@ -173,6 +173,8 @@ def run_traced(
     ]
     ctx = roles.build_context(cleaned, gaz, lexicon, low, fighting, talking)
     ctx.dateline = roles.dateline_city(text, gaz, lexicon)
+    if pub is not None:
+        ctx.actors = [_code_at(m, pub.date) for m in ctx.actors]
     art = _Article(text, cleaned, low, lexicon, gaz, pub, ctx, sentences, dates, hits, notes=notes)
     candidates: list[Candidate] = []
     for index in with_hits:
@@ -188,6 +190,11 @@ def run_traced(
     if _sports_article(lexicon, low):  # metaphors of a match: only a named state or armed group counts
         merged = [c for c in merged if c.actors or c.event_type not in (OFFENSIVE, CEASEFIRE, TALKS)]
     return [_traced(art, c) for c in merged]
+
+
+def _code_at(m: roles.Mention, on: dt.date | None) -> roles.Mention:
+    code = code_at(m.code, m.surface, on)
+    return m if code == m.code else replace(m, code=code)
 
 
 def _sports_article(lexicon: Lexicon, low: str) -> bool:

@@ -421,3 +421,13 @@ def test_the_neighbouring_country_moved_into_is_a_place_not_an_attacker() -> Non
 def test_a_state_whose_history_ranks_the_attack_is_no_party(text: str, language: str) -> None:
     events = _of(extract(text, published_at=PUB_2023_10_08, language=language), "OffensiveLaunched")
     assert events and "LBN" not in _codes(events[0])
+
+
+@pytest.mark.parametrize(
+    ("published", "attacker", "target"),
+    [("2025-03-08", "SYR", "SYR-REB"), ("2017-03-09", "JFS", "SYR")],
+)
+def test_syrian_codes_follow_who_holds_power_at_the_date(published: str, attacker: str, target: str) -> None:
+    text = "Kämpfer der HTS griffen am Montag Assad-treue Milizen in Latakia an."
+    (event,) = _of(extract(text, published_at=published, language="de"), "OffensiveLaunched")
+    assert _role_pairs(event) == {(attacker, "attacker"), (target, "target")}
