@@ -256,6 +256,9 @@ class Lexicon:
     # "seit der israelischen Staatsgründung", "since the Russian invasion", "in der Geschichte des Libanon": a
     # demonym or state in a time frame dates or ranks the event, it names no party to it
     time_frame_before: Pattern = re.compile("$^")
+    # a finite verb right after an actor named after "says": the subject of the reported clause ("..., says
+    # Iraqi forces retook villages"), not an inverted attribution (", said the Syrian army.")
+    source_subject_after: Pattern = re.compile("$^")
     locative_near: Pattern = re.compile("")
     clause_final_infinitive: Pattern = re.compile("")
     # Language words the logic used to spell in German; the defaults keep the German behaviour.

@@ -196,7 +196,9 @@ def _kept(m: Mention, low: str, lexicon: Lexicon, acting: set[int], city_spans: 
 def _is_source(low: str, start: int, end: int, lexicon: Lexicon) -> bool:
     before = low[max(0, start - 50) : start]
     after = low[end : end + 30]
-    return bool(lexicon.source_before.search(before) or lexicon.source_after.match(after))
+    if lexicon.source_after.match(after):
+        return True
+    return bool(lexicon.source_before.search(before)) and not lexicon.source_subject_after.match(after)
 
 
 _DEFINITE_BEFORE = re.compile(r"(?:^|\W)(?:die|der|den|dem|diese[rn]?|the|this|these)\s+$")

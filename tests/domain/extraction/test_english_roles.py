@@ -91,3 +91,16 @@ def test_nationwide_ceasefire_in_the_country() -> None:
     (event,) = [e for e in events if e["type"] == CEASEFIRE]
     assert event["location"]["name"] == "Syria"  # type: ignore[index]
     assert {"RUS", "TUR"} <= {a["code"] for a in event["actors"]}  # type: ignore[attr-defined]
+
+
+def test_an_actor_after_says_that_acts_is_the_reported_subject_not_the_source() -> None:
+    events = _events(
+        "A military spokesman, Brig. Gen. Ali Hassan, says Iraqi forces retook villages near Makhmour on Thursday."
+    )
+    offensives = [e for e in events if e["type"] == OFFENSIVE]
+    assert offensives and "IRQ" in _roles(offensives[0]).get("attacker", set())
+
+
+def test_an_inverted_attribution_stays_a_source() -> None:
+    (event,) = _events("Islamic State fighters attacked Ramadi on Monday, said the Iraqi army.")
+    assert {a["code"] for a in event["actors"]} == {"ISIL"}  # type: ignore[attr-defined]
