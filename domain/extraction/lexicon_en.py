@@ -672,7 +672,8 @@ FUTURE_CLAUSE = _c(
 )
 BACKGROUND_CLAUSE = _c(
     r"\b(?:previously|formerly|at\s+the\s+time|back\s+in|years?\s+ago|(?:\w+\s+)?years\s+earlier|once\s+held|"
-    r"in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d)\b"
+    # "for the first time since 2014": the year is the last such event, not this one's
+    r"in\s+(?:19|20)\d\d|(?<!\bfirst\stime\s)since\s+(?:19|20)\d\d)\b"
 )
 
 # casualties ------------------------------------------------------------------------

@@ -409,7 +409,7 @@ def _candidate(
         assert occurred is not None and art.pub is not None and art.pub.date is not None
         occurred = replace_struct(occurred, end=art.pub.date)  # begun then, going on now
     background = bool(lex.background_clause.search(sentence.low[clause[0] : clause[1]])) or any(
-        d.occurred.precision == "year" for d in art.dates[index]
+        d.occurred.precision == "year" and not _SINCE_YEAR.match(d.occurred.text or "") for d in art.dates[index]
     )
     clause_texts = [sentence.low[s:e] for s, e in clauses]
     casualties = casualties_in(clause_texts, lex) if event_type == OFFENSIVE else None
@@ -740,6 +740,9 @@ _YEAR = re.compile(r"(?<![\w.])(1[5-9]\d\d|20\d\d)(?!\w|\.\d)")
 _YEARS_AGO = re.compile(r"\bvor\s+(\d+)\s+jahren\b|\b(\d+)\s+years\s+ago\b")
 _SINCE = re.compile(r"\b(?:seit|since|bis|until|ab)\s+(?:[\w-]+\s+){0,3}$")
 _DIGIT = re.compile(r"\d")
+# "erstmals seit 2022", "for the first time since 2022": the year starts a span up to now, it does not put
+# the event back in that year
+_SINCE_YEAR = re.compile(r"(?i)(?:seit|since)\b")
 
 
 def _old_years(art: _Article, low: str) -> tuple[bool, bool]:
