@@ -234,6 +234,8 @@ class Lexicon:
     # the agent of an attack participle that is unambiguous without an auxiliary ("areas seized by the
     # army", a reduced relative): English "by" is never "from", unlike German "von"
     attack_agent_before: Pattern = re.compile("$^")
+    # the noun an attack participle with its agent qualifies ("government forces besieged by IS"): the target
+    attacked_by_after: Pattern = re.compile("$^")
     # a finite attack verb of a main clause ("Die Armee griff am Sonntag kurdische Milizen an"): a party named
     # before it is the subject, one after it the object
     finite_attack_verb: Pattern = re.compile("$^")

@@ -101,6 +101,8 @@ _OFF_STRONG_VERBS = (
     r"retaking|retakes|stormed|storming|besieged|besieging|shelled|shelling|bombarded|bombarding|bombed|"
     r"pounded|pounding|overran|overrun|overrunning|encircled|encircling|invaded|storm|capture|seize|retake|"
     r"recapture|besiege|bombard|overrun|encircle|invade|"
+    # "have been bombing", "resumed bombing": the verb, not the noun of a "bombing" (one blast)
+    r"(?:been|are|were|is|was|began|begun|started|continued|kept|resumed)\s+bombing|"
     r"advanced\s+(?:on|into|to|towards?|deeper|further)|advancing\s+(?:on|into|towards?)|"
     r"pushed\s+(?:into|towards?|deeper|further|through)|pushing\s+(?:into|towards?|deeper)|"
     r"pressed\s+(?:on\s+with\s+)?(?:their|its|an|the|a)\s+(?:\w+\s+)?(?:assault|offensive|attack|advance)|"
@@ -491,6 +493,10 @@ ATTACK_AGENT_BEFORE = _c(
     r"shelled|stormed|overrun|targeted|struck|raided|invaded|liberated|launched|led|waged|mounted)\s+"
     r"by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
 )
+ATTACKED_BY_AFTER = _c(
+    r"^(?:\s+[\w-]+){0,2}?\s+(?:seized|captured|besieged|encircled|surrounded|attacked|bombed|shelled|"
+    r"targeted|ambushed|overrun|trapped)\s+by\b"
+)
 # Where something took place: "in Munich", "at a Geneva hotel", "in the German city of Munich", "to Moscow";
 # the words between "in" and the place qualify it (no preposition: "in talks with", "in the face of"), and
 # "to" takes the place at once ("to recapture Aleppo" names the goal of an advance, not a venue).
@@ -806,6 +812,7 @@ LEXICON = Lexicon(
     target_after=TARGET_AFTER,
     passive_agent_before=PASSIVE_AGENT_BEFORE,
     attack_agent_before=ATTACK_AGENT_BEFORE,
+    attacked_by_after=ATTACKED_BY_AFTER,
     venue_before=VENUE_BEFORE,
     place_excluded_before=PLACE_EXCLUDED_BEFORE,
     nationwide=NATIONWIDE,

@@ -405,6 +405,8 @@ def _offensive_role(ctx: ArticleContext, m: Mention, lexicon: Lexicon, passive: 
     surface = m.surface.lower()
     if any(w in surface for w in _TARGET_WORDS) or lexicon.target_after.match(_after(ctx, m)):
         return "target"
+    if lexicon.attacked_by_after.match(_after(ctx, m, 40)):
+        return "target"  # "government forces besieged by IS"
     before = _before(ctx, m, 40)
     if (
         lexicon.support_before.search(before)

@@ -104,3 +104,11 @@ def test_an_actor_after_says_that_acts_is_the_reported_subject_not_the_source() 
 def test_an_inverted_attribution_stays_a_source() -> None:
     (event,) = _events("Islamic State fighters attacked Ramadi on Monday, said the Iraqi army.")
     assert {a["code"] for a in event["actors"]} == {"ISIL"}  # type: ignore[attr-defined]
+
+
+def test_the_noun_an_attack_participle_qualifies_is_the_target() -> None:
+    events = _events("Army units besieged by Islamic State in Deir al-Zor received food by air on Tuesday.")
+    offensives = [e for e in events if e["type"] == OFFENSIVE]
+    assert offensives
+    roles = _roles(offensives[0])
+    assert roles["attacker"] == {"ISIL"} and "SYR" in roles.get("target", set())

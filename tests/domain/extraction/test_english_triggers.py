@@ -120,3 +120,8 @@ def test_attacks_before_a_toll_still_report_the_offensive() -> None:
         "Turkish troops launched attacks on Kurdish militants near Cizre on Monday, and more than 20 have been killed."
     )
     assert OFFENSIVE in _types(text)
+
+
+def test_bombing_as_a_progressive_verb_states_an_offensive() -> None:
+    text = "War in Syria\n\nRussian jets have been bombing rebel-held districts of Idlib for a week."
+    assert OFFENSIVE in _types(text)
