@@ -173,10 +173,10 @@ def _keep(low: str, start: int, end: int, kind: str, lexicon: Lexicon, city_span
     before = low[max(0, start - 40) : start]
     if lexicon.time_frame_before.search(before):
         return False
+    if lexicon.government_in.search(before):
+        return True  # "the government in Tripoli": the capital stands for the state, though it is a city
     if start in city_spans and lexicon.locative_near.search(before):
         return False
-    if lexicon.government_in.search(before):
-        return True
     if lexicon.locative_before.search(before):
         return False
     return not lexicon.topic_compound_after.match(low[end : end + 20])

@@ -112,3 +112,9 @@ def test_the_noun_an_attack_participle_qualifies_is_the_target() -> None:
     assert offensives
     roles = _roles(offensives[0])
     assert roles["attacker"] == {"ISIL"} and "SYR" in roles.get("target", set())
+
+
+def test_the_capital_after_government_in_stands_for_the_state() -> None:
+    events = _events("Forces loyal to the government in Tripoli advanced into Sirte on Monday.")
+    offensives = [e for e in events if e["type"] == OFFENSIVE]
+    assert offensives and "LBY" in _roles(offensives[0]).get("attacker", set())
