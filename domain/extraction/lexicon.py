@@ -236,6 +236,8 @@ class Lexicon:
     attack_agent_before: Pattern = re.compile("$^")
     # the noun an attack participle with its agent qualifies ("government forces besieged by IS"): the target
     attacked_by_after: Pattern = re.compile("$^")
+    # an actor that repelled the attack ("the army said it repelled a rebel attack"): the one attacked
+    repelling_after: Pattern = re.compile("$^")
     # a finite attack verb of a main clause ("Die Armee griff am Sonntag kurdische Milizen an"): a party named
     # before it is the subject, one after it the object
     finite_attack_verb: Pattern = re.compile("$^")

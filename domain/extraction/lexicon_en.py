@@ -813,6 +813,9 @@ LEXICON = Lexicon(
     passive_agent_before=PASSIVE_AGENT_BEFORE,
     attack_agent_before=ATTACK_AGENT_BEFORE,
     attacked_by_after=ATTACKED_BY_AFTER,
+    repelling_after=_c(
+        r"^(?:\s+[\w-]+){0,4}?\s+(?:repelled|repulsed|fought\s+off|beat\s+back|thwarted|foiled|fended\s+off)\b"
+    ),
     venue_before=VENUE_BEFORE,
     place_excluded_before=PLACE_EXCLUDED_BEFORE,
     nationwide=NATIONWIDE,

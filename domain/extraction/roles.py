@@ -407,6 +407,8 @@ def _offensive_role(ctx: ArticleContext, m: Mention, lexicon: Lexicon, passive: 
         return "target"
     if lexicon.attacked_by_after.match(_after(ctx, m, 40)):
         return "target"  # "government forces besieged by IS"
+    if lexicon.repelling_after.match(_after(ctx, m, 60)):
+        return "target"  # "the army said it repelled a rebel attack"
     before = _before(ctx, m, 40)
     if (
         lexicon.support_before.search(before)

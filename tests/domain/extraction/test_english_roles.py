@@ -118,3 +118,11 @@ def test_the_capital_after_government_in_stands_for_the_state() -> None:
     events = _events("Forces loyal to the government in Tripoli advanced into Sirte on Monday.")
     offensives = [e for e in events if e["type"] == OFFENSIVE]
     assert offensives and "LBY" in _roles(offensives[0]).get("attacker", set())
+
+
+def test_the_side_that_repelled_the_attack_is_its_target() -> None:
+    events = _events("The Syrian army said it repelled a rebel attack on its positions near Hama on Monday.")
+    offensives = [e for e in events if e["type"] == OFFENSIVE]
+    assert offensives
+    roles = _roles(offensives[0])
+    assert roles["attacker"] == {"SYR-REB"} and "SYR" in roles.get("target", set())
