@@ -220,7 +220,9 @@ CEASEFIRE_REALISED = _c(
     r"geeinigt|einigten\s+sich|einigte\s+sich|einigung\s+auf|verständigt\w*|beschlossen|beschloss\w*|"
     r"zugestimmt|stimmte\w*\b[^,.;:]*\bzu|akzeptiert\w*|gilt|galt|gelte|gelten|unterzeichnet\w*|"
     r"unterschrieben|vermittelt\w*|abgeschlossen|geschlossen|zustande\s+gekommen|angeordnet|"
-    r"ordnete\w*\b[^,.;:]*\ban|eingewilligt|begonnen|begann|trat\w*\b[^,.;:]*\bin\s+kraft)\b"
+    r"ordnete\w*\b[^,.;:]*\ban|eingewilligt|begonnen|begann|trat\w*\b[^,.;:]*\bin\s+kraft|"
+    # "hatte sieben Tage angedauert": a truce that lasted a stated time existed, however it ended
+    r"(?:tage|wochen|stunden|monate)\s+(?:lang\s+)?(?:an)?gedauert|dauerte\w*\s+(?:\w+\s+){1,2}(?:tage|wochen|monate))\b"
 )
 CEASEFIRE_ANNOUNCE_OK = _c(r"\b(?:angekündigt|kündigte\w*\b[^,.;:]*\ban)\b")
 

@@ -186,7 +186,9 @@ CEASEFIRE_REALISED = _c(
     r"brokered|reached|struck|took\s+effect|takes\s+effect|came\s+into\s+(?:force|effect)|"
     r"went\s+into\s+effect|in\s+(?:force|effect|place)|began|begun|started|ordered|accepted|accepts|"
     r"approved|negotiated|unveiled|proclaimed|called\s+(?:a|an)\b|sealed|clinched|hammered\s+out|"
-    r"agreed\s+to|agreed\s+on|endorsed|implement|implementing|came\s+into\s+being|" + _CEASEFIRE_START + r")\b"
+    r"agreed\s+to|agreed\s+on|endorsed|implement|implementing|came\s+into\s+being|"
+    # "had lasted seven days": a truce that lasted a stated time existed, however it ended
+    r"lasted\s+(?:for\s+)?(?:\w+\s+){1,2}(?:days|weeks|months)|" + _CEASEFIRE_START + r")\b"
 )
 CEASEFIRE_ANNOUNCE_OK = _c(r"\b(?:announced|announces|" + _CEASEFIRE_START + r")\b")
 

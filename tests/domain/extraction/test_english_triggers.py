@@ -125,3 +125,11 @@ def test_attacks_before_a_toll_still_report_the_offensive() -> None:
 def test_bombing_as_a_progressive_verb_states_an_offensive() -> None:
     text = "War in Syria\n\nRussian jets have been bombing rebel-held districts of Idlib for a week."
     assert OFFENSIVE in _types(text)
+
+
+def test_a_truce_that_lasted_a_stated_time_was_agreed_however_it_ended() -> None:
+    text = (
+        "War in Yemen\n\nA truce between the Houthis and the government had lasted ten days, "
+        "but it was broken on Monday."
+    )
+    assert "CeasefireAnnounced" in _types(text)

@@ -272,3 +272,11 @@ def test_attacks_in_a_cumulative_death_toll_report_no_offensive() -> None:
         "die meisten bei Angriffen auf Armeeposten."
     )
     assert not _of(extract(text, published_at=PUB_2016_11_10, language="de"), "OffensiveLaunched")
+
+
+def test_a_truce_that_lasted_a_stated_time_was_agreed_however_it_ended() -> None:
+    text = (
+        "Krieg im Jemen\n\nEine Waffenruhe zwischen den Huthi und der Regierung hatte zehn Tage angedauert, "
+        "wurde dann aber am Montag gebrochen."
+    )
+    assert _of(extract(text, published_at=PUB_2016_11_10, language="de"), "CeasefireAnnounced")
