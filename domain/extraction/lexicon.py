@@ -151,6 +151,8 @@ class Lexicon:
     reaction_clause: Pattern = re.compile("$^")  # "verurteilte den Angriff": a reaction to an event, not its report
     nominal_reference: Pattern = re.compile("$^")  # "seit Beginn der", "während der" right before a nominal trigger
     nominal_unrealised: Pattern = re.compile("$^")  # "eine drohende", "die geplante" right before a nominal trigger
+    # "regular air strikes", "regelmäßige Angriffe": a habit described, no one attack or campaign reported
+    nominal_habitual: Pattern = re.compile("$^")
     # stopping an offensive: "stellte die Bombardierung ein", "die Offensive wurde gestoppt" (a nominal trigger)
     offensive_stopped: Pattern = re.compile("$^")
     offensive_stopped_before: Pattern = re.compile("$^")  # "Einstellung der", "Ende der" right before the noun

@@ -904,6 +904,7 @@ LEXICON = Lexicon(
     reaction_clause=REACTION_CLAUSE,
     nominal_reference=NOMINAL_REFERENCE,
     nominal_unrealised=NOMINAL_UNREALISED,
+    nominal_habitual=_c(r"\b(?:regelmäßige\w*|häufige\w*|gelegentliche\w*|sporadische\w*)\s+(?:\w+\s+)?$"),
     offensive_stopped=OFFENSIVE_STOPPED,
     offensive_stopped_before=OFFENSIVE_STOPPED_BEFORE,
     pronoun_subject=_c(

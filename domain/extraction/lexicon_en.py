@@ -914,6 +914,7 @@ LEXICON = Lexicon(
     nominal_word=NOMINAL_WORD,
     nominal_reference=NOMINAL_REFERENCE,
     nominal_unrealised=NOMINAL_UNREALISED,
+    nominal_habitual=_c(r"\b(?:regular|frequent|occasional|sporadic|periodic|routine)\s+(?:[\w-]+\s+)?$"),
     reaction_clause=REACTION_CLAUSE,
     offensive_stopped=OFFENSIVE_STOPPED,
     offensive_stopped_before=OFFENSIVE_STOPPED_BEFORE,

@@ -119,6 +119,8 @@ def modality(
         return "attributive"
     if trigger.event_type == OFFENSIVE and trigger.nominal and _stopped(sentence, clauses, trigger, lexicon):
         return "stopped"
+    if trigger.event_type == OFFENSIVE and _habitual(sentence, trigger, lexicon):
+        return "habitual"
     if trigger.event_type != RESOLUTION and trigger.nominal:  # a noun: "den Angriff", "der Feuerpause"
         if lexicon.nominal_unrealised.search(before):
             return "planned"
@@ -133,6 +135,12 @@ def modality(
         if verdict is not None:
             return verdict
     return _clause_modality(sentence, clauses, (c_start, c_end), clause, trigger, lexicon, grammar)
+
+
+def _habitual(sentence: Sentence, trigger: Trigger, lexicon: Lexicon) -> bool:
+    """ "regular air strikes", also inside a verb phrase trigger ("carried out regular air strikes")."""
+    head = trigger.start + trigger.word.rfind(" ") + 1  # the trigger's last word (its noun)
+    return bool(lexicon.nominal_habitual.search(sentence.low[max(0, trigger.start - 60) : head]))
 
 
 def _clause_modality(
