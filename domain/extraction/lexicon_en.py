@@ -415,7 +415,8 @@ LOCATIVE_BEFORE = _c(
     r"\b(?:in|into|inside|across|throughout|from|near|around|towards?|within|over|at|outside|all\s+over|"
     r"parts\s+of|areas\s+of|north\s+of|south\s+of|east\s+of|west\s+of)\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west|northern|southern|eastern|western|central|north-?eastern|north-?western|"
-    r"south-?eastern|south-?western|rebel-held|war-torn|neighbouring|neighboring)\s+)?$|"
+    r"south-?eastern|south-?western|rebel-held|war-torn|war-ravaged|neighbouring|neighboring|mountainous|"
+    r"restive|remote|rural|coastal|oil-rich|northernmost|southernmost)\s+){0,2}$|"
     r"\b(?:city|town|capital|port|village|resort)\s+of\s+$"  # "the Austrian city of Vienna": a place
 )
 TOPIC_COMPOUND_AFTER = _c(

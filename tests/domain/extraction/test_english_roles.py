@@ -126,3 +126,8 @@ def test_the_side_that_repelled_the_attack_is_its_target() -> None:
     assert offensives
     roles = _roles(offensives[0])
     assert roles["attacker"] == {"SYR-REB"} and "SYR" in roles.get("target", set())
+
+
+def test_a_country_after_in_and_two_geographic_adjectives_is_a_place_not_an_attacker() -> None:
+    (event,) = _events("War\n\nTurkish jets bombed PKK camps in mountainous northern Iraq on Monday.")
+    assert {a["code"] for a in event["actors"]} == {"TUR", "TUR-REB"}  # type: ignore[attr-defined]
