@@ -310,10 +310,13 @@ def build_context(
     counts = Counter(m.code for m in raw)
     jihadist = next((c for c, _ in counts.most_common() if c in lexicon.jihadist_codes), None)
     city_spans = {p.start for p in places if p.place.precision != "country"}
+    datelines = [m.span() for m in lexicon.dateline_place.finditer(text[:_DATELINE_REACH])]
     kept = [
         Mention(m.start, m.end, m.surface, m.code, m.kind, _is_source(low, m.start, m.end, lexicon))
         for m in raw
         if _kept(m, low, lexicon, acting, city_spans)
+        # "FINSTADJORDET, Norway U.S. Secretary ...": the country of a dateline is where the reporter is
+        and not (m.kind == "state" and any(s <= m.start < e for s, e in datelines))
     ]
     main_state = _main_state(country, raw, gaz, low)
     if main_state in _KURDS_OF:  # "kurdische Milizen" in Iraq are the Peshmerga, in Turkey the PKK

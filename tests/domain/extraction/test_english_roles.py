@@ -131,3 +131,12 @@ def test_the_side_that_repelled_the_attack_is_its_target() -> None:
 def test_a_country_after_in_and_two_geographic_adjectives_is_a_place_not_an_attacker() -> None:
     (event,) = _events("War\n\nTurkish jets bombed PKK camps in mountainous northern Iraq on Monday.")
     assert {a["code"] for a in event["actors"]} == {"TUR", "TUR-REB"}  # type: ignore[attr-defined]
+
+
+def test_the_country_of_a_dateline_is_no_party_to_the_talks() -> None:
+    text = (
+        "TROMSOE, Norway U.S. Secretary of State John Kerry met Iranian Foreign Minister Mohammad Javad Zarif "
+        "on Wednesday to discuss the truce in Syria."
+    )
+    talks = [e for e in _events(text) if e["type"] == TALKS]
+    assert talks and {a["code"] for a in talks[0]["actors"]} == {"USA", "IRN"}  # type: ignore[attr-defined]
