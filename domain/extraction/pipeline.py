@@ -400,6 +400,8 @@ def _candidate(
     if event_type in (TALKS, CEASEFIRE) and len({a.code for a in actors}) >= 2:
         art.parties.append((index, [a for a in actors if a.code not in BODIES]))
     occurred = _date(art, index, clause, trig, event_type)
+    if occurred is None and event_type == RESOLUTION:
+        occurred = _session_day(art, index)
     if _historical(art, index, occurred):
         return None
     if _stale(art, occurred):
@@ -692,6 +694,22 @@ def _previous_place(art: _Article, index: int) -> PlaceLike | None:
             if p.place.precision != "country" and not art.lexicon.landmark_before.search(before):
                 return p.place
     return None
+
+
+def _session_day(art: _Article, index: int) -> Occurred | None:
+    """An undated blocked draft ("Other members rejected Russia's draft") voted on at the session the sentence
+    right before dates ("it called for Security Council action at an emergency meeting Friday")."""
+    if index == 0 or art.pub is None:
+        return None
+    prev = art.sentences[index - 1]
+    if not art.lexicon.resolution_body.search(prev.low):
+        return None
+    days = [
+        d
+        for d in DateResolver(art.pub, art.lexicon).find(art.cleaned, art.low, [(prev.start, prev.end)])
+        if d.occurred.precision == "day" and not _after_publication(art, d.occurred)
+    ]
+    return days[-1].occurred if days else None
 
 
 def _first_town(art: _Article, s: Sentence) -> PlaceLike | None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from domain.extraction import extract
 from domain.extraction.lexicon import get_lexicon
 
 LEX = get_lexicon("en")
@@ -17,3 +20,12 @@ def test_words_starting_with_un_are_no_un_body(text: str) -> None:
 @pytest.mark.parametrize("text", ["the u.n. security council", "a un resolution", "the u.n said"])
 def test_the_un_is_a_body(text: str) -> None:
     assert LEX.resolution_body.search(text) is not None
+
+
+def test_an_undated_blocked_draft_takes_the_day_of_the_session_named_just_before() -> None:
+    text = (
+        "War in Syria\n\nRussia called for Security Council action against Turkish shelling at an emergency "
+        "meeting on Friday.\n\nWestern council members rejected Russia's draft resolution."
+    )
+    (event,) = extract(text, published_at="2016-11-13", language="en")
+    assert event.occurred is not None and event.occurred.start == dt.date(2016, 11, 11)
