@@ -564,7 +564,9 @@ NOMINAL_UNREALISED = _c(
     r"weiteren)\s+(?:\w+\s+)?$|"
     # willingness, readiness, calls and hopes for talks are no talks: "Bereitschaft zu erneuten Verhandlungen"
     r"\b(?:bereitschaft|bereit|offenheit|wunsch|hoffnung|forderung|aufruf|appell|angebot|vorschlag|chance|"
-    r"weg|voraussetzung\w*|bedingung\w*)\s+(?:zu[mr]?|für|nach|auf)\s+(?:\w+\s+){0,2}$"
+    r"weg|voraussetzung\w*|bedingung\w*)\s+(?:zu[mr]?|für|nach|auf)\s+(?:\w+\s+){0,2}$|"
+    # "die Teilnahme Selenskyjs an Verhandlungen": taking part in talks in general (a bare plural), no round held
+    r"\b(?:teilnahme|beteiligung)\s+(?:\w+\s+){0,2}an\s+$"
 )
 RELATIVE_CLAUSE = _c(
     r"\s*(?:(?:in|an|auf|aus|bei|mit|nach|von|zu|für|über|unter|vor|durch|gegen|um)\s+)?"

@@ -341,7 +341,9 @@ NOMINAL_REFERENCE = _c(
 )
 NOMINAL_UNREALISED = _c(
     r"\b(?:planned|proposed|possible|threatened|expected|looming|imminent|impending|anticipated|potential|"
-    r"prospective|feared|future|upcoming|mooted|promised|next)\s+(?:[\w-]+\s+){0,2}$"
+    r"prospective|feared|future|upcoming|mooted|promised|next)\s+(?:[\w-]+\s+){0,2}$|"
+    # "Zelensky's participation in negotiations": taking part in talks in general (a bare plural), no round held
+    r"\b(?:participation|involvement)\s+in\s+$"
 )
 # a reaction to an attack or truce reported elsewhere: "condemned the shelling", "welcomed the truce"
 REACTION_CLAUSE = _c(

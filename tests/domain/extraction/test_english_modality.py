@@ -279,3 +279,8 @@ def test_regular_attacks_describe_a_habit_not_an_offensive(text: str) -> None:
 
 def test_a_single_attack_stays_realised() -> None:
     assert _mood("Turkish jets carried out air strikes on PKK camps in northern Iraq on Monday.", OFFENSIVE) == REALISED
+
+
+def test_taking_part_in_talks_in_general_is_no_round_held() -> None:
+    text = "He said Ukraine's participation in negotiations to end the war was not very important."
+    assert _mood(text, TALKS) != REALISED

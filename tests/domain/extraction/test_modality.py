@@ -355,3 +355,8 @@ def test_regular_attacks_describe_a_habit_not_an_offensive() -> None:
     assert _mood("Die Luftwaffe fliegt regelmäßige Luftangriffe auf Stellungen der PKK im Nordirak.", OFFENSIVE) == (
         "habitual"
     )
+
+
+def test_taking_part_in_talks_in_general_is_no_round_held() -> None:
+    text = "Der Präsident sagte, die Teilnahme der Ukraine an Verhandlungen über ein Kriegsende sei unwichtig."
+    assert _mood(text, "TalksHeld") != REALISED
