@@ -172,6 +172,7 @@ def test_english_abbreviations_and_german_only_names() -> None:
         ("Die Fatah kritisierte die Nusra-Front.", "de", ["PSE", "JFS"]),
         ("Prime Minister Starmer called Chancellor Merz.", "en", ["GBR", "DEU"]),
         ("Modi and Shehbaz Sharif traded accusations.", "en", ["IND", "PAK"]),
+        ("Selenskyj traf Premier Rishi Sunak und Kallas.", "de", ["UKR", "GBR", "EU"]),
     ],
 )
 def test_leaders_and_armed_groups_of_recent_wars(text: str, language: str, codes: list[str]) -> None:
