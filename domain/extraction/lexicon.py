@@ -240,6 +240,9 @@ class Lexicon:
     attacked_by_after: Pattern = re.compile("$^")
     # an actor that repelled the attack ("the army said it repelled a rebel attack"): the one attacked
     repelling_after: Pattern = re.compile("$^")
+    # a sentence told as the next step of a visit ("Danach traf er ...", "Afterwards he met ..."): its talks
+    # were where the scene just told took place
+    scene_continuation: Pattern = re.compile("$^")
     # a finite attack verb of a main clause ("Die Armee griff am Sonntag kurdische Milizen an"): a party named
     # before it is the subject, one after it the object
     finite_attack_verb: Pattern = re.compile("$^")

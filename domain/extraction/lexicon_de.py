@@ -993,6 +993,7 @@ LEXICON = Lexicon(
         r"hügel|anhöhe\w*|grenzübergang\w*|hafen|raffinerie|staudamm|damm)\b"
     ),
     offensive_object_after=_c(r"^\w*\s+(?:\w+\s+){0,2}(?:gegen|auf)\s"),
+    scene_continuation=_c(r"^\W*(?:danach|anschließend|später|dort|zuvor|im\s+anschluss)\b"),
     time_frame_before=_c(r"\bseit\s+(?:de[mnrs]|der)\s+(?:\w+\s+)?$|\bgeschichte\s+(?:de[sr]\s+)?$"),
     demonym_of_place=_c(
         r"^\s+(?:\w+\s+)?(?:hauptstadt|stadt|großstadt|metropole|provinz|region|grenze|küste|dorf|ortschaft|"

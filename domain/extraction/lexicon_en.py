@@ -898,6 +898,7 @@ LEXICON = Lexicon(
         r"^(?:\s+[\w-]+){0,2}?\s+(?:have\s+|has\s+|had\s+|were\s+|was\s+)?(?:\w+ed|retook|took|seized|began|"
         r"struck|hit|shot|fought|overran|drove|won|lost|are|were|have|has|had)\b"
     ),
+    scene_continuation=_c(r"^\W*(?:afterwards|later|there|after\s+that|earlier)\b"),
     time_frame_before=_c(r"\bsince\s+the\s+(?:\w+\s+)?$|\bhistory\s+of\s+(?:the\s+)?$"),
     demonym_of_place=_c(
         r"^\s+(?:\w+\s+)?(?:capital|city|town|port|province|region|border|coast|village|stronghold|enclave|"

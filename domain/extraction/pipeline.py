@@ -381,7 +381,7 @@ def _candidate(
     if place is not None and place.precision == "country" and event_type in (OFFENSIVE, TALKS):
         place = _campaign_town(art, index, place, event_type)
     if place is None and event_type == TALKS:
-        place = _neighbour_venue(art, index) or roles.dateline_venue(art.ctx, lex)
+        place = _neighbour_venue(art, index) or _scene_venue(art, index) or roles.dateline_venue(art.ctx, lex)
     region = event_type == OFFENSIVE and lex.country_region.search(sentence.low) is not None
     if place is None and event_type == OFFENSIVE and not region and lex.anaphoric_place.search(sentence.low):
         place = _previous_place(art, index)
@@ -669,6 +669,18 @@ def _neighbour_venue(art: _Article, index: int) -> PlaceLike | None:
         if not (about or (abs(neighbour - index) == 1 and art.lexicon.took_place.search(s.low))):
             continue
         venue = roles.venue_in(art.ctx, s, art.lexicon)
+        if venue is not None:
+            return venue
+    return None
+
+
+def _scene_venue(art: _Article, index: int) -> PlaceLike | None:
+    """Talks told as the next step of a visit ("Danach traf der Präsident König Charles"): held where the
+    scene just told took place, the nearest city named as a venue up to three sentences back."""
+    if not art.lexicon.scene_continuation.match(art.sentences[index].low):
+        return None
+    for prev in range(index - 1, max(-1, index - 4), -1):
+        venue = roles.venue_in(art.ctx, art.sentences[prev], art.lexicon)
         if venue is not None:
             return venue
     return None
