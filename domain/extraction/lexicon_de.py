@@ -105,6 +105,8 @@ _OFF_STRONG_VERBS = (
     r"bombardieren|beschießen|beschießt|rücken\b[^,.;:]*\b(?:vor|ein)|erobern|zurückerobern|"
     r"befreit(?:e|en)?|befreiten|drangen\b[^,.;:]*\bvor|drang\b[^,.;:]*\bvor|dringen\b[^,.;:]*\bvor|"
     r"vorgedrungen|überrannt(?:e|en)?|einmarschiert|marschierten\b[^,.;:]*\bein|umkämpft\w*|"
+    # "sind in die Stadt Goma eingedrungen", "drangen in die Stadt ein"
+    r"eingedrungen|drangen\b[^,.;:]*\bein\b|drang\b[^,.;:]*\bein\b|"
     r"unter\s+(?:ihre|seine|die|eigene)\s+kontrolle\s+(?:gebracht|brachten|brachte|bringen)|"
     r"brachte(?:n)?\b[^,.;:]{0,120}?\bunter\s+(?:ihre|seine|die|eigene)\s+kontrolle|"
     r"kontrolle\s+über\b[^,.;:]*\b(?:übernommen|übernahmen|übernahm|erlangt|gewonnen)"

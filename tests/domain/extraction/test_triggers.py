@@ -280,3 +280,17 @@ def test_a_truce_that_lasted_a_stated_time_was_agreed_however_it_ended() -> None
         "wurde dann aber am Montag gebrochen."
     )
     assert _of(extract(text, published_at=PUB_2016_11_10, language="de"), "CeasefireAnnounced")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kämpfer der M23 sind am Montag in die Stadt Goma eingedrungen.",
+        "Am Montag drangen Kämpfer der M23 in die Stadt Goma ein.",
+    ],
+)
+def test_forcing_a_way_into_a_town_is_an_offensive(text: str) -> None:
+    (event,) = _of(
+        extract("Krieg im Kongo\n\n" + text, published_at=PUB_2025_01_28, language="de"), "OffensiveLaunched"
+    )
+    assert event.location is not None and event.location.name == "Goma"
