@@ -243,6 +243,9 @@ class Lexicon:
     # a sentence told as the next step of a visit ("Danach traf er ...", "Afterwards he met ..."): its talks
     # were where the scene just told took place
     scene_continuation: Pattern = re.compile("$^")
+    # a town's name that names its province ("im Gebiet Donezk", "the Kursk region"): a region, not the town
+    region_unit_before: Pattern = re.compile("$^")
+    region_unit_after: Pattern = re.compile("$^")
     # a finite attack verb of a main clause ("Die Armee griff am Sonntag kurdische Milizen an"): a party named
     # before it is the subject, one after it the object
     finite_attack_verb: Pattern = re.compile("$^")

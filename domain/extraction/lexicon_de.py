@@ -996,6 +996,8 @@ LEXICON = Lexicon(
     ),
     offensive_object_after=_c(r"^\w*\s+(?:\w+\s+){0,2}(?:gegen|auf)\s"),
     scene_continuation=_c(r"^\W*(?:danach|anschließend|später|dort|zuvor|im\s+anschluss)\b"),
+    region_unit_before=_c(r"\b(?:gebiet|gebietes|region|oblast|provinz|bezirk|gouvernement|verwaltungsbezirk)\s+$"),
+    region_unit_after=_c(r"^(?:er)?\s+(?:gebiet|gebietes|oblast)\b"),
     time_frame_before=_c(r"\bseit\s+(?:de[mnrs]|der)\s+(?:\w+\s+)?$|\bgeschichte\s+(?:de[sr]\s+)?$"),
     demonym_of_place=_c(
         r"^\s+(?:\w+\s+)?(?:hauptstadt|stadt|großstadt|metropole|provinz|region|grenze|küste|dorf|ortschaft|"

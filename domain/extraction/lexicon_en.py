@@ -899,6 +899,8 @@ LEXICON = Lexicon(
         r"struck|hit|shot|fought|overran|drove|won|lost|are|were|have|has|had)\b"
     ),
     scene_continuation=_c(r"^\W*(?:afterwards|later|there|after\s+that|earlier)\b"),
+    region_unit_before=_c(r"\b(?:region|province|governorate|oblast|district)\s+of\s+$"),
+    region_unit_after=_c(r"^\s+(?:region|province|governorate|oblast)\b"),
     time_frame_before=_c(r"\bsince\s+the\s+(?:\w+\s+)?$|\bhistory\s+of\s+(?:the\s+)?$"),
     demonym_of_place=_c(
         r"^\s+(?:\w+\s+)?(?:capital|city|town|port|province|region|border|coast|village|stronghold|enclave|"

@@ -282,6 +282,15 @@ def _generic_mentions(ctx: ArticleContext, lexicon: Lexicon) -> list[Mention]:
     return out
 
 
+def _names_its_province(p: PlaceMentionLike, low: str, lexicon: Lexicon) -> bool:
+    """ "im Gebiet Donezk", "the Kursk region": a town's name standing for its province, which the codebook
+    leaves without a point location, not the town."""
+    return p.place.precision == "city" and bool(
+        lexicon.region_unit_before.search(low[max(0, p.start - 30) : p.start])
+        or lexicon.region_unit_after.match(low[p.end : p.end + 20])
+    )
+
+
 def build_context(
     text: str,
     gaz: GazetteerPort,
@@ -301,6 +310,7 @@ def build_context(
         (p for p in gaz.find_places(text, lexicon.language) if not any(s <= p.start < e for s, e in persons)),
         key=_start,
     )  # "Vladimir" in "Vladimir Putin" is no place
+    places = [p for p in places if not _names_its_province(p, low, lexicon)]
     weights = _place_weights(places, low, lexicon, fighting, talking)
     acting = {m.start for m in raw if m.kind == "state" and _keep(low, m.start, m.end, m.kind, lexicon, set())}
     weights = [
