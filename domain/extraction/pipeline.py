@@ -642,6 +642,7 @@ def _campaign_town(art: _Article, index: int, country: PlaceLike, event_type: st
             before = art.low[max(0, p.start - 40) : p.start]
             if (
                 p.place.precision != "country"
+                and p.start not in art.ctx.provinces
                 and p.place.country == country.country
                 and not art.lexicon.landmark_before.search(before)
                 and (event_type != TALKS or roles.venue_in(art.ctx, s, art.lexicon) == p.place)
@@ -703,7 +704,11 @@ def _previous_place(art: _Article, index: int) -> PlaceLike | None:
         s = art.sentences[prev]
         for p in art.ctx.places_in(s.start, s.end):
             before = art.low[max(0, p.start - 40) : p.start]
-            if p.place.precision != "country" and not art.lexicon.landmark_before.search(before):
+            if (
+                p.place.precision != "country"
+                and p.start not in art.ctx.provinces
+                and not art.lexicon.landmark_before.search(before)
+            ):
                 return p.place
     return None
 
@@ -729,6 +734,7 @@ def _first_town(art: _Article, s: Sentence) -> PlaceLike | None:
         before = art.low[max(0, p.start - 40) : p.start]
         if (
             p.place.precision == "city"
+            and p.start not in art.ctx.provinces
             and p.place.country == art.ctx.main_country  # a venue abroad is not the town fought over
             and p.place.name not in art.lexicon.venue_places
             and not art.lexicon.landmark_before.search(before)

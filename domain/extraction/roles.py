@@ -61,6 +61,7 @@ class ArticleContext:
     conflict_place: PlaceLike | None = None  # the most-named town or region of the main country
     landmarks: list[LandmarkVenue] = field(default_factory=list)  # "im Kanzleramt" -> Berlin, sorted by start
     dateline: PlaceLike | None = None  # the city of the article's wire dateline ("GENEVA", "Moskau (dpa) –")
+    provinces: set[int] = field(default_factory=set)  # starts of town names standing for their province
 
     def actors_in(self, start: int, end: int) -> list[Mention]:
         """Actor mentions starting in [start, end) (`actors` is sorted by start)."""
@@ -310,8 +311,8 @@ def build_context(
         (p for p in gaz.find_places(text, lexicon.language) if not any(s <= p.start < e for s, e in persons)),
         key=_start,
     )  # "Vladimir" in "Vladimir Putin" is no place
-    places = [p for p in places if not _names_its_province(p, low, lexicon)]
     weights = _place_weights(places, low, lexicon, fighting, talking)
+    provinces = {p.start for p in places if _names_its_province(p, low, lexicon)}
     acting = {m.start for m in raw if m.kind == "state" and _keep(low, m.start, m.end, m.kind, lexicon, set())}
     weights = [
         0 if p.start in acting and p.place.precision == "country" else w for p, w in zip(places, weights, strict=True)
@@ -337,7 +338,9 @@ def build_context(
             for m in kept
         ]
     ctx = ArticleContext(text, low, kept, places, country, main_state, jihadist)
-    ctx.conflict_place = _conflict_place(places, weights, country)
+    ctx.provinces = provinces
+    town_weights = [0 if p.start in provinces else w for p, w in zip(places, weights, strict=True)]
+    ctx.conflict_place = _conflict_place(places, town_weights, country)
     ctx.landmarks = _landmark_venues(text, low, gaz, lexicon, country)
     generic = _generic_mentions(ctx, lexicon)
     overridden = [a for a in kept if not any(g.start <= a.start < g.end for g in generic)]
@@ -607,6 +610,8 @@ def _eligible_places(
     start, end = sentence.start + span[0], sentence.start + span[1]
     out = []
     for p in ctx.places_in(start, end):
+        if p.start in ctx.provinces:
+            continue  # "im Gebiet Donezk": the province, not the town
         if any(a.start <= p.start < a.end and a.kind == "state" for a in ctx.actors_in(p.start - 40, p.end)):
             continue  # a state or capital named as an actor ("Verbündeter Russland", "Moskau legte"), not a place
         before = ctx.low[max(0, p.start - 50) : p.start]
