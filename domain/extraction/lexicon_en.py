@@ -101,6 +101,7 @@ _OFF_STRONG_VERBS = (
     r"retaking|retakes|stormed|storming|besieged|besieging|shelled|shelling|bombarded|bombarding|bombed|"
     r"pounded|pounding|overran|overrun|overrunning|encircled|encircling|invaded|storm|capture|seize|retake|"
     r"recapture|besiege|bombard|overrun|encircle|invade|"
+    r"(?:closed|closing|close|closes)\s+in\s+on|"
     # "have been bombing", "resumed bombing": the verb, not the noun of a "bombing" (one blast)
     r"(?:been|are|were|is|was|began|begun|started|continued|kept|resumed)\s+bombing|"
     r"advanced\s+(?:on|into|to|towards?|deeper|further)|advancing\s+(?:on|into|towards?)|"

@@ -183,6 +183,8 @@ def _clause_modality(
         if name == "conditional" and framed:
             continue  # "Bei dem Gipfel hatten sie sich nicht einigen können": the summit took place
         cue = lexicon.cues[name].search(clause)
+        if cue is not None and _draft_content(span[0] + cue.start(), trigger, lexicon):
+            continue
         if cue is not None and not _in_talks_topic(clause, span[0], cue, trigger, lexicon):
             return name
     if _planned(clause, trigger, lexicon):
@@ -196,6 +198,12 @@ def _clause_modality(
         if cue is not None and not _cue_out_of_reach(grammar, clauses[index - 1][0] + cue.start(), trigger):
             return "governed"
     return REALISED
+
+
+def _draft_content(cue_pos: int, trigger: Trigger, lexicon: Lexicon) -> bool:
+    """ "rejected a Russian draft resolution calling for a ceasefire": a demand after the blocking verb (in a
+    head-initial language) is what the draft asked for, not a mood of the block."""
+    return trigger.event_type == RESOLUTION and lexicon.head_initial and cue_pos > trigger.end
 
 
 def _in_talks_topic(clause: str, offset: int, cue: re.Match[str], trigger: Trigger, lexicon: Lexicon) -> bool:

@@ -726,6 +726,8 @@ def choose_place(
         venues = [
             p for p in _eligible_places(ctx, sentence, (0, len(sentence.text)), lexicon) if _is_venue(ctx, p, lexicon)
         ]
+        # "a draft calling for a ceasefire in Aleppo": a town of the war is the draft's topic, not the session's seat
+        venues = [p for p in venues if p.place.country != ctx.main_country or p.place.name in lexicon.venue_places]
         venue = _nearest([p for p in venues if p.place.precision == "city"], sentence.start + trigger_pos)
         if venue is not None:
             return venue

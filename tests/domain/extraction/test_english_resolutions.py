@@ -29,3 +29,13 @@ def test_an_undated_blocked_draft_takes_the_day_of_the_session_named_just_before
     )
     (event,) = extract(text, published_at="2016-11-13", language="en")
     assert event.occurred is not None and event.occurred.start == dt.date(2016, 11, 11)
+
+
+def test_a_blocked_draft_calling_for_a_truce_is_blocked_at_the_council_seat() -> None:
+    text = (
+        "War in Syria\n\nThe Security Council on Saturday rejected a Russian draft resolution calling for a "
+        "ceasefire in Aleppo."
+    )
+    (event,) = extract(text, published_at="2016-06-11", language="en")
+    assert type(event).__name__ == "ResolutionBlocked"
+    assert event.location is not None and event.location.name == "New York City"

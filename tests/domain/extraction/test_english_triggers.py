@@ -133,3 +133,7 @@ def test_a_truce_that_lasted_a_stated_time_was_agreed_however_it_ended() -> None
         "but it was broken on Monday."
     )
     assert "CeasefireAnnounced" in _types(text)
+
+
+def test_closing_in_on_a_town_is_an_offensive() -> None:
+    assert OFFENSIVE in _types("War in Syria\n\nKurdish-led forces closed in on the Islamic State town of Manbij.")
