@@ -138,6 +138,8 @@ TRIGGERS = (
     TriggerRule(TALKS, _tw(r"\b" + _SPEAK), "strong", ("sprach", "sprech", "sproch"), name="talks_spoke_with"),
     TriggerRule(TALKS, _tw(r"\b" + _SPEAK_ABOUT), "weak", ("sprach", "gesprochen"), name="talks_spoke_about"),
     TriggerRule(TALKS, _tw(r"\b" + _SPOKEN_ABOUT), "weak", ("gesprochen",), name="talks_spoken_about"),
+    # a host receiving a visitor: "Macron empfing Selenskyj im Élysée-Palast" (weak: two parties in the sentence)
+    TriggerRule(TALKS, _tw(r"\b(?:empfing|empfingen|empfangen)\b"), "weak", ("empf",), name="talks_received"),
     TriggerRule(
         TALKS,
         _tw(r"\b" + _SPOKEN_WITH),

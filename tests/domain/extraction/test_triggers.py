@@ -294,3 +294,14 @@ def test_forcing_a_way_into_a_town_is_an_offensive(text: str) -> None:
         extract("Krieg im Kongo\n\n" + text, published_at=PUB_2025_01_28, language="de"), "OffensiveLaunched"
     )
     assert event.location is not None and event.location.name == "Goma"
+
+
+def test_a_host_receiving_a_leader_held_talks() -> None:
+    text = "Krieg in der Ukraine\n\nDer französische Präsident Macron empfing Selenskyj am Montag im Élysée-Palast."
+    (event,) = _of(extract(text, published_at=PUB_2025_01_28, language="de"), "TalksHeld")
+    assert {a.code for a in event.actors} == {"FRA", "UKR"}
+
+
+def test_receiving_goods_is_no_talks() -> None:
+    text = "Krieg in der Ukraine\n\nDie Ukraine hat am Montag Waffen aus Deutschland empfangen."
+    assert not _of(extract(text, published_at=PUB_2025_01_28, language="de"), "TalksHeld")
