@@ -283,6 +283,8 @@ class Lexicon:
     victim_injured: Pattern = re.compile("verletzt")  # ... that mean injured
     between: Pattern = re.compile("zwischen ")  # ceasefire parties follow it ("between X and Y")
     resolution_negation_ok: Pattern = re.compile(r"^(?:scheiter|gescheitert|verweigert|absage)")  # no negation
+    # "wurde nicht verabschiedet", "was not adopted": a draft not adopted was blocked (right after the negation)
+    resolution_not_adopted: Pattern = re.compile(r"^\s+(?:verabschiedet|angenommen)\b")
     sentence_condition: Pattern = re.compile(r"^\W*(?:sollte|sollten|falls|sofern)\b")  # conditional sentence
     infinitive_marker: str = "zu"  # the word before an infinitive trigger: a plan, not a fact
     ordinal_dot: bool = True  # "17." is an ordinal ("17. November"); False: a number and a dot end a sentence

@@ -262,7 +262,9 @@ TOPIC_PREPOSITION = _c(r"\b(?:zu|zum|zur|über|gegen|wegen|für|um|nach|betreffe
 VETO_VERB = _c(
     r"\b(?:eingelegt|legt\w*\b[^.;:]*\bein|einzulegen|verhindert\w*|blockiert\w*|gestoppt|stoppt\w*|"
     r"gekippt|kippt\w*|zu\s+fall|scheitert\w*|gescheitert|abgelehnt|lehnt\w*|zurückgewiesen|"
-    r"per\s+veto|durch\s+(?:ein|das|sein|ihr)\s+veto)\b"
+    r"per\s+veto|durch\s+(?:ein|das|sein|ihr)\s+veto|"
+    # "wegen eines Vetos der USA nicht verabschiedet": the veto stopped the draft
+    r"nicht\s+(?:verabschiedet|angenommen)|wegen\s+(?:eines|des|ihres|seines)\s+vetos)\b"
 )
 
 CUES = {

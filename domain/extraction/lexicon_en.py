@@ -947,6 +947,7 @@ LEXICON = Lexicon(
     victim_injured=VICTIM_INJURED,
     between=_c(r"\bbetween\s"),
     resolution_negation_ok=_c(r"^(?:fail|refus|reject)"),
+    resolution_not_adopted=_c(r"^\s+(?:be\s+)?(?:adopted|passed|approved)\b"),
     sentence_condition=_c(r"^\W*(?:if|should|unless|in\s+case)\b"),
     infinitive_marker="to",
     ordinal_dot=False,

@@ -43,6 +43,8 @@ def _negated(clause: str, trigger: Trigger, lexicon: Lexicon, offset: int) -> bo
             continue
         if trigger.event_type == RESOLUTION and lexicon.resolution_negation_ok.match(m.group()):
             continue
+        if trigger.event_type == RESOLUTION and lexicon.resolution_not_adopted.match(clause[m.end() :]):
+            continue
         return True
     return False
 

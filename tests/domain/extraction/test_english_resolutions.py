@@ -39,3 +39,10 @@ def test_a_blocked_draft_calling_for_a_truce_is_blocked_at_the_council_seat() ->
     (event,) = extract(text, published_at="2016-06-11", language="en")
     assert type(event).__name__ == "ResolutionBlocked"
     assert event.location is not None and event.location.name == "New York City"
+
+
+def test_a_draft_not_adopted_was_blocked() -> None:
+    text = "War in Syria\n\nA French draft resolution on Aleppo was not adopted by the Security Council on Saturday."
+    (event,) = extract(text, published_at="2016-10-10", language="en")
+    assert type(event).__name__ == "ResolutionBlocked"
+    assert ("FRA", "sponsor") in {(a.code, a.role) for a in event.actors}

@@ -305,3 +305,12 @@ def test_a_host_receiving_a_leader_held_talks() -> None:
 def test_receiving_goods_is_no_talks() -> None:
     text = "Krieg in der Ukraine\n\nDie Ukraine hat am Montag Waffen aus Deutschland empfangen."
     assert not _of(extract(text, published_at=PUB_2025_01_28, language="de"), "TalksHeld")
+
+
+def test_a_draft_not_adopted_because_of_a_veto_was_blocked() -> None:
+    text = (
+        "Krieg in Gaza\n\nDer Sicherheitsrat hat eine Resolution für eine Waffenruhe im Gazastreifen wegen eines "
+        "Vetos der USA nicht verabschiedet."
+    )
+    (event,) = _of(extract(text, published_at=PUB_2025_01_28, language="de"), "ResolutionBlocked")
+    assert ("USA", "blocked_by") in {(a.code, a.role) for a in event.actors}
