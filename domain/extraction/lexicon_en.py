@@ -123,7 +123,7 @@ _OFF_WEAK = (
 _RES_TRIGGERS = (
     r"vetoed|vetoes|vetoing|veto|blocked|blocking|blocks|voted\s+(?:down|against)|voting\s+against|"
     r"vote\s+against|failed\s+to\s+(?:pass|win|get|secure|garner|obtain|be\s+adopted|muster)|rejected|"
-    r"(?:was|were)\s+defeated|did\s+not\s+pass|fell\s+short"
+    r"(?:was|were)\s+defeated|did\s+not\s+pass|fell\s+short|(?:was|were)\s+not\s+adopted"
 )
 
 TRIGGERS = (
