@@ -60,7 +60,12 @@ _TALK_VERBS = (
     r"talked\s+(?:by\s+(?:tele)?phone|with|to)|sat\s+down\s+with|held\s+(?:a\s+)?(?:(?:tele)?phone\s+)?"
     r"(?:talks|discussions|a\s+meeting|meetings|a\s+call|consultations)|shuttled\s+between"
 )
-_TALK_WEAK = r"meeting|meetings|discussed|discussions|(?:a|the)\s+call\s+with|dialogue"
+_TALK_WEAK = (
+    r"meeting|meetings|discussed|discussions|(?:a|the)\s+call\s+with|dialogue|"
+    # a host receiving a leader at a seat of government: "Obama welcomed al-Abadi to the White House"
+    r"(?:welcomed|received|hosted)(?=\s+(?:[\w.'-]+\s+){1,7}?(?:to|at|in)\s+(?:the\s+)?(?:white\s+house|kremlin|"
+    r"elysee|élysée|chancellery|downing\s+street|oval\s+office|presidential\s+palace)\b)"
+)
 _AGREEMENT_OBJECT = (
     r"deal|agreement|accord|plan|roadmap|framework|cease-?fire|truce|statement|declaration|text|settlement|"
     r"exchange|swap|withdrawal|pause|document|memorandum|communiqu\w+|principles|terms"

@@ -137,3 +137,13 @@ def test_a_truce_that_lasted_a_stated_time_was_agreed_however_it_ended() -> None
 
 def test_closing_in_on_a_town_is_an_offensive() -> None:
     assert OFFENSIVE in _types("War in Syria\n\nKurdish-led forces closed in on the Islamic State town of Manbij.")
+
+
+def test_a_host_welcoming_a_leader_to_a_seat_of_government_held_talks() -> None:
+    text = "War in Iraq\n\nObama welcomed Iraqi Prime Minister Haider al-Abadi to the White House on Tuesday."
+    assert TALKS in _types(text)
+
+
+def test_welcoming_a_decision_is_no_talks() -> None:
+    text = "War in Syria\n\nThe United States welcomed Russia's decision to withdraw troops from Syria on Tuesday."
+    assert TALKS not in _types(text)
