@@ -2,6 +2,8 @@
 
     .venv/bin/python tools/fit_confidence.py fit      # writes domain/extraction/data/confidence.json
     .venv/bin/python tools/fit_confidence.py report --half check
+    .venv/bin/python tools/fit_confidence.py fit --part A     # fit on tune-A only (tools/split_tune.py)
+    .venv/bin/python tools/fit_confidence.py report --part B  # its calibration on tune-B
 
 `fit` runs the extractor over `../shared/devset/{de,en}` (tune), labels every predicted event
 right or wrong under the strict score (the scorer's own matching), and fits a logistic regression
@@ -31,6 +33,9 @@ from domain.extraction import confidence  # noqa: E402
 from domain.extraction.gazetteer_port import DefaultGazetteer  # noqa: E402
 from domain.extraction.pipeline import run_traced  # noqa: E402
 
+sys.path.insert(0, str(REPO / "tools"))
+import split_tune  # noqa: E402
+
 DEVSET = REPO.parent / "shared" / "devset"
 SCORER = REPO.parent / "shared" / "tools" / "score_events.py"
 BANDS = ((0.0, 0.2), (0.2, 0.4), (0.4, 0.6), (0.6, 0.8), (0.8, 1.01))
@@ -45,13 +50,21 @@ def _scorer() -> ModuleType:
     return module
 
 
-def labelled(half: str) -> list[tuple[dict[str, float], int, str]]:
-    """(features, 1 if strictly right else 0, language) for every predicted event of the half."""
+def _articles(language: str, half: str, part: str | None) -> list[dict[str, Any]]:
+    if part is not None:  # a part of the tune half (tools/split_tune.py)
+        articles: list[dict[str, Any]] = split_tune.split(language)[part]["articles"]
+        return articles
+    gold = json.loads((DEVSET / language / f"gold-{half}.json").read_text(encoding="utf-8"))
+    return list(gold["articles"])
+
+
+def labelled(half: str, part: str | None = None) -> list[tuple[dict[str, float], int, str]]:
+    """(features, 1 if strictly right else 0, language) for every predicted event of the half (or of
+    one part, A or B, of the tune half)."""
     scorer, gaz = _scorer(), DefaultGazetteer()
     rows: list[tuple[dict[str, float], int, str]] = []
     for language in ("de", "en"):
-        gold = json.loads((DEVSET / language / f"gold-{half}.json").read_text(encoding="utf-8"))
-        for article in gold["articles"]:
+        for article in _articles(language, half, part):
             text = (DEVSET / language / article["file"]).read_text(encoding="utf-8")
             traced = run_traced(text, article.get("published"), language, gaz)
             preds = [msgspec.to_builtins(t.event) for t in traced]
@@ -65,17 +78,17 @@ def labelled(half: str) -> list[tuple[dict[str, float], int, str]]:
     return rows
 
 
-def fit() -> None:
+def fit(part: str | None = None) -> None:
     from sklearn.linear_model import LogisticRegression
 
-    rows = labelled("tune")
+    rows = labelled("tune", part)
     x = [[f[name] for name in confidence.FEATURES] for f, _, _ in rows]
     y = [label for _, label, _ in rows]
     # Few events: a strong L2 penalty keeps the weights small and the probabilities moderate.
     lr = LogisticRegression(C=0.5, max_iter=1000)
     lr.fit(x, y)
     model = {
-        "fitted_on": "devset tune (de + en)",
+        "fitted_on": f"devset tune{'-' + part if part else ''} (de + en)",
         "fitted": dt.date.today().isoformat(),
         "events": len(y),
         "right": sum(y),
@@ -87,10 +100,11 @@ def fit() -> None:
     print(f"fitted on {len(y)} events ({sum(y)} right); wrote {confidence.MODEL_FILE.relative_to(REPO)}")
 
 
-def report(half: str) -> dict[str, Any]:
+def report(half: str, part: str | None = None) -> dict[str, Any]:
     confidence.model.cache_clear()
-    rows = labelled(half)
-    out: dict[str, Any] = {"half": half, "events": len(rows), "right": sum(r for _, r, _ in rows), "bands": []}
+    rows = labelled(half, part)
+    name = half if part is None else f"{half}-{part}"
+    out: dict[str, Any] = {"half": name, "events": len(rows), "right": sum(r for _, r, _ in rows), "bands": []}
     probs = [(confidence.model().probability(f), label) for f, label, _ in rows]
     for low, high in BANDS:
         band = [label for p, label in probs if low <= p < high]
@@ -105,14 +119,16 @@ def report(half: str) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="cmd", required=True)
-    sub.add_parser("fit")
+    fit_cmd = sub.add_parser("fit")
+    fit_cmd.add_argument("--part", choices=split_tune.PARTS, default=None, help="fit on one part of tune only")
     rep = sub.add_parser("report")
     rep.add_argument("--half", default="tune", choices=("tune", "check"))
+    rep.add_argument("--part", choices=split_tune.PARTS, default=None, help="one part of the tune half")
     args = parser.parse_args()
     if args.cmd == "fit":
-        fit()
+        fit(args.part)
     else:
-        print(json.dumps(report(args.half), indent=2))
+        print(json.dumps(report(args.half, args.part), indent=2))
 
 
 if __name__ == "__main__":

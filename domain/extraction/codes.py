@@ -6,6 +6,9 @@ state mentions are preferred), and to build `<ISO3>-REB` codes for rebels.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 ALPHA3 = {
     "AF": "AFG", "AM": "ARM", "AZ": "AZE", "BI": "BDI", "CD": "COD", "CF": "CAF", "CH": "CHE", "CN": "CHN",
     "CO": "COL", "DE": "DEU", "EG": "EGY", "ES": "ESP", "ET": "ETH", "FR": "FRA", "GB": "GBR", "IL": "ISR",
@@ -33,3 +36,22 @@ def rebels_of(state_code: str) -> str:
 ISIL_STATES = frozenset({"SYR", "IRQ", "LBY"})
 # states whose militias the codebook counts with a side (SYR: the government's allied militias)
 MILITIA_SIDED = frozenset({"SYR", "IRQ"})
+
+
+# Codes follow who holds power at the event's date (codebook): from the fall of Assad (8 December 2024) the
+# HTS-led authorities in Damascus are the Syrian state, and the old regime's loyalists fighting them rebels.
+# (from, code, surface pattern or None for every mention of the code, the code from then on)
+POWER_CHANGES: tuple[tuple[dt.date, str, re.Pattern[str] | None, str], ...] = (
+    (dt.date(2024, 12, 8), "JFS", None, "SYR"),
+    (dt.date(2024, 12, 8), "SYR", re.compile(r"assad", re.IGNORECASE), "SYR-REB"),
+)
+
+
+def code_at(code: str, surface: str, on: dt.date | None) -> str:
+    """The code of a mention at a date (an article's publication: the events it reports are recent)."""
+    if on is None:
+        return code
+    for since, old, surface_pattern, new in POWER_CHANGES:
+        if on >= since and code == old and (surface_pattern is None or surface_pattern.search(surface)):
+            return new
+    return code

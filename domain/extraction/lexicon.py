@@ -151,6 +151,8 @@ class Lexicon:
     reaction_clause: Pattern = re.compile("$^")  # "verurteilte den Angriff": a reaction to an event, not its report
     nominal_reference: Pattern = re.compile("$^")  # "seit Beginn der", "während der" right before a nominal trigger
     nominal_unrealised: Pattern = re.compile("$^")  # "eine drohende", "die geplante" right before a nominal trigger
+    # "regular air strikes", "regelmäßige Angriffe": a habit described, no one attack or campaign reported
+    nominal_habitual: Pattern = re.compile("$^")
     # stopping an offensive: "stellte die Bombardierung ein", "die Offensive wurde gestoppt" (a nominal trigger)
     offensive_stopped: Pattern = re.compile("$^")
     offensive_stopped_before: Pattern = re.compile("$^")  # "Einstellung der", "Ende der" right before the noun
@@ -211,6 +213,9 @@ class Lexicon:
     casualty_killed: Pattern = re.compile("")
     casualty_injured: Pattern = re.compile("")
     casualty_background: Pattern = re.compile("")
+    # a cumulative toll in the perfect ("more than 160 have been killed since October", "sind mehr als 300
+    # Menschen getötet worden"): a weak attack word after it describes the dead, it reports no event
+    casualty_tally: Pattern = re.compile("$^")
     victim_civilian: Pattern = re.compile("")
     victim_child: Pattern = re.compile("")
     # casualty bounds: each is searched in the text right before a number and anchored at its end ("...$")
@@ -228,6 +233,19 @@ class Lexicon:
     offensive_realised: Pattern = re.compile("")
     offensive_object_after: Pattern = re.compile("")
     subject_fighters_before: Pattern = re.compile("$^")
+    # the agent of an attack participle that is unambiguous without an auxiliary ("areas seized by the
+    # army", a reduced relative): English "by" is never "from", unlike German "von"
+    attack_agent_before: Pattern = re.compile("$^")
+    # the noun an attack participle with its agent qualifies ("government forces besieged by IS"): the target
+    attacked_by_after: Pattern = re.compile("$^")
+    # an actor that repelled the attack ("the army said it repelled a rebel attack"): the one attacked
+    repelling_after: Pattern = re.compile("$^")
+    # a sentence told as the next step of a visit ("Danach traf er ...", "Afterwards he met ..."): its talks
+    # were where the scene just told took place
+    scene_continuation: Pattern = re.compile("$^")
+    # a town's name that names its province ("im Gebiet Donezk", "the Kursk region"): a region, not the town
+    region_unit_before: Pattern = re.compile("$^")
+    region_unit_after: Pattern = re.compile("$^")
     # a finite attack verb of a main clause ("Die Armee griff am Sonntag kurdische Milizen an"): a party named
     # before it is the subject, one after it the object
     finite_attack_verb: Pattern = re.compile("$^")
@@ -247,6 +265,12 @@ class Lexicon:
         r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|centre|center)\s+of\s+the\s+country\b"
     )  # "Kämpfer der YPG griffen ... an": the subject
     demonym_of_place: Pattern = re.compile("")
+    # "seit der israelischen Staatsgründung", "since the Russian invasion", "in der Geschichte des Libanon": a
+    # demonym or state in a time frame dates or ranks the event, it names no party to it
+    time_frame_before: Pattern = re.compile("$^")
+    # a finite verb right after an actor named after "says": the subject of the reported clause ("..., says
+    # Iraqi forces retook villages"), not an inverted attribution (", said the Syrian army.")
+    source_subject_after: Pattern = re.compile("$^")
     locative_near: Pattern = re.compile("")
     clause_final_infinitive: Pattern = re.compile("")
     # Language words the logic used to spell in German; the defaults keep the German behaviour.
@@ -259,6 +283,8 @@ class Lexicon:
     victim_injured: Pattern = re.compile("verletzt")  # ... that mean injured
     between: Pattern = re.compile("zwischen ")  # ceasefire parties follow it ("between X and Y")
     resolution_negation_ok: Pattern = re.compile(r"^(?:scheiter|gescheitert|verweigert|absage)")  # no negation
+    # "wurde nicht verabschiedet", "was not adopted": a draft not adopted was blocked (right after the negation)
+    resolution_not_adopted: Pattern = re.compile(r"^\s+(?:verabschiedet|angenommen)\b")
     sentence_condition: Pattern = re.compile(r"^\W*(?:sollte|sollten|falls|sofern)\b")  # conditional sentence
     infinitive_marker: str = "zu"  # the word before an infinitive trigger: a plan, not a fact
     ordinal_dot: bool = True  # "17." is an ordinal ("17. November"); False: a number and a dot end a sentence

@@ -105,6 +105,8 @@ _OFF_STRONG_VERBS = (
     r"bombardieren|beschießen|beschießt|rücken\b[^,.;:]*\b(?:vor|ein)|erobern|zurückerobern|"
     r"befreit(?:e|en)?|befreiten|drangen\b[^,.;:]*\bvor|drang\b[^,.;:]*\bvor|dringen\b[^,.;:]*\bvor|"
     r"vorgedrungen|überrannt(?:e|en)?|einmarschiert|marschierten\b[^,.;:]*\bein|umkämpft\w*|"
+    # "sind in die Stadt Goma eingedrungen", "drangen in die Stadt ein"
+    r"eingedrungen|drangen\b[^,.;:]*\bein\b|drang\b[^,.;:]*\bein\b|"
     r"unter\s+(?:ihre|seine|die|eigene)\s+kontrolle\s+(?:gebracht|brachten|brachte|bringen)|"
     r"brachte(?:n)?\b[^,.;:]{0,120}?\bunter\s+(?:ihre|seine|die|eigene)\s+kontrolle|"
     r"kontrolle\s+über\b[^,.;:]*\b(?:übernommen|übernahmen|übernahm|erlangt|gewonnen)"
@@ -136,6 +138,8 @@ TRIGGERS = (
     TriggerRule(TALKS, _tw(r"\b" + _SPEAK), "strong", ("sprach", "sprech", "sproch"), name="talks_spoke_with"),
     TriggerRule(TALKS, _tw(r"\b" + _SPEAK_ABOUT), "weak", ("sprach", "gesprochen"), name="talks_spoke_about"),
     TriggerRule(TALKS, _tw(r"\b" + _SPOKEN_ABOUT), "weak", ("gesprochen",), name="talks_spoken_about"),
+    # a host receiving a visitor: "Macron empfing Selenskyj im Élysée-Palast" (weak: two parties in the sentence)
+    TriggerRule(TALKS, _tw(r"\b(?:empfing|empfingen|empfangen)\b"), "weak", ("empf",), name="talks_received"),
     TriggerRule(
         TALKS,
         _tw(r"\b" + _SPOKEN_WITH),
@@ -220,7 +224,9 @@ CEASEFIRE_REALISED = _c(
     r"geeinigt|einigten\s+sich|einigte\s+sich|einigung\s+auf|verständigt\w*|beschlossen|beschloss\w*|"
     r"zugestimmt|stimmte\w*\b[^,.;:]*\bzu|akzeptiert\w*|gilt|galt|gelte|gelten|unterzeichnet\w*|"
     r"unterschrieben|vermittelt\w*|abgeschlossen|geschlossen|zustande\s+gekommen|angeordnet|"
-    r"ordnete\w*\b[^,.;:]*\ban|eingewilligt|begonnen|begann|trat\w*\b[^,.;:]*\bin\s+kraft)\b"
+    r"ordnete\w*\b[^,.;:]*\ban|eingewilligt|begonnen|begann|trat\w*\b[^,.;:]*\bin\s+kraft|"
+    # "hatte sieben Tage angedauert": a truce that lasted a stated time existed, however it ended
+    r"(?:tage|wochen|stunden|monate)\s+(?:lang\s+)?(?:an)?gedauert|dauerte\w*\s+(?:\w+\s+){1,2}(?:tage|wochen|monate))\b"
 )
 CEASEFIRE_ANNOUNCE_OK = _c(r"\b(?:angekündigt|kündigte\w*\b[^,.;:]*\ban)\b")
 
@@ -256,7 +262,9 @@ TOPIC_PREPOSITION = _c(r"\b(?:zu|zum|zur|über|gegen|wegen|für|um|nach|betreffe
 VETO_VERB = _c(
     r"\b(?:eingelegt|legt\w*\b[^.;:]*\bein|einzulegen|verhindert\w*|blockiert\w*|gestoppt|stoppt\w*|"
     r"gekippt|kippt\w*|zu\s+fall|scheitert\w*|gescheitert|abgelehnt|lehnt\w*|zurückgewiesen|"
-    r"per\s+veto|durch\s+(?:ein|das|sein|ihr)\s+veto)\b"
+    r"per\s+veto|durch\s+(?:ein|das|sein|ihr)\s+veto|"
+    # "wegen eines Vetos der USA nicht verabschiedet": the veto stopped the draft
+    r"nicht\s+(?:verabschiedet|angenommen)|wegen\s+(?:eines|des|ihres|seines)\s+vetos)\b"
 )
 
 CUES = {
@@ -419,8 +427,10 @@ GENERIC_FORCES = (
 )
 GOVERNMENT_IN = _c(r"\b(?:regierung|führung|staatsführung)\s+(?:in|von)\s+$")
 LOCATIVE_BEFORE = _c(
-    r"\b(?:in|im|nach|aus|über|für|zu|zum|zur|um|ganz|nahe|bei|gegenüber|nördlich|südlich|östlich|westlich|"
-    r"richtung|quer\s+durch)\s+(?:de[mnrs]\s+)?$"
+    r"\b(?:in|im|ins|nach|aus|über|für|zu|zum|zur|um|ganz|nahe|bei|gegenüber|nördlich|südlich|östlich|westlich|"
+    r"richtung|quer\s+durch)\s+(?:de[mnrs]\s+|das\s+)?"
+    # "in das Nachbarland Libanon eingerückt", "ins benachbarte Syrien": where, not who
+    r"(?:(?:benachbarte[mn]?|nachbarland|nachbarstaat|bürgerkriegsland|kriegsland)\s+)?$"
 )
 TOPIC_COMPOUND_AFTER = _c(
     r"^-(?:konflikt|krieg|krise|gespräch|verhandlung|konferenz|frage|beauftragt|sondergesandt|gesandt|"
@@ -491,6 +501,10 @@ CASUALTY_FOLLOWUP = _c(
     r"luftangriff\w*|offensive|bombardement\w*|beschuss|bombardierung\w*|attacke\w*|anschlag)\b|"
     r"\bunter\s+den\s+(?:toten|opfern|getöteten)\b"
 )
+CASUALTY_TALLY = _c(
+    r"\b(?:mehr\s+als|über|mindestens|fast|knapp|rund|etwa)\s+[\d.]+(?:\s+[\w-]+){0,4}\s+"
+    r"(?:getötet|ums\s+leben\s+gekommen)\s+worden\b"
+)
 PASSIVE_AGENT_BEFORE = _c(r"\b(?:durch|von|vom)\s+(?:de[rsnm]\s+|die\s+)?(?:\w+\s+){0,2}$")
 VENUE_BEFORE = _c(r"\b(?:in|im|nach|bei|auf)\s+(?:de[rmns]\s+)?(?:\w+\s+){0,2}$")
 VENUE_ATTRIBUTIVE_AFTER = _c(r"^-(?:gespräch|verhandlung|konferenz|gipfel|treffen)")
@@ -556,7 +570,9 @@ NOMINAL_UNREALISED = _c(
     r"weiteren)\s+(?:\w+\s+)?$|"
     # willingness, readiness, calls and hopes for talks are no talks: "Bereitschaft zu erneuten Verhandlungen"
     r"\b(?:bereitschaft|bereit|offenheit|wunsch|hoffnung|forderung|aufruf|appell|angebot|vorschlag|chance|"
-    r"weg|voraussetzung\w*|bedingung\w*)\s+(?:zu[mr]?|für|nach|auf)\s+(?:\w+\s+){0,2}$"
+    r"weg|voraussetzung\w*|bedingung\w*)\s+(?:zu[mr]?|für|nach|auf)\s+(?:\w+\s+){0,2}$|"
+    # "die Teilnahme Selenskyjs an Verhandlungen": taking part in talks in general (a bare plural), no round held
+    r"\b(?:teilnahme|beteiligung)\s+(?:\w+\s+){0,2}an\s+$"
 )
 RELATIVE_CLAUSE = _c(
     r"\s*(?:(?:in|an|auf|aus|bei|mit|nach|von|zu|für|über|unter|vor|durch|gegen|um)\s+)?"
@@ -896,6 +912,7 @@ LEXICON = Lexicon(
     reaction_clause=REACTION_CLAUSE,
     nominal_reference=NOMINAL_REFERENCE,
     nominal_unrealised=NOMINAL_UNREALISED,
+    nominal_habitual=_c(r"\b(?:regelmäßige\w*|häufige\w*|gelegentliche\w*|sporadische\w*)\s+(?:\w+\s+)?$"),
     offensive_stopped=OFFENSIVE_STOPPED,
     offensive_stopped_before=OFFENSIVE_STOPPED_BEFORE,
     pronoun_subject=_c(
@@ -940,6 +957,7 @@ LEXICON = Lexicon(
     casualty_killed=CASUALTY_KILLED,
     casualty_injured=CASUALTY_INJURED,
     casualty_background=CASUALTY_BACKGROUND,
+    casualty_tally=CASUALTY_TALLY,
     victim_civilian=VICTIM_CIVILIAN,
     victim_child=VICTIM_CHILD,
     casualty_at_least=CASUALTY_AT_LEAST,
@@ -981,6 +999,10 @@ LEXICON = Lexicon(
         r"hügel|anhöhe\w*|grenzübergang\w*|hafen|raffinerie|staudamm|damm)\b"
     ),
     offensive_object_after=_c(r"^\w*\s+(?:\w+\s+){0,2}(?:gegen|auf)\s"),
+    scene_continuation=_c(r"^\W*(?:danach|anschließend|später|dort|zuvor|im\s+anschluss)\b"),
+    region_unit_before=_c(r"\b(?:gebiet|gebietes|region|oblast|provinz|bezirk|gouvernement|verwaltungsbezirk)\s+$"),
+    region_unit_after=_c(r"^(?:er)?\s+(?:gebiet|gebietes|oblast)\b"),
+    time_frame_before=_c(r"\bseit\s+(?:de[mnrs]|der)\s+(?:\w+\s+)?$|\bgeschichte\s+(?:de[sr]\s+)?$"),
     demonym_of_place=_c(
         r"^\s+(?:\w+\s+)?(?:hauptstadt|stadt|großstadt|metropole|provinz|region|grenze|küste|dorf|ortschaft|"
         r"[\w-]*hochburg|enklave|hafenstadt|ölstadt|grenzstadt|"

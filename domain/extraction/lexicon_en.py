@@ -60,7 +60,12 @@ _TALK_VERBS = (
     r"talked\s+(?:by\s+(?:tele)?phone|with|to)|sat\s+down\s+with|held\s+(?:a\s+)?(?:(?:tele)?phone\s+)?"
     r"(?:talks|discussions|a\s+meeting|meetings|a\s+call|consultations)|shuttled\s+between"
 )
-_TALK_WEAK = r"meeting|meetings|discussed|discussions|(?:a|the)\s+call\s+with|dialogue"
+_TALK_WEAK = (
+    r"meeting|meetings|discussed|discussions|(?:a|the)\s+call\s+with|dialogue|"
+    # a host receiving a leader at a seat of government: "Obama welcomed al-Abadi to the White House"
+    r"(?:welcomed|received|hosted)(?=\s+(?:[\w.'-]+\s+){1,7}?(?:to|at|in)\s+(?:the\s+)?(?:white\s+house|kremlin|"
+    r"elysee|élysée|chancellery|downing\s+street|oval\s+office|presidential\s+palace)\b)"
+)
 _AGREEMENT_OBJECT = (
     r"deal|agreement|accord|plan|roadmap|framework|cease-?fire|truce|statement|declaration|text|settlement|"
     r"exchange|swap|withdrawal|pause|document|memorandum|communiqu\w+|principles|terms"
@@ -101,6 +106,9 @@ _OFF_STRONG_VERBS = (
     r"retaking|retakes|stormed|storming|besieged|besieging|shelled|shelling|bombarded|bombarding|bombed|"
     r"pounded|pounding|overran|overrun|overrunning|encircled|encircling|invaded|storm|capture|seize|retake|"
     r"recapture|besiege|bombard|overrun|encircle|invade|"
+    r"(?:closed|closing|close|closes)\s+in\s+on|"
+    # "have been bombing", "resumed bombing": the verb, not the noun of a "bombing" (one blast)
+    r"(?:been|are|were|is|was|began|begun|started|continued|kept|resumed)\s+bombing|"
     r"advanced\s+(?:on|into|to|towards?|deeper|further)|advancing\s+(?:on|into|towards?)|"
     r"pushed\s+(?:into|towards?|deeper|further|through)|pushing\s+(?:into|towards?|deeper)|"
     r"pressed\s+(?:on\s+with\s+)?(?:their|its|an|the|a)\s+(?:\w+\s+)?(?:assault|offensive|attack|advance)|"
@@ -120,7 +128,7 @@ _OFF_WEAK = (
 _RES_TRIGGERS = (
     r"vetoed|vetoes|vetoing|veto|blocked|blocking|blocks|voted\s+(?:down|against)|voting\s+against|"
     r"vote\s+against|failed\s+to\s+(?:pass|win|get|secure|garner|obtain|be\s+adopted|muster)|rejected|"
-    r"(?:was|were)\s+defeated|did\s+not\s+pass|fell\s+short"
+    r"(?:was|were)\s+defeated|did\s+not\s+pass|fell\s+short|(?:was|were)\s+not\s+adopted"
 )
 
 TRIGGERS = (
@@ -184,7 +192,9 @@ CEASEFIRE_REALISED = _c(
     r"brokered|reached|struck|took\s+effect|takes\s+effect|came\s+into\s+(?:force|effect)|"
     r"went\s+into\s+effect|in\s+(?:force|effect|place)|began|begun|started|ordered|accepted|accepts|"
     r"approved|negotiated|unveiled|proclaimed|called\s+(?:a|an)\b|sealed|clinched|hammered\s+out|"
-    r"agreed\s+to|agreed\s+on|endorsed|implement|implementing|came\s+into\s+being|" + _CEASEFIRE_START + r")\b"
+    r"agreed\s+to|agreed\s+on|endorsed|implement|implementing|came\s+into\s+being|"
+    # "had lasted seven days": a truce that lasted a stated time existed, however it ended
+    r"lasted\s+(?:for\s+)?(?:\w+\s+){1,2}(?:days|weeks|months)|" + _CEASEFIRE_START + r")\b"
 )
 CEASEFIRE_ANNOUNCE_OK = _c(r"\b(?:announced|announces|" + _CEASEFIRE_START + r")\b")
 
@@ -337,7 +347,9 @@ NOMINAL_REFERENCE = _c(
 )
 NOMINAL_UNREALISED = _c(
     r"\b(?:planned|proposed|possible|threatened|expected|looming|imminent|impending|anticipated|potential|"
-    r"prospective|feared|future|upcoming|mooted|promised|next)\s+(?:[\w-]+\s+){0,2}$"
+    r"prospective|feared|future|upcoming|mooted|promised|next)\s+(?:[\w-]+\s+){0,2}$|"
+    # "Zelensky's participation in negotiations": taking part in talks in general (a bare plural), no round held
+    r"\b(?:participation|involvement)\s+in\s+$"
 )
 # a reaction to an attack or truce reported elsewhere: "condemned the shelling", "welcomed the truce"
 REACTION_CLAUSE = _c(
@@ -411,7 +423,8 @@ LOCATIVE_BEFORE = _c(
     r"\b(?:in|into|inside|across|throughout|from|near|around|towards?|within|over|at|outside|all\s+over|"
     r"parts\s+of|areas\s+of|north\s+of|south\s+of|east\s+of|west\s+of)\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west|northern|southern|eastern|western|central|north-?eastern|north-?western|"
-    r"south-?eastern|south-?western|rebel-held|war-torn|neighbouring|neighboring)\s+)?$|"
+    r"south-?eastern|south-?western|rebel-held|war-torn|war-ravaged|neighbouring|neighboring|mountainous|"
+    r"restive|remote|rural|coastal|oil-rich|northernmost|southernmost)\s+){0,2}$|"
     r"\b(?:city|town|capital|port|village|resort)\s+of\s+$"  # "the Austrian city of Vienna": a place
 )
 TOPIC_COMPOUND_AFTER = _c(
@@ -444,7 +457,9 @@ TARGET_BEFORE = _c(
     r"(?:\bagainst\s+|\b(?:positions|targets|strongholds?|bases?|fortifications|lines|units|convoys?|"
     r"fighters|militants|territory|areas?|outposts?|hideouts?|camps?|enclaves?|stronghold)\s+(?:of|held\s+by|"
     r"controlled\s+by)\s+|\b(?:on|from|at|defeat|out\s+of)\s+|"
-    r"\b(?:attacked|ambushed|bombed|shelled|struck|hit|targeted|raided|stormed)\s+(?:an?\s+)?)"
+    r"\b(?:attacked|ambushed|bombed|shelled|struck|hit|targeted|raided|stormed)\s+(?:an?\s+)?|"
+    # "districts held by rebels": the holder of what is attacked
+    r"\b(?:held|controlled|run)\s+by\s+)"
     r"(?:the\s+)?(?:\w+\s+){0,2}$"
 )
 TARGET_AFTER = _c(
@@ -478,6 +493,21 @@ CASUALTY_FOLLOWUP = _c(
 )
 # "captured by X": the agent of a passive attack verb
 PASSIVE_AGENT_BEFORE = _c(r"\b\w+(?:ed|en|wn|ught|ook|ut|ung)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+CASUALTY_TALLY = _c(
+    r"\b(?:more\s+than|over|at\s+least|nearly|almost|some|about|around)\s+[\d,]+(?:\s+[\w-]+){0,3}\s+"
+    r"(?:have|has)\s+(?:now\s+)?(?:been\s+killed|died)\b"
+)
+# "areas seized by the army", "the town besieged by rebels": the agent of an attack participle, also in a
+# reduced relative clause with no auxiliary
+ATTACK_AGENT_BEFORE = _c(
+    r"\b(?:seized|captured|(?:re)?taken|retaken|recaptured|besieged|encircled|surrounded|attacked|bombed|"
+    r"shelled|stormed|overrun|targeted|struck|raided|invaded|liberated|launched|led|waged|mounted)\s+"
+    r"by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
+)
+ATTACKED_BY_AFTER = _c(
+    r"^(?:\s+[\w-]+){0,2}?\s+(?:seized|captured|besieged|encircled|surrounded|attacked|bombed|shelled|"
+    r"targeted|ambushed|overrun|trapped)\s+by\b"
+)
 # Where something took place: "in Munich", "at a Geneva hotel", "in the German city of Munich", "to Moscow";
 # the words between "in" and the place qualify it (no preposition: "in talks with", "in the face of"), and
 # "to" takes the place at once ("to recapture Aleppo" names the goal of an advance, not a venue).
@@ -659,7 +689,8 @@ FUTURE_CLAUSE = _c(
 )
 BACKGROUND_CLAUSE = _c(
     r"\b(?:previously|formerly|at\s+the\s+time|back\s+in|years?\s+ago|(?:\w+\s+)?years\s+earlier|once\s+held|"
-    r"in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d)\b"
+    # "for the first time since 2014": the year is the last such event, not this one's
+    r"in\s+(?:19|20)\d\d|(?<!\bfirst\stime\s)since\s+(?:19|20)\d\d)\b"
 )
 
 # casualties ------------------------------------------------------------------------
@@ -791,6 +822,11 @@ LEXICON = Lexicon(
     target_before=TARGET_BEFORE,
     target_after=TARGET_AFTER,
     passive_agent_before=PASSIVE_AGENT_BEFORE,
+    attack_agent_before=ATTACK_AGENT_BEFORE,
+    attacked_by_after=ATTACKED_BY_AFTER,
+    repelling_after=_c(
+        r"^(?:\s+[\w-]+){0,4}?\s+(?:repelled|repulsed|fought\s+off|beat\s+back|thwarted|foiled|fended\s+off)\b"
+    ),
     venue_before=VENUE_BEFORE,
     place_excluded_before=PLACE_EXCLUDED_BEFORE,
     nationwide=NATIONWIDE,
@@ -835,6 +871,7 @@ LEXICON = Lexicon(
     casualty_killed=CASUALTY_KILLED,
     casualty_injured=CASUALTY_INJURED,
     casualty_background=CASUALTY_BACKGROUND,
+    casualty_tally=CASUALTY_TALLY,
     victim_civilian=VICTIM_CIVILIAN,
     victim_child=VICTIM_CHILD,
     casualty_at_least=CASUALTY_AT_LEAST,
@@ -863,6 +900,14 @@ LEXICON = Lexicon(
         r"villages?|towns?|city|forces|fighters|militants|rebels|targets|strongholds?|barracks|headquarters|"
         r"compounds?|camps?|markets?|hospitals?|schools?|patrols?)\b"
     ),
+    source_subject_after=_c(
+        r"^(?:\s+[\w-]+){0,2}?\s+(?:have\s+|has\s+|had\s+|were\s+|was\s+)?(?:\w+ed|retook|took|seized|began|"
+        r"struck|hit|shot|fought|overran|drove|won|lost|are|were|have|has|had)\b"
+    ),
+    scene_continuation=_c(r"^\W*(?:afterwards|later|there|after\s+that|earlier)\b"),
+    region_unit_before=_c(r"\b(?:region|province|governorate|oblast|district)\s+of\s+$"),
+    region_unit_after=_c(r"^\s+(?:region|province|governorate|oblast)\b"),
+    time_frame_before=_c(r"\bsince\s+the\s+(?:\w+\s+)?$|\bhistory\s+of\s+(?:the\s+)?$"),
     demonym_of_place=_c(
         r"^\s+(?:\w+\s+)?(?:capital|city|town|port|province|region|border|coast|village|stronghold|enclave|"
         r"territory|base|air\s+base|airbase|port\s+city|border\s+town|oil\s+town|countryside|desert|"
@@ -881,6 +926,7 @@ LEXICON = Lexicon(
     nominal_word=NOMINAL_WORD,
     nominal_reference=NOMINAL_REFERENCE,
     nominal_unrealised=NOMINAL_UNREALISED,
+    nominal_habitual=_c(r"\b(?:regular|frequent|occasional|sporadic|periodic|routine)\s+(?:[\w-]+\s+)?$"),
     reaction_clause=REACTION_CLAUSE,
     offensive_stopped=OFFENSIVE_STOPPED,
     offensive_stopped_before=OFFENSIVE_STOPPED_BEFORE,
@@ -906,6 +952,7 @@ LEXICON = Lexicon(
     victim_injured=VICTIM_INJURED,
     between=_c(r"\bbetween\s"),
     resolution_negation_ok=_c(r"^(?:fail|refus|reject)"),
+    resolution_not_adopted=_c(r"^\s+(?:be\s+)?(?:adopted|passed|approved)\b"),
     sentence_condition=_c(r"^\W*(?:if|should|unless|in\s+case)\b"),
     infinitive_marker="to",
     ordinal_dot=False,

@@ -43,6 +43,8 @@ def _negated(clause: str, trigger: Trigger, lexicon: Lexicon, offset: int) -> bo
             continue
         if trigger.event_type == RESOLUTION and lexicon.resolution_negation_ok.match(m.group()):
             continue
+        if trigger.event_type == RESOLUTION and lexicon.resolution_not_adopted.match(clause[m.end() :]):
+            continue
         return True
     return False
 
@@ -119,6 +121,8 @@ def modality(
         return "attributive"
     if trigger.event_type == OFFENSIVE and trigger.nominal and _stopped(sentence, clauses, trigger, lexicon):
         return "stopped"
+    if trigger.event_type == OFFENSIVE and _habitual(sentence, trigger, lexicon):
+        return "habitual"
     if trigger.event_type != RESOLUTION and trigger.nominal:  # a noun: "den Angriff", "der Feuerpause"
         if lexicon.nominal_unrealised.search(before):
             return "planned"
@@ -133,6 +137,12 @@ def modality(
         if verdict is not None:
             return verdict
     return _clause_modality(sentence, clauses, (c_start, c_end), clause, trigger, lexicon, grammar)
+
+
+def _habitual(sentence: Sentence, trigger: Trigger, lexicon: Lexicon) -> bool:
+    """ "regular air strikes", also inside a verb phrase trigger ("carried out regular air strikes")."""
+    head = trigger.start + trigger.word.rfind(" ") + 1  # the trigger's last word (its noun)
+    return bool(lexicon.nominal_habitual.search(sentence.low[max(0, trigger.start - 60) : head]))
 
 
 def _clause_modality(
@@ -175,6 +185,8 @@ def _clause_modality(
         if name == "conditional" and framed:
             continue  # "Bei dem Gipfel hatten sie sich nicht einigen können": the summit took place
         cue = lexicon.cues[name].search(clause)
+        if cue is not None and _draft_content(span[0] + cue.start(), trigger, lexicon):
+            continue
         if cue is not None and not _in_talks_topic(clause, span[0], cue, trigger, lexicon):
             return name
     if _planned(clause, trigger, lexicon):
@@ -188,6 +200,12 @@ def _clause_modality(
         if cue is not None and not _cue_out_of_reach(grammar, clauses[index - 1][0] + cue.start(), trigger):
             return "governed"
     return REALISED
+
+
+def _draft_content(cue_pos: int, trigger: Trigger, lexicon: Lexicon) -> bool:
+    """ "rejected a Russian draft resolution calling for a ceasefire": a demand after the blocking verb (in a
+    head-initial language) is what the draft asked for, not a mood of the block."""
+    return trigger.event_type == RESOLUTION and lexicon.head_initial and cue_pos > trigger.end
 
 
 def _in_talks_topic(clause: str, offset: int, cue: re.Match[str], trigger: Trigger, lexicon: Lexicon) -> bool:

@@ -25,7 +25,7 @@ from domain.events import (
 )
 from domain.extraction import confidence, roles
 from domain.extraction.casualties import casualties_in, merge_casualties
-from domain.extraction.codes import BODIES, NON_ARMED
+from domain.extraction.codes import BODIES, NON_ARMED, code_at
 from domain.extraction.dates import DateMention, DateResolver, PubDate, parse_published
 from domain.extraction.gazetteer_port import GazetteerPort, PlaceLike
 from domain.extraction.lexicon import CEASEFIRE, OFFENSIVE, RESOLUTION, TALKS, Lexicon, get_lexicon
@@ -173,6 +173,8 @@ def run_traced(
     ]
     ctx = roles.build_context(cleaned, gaz, lexicon, low, fighting, talking)
     ctx.dateline = roles.dateline_city(text, gaz, lexicon)
+    if pub is not None:
+        ctx.actors = [_code_at(m, pub.date) for m in ctx.actors]
     art = _Article(text, cleaned, low, lexicon, gaz, pub, ctx, sentences, dates, hits, notes=notes)
     candidates: list[Candidate] = []
     for index in with_hits:
@@ -188,6 +190,11 @@ def run_traced(
     if _sports_article(lexicon, low):  # metaphors of a match: only a named state or armed group counts
         merged = [c for c in merged if c.actors or c.event_type not in (OFFENSIVE, CEASEFIRE, TALKS)]
     return [_traced(art, c) for c in merged]
+
+
+def _code_at(m: roles.Mention, on: dt.date | None) -> roles.Mention:
+    code = code_at(m.code, m.surface, on)
+    return m if code == m.code else replace(m, code=code)
 
 
 def _sports_article(lexicon: Lexicon, low: str) -> bool:
@@ -280,6 +287,8 @@ def _trigger_ok(art: _Article, sentence: Sentence, clauses: list[tuple[int, int]
         after = sentence.low[trig.start : c_end]
         span = (sentence.start + trig.start, sentence.start + trig.end)
         captured = lex.capture_object.search(sentence.low[trig.start : trig.end]) or art.ctx.places_in(*span)
+        if lex.casualty_tally.search(sentence.low[: trig.start]):
+            return False  # "more than 160 have been killed, most while carrying out attacks": a toll
         return bool(
             lex.offensive_realised.search(sentence.low[c_start:c_end])
             or lex.offensive_object_after.match(after)
@@ -372,7 +381,7 @@ def _candidate(
     if place is not None and place.precision == "country" and event_type in (OFFENSIVE, TALKS):
         place = _campaign_town(art, index, place, event_type)
     if place is None and event_type == TALKS:
-        place = _neighbour_venue(art, index) or roles.dateline_venue(art.ctx, lex)
+        place = _neighbour_venue(art, index) or _scene_venue(art, index) or roles.dateline_venue(art.ctx, lex)
     region = event_type == OFFENSIVE and lex.country_region.search(sentence.low) is not None
     if place is None and event_type == OFFENSIVE and not region and lex.anaphoric_place.search(sentence.low):
         place = _previous_place(art, index)
@@ -391,6 +400,8 @@ def _candidate(
     if event_type in (TALKS, CEASEFIRE) and len({a.code for a in actors}) >= 2:
         art.parties.append((index, [a for a in actors if a.code not in BODIES]))
     occurred = _date(art, index, clause, trig, event_type)
+    if occurred is None and event_type == RESOLUTION:
+        occurred = _session_day(art, index)
     if _historical(art, index, occurred):
         return None
     if _stale(art, occurred):
@@ -400,7 +411,7 @@ def _candidate(
         assert occurred is not None and art.pub is not None and art.pub.date is not None
         occurred = replace_struct(occurred, end=art.pub.date)  # begun then, going on now
     background = bool(lex.background_clause.search(sentence.low[clause[0] : clause[1]])) or any(
-        d.occurred.precision == "year" for d in art.dates[index]
+        d.occurred.precision == "year" and not _SINCE_YEAR.match(d.occurred.text or "") for d in art.dates[index]
     )
     clause_texts = [sentence.low[s:e] for s, e in clauses]
     casualties = casualties_in(clause_texts, lex) if event_type == OFFENSIVE else None
@@ -631,6 +642,7 @@ def _campaign_town(art: _Article, index: int, country: PlaceLike, event_type: st
             before = art.low[max(0, p.start - 40) : p.start]
             if (
                 p.place.precision != "country"
+                and p.start not in art.ctx.provinces
                 and p.place.country == country.country
                 and not art.lexicon.landmark_before.search(before)
                 and (event_type != TALKS or roles.venue_in(art.ctx, s, art.lexicon) == p.place)
@@ -663,9 +675,26 @@ def _neighbour_venue(art: _Article, index: int) -> PlaceLike | None:
     return None
 
 
+def _scene_venue(art: _Article, index: int) -> PlaceLike | None:
+    """Talks told as the next step of a visit ("Danach traf der Präsident König Charles"): held where the
+    scene just told took place, the nearest city named as a venue up to three sentences back."""
+    if not art.lexicon.scene_continuation.match(art.sentences[index].low):
+        return None
+    for prev in range(index - 1, max(-1, index - 4), -1):
+        venue = roles.venue_in(art.ctx, art.sentences[prev], art.lexicon)
+        if venue is not None:
+            return venue
+    return None
+
+
 def _previous_place(art: _Article, index: int) -> PlaceLike | None:
-    """What "die Stadt", "dort" refers to: the place of the offensive just reported, else the first
-    place in the previous sentences that is not only a landmark ("zwischen X und Y")."""
+    """What "die Stadt", "dort" refers to: a town the sentence right before names (the nearest antecedent),
+    else the place of the offensive just reported, else the first place in the previous sentences that is
+    not only a landmark ("zwischen X und Y")."""
+    if index > 0:
+        town = _first_town(art, art.sentences[index - 1])
+        if town is not None:
+            return town
     recent = [place for i, place in art.offensive_places if index - 6 <= i < index]
     if recent:
         return recent[-1]
@@ -675,8 +704,42 @@ def _previous_place(art: _Article, index: int) -> PlaceLike | None:
         s = art.sentences[prev]
         for p in art.ctx.places_in(s.start, s.end):
             before = art.low[max(0, p.start - 40) : p.start]
-            if p.place.precision != "country" and not art.lexicon.landmark_before.search(before):
+            if (
+                p.place.precision != "country"
+                and p.start not in art.ctx.provinces
+                and not art.lexicon.landmark_before.search(before)
+            ):
                 return p.place
+    return None
+
+
+def _session_day(art: _Article, index: int) -> Occurred | None:
+    """An undated blocked draft ("Other members rejected Russia's draft") voted on at the session the sentence
+    right before dates ("it called for Security Council action at an emergency meeting Friday")."""
+    if index == 0 or art.pub is None:
+        return None
+    prev = art.sentences[index - 1]
+    if not art.lexicon.resolution_body.search(prev.low):
+        return None
+    days = [
+        d
+        for d in DateResolver(art.pub, art.lexicon).find(art.cleaned, art.low, [(prev.start, prev.end)])
+        if d.occurred.precision == "day" and not _after_publication(art, d.occurred)
+    ]
+    return days[-1].occurred if days else None
+
+
+def _first_town(art: _Article, s: Sentence) -> PlaceLike | None:
+    for p in art.ctx.places_in(s.start, s.end):
+        before = art.low[max(0, p.start - 40) : p.start]
+        if (
+            p.place.precision == "city"
+            and p.start not in art.ctx.provinces
+            and p.place.country == art.ctx.main_country  # a venue abroad is not the town fought over
+            and p.place.name not in art.lexicon.venue_places
+            and not art.lexicon.landmark_before.search(before)
+        ):
+            return p.place
     return None
 
 
@@ -713,6 +776,9 @@ _YEAR = re.compile(r"(?<![\w.])(1[5-9]\d\d|20\d\d)(?!\w|\.\d)")
 _YEARS_AGO = re.compile(r"\bvor\s+(\d+)\s+jahren\b|\b(\d+)\s+years\s+ago\b")
 _SINCE = re.compile(r"\b(?:seit|since|bis|until|ab)\s+(?:[\w-]+\s+){0,3}$")
 _DIGIT = re.compile(r"\d")
+# "erstmals seit 2022", "for the first time since 2022": the year starts a span up to now, it does not put
+# the event back in that year
+_SINCE_YEAR = re.compile(r"(?i)(?:seit|since)\b")
 
 
 def _old_years(art: _Article, low: str) -> tuple[bool, bool]:

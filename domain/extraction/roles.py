@@ -61,6 +61,7 @@ class ArticleContext:
     conflict_place: PlaceLike | None = None  # the most-named town or region of the main country
     landmarks: list[LandmarkVenue] = field(default_factory=list)  # "im Kanzleramt" -> Berlin, sorted by start
     dateline: PlaceLike | None = None  # the city of the article's wire dateline ("GENEVA", "Moskau (dpa) –")
+    provinces: set[int] = field(default_factory=set)  # starts of town names standing for their province
 
     def actors_in(self, start: int, end: int) -> list[Mention]:
         """Actor mentions starting in [start, end) (`actors` is sorted by start)."""
@@ -165,14 +166,18 @@ def _keep(low: str, start: int, end: int, kind: str, lexicon: Lexicon, city_span
     """False for a state name used as a place ("in Syrien", "Hauptstadt Sanaa"), a topic
     ("Syrien-Konflikt"), or a demonym that qualifies a place ("die syrische Großstadt")."""
     if kind == "demonym":
+        if lexicon.time_frame_before.search(low[max(0, start - 20) : start]):
+            return False
         return not lexicon.demonym_of_place.match(low[end : end + 40])
     if kind != "state":
         return True
     before = low[max(0, start - 40) : start]
-    if start in city_spans and lexicon.locative_near.search(before):
+    if lexicon.time_frame_before.search(before):
         return False
     if lexicon.government_in.search(before):
-        return True
+        return True  # "the government in Tripoli": the capital stands for the state, though it is a city
+    if start in city_spans and lexicon.locative_near.search(before):
+        return False
     if lexicon.locative_before.search(before):
         return False
     return not lexicon.topic_compound_after.match(low[end : end + 20])
@@ -192,7 +197,9 @@ def _kept(m: Mention, low: str, lexicon: Lexicon, acting: set[int], city_spans: 
 def _is_source(low: str, start: int, end: int, lexicon: Lexicon) -> bool:
     before = low[max(0, start - 50) : start]
     after = low[end : end + 30]
-    return bool(lexicon.source_before.search(before) or lexicon.source_after.match(after))
+    if lexicon.source_after.match(after):
+        return True
+    return bool(lexicon.source_before.search(before)) and not lexicon.source_subject_after.match(after)
 
 
 _DEFINITE_BEFORE = re.compile(r"(?:^|\W)(?:die|der|den|dem|diese[rn]?|the|this|these)\s+$")
@@ -276,6 +283,15 @@ def _generic_mentions(ctx: ArticleContext, lexicon: Lexicon) -> list[Mention]:
     return out
 
 
+def _names_its_province(p: PlaceMentionLike, low: str, lexicon: Lexicon) -> bool:
+    """ "im Gebiet Donezk", "the Kursk region": a town's name standing for its province, which the codebook
+    leaves without a point location, not the town."""
+    return p.place.precision == "city" and bool(
+        lexicon.region_unit_before.search(low[max(0, p.start - 30) : p.start])
+        or lexicon.region_unit_after.match(low[p.end : p.end + 20])
+    )
+
+
 def build_context(
     text: str,
     gaz: GazetteerPort,
@@ -296,6 +312,7 @@ def build_context(
         key=_start,
     )  # "Vladimir" in "Vladimir Putin" is no place
     weights = _place_weights(places, low, lexicon, fighting, talking)
+    provinces = {p.start for p in places if _names_its_province(p, low, lexicon)}
     acting = {m.start for m in raw if m.kind == "state" and _keep(low, m.start, m.end, m.kind, lexicon, set())}
     weights = [
         0 if p.start in acting and p.place.precision == "country" else w for p, w in zip(places, weights, strict=True)
@@ -304,10 +321,13 @@ def build_context(
     counts = Counter(m.code for m in raw)
     jihadist = next((c for c, _ in counts.most_common() if c in lexicon.jihadist_codes), None)
     city_spans = {p.start for p in places if p.place.precision != "country"}
+    datelines = [m.span() for m in lexicon.dateline_place.finditer(text[:_DATELINE_REACH])]
     kept = [
         Mention(m.start, m.end, m.surface, m.code, m.kind, _is_source(low, m.start, m.end, lexicon))
         for m in raw
         if _kept(m, low, lexicon, acting, city_spans)
+        # "FINSTADJORDET, Norway U.S. Secretary ...": the country of a dateline is where the reporter is
+        and not (m.kind == "state" and any(s <= m.start < e for s, e in datelines))
     ]
     main_state = _main_state(country, raw, gaz, low)
     if main_state in _KURDS_OF:  # "kurdische Milizen" in Iraq are the Peshmerga, in Turkey the PKK
@@ -318,7 +338,9 @@ def build_context(
             for m in kept
         ]
     ctx = ArticleContext(text, low, kept, places, country, main_state, jihadist)
-    ctx.conflict_place = _conflict_place(places, weights, country)
+    ctx.provinces = provinces
+    town_weights = [0 if p.start in provinces else w for p, w in zip(places, weights, strict=True)]
+    ctx.conflict_place = _conflict_place(places, town_weights, country)
     ctx.landmarks = _landmark_venues(text, low, gaz, lexicon, country)
     generic = _generic_mentions(ctx, lexicon)
     overridden = [a for a in kept if not any(g.start <= a.start < g.end for g in generic)]
@@ -399,12 +421,18 @@ def _offensive_role(ctx: ArticleContext, m: Mention, lexicon: Lexicon, passive: 
     surface = m.surface.lower()
     if any(w in surface for w in _TARGET_WORDS) or lexicon.target_after.match(_after(ctx, m)):
         return "target"
+    if lexicon.attacked_by_after.match(_after(ctx, m, 40)):
+        return "target"  # "government forces besieged by IS"
+    if lexicon.repelling_after.match(_after(ctx, m, 60)):
+        return "target"  # "the army said it repelled a rebel attack"
     before = _before(ctx, m, 40)
     if (
         lexicon.support_before.search(before)
         or lexicon.support_after.match(_after(ctx, m))
         or lexicon.supported_before.search(before)
     ):
+        return "attacker"
+    if lexicon.attack_agent_before.search(before):
         return "attacker"
     if lexicon.passive_agent_before.search(before):
         # "von X eingenommen" (passive: X attacked); "haben die Stadt von X zurückerobert" (active: from X)
@@ -582,6 +610,8 @@ def _eligible_places(
     start, end = sentence.start + span[0], sentence.start + span[1]
     out = []
     for p in ctx.places_in(start, end):
+        if p.start in ctx.provinces:
+            continue  # "im Gebiet Donezk": the province, not the town
         if any(a.start <= p.start < a.end and a.kind == "state" for a in ctx.actors_in(p.start - 40, p.end)):
             continue  # a state or capital named as an actor ("Verbündeter Russland", "Moskau legte"), not a place
         before = ctx.low[max(0, p.start - 50) : p.start]
@@ -696,6 +726,8 @@ def choose_place(
         venues = [
             p for p in _eligible_places(ctx, sentence, (0, len(sentence.text)), lexicon) if _is_venue(ctx, p, lexicon)
         ]
+        # "a draft calling for a ceasefire in Aleppo": a town of the war is the draft's topic, not the session's seat
+        venues = [p for p in venues if p.place.country != ctx.main_country or p.place.name in lexicon.venue_places]
         venue = _nearest([p for p in venues if p.place.precision == "city"], sentence.start + trigger_pos)
         if venue is not None:
             return venue

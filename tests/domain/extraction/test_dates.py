@@ -222,3 +222,16 @@ def test_a_hedged_span_ago_resolves(text: str, language: str) -> None:
     found = DateResolver(parse_published("2016-11-10"), get_lexicon(language)).find(text)
     assert found and found[0].occurred.precision == "week"
     assert found[0].occurred.start <= D(2016, 10, 27) <= found[0].occurred.end
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (_KRIEG + "Vertreter Russlands und der Ukraine haben in Istanbul erstmals seit 2014 direkt verhandelt.", "de"),
+        ("War in Ukraine\n\nRussian and Ukrainian envoys held talks in Istanbul for the first time since 2014.", "en"),
+    ],
+)
+def test_a_year_after_since_does_not_move_the_event_back(text: str, language: str) -> None:
+    (event,) = _of(extract(text, published_at=PUB_2016_11_10, language=language), "TalksHeld")
+    assert event.occurred is not None
+    assert (event.occurred.start, event.occurred.end) == (dt.date(2016, 11, 9), dt.date(2016, 11, 10))

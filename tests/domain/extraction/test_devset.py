@@ -23,9 +23,9 @@ SCORER = SHARED / "tools" / "score_events.py"
 
 # (language, half) -> the last reported strict F1
 FLOORS = {
-    ("de", "tune"): 0.86,
+    ("de", "tune"): 0.889,
     ("de", "check"): 0.587,
-    ("en", "tune"): 0.759,
+    ("en", "tune"): 0.877,
     ("en", "check"): 0.5,
 }
 

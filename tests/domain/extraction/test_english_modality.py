@@ -264,3 +264,23 @@ def test_ending_or_lifting_a_siege_is_no_offensive(text: str) -> None:
 
 def test_a_siege_tightened_is_an_offensive() -> None:
     assert _mood("Government troops tightened the siege of the rebel-held town on Friday.", OFFENSIVE) == REALISED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The air force has carried out regular air strikes on PKK camps in northern Iraq.",
+        "Rebels launch frequent attacks on army checkpoints in the province.",
+    ],
+)
+def test_regular_attacks_describe_a_habit_not_an_offensive(text: str) -> None:
+    assert _moods(text, OFFENSIVE) == ["habitual"]
+
+
+def test_a_single_attack_stays_realised() -> None:
+    assert _mood("Turkish jets carried out air strikes on PKK camps in northern Iraq on Monday.", OFFENSIVE) == REALISED
+
+
+def test_taking_part_in_talks_in_general_is_no_round_held() -> None:
+    text = "He said Ukraine's participation in negotiations to end the war was not very important."
+    assert _mood(text, TALKS) != REALISED

@@ -40,6 +40,20 @@ def test_passive_agent_is_the_attacker() -> None:
     assert "SYR-KRD" in _roles(event)["attacker"]
 
 
+def test_agent_of_a_reduced_relative_attack_participle_is_the_attacker() -> None:
+    events = _events(
+        "Reporters filmed the hills above Raqqa, the last high ground captured by the Kurdish-led SDF on Tuesday."
+    )
+    offensives = [e for e in events if e["type"] == OFFENSIVE]
+    assert offensives and "SYR-KRD" in _roles(offensives[0])["attacker"]
+
+
+def test_holder_of_a_reduced_relative_is_not_made_an_attacker() -> None:
+    events = _events("Syrian troops shelled districts held by rebels in Aleppo on Tuesday.")
+    offensives = [e for e in events if e["type"] == OFFENSIVE]
+    assert offensives and "SYR-REB" not in _roles(offensives[0]).get("attacker", set())
+
+
 def test_talks_participants_and_mediator() -> None:
     events = _events(
         "Syrian government and rebel delegations met in Astana on Monday in talks brokered by Russia, Turkey and Iran. "
@@ -77,3 +91,52 @@ def test_nationwide_ceasefire_in_the_country() -> None:
     (event,) = [e for e in events if e["type"] == CEASEFIRE]
     assert event["location"]["name"] == "Syria"  # type: ignore[index]
     assert {"RUS", "TUR"} <= {a["code"] for a in event["actors"]}  # type: ignore[attr-defined]
+
+
+def test_an_actor_after_says_that_acts_is_the_reported_subject_not_the_source() -> None:
+    events = _events(
+        "A military spokesman, Brig. Gen. Ali Hassan, says Iraqi forces retook villages near Makhmour on Thursday."
+    )
+    offensives = [e for e in events if e["type"] == OFFENSIVE]
+    assert offensives and "IRQ" in _roles(offensives[0]).get("attacker", set())
+
+
+def test_an_inverted_attribution_stays_a_source() -> None:
+    (event,) = _events("Islamic State fighters attacked Ramadi on Monday, said the Iraqi army.")
+    assert {a["code"] for a in event["actors"]} == {"ISIL"}  # type: ignore[attr-defined]
+
+
+def test_the_noun_an_attack_participle_qualifies_is_the_target() -> None:
+    events = _events("Army units besieged by Islamic State in Deir al-Zor received food by air on Tuesday.")
+    offensives = [e for e in events if e["type"] == OFFENSIVE]
+    assert offensives
+    roles = _roles(offensives[0])
+    assert roles["attacker"] == {"ISIL"} and "SYR" in roles.get("target", set())
+
+
+def test_the_capital_after_government_in_stands_for_the_state() -> None:
+    events = _events("Forces loyal to the government in Tripoli advanced into Sirte on Monday.")
+    offensives = [e for e in events if e["type"] == OFFENSIVE]
+    assert offensives and "LBY" in _roles(offensives[0]).get("attacker", set())
+
+
+def test_the_side_that_repelled_the_attack_is_its_target() -> None:
+    events = _events("The Syrian army said it repelled a rebel attack on its positions near Hama on Monday.")
+    offensives = [e for e in events if e["type"] == OFFENSIVE]
+    assert offensives
+    roles = _roles(offensives[0])
+    assert roles["attacker"] == {"SYR-REB"} and "SYR" in roles.get("target", set())
+
+
+def test_a_country_after_in_and_two_geographic_adjectives_is_a_place_not_an_attacker() -> None:
+    (event,) = _events("War\n\nTurkish jets bombed PKK camps in mountainous northern Iraq on Monday.")
+    assert {a["code"] for a in event["actors"]} == {"TUR", "TUR-REB"}  # type: ignore[attr-defined]
+
+
+def test_the_country_of_a_dateline_is_no_party_to_the_talks() -> None:
+    text = (
+        "TROMSOE, Norway U.S. Secretary of State John Kerry met Iranian Foreign Minister Mohammad Javad Zarif "
+        "on Wednesday to discuss the truce in Syria."
+    )
+    talks = [e for e in _events(text) if e["type"] == TALKS]
+    assert talks and {a["code"] for a in talks[0]["actors"]} == {"USA", "IRN"}  # type: ignore[attr-defined]

@@ -105,3 +105,45 @@ def test_police_work_against_criminals_is_no_offensive() -> None:
 def test_no_conflict_triggers_in_sport_and_business(text: str) -> None:
     types = _triggers(text)
     assert all(t not in (OFFENSIVE, TALKS) for t, _ in types), types
+
+
+def test_attacks_in_a_cumulative_death_toll_report_no_offensive() -> None:
+    text = (
+        "Since October, more than 200 Kurds have been killed by Turkish troops, "
+        "most while carrying out attacks on army posts."
+    )
+    assert OFFENSIVE not in _types(text)
+
+
+def test_attacks_before_a_toll_still_report_the_offensive() -> None:
+    text = (
+        "Turkish troops launched attacks on Kurdish militants near Cizre on Monday, and more than 20 have been killed."
+    )
+    assert OFFENSIVE in _types(text)
+
+
+def test_bombing_as_a_progressive_verb_states_an_offensive() -> None:
+    text = "War in Syria\n\nRussian jets have been bombing rebel-held districts of Idlib for a week."
+    assert OFFENSIVE in _types(text)
+
+
+def test_a_truce_that_lasted_a_stated_time_was_agreed_however_it_ended() -> None:
+    text = (
+        "War in Yemen\n\nA truce between the Houthis and the government had lasted ten days, "
+        "but it was broken on Monday."
+    )
+    assert "CeasefireAnnounced" in _types(text)
+
+
+def test_closing_in_on_a_town_is_an_offensive() -> None:
+    assert OFFENSIVE in _types("War in Syria\n\nKurdish-led forces closed in on the Islamic State town of Manbij.")
+
+
+def test_a_host_welcoming_a_leader_to_a_seat_of_government_held_talks() -> None:
+    text = "War in Iraq\n\nObama welcomed Iraqi Prime Minister Haider al-Abadi to the White House on Tuesday."
+    assert TALKS in _types(text)
+
+
+def test_welcoming_a_decision_is_no_talks() -> None:
+    text = "War in Syria\n\nThe United States welcomed Russia's decision to withdraw troops from Syria on Tuesday."
+    assert TALKS not in _types(text)

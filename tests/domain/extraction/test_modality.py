@@ -9,7 +9,7 @@ import pytest
 
 from domain.events import ConflictEvent
 from domain.extraction import extract
-from domain.extraction.lexicon import get_lexicon
+from domain.extraction.lexicon import OFFENSIVE, get_lexicon
 from domain.extraction.modality import REALISED, modality
 from domain.extraction.sentences import split_sentences
 from domain.extraction.triggers import find_triggers
@@ -348,4 +348,15 @@ def test_confidence_reflects_explicit_arguments() -> None:
     ],
 )
 def test_further_and_next_talks_are_not_realised(text: str) -> None:
+    assert _mood(text, "TalksHeld") != REALISED
+
+
+def test_regular_attacks_describe_a_habit_not_an_offensive() -> None:
+    assert _mood("Die Luftwaffe fliegt regelmäßige Luftangriffe auf Stellungen der PKK im Nordirak.", OFFENSIVE) == (
+        "habitual"
+    )
+
+
+def test_taking_part_in_talks_in_general_is_no_round_held() -> None:
+    text = "Der Präsident sagte, die Teilnahme der Ukraine an Verhandlungen über ein Kriegsende sei unwichtig."
     assert _mood(text, "TalksHeld") != REALISED

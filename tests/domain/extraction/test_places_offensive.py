@@ -76,3 +76,34 @@ def test_region_of_the_country_does_not_borrow_the_main_town() -> None:
     )
     (event,) = _of(extract(text, published_at=PUB_2017_03_09), "OffensiveLaunched")
     assert event.location is None
+
+
+def test_the_city_is_the_town_the_sentence_before_names_not_an_earlier_offensive_place() -> None:
+    text = (
+        "Syrian troops captured Palmyra from Islamic State on Sunday. The army is also keeping up pressure on "
+        "rebels in their stronghold of Daraa. Backed by Russian air strikes, government troops shelled the city "
+        "on Monday."
+    )
+    events = _of(extract(text, published_at=PUB_2016_11_10, language="en"), "OffensiveLaunched")
+    assert {e.location.name for e in events if e.location is not None} == {"Palmyra", "Daraa"}
+
+
+def test_the_city_does_not_refer_back_to_a_talks_venue_abroad() -> None:
+    text = (
+        "Syrian troops captured Palmyra from Islamic State on Sunday. Diplomats met in Geneva on Monday. "
+        "Government troops shelled the city again on Tuesday."
+    )
+    events = _of(extract(text, published_at=PUB_2016_11_10, language="en"), "OffensiveLaunched")
+    assert events and all(e.location is not None and e.location.name == "Palmyra" for e in events)
+
+
+def test_a_town_name_standing_for_its_province_is_no_point_location() -> None:
+    text = "Krieg in der Ukraine\n\nDie russische Armee rückt im Gebiet Donezk weiter auf die Stadt Pokrowsk vor."
+    (event,) = _of(extract(text, published_at=PUB_2016_11_10, language="de"), "OffensiveLaunched")
+    assert event.location is not None and event.location.name == "Pokrovsk"
+
+
+def test_an_advance_into_a_province_named_after_its_town_has_no_point_location() -> None:
+    text = "War in Ukraine\n\nUkrainian troops pushed deeper into the Kursk region on Tuesday."
+    (event,) = _of(extract(text, published_at=PUB_2016_11_10, language="en"), "OffensiveLaunched")
+    assert event.location is None

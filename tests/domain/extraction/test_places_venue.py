@@ -152,3 +152,24 @@ def test_truce_agreed_for_the_war_area_is_no_meeting_there() -> None:
     events = extract(text, published_at=PUB)
     assert len(_of(events, "CeasefireAnnounced")) == 1
     assert not _of(events, "TalksHeld")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Krieg in der Ukraine\n\nIn Warschau bekam der ukrainische Präsident am Mittwoch viel Beifall. Er besuchte "
+            "eine Kaserne. Danach traf der ukrainische Präsident den polnischen Präsidenten Duda.",
+            "de",
+        ),
+        (
+            "War in Ukraine\n\nThe president travelled abroad. In Warsaw the Ukrainian president was cheered on "
+            "Wednesday. He visited a barracks. "
+            "Afterwards the Ukrainian president met Polish President Andrzej Duda.",
+            "en",
+        ),
+    ],
+)
+def test_talks_told_as_the_next_step_of_a_visit_are_where_the_visit_was(text: str, language: str) -> None:
+    talks = [e for e in extract(text, published_at=PUB, language=language) if type(e).__name__ == "TalksHeld"]
+    assert talks and talks[0].location is not None and talks[0].location.name == "Warsaw"

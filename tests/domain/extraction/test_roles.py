@@ -391,3 +391,43 @@ def test_expletive_es_is_no_subject() -> None:
     )
     events = [e for e in extract(_KRIEG + text, published_at="2021-07-10") if isinstance(e, OffensiveLaunched)]
     assert all("ETH" not in {a.code for a in e.actors if a.role == "attacker"} for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Die Hamas hat am Samstag den schwersten Angriff seit der israelischen Staatsgründung gestartet.", "de"),
+        ("Hamas launched the deadliest attack since the Israeli independence war on Saturday.", "en"),
+    ],
+)
+def test_a_demonym_in_a_since_phrase_names_no_party(text: str, language: str) -> None:
+    events = _of(extract(text, published_at=PUB_2023_10_08, language=language), "OffensiveLaunched")
+    assert events and _codes(events[0]) == {"PSE-REB"}
+
+
+def test_the_neighbouring_country_moved_into_is_a_place_not_an_attacker() -> None:
+    text = "Die israelische Armee ist am Dienstag mit Spezialeinheiten in das Nachbarland Libanon eingerückt."
+    events = _of(extract(text, published_at=PUB_2023_10_08, language="de"), "OffensiveLaunched")
+    assert events and "LBN" not in _codes(events[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Die Luftangriffe der israelischen Armee sind die schwersten in der Geschichte des Libanon.", "de"),
+        ("The Israeli air strikes on Hezbollah were the heaviest in the history of Lebanon.", "en"),
+    ],
+)
+def test_a_state_whose_history_ranks_the_attack_is_no_party(text: str, language: str) -> None:
+    events = _of(extract(text, published_at=PUB_2023_10_08, language=language), "OffensiveLaunched")
+    assert events and "LBN" not in _codes(events[0])
+
+
+@pytest.mark.parametrize(
+    ("published", "attacker", "target"),
+    [("2025-03-08", "SYR", "SYR-REB"), ("2017-03-09", "JFS", "SYR")],
+)
+def test_syrian_codes_follow_who_holds_power_at_the_date(published: str, attacker: str, target: str) -> None:
+    text = "Kämpfer der HTS griffen am Montag Assad-treue Milizen in Latakia an."
+    (event,) = _of(extract(text, published_at=published, language="de"), "OffensiveLaunched")
+    assert _role_pairs(event) == {(attacker, "attacker"), (target, "target")}

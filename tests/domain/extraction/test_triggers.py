@@ -264,3 +264,53 @@ def test_english_standing_mediator_role_is_no_talks() -> None:
 
 def test_a_mediator_meeting_the_parties_is_talks() -> None:
     assert _talks("Als Vermittler traf der Außenminister Ägyptens am Freitag in Kairo Vertreter Israels.")
+
+
+def test_attacks_in_a_cumulative_death_toll_report_no_offensive() -> None:
+    text = (
+        "Seit Oktober sind mehr als 200 Kurden von türkischen Soldaten getötet worden, "
+        "die meisten bei Angriffen auf Armeeposten."
+    )
+    assert not _of(extract(text, published_at=PUB_2016_11_10, language="de"), "OffensiveLaunched")
+
+
+def test_a_truce_that_lasted_a_stated_time_was_agreed_however_it_ended() -> None:
+    text = (
+        "Krieg im Jemen\n\nEine Waffenruhe zwischen den Huthi und der Regierung hatte zehn Tage angedauert, "
+        "wurde dann aber am Montag gebrochen."
+    )
+    assert _of(extract(text, published_at=PUB_2016_11_10, language="de"), "CeasefireAnnounced")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kämpfer der M23 sind am Montag in die Stadt Goma eingedrungen.",
+        "Am Montag drangen Kämpfer der M23 in die Stadt Goma ein.",
+    ],
+)
+def test_forcing_a_way_into_a_town_is_an_offensive(text: str) -> None:
+    (event,) = _of(
+        extract("Krieg im Kongo\n\n" + text, published_at=PUB_2025_01_28, language="de"), "OffensiveLaunched"
+    )
+    assert event.location is not None and event.location.name == "Goma"
+
+
+def test_a_host_receiving_a_leader_held_talks() -> None:
+    text = "Krieg in der Ukraine\n\nDer französische Präsident Macron empfing Selenskyj am Montag im Élysée-Palast."
+    (event,) = _of(extract(text, published_at=PUB_2025_01_28, language="de"), "TalksHeld")
+    assert {a.code for a in event.actors} == {"FRA", "UKR"}
+
+
+def test_receiving_goods_is_no_talks() -> None:
+    text = "Krieg in der Ukraine\n\nDie Ukraine hat am Montag Waffen aus Deutschland empfangen."
+    assert not _of(extract(text, published_at=PUB_2025_01_28, language="de"), "TalksHeld")
+
+
+def test_a_draft_not_adopted_because_of_a_veto_was_blocked() -> None:
+    text = (
+        "Krieg in Gaza\n\nDer Sicherheitsrat hat eine Resolution für eine Waffenruhe im Gazastreifen wegen eines "
+        "Vetos der USA nicht verabschiedet."
+    )
+    (event,) = _of(extract(text, published_at=PUB_2025_01_28, language="de"), "ResolutionBlocked")
+    assert ("USA", "blocked_by") in {(a.code, a.role) for a in event.actors}

@@ -160,3 +160,24 @@ def test_english_abbreviations_and_german_only_names() -> None:
     assert codes("The U.S. and the U.N. disagreed.", "en") == [("U.S.", "USA"), ("U.N.", "UN")]
     assert codes("An Island nation and a Pole vault.", "en") == []
     assert codes("Hagel und Regen, dann sprach Chuck Hagel.") == [("Chuck Hagel", "USA")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "codes"),
+    [
+        ("Außenminister Araghtschi traf den Gesandten Witkoff.", "de", ["IRN", "USA"]),
+        ("Tshisekedi und Kagame sprachen über die Lage im Osten.", "de", ["COD", "RWA"]),
+        ("General al-Burhan lehnte Gespräche mit der RSF ab.", "de", ["SDN", "SDN-MIL"]),
+        ("Wagner Group fighters and Prigozhin left Rostov.", "en", ["RUS-MIL", "RUS-MIL"]),
+        ("Die Fatah kritisierte die Nusra-Front.", "de", ["PSE", "JFS"]),
+        ("Prime Minister Starmer called Chancellor Merz.", "en", ["GBR", "DEU"]),
+        ("Modi and Shehbaz Sharif traded accusations.", "en", ["IND", "PAK"]),
+        ("Selenskyj traf Premier Rishi Sunak und Kallas.", "de", ["UKR", "GBR", "EU"]),
+    ],
+)
+def test_leaders_and_armed_groups_of_recent_wars(text: str, language: str, codes: list[str]) -> None:
+    assert [m.code for m in find_actors(text, language)] == codes
+
+
+def test_a_surname_that_is_also_a_common_name_needs_its_first_name() -> None:
+    assert [m.code for m in find_actors("Lloyd Austin flew to Austin, Texas.", "en")] == ["USA"]

@@ -28,9 +28,9 @@ def test_german_adjective_stems_are_shown_inflected() -> None:
 
 
 def test_pattern_codes_are_derived_for_any_state() -> None:
-    militia = actor_code("RUS-MIL")
+    militia = actor_code("ETH-MIL")
     assert militia is not None
-    assert (militia.kind, militia.country, militia.listed) == ("militia", "RU", False)
+    assert (militia.kind, militia.country, militia.listed) == ("militia", "ET", False)
     assert actor_code("NOR") is not None and actor_code("NOR").kind == "state"  # type: ignore[union-attr]
 
 

@@ -99,3 +99,22 @@ def test_english_places_and_german_only_names() -> None:
     assert found == [("Geneva", "Geneva"), ("Mosul", "Mosul"), ("Syria", "Syria")]
     assert find_places("The island of Rom, an Island nation.", "en") == []
     assert [m.place.country for m in find_places("Island und Polen", "de")] == ["IS", "PL"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surface", "name", "country"),
+    [
+        ("Russische Truppen nahmen Wuhledar ein.", "de", "Wuhledar", "Vuhledar", "UA"),
+        ("Die Kämpfe um Tschassiw Jar gingen weiter.", "de", "Tschassiw Jar", "Chasiv Yar", "UA"),
+        ("Ukrainian troops entered Sudzha.", "en", "Sudzha", "Sudzha", "RU"),
+        ("Die Armee rückte in Dschabalija vor.", "de", "Dschabalija", "Jabalia", "PS"),
+        ("Jets struck Dahiyeh overnight.", "en", "Dahiyeh", "Dahieh", "LB"),
+        ("Die RSF belagern al-Faschir.", "de", "al-Faschir", "El Fasher", "SD"),
+        ("Gunmen killed tourists near Pahalgam.", "en", "Pahalgam", "Pahalgam", "IN"),
+        ("Bomber trafen die Anlage in Natanz.", "de", "Natanz", "Natanz", "IR"),
+        ("Forces retook villages near Makhmour.", "en", "Makhmour", "Makhmour", "IQ"),
+    ],
+)
+def test_towns_of_recent_wars(text: str, language: str, surface: str, name: str, country: str) -> None:
+    [mention] = [m for m in find_places(text, language) if m.surface == surface]
+    assert (mention.place.name, mention.place.country, mention.place.precision) == (name, country, "city")
