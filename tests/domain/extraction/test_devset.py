@@ -24,7 +24,7 @@ SCORER = SHARED / "tools" / "score_events.py"
 # (language, half) -> the last reported strict F1
 FLOORS = {
     ("de", "tune"): 0.889,
-    ("de", "check"): 0.587,
+    ("de", "check"): 0.633,
     ("en", "tune"): 0.877,
     ("en", "check"): 0.5,
 }

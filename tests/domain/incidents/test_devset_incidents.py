@@ -41,7 +41,7 @@ NAMESPACE = uuid.UUID("0e0c2b1a-8f7d-4a55-b0d8-2f3c1c7f4a90")
 # articles with the same place and fused or swapped attackers, and the gold lists no roles, so
 # the matcher pairs the two predictions with the two gold events in article order.
 FLOORS = {
-    ("de", False): (0.300, 0.187),  # with extractor rules-2.1.0
+    ("de", False): (0.285, 0.187),  # with extractor rules-2.2.0
     ("de", True): (0.461, 0.240),
     ("en", False): (0.636, 0.700),
     ("en", True): (1.0, 1.0),
