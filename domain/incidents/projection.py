@@ -27,7 +27,15 @@ from domain.incidents.model import (
     Sources,
     type_name,
 )
-from domain.projections.envelope import LIVE_CHANGE_TOPICS, Envelope, article_id_of, conflict_event
+from domain.projections.envelope import (
+    LIVE_CHANGE_TOPICS,
+    Decision,
+    Envelope,
+    article_id_of,
+    as_decision,
+    conflict_event,
+    live_changes,
+)
 
 NAME = "incidents"
 TOPICS = LIVE_CHANGE_TOPICS | {"ArticleSubmitted"}
@@ -69,6 +77,9 @@ def project(envelope: Envelope) -> list[Change]:
                 published=published_day(event.published_at),
             )
         ]
+    decision = as_decision(event)
+    if decision is not None and not isinstance(decision, EventRetracted):
+        return _reviewed(envelope, decision)
     if isinstance(event, EventRetracted):
         target = envelope.retracted
         if target is None:
@@ -80,6 +91,25 @@ def project(envelope: Envelope) -> list[Change]:
     return [
         Extracted(event_id=envelope.event_id, article_id=article_id, position=envelope.global_position, event=extracted)
     ]
+
+
+def _reviewed(envelope: Envelope, decision: Decision) -> list[Change]:
+    """A person's decision, as the incidents see it: a rejection makes the event leave; a correction makes
+    its old form leave and its new form join (each step a recorded decision); a confirmation of a rejected
+    event brings it back. Nothing moves without a stored decision behind it."""
+    why = f"{type(decision).__name__} by {getattr(decision, 'reviewer', 'a person')}"
+    changes: list[Change] = []
+    for target, form, delta in live_changes(envelope):
+        article_id = article_id_of(target.stream_id)
+        if delta < 0:
+            changes.append(Retraction(event_id=target.event_id, position=envelope.global_position, reason=why))
+        elif article_id is not None:
+            changes.append(
+                Extracted(
+                    event_id=target.event_id, article_id=article_id, position=envelope.global_position, event=form
+                )
+            )
+    return changes
 
 
 def outlet_of(article_id: uuid.UUID, source: str | None) -> str:

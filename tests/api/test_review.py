@@ -195,3 +195,21 @@ async def test_the_queue_puts_flagged_events_first_and_leaves_reviewed_ones_out(
             break
     assert sorted(paged) == sorted({*ids, confirmed}) and len(paged) == len(set(paged))
     assert (await client.get("/review/queue")).status_code == 401
+
+
+async def test_a_rejected_event_leaves_its_incident_and_a_correction_relinks_it(
+    client: Client, article: list[dict[str, Any]], reviewer: dict[str, str]
+) -> None:
+    rejected, corrected = article[0]["id"], article[1]["id"]
+    before = {e["id"]: e for e in (await client.get("/events?limit=500")).json()["items"]}
+    assert before[rejected]["incident_id"] is not None
+    await review(client, reviewer, rejected, verdict="rejected", note="wrong")
+    await review(client, reviewer, corrected, verdict="corrected", changes={"location": NEW_PLACE})
+    await caught_up(client)
+    shown = {e["id"]: e for e in (await client.get("/events?limit=500&include_rejected=true")).json()["items"]}
+    assert shown[rejected]["incident_id"] is None
+    incident = (await client.get(f"/incidents/{shown[corrected]['incident_id']}")).json()
+    assert corrected in {e["id"] for e in incident["events"]}
+    old = before[rejected]["incident_id"]
+    if (await client.get(f"/incidents/{old}")).status_code == 200:
+        assert rejected not in {e["id"] for e in (await client.get(f"/incidents/{old}")).json()["events"]}
