@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import datetime as dt
 from typing import Annotated, Any, TypeVar
 
 import msgspec
@@ -67,3 +68,26 @@ def like_pattern(text: str) -> str:
     """An ILIKE pattern matching `text` anywhere, with LIKE's wildcards taken literally."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+def shared_filters(
+    where: Where,
+    *,
+    types: tuple[str, ...],
+    actors: tuple[str, ...],
+    country: str | None,
+    occurred_from: dt.date | None,
+    occurred_to: dt.date | None,
+) -> None:
+    """The filters events and incidents share (both tables name these columns alike): type, any of
+    the actor codes, country, and a date range that overlaps the row's."""
+    if types:
+        where.add(f"type = ANY({where.arg(list(types))}::text[])")
+    if actors:
+        where.add(f"actor_codes && {where.arg(list(actors))}::text[]")
+    if country is not None:
+        where.add(f"country = {where.arg(country)}")
+    if occurred_from is not None:
+        where.add(f"occurred_end >= {where.arg(occurred_from)}")
+    if occurred_to is not None:
+        where.add(f"occurred_start <= {where.arg(occurred_to)}")

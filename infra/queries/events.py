@@ -21,7 +21,7 @@ from domain.errors import ValidationError
 from domain.events import CONFLICT_TYPE_NAMES
 from infra.event_store import Position
 from infra.queries import filters
-from infra.queries.common import BIGINT_MAX, Where, decode_cursor, encode_cursor
+from infra.queries.common import BIGINT_MAX, Where, decode_cursor, encode_cursor, shared_filters
 from infra.queries.filters import BBox
 from infra.queries.totals import Total, count_matches
 
@@ -191,20 +191,18 @@ def decode_event_cursor(raw: str, query: EventQuery) -> EventCursor:
 
 def filter_sql(query: EventQuery, where: Where) -> None:
     """Add the query's filters to `where`."""
-    if query.types:
-        where.add(f"type = ANY({where.arg(list(query.types))}::text[])")
-    if query.actors:
-        where.add(f"actor_codes && {where.arg(list(query.actors))}::text[]")
-    if query.country is not None:
-        where.add(f"country = {where.arg(query.country)}")
+    shared_filters(
+        where,
+        types=query.types,
+        actors=query.actors,
+        country=query.country,
+        occurred_from=query.occurred_from,
+        occurred_to=query.occurred_to,
+    )
     if query.place is not None:
         where.add(f"lower(location_name) = lower({where.arg(query.place)})")
     if query.bbox is not None:
         _bbox_sql(query.bbox, where)
-    if query.occurred_from is not None:
-        where.add(f"occurred_end >= {where.arg(query.occurred_from)}")
-    if query.occurred_to is not None:
-        where.add(f"occurred_start <= {where.arg(query.occurred_to)}")
     if query.q is not None:
         q = where.arg(query.q)
         where.add(f"search @@ (websearch_to_tsquery('german', {q}) || websearch_to_tsquery('english', {q}))")

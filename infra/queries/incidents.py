@@ -17,7 +17,7 @@ import msgspec
 
 from domain.errors import ValidationError
 from infra.queries import filters
-from infra.queries.common import INT_MAX, Where, decode_cursor, encode_cursor
+from infra.queries.common import INT_MAX, Where, decode_cursor, encode_cursor, shared_filters
 from infra.queries.totals import Total, count_matches
 
 Sort = Literal["date", "sources", "fatalities"]
@@ -119,16 +119,14 @@ def decode_incident_cursor(raw: str, query: IncidentQuery) -> IncidentCursor:
 
 
 def filter_sql(query: IncidentQuery, where: Where) -> None:
-    if query.types:
-        where.add(f"type = ANY({where.arg(list(query.types))}::text[])")
-    if query.actors:
-        where.add(f"actor_codes && {where.arg(list(query.actors))}::text[]")
-    if query.country is not None:
-        where.add(f"country = {where.arg(query.country)}")
-    if query.occurred_from is not None:
-        where.add(f"occurred_end >= {where.arg(query.occurred_from)}")
-    if query.occurred_to is not None:
-        where.add(f"occurred_start <= {where.arg(query.occurred_to)}")
+    shared_filters(
+        where,
+        types=tuple(query.types),
+        actors=tuple(query.actors),
+        country=query.country,
+        occurred_from=query.occurred_from,
+        occurred_to=query.occurred_to,
+    )
     if query.min_sources is not None:
         where.add(f"article_count >= {where.arg(query.min_sources)}")
     if query.min_fatalities is not None:

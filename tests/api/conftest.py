@@ -59,3 +59,10 @@ async def api_key(pool: asyncpg.Pool) -> str:
 @pytest.fixture
 def admin_headers(api_key: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {api_key}"}
+
+
+@pytest.fixture
+async def reviewer(pool: asyncpg.Pool) -> dict[str, str]:
+    """Headers of a key named "ana" with the review scope only."""
+    _, secret = await create_api_key(pool, "ana", "review")
+    return {"Authorization": f"Bearer {secret}"}

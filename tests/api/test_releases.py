@@ -5,24 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
-import asyncpg
 import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
 from application import ingest
 from domain.events import ConflictEvent
-from infra.api_keys import create_api_key
 from tests.api.test_end_to_end import caught_up, seed_articles
 
 Client = AsyncTestClient[Litestar]
 NEW_PLACE = {"name": "Manbij", "country": "SY", "lat": 36.5281, "lon": 37.9549, "precision": "city"}
-
-
-@pytest.fixture
-async def reviewer(pool: asyncpg.Pool) -> dict[str, str]:
-    _, secret = await create_api_key(pool, "ana", "review")
-    return {"Authorization": f"Bearer {secret}"}
 
 
 @pytest.fixture
