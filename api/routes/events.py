@@ -130,6 +130,10 @@ async def list_events(
     fatalities_min: Annotated[
         int | None, QueryParameter(ge=0, le=2**31 - 1, description="only events with at least this many killed")
     ] = None,
+    collapse: Annotated[
+        Literal["incident"] | None,
+        QueryParameter(description="incident: one row per incident (its first report; events in none stay)"),
+    ] = None,
     release: Annotated[
         str | None,
         QueryParameter(min_length=1, max_length=64, description="the events exactly as the named release holds them"),
@@ -165,7 +169,7 @@ async def list_events(
         types=type_, actors=actor, country=country, place=place, bbox=bbox, occurred_from=from_,
         occurred_to=to, q=q, article_id=article_id, min_confidence=min_confidence, review_status=review_status,
         include_rejected=include_rejected, needs_rereview=needs_rereview, as_of=pinned, changed_since=changed_since,
-        fatalities_min=fatalities_min,
+        fatalities_min=fatalities_min, collapse=collapse,
         sort=sort, order=order,
     )  # fmt: skip
     after = None if cursor is None else queries.decode_event_cursor(cursor, query)

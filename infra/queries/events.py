@@ -48,6 +48,7 @@ class EventQuery(msgspec.Struct, frozen=True, kw_only=True):
     include_rejected: bool = False
     needs_rereview: bool | None = None
     fatalities_min: int | None = None
+    collapse: bool = False  # one row per incident: its first report (events in no incident stay)
     as_of: Position | None = None  # the events as the read model held them at this log position
     changed_since: Position | None = None  # the events created, updated, rejected or retracted after it
     sort: Sort = "recorded"
@@ -106,6 +107,13 @@ _CHANGED = """(SELECT DISTINCT ON (v.event_id) {columns},
     FROM rm_event_versions v
     WHERE (v.valid_from_tx, v.valid_from_pos) > ({tx}, {pos}) OR (v.valid_to_tx, v.valid_to_pos) > ({tx}, {pos})
     ORDER BY v.event_id, v.valid_from_tx DESC, v.valid_from_pos DESC) AS changed"""
+
+
+# An event no earlier report of its incident precedes (or one in no incident).
+_FIRST_OF_INCIDENT = """NOT EXISTS (SELECT 1 FROM rm_incident_members m JOIN rm_incident_members o
+    ON o.incident_id = m.incident_id
+    WHERE m.event_id = rm_conflict_events.event_id
+      AND (o.global_position, o.event_id) < (m.global_position, m.event_id))"""
 
 
 def columns_sql(query: EventQuery) -> str:
@@ -212,6 +220,8 @@ def filter_sql(query: EventQuery, where: Where) -> None:
         where.add(f"confidence >= {where.arg(query.min_confidence)}")
     if query.fatalities_min is not None:
         where.add(f"killed >= {where.arg(query.fatalities_min)}")
+    if query.collapse:
+        where.add(_FIRST_OF_INCIDENT)
     if query.review_status:
         where.add(f"review_status = ANY({where.arg(list(query.review_status))}::text[])")
     elif not query.include_rejected and query.changed_since is None:
@@ -376,6 +386,7 @@ def build_query(
     include_rejected: bool = False,
     needs_rereview: bool | None = None,
     fatalities_min: int | None = None,
+    collapse: str | None = None,
     as_of: str | None = None,
     changed_since: str | None = None,
     sort: Sort = "recorded",
@@ -403,8 +414,19 @@ def build_query(
         include_rejected=include_rejected,
         needs_rereview=needs_rereview,
         fatalities_min=fatalities_min,
+        collapse=_collapse(collapse, as_of, changed_since),
         as_of=filters.position("as_of", as_of),
         changed_since=filters.position("changed_since", changed_since),
         sort=sort,
         order=order,
     )
+
+
+def _collapse(value: str | None, as_of: str | None, changed_since: str | None) -> bool:
+    if value is None:
+        return False
+    if value != "incident":
+        raise ValidationError(f"collapse: {value[:40]!r} is not served (collapse=incident)")
+    if as_of is not None or changed_since is not None:
+        raise ValidationError("collapse: incidents are live; not with release, as_of or changed_since")
+    return True

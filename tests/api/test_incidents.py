@@ -82,6 +82,18 @@ async def test_every_event_carries_its_incident(client: Client, twice: tuple[lis
     assert one["incident_id"] == events[0]["incident_id"]
 
 
+async def test_collapse_gives_one_row_per_incident(client: Client, twice: tuple[list[str], list[str]]) -> None:
+    everything = (await client.get("/events?limit=500")).json()
+    collapsed = (await client.get("/events?limit=500&collapse=incident")).json()
+    incidents = {e["incident_id"] for e in everything["items"]}
+    assert sorted(e["incident_id"] for e in collapsed["items"]) == sorted(incidents)
+    assert collapsed["total"] == len(incidents) < everything["total"]
+    csv_rows = (await client.get("/events?collapse=incident&format=csv")).text.strip().splitlines()
+    assert len(csv_rows) == 1 + len(incidents)
+    assert (await client.get("/events?collapse=article")).status_code == 400
+    assert (await client.get("/events?collapse=incident&as_of=0")).status_code == 400
+
+
 async def test_an_incident_shows_its_events_articles_outlets_and_decisions(
     client: Client, twice: tuple[list[str], list[str]]
 ) -> None:
