@@ -79,11 +79,11 @@ async def list_releases(releases: ReleaseStore) -> list[Release]:
     return [_view(r) for r in await releases.all()]
 
 
-async def release_position(releases: ReleaseStore, name: str) -> str:
+async def get_release(releases: ReleaseStore, name: str) -> Release:
     found = await releases.get(name)
     if found is None:
         raise NotFoundError(f"no release {name!r} (GET /releases lists them)")
-    return found.position
+    return _view(found)
 
 
 def _view(event: ReleaseCreated) -> Release:
@@ -105,7 +105,10 @@ async def as_of_position(
         raise ValidationError("release and as_of: give one of them")
     if release is None and as_of is None:
         return None
-    position = await release_position(releases, release) if release is not None else _checked(positions, "as_of", as_of)
+    if release is not None:
+        position = (await get_release(releases, release)).position
+    else:
+        position = _checked(positions, "as_of", as_of)
     projected = await positions.projected()
     if positions.after(position, projected):
         raise ValidationError(f"as_of: {position} is beyond what the read models hold yet ({projected}); retry later")

@@ -6,8 +6,6 @@ modality cue and gazetteer code appears here.
 
 from __future__ import annotations
 
-from typing import get_args
-
 import msgspec
 
 from domain.events.common import PlacePrecision, Precision, Role
@@ -147,7 +145,3 @@ def _event_type(name: str) -> EventTypeEntry:
     definition, cameo, plover = _DEFINITIONS[name]
     roles = [RoleEntry(role=r, meaning=_ROLE_MEANINGS[r]) for r in ROLES_BY_TYPE[name]]
     return EventTypeEntry(type=name, definition=definition, cameo=cameo, plover=plover, roles=roles)
-
-
-def all_roles() -> frozenset[str]:
-    return frozenset(get_args(Role))

@@ -11,7 +11,7 @@ is not added again.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 import msgspec
@@ -160,7 +160,7 @@ def respect_reviews(
     add: Sequence[ConflictEvent],
     unchanged: int,
     reviewed: Mapping[uuid.UUID, ReviewedEvent],
-    key: Any,
+    key: Callable[[ConflictEvent], str],
 ) -> ReviewAwarePlan:
     """Turn a plain plan (what the extractor alone would do) into one that respects reviews.
     `key` gives an event's content key (domain.articles.content_key)."""

@@ -82,7 +82,11 @@ async def get_timeline(
     # The per-day counts know no country or actor: count the events themselves (dated ones).
     query = events.build_query(types=list(types), actors=actor, country=country, occurred_from=from_, occurred_to=to)
     buckets = await stats.stats(services.pool, query, ("interval", "type"), interval)
-    items = [timeline.TimelineBucket(start=b.start, type=b.type, count=b.count) for b in buckets]  # type: ignore[arg-type]
+    items = [
+        timeline.TimelineBucket(start=b.start, type=b.type, count=b.count)
+        for b in buckets
+        if b.start is not None and b.type is not None  # always set when grouped by interval and type
+    ]
     return Timeline(interval=interval, items=items)
 
 

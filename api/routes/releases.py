@@ -15,7 +15,6 @@ from api.errors import problem_responses
 from api.services import ServicesDep
 from application import releases
 from application.releases import Release, ReleaseInput
-from domain.errors import NotFoundError
 
 ReleaseName = Annotated[str, PathParameter(pattern=releases.NAME_PATTERN, description="The release's name")]
 
@@ -55,10 +54,7 @@ async def list_releases(services: ServicesDep) -> ReleaseList:
     responses=problem_responses(404),
 )
 async def get_release(name: ReleaseName, services: ServicesDep) -> Release:
-    found = [r for r in await releases.list_releases(services.releases) if r.name == name]
-    if not found:
-        raise NotFoundError(f"no release {name!r}")
-    return found[0]
+    return await releases.get_release(services.releases, name)
 
 
 ROUTES = [create_release, list_releases, get_release]

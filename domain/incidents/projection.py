@@ -35,6 +35,7 @@ from domain.projections.envelope import (
     as_decision,
     conflict_event,
     live_changes,
+    withdrawn,
 )
 
 NAME = "incidents"
@@ -81,7 +82,7 @@ def project(envelope: Envelope) -> list[Change]:
     if decision is not None and not isinstance(decision, EventRetracted):
         return _reviewed(envelope, decision)
     if isinstance(event, EventRetracted):
-        target = envelope.retracted
+        target = withdrawn(envelope)
         if target is None:
             return []
         return [Retraction(event_id=target.event_id, position=envelope.global_position, reason=event.reason)]

@@ -21,6 +21,7 @@ from domain.projections.envelope import (
     article_id_of,
     as_decision,
     conflict_event,
+    withdrawn,
 )
 from domain.review import ReviewStatus, apply_decision
 from domain.wire import WireEvent, type_of, wire_event
@@ -62,7 +63,7 @@ Change = Insert | Delete
 
 def project(envelope: Envelope) -> list[Change]:
     if isinstance(envelope.event, EventRetracted):
-        target = envelope.retracted
+        target = withdrawn(envelope)
         return [] if target is None else [Delete(event_id=target.event_id)]
     decision = as_decision(envelope.event)
     if decision is not None:

@@ -36,6 +36,7 @@ __all__ = [
     "conflict_event",
     "judged_id",
     "live_changes",
+    "withdrawn",
 ]
 
 # What judges an extracted event after it was stored: a re-extraction's retraction or a person's review.
@@ -59,8 +60,6 @@ class Envelope(msgspec.Struct, frozen=True, kw_only=True):
     tx_id: int
     global_position: int
     recorded_at: dt.datetime
-    # Set on an EventRetracted that withdraws a live conflict event: that event's envelope.
-    retracted: Envelope | None = None
     # Set on a decision about an extracted event of the same stream, written earlier: that event's
     # envelope, and its reviewed state before this decision (every earlier decision folded in).
     target: Envelope | None = None
@@ -85,6 +84,14 @@ def as_decision(event: object) -> Decision | None:
 def judged_id(decision: Decision) -> uuid.UUID:
     """The id of the extracted event a decision is about."""
     return decision.retracted_event_id if isinstance(decision, EventRetracted) else decision.event_id
+
+
+def withdrawn(envelope: Envelope) -> Envelope | None:
+    """For an EventRetracted that withdraws a stored extracted event (not one withdrawn before): that
+    event's envelope."""
+    if isinstance(envelope.event, EventRetracted) and envelope.before is not None and not envelope.before.retracted:
+        return envelope.target
+    return None
 
 
 def live_changes(envelope: Envelope) -> list[tuple[Envelope, ConflictEvent, int]]:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import asyncpg
 import msgspec
 
-from domain.events import ALL_EVENT_TYPES, CONFLICT_TYPE_NAMES, ConflictEvent, EventRetracted
+from domain.events import ALL_EVENT_TYPES, CONFLICT_TYPE_NAMES, ConflictEvent
 from domain.projections.envelope import DECISION_TYPES, Envelope, as_decision, conflict_event, judged_id
 from domain.review import ReviewedEvent, apply_decision
 from infra.codec import decode
@@ -57,10 +57,7 @@ async def resolve(conn: asyncpg.Connection, events: Sequence[RecordedEvent]) -> 
         found = judged.get(envelopes[i].event_id)
         if found is not None:
             target, before = found
-            withdrawn = isinstance(envelopes[i].event, EventRetracted) and not before.retracted
-            envelopes[i] = msgspec.structs.replace(
-                envelopes[i], target=target, before=before, retracted=target if withdrawn else None
-            )
+            envelopes[i] = msgspec.structs.replace(envelopes[i], target=target, before=before)
     return envelopes
 
 

@@ -35,6 +35,27 @@ async def review(client: Client, headers: dict[str, str], event_id: str, **body:
     return await client.post(f"/events/{event_id}/review", json=body, headers=headers)
 
 
+@pytest.fixture
+async def confirmed_and_rejected(
+    client: Client, article: list[dict[str, Any]], reviewer: dict[str, str]
+) -> tuple[str, str]:
+    """The article's first event confirmed, its second rejected."""
+    confirmed, rejected = article[0]["id"], article[1]["id"]
+    await review(client, reviewer, confirmed, verdict="confirmed")
+    await review(client, reviewer, rejected, verdict="rejected", note="wrong")
+    return confirmed, rejected
+
+
+def extractor_without_the_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A "new extractor" that no longer finds an article's first event."""
+    real = ingest.run_extractor
+
+    def fewer(text: str, published_at: str | None, language: str) -> list[ConflictEvent]:
+        return real(text, published_at, language)[1:]
+
+    monkeypatch.setattr(ingest, "run_extractor", fewer)
+
+
 async def test_confirm_reject_and_correct_show_in_the_read_models(
     client: Client, article: list[dict[str, Any]], reviewer: dict[str, str]
 ) -> None:
@@ -99,19 +120,12 @@ async def test_bad_reviews_are_refused_and_store_nothing(
 async def test_reextraction_respects_confirmed_corrected_and_rejected_events(
     client: Client,
     article: list[dict[str, Any]],
-    reviewer: dict[str, str],
+    confirmed_and_rejected: tuple[str, str],
     admin_headers: dict[str, str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    confirmed, rejected = article[0]["id"], article[1]["id"]
-    await review(client, reviewer, confirmed, verdict="confirmed")
-    await review(client, reviewer, rejected, verdict="rejected", note="wrong")
-    real = ingest.run_extractor
-
-    def without_the_first(text: str, published_at: str | None, language: str) -> list[ConflictEvent]:
-        return real(text, published_at, language)[1:]  # a "new extractor" that no longer finds event 0
-
-    monkeypatch.setattr(ingest, "run_extractor", without_the_first)
+    confirmed, rejected = confirmed_and_rejected
+    extractor_without_the_first(monkeypatch)
     response = await client.post(f"/articles/{article[0]['article_id']}/reextract", headers=admin_headers)
     assert response.status_code == 200, response.text
     assert (response.json()["flagged"], response.json()["retracted"]) == ([confirmed], [])
@@ -157,21 +171,19 @@ async def test_a_rebuild_gives_the_same_reviewed_state(
 async def test_the_queue_puts_flagged_events_first_and_leaves_reviewed_ones_out(
     client: Client,
     article: list[dict[str, Any]],
+    confirmed_and_rejected: tuple[str, str],
     reviewer: dict[str, str],
     admin_headers: dict[str, str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    confirmed, rejected = article[0]["id"], article[1]["id"]
-    await review(client, reviewer, confirmed, verdict="confirmed")
-    await review(client, reviewer, rejected, verdict="rejected", note="wrong")
+    confirmed, rejected = confirmed_and_rejected
     await caught_up(client)
     queued = (await client.get("/review/queue?limit=500", headers=reviewer)).json()
     ids = [i["event"]["id"] for i in queued["items"]]
     assert confirmed not in ids and rejected not in ids and queued["total"] == len(ids)
     scores = [i["score"] for i in queued["items"]]
     assert scores == sorted(scores, reverse=True)
-    real = ingest.run_extractor
-    monkeypatch.setattr(ingest, "run_extractor", lambda t, p, lang: real(t, p, lang)[1:])
+    extractor_without_the_first(monkeypatch)
     await client.post(f"/articles/{article[0]['article_id']}/reextract", headers=admin_headers)
     await caught_up(client)
     first = (await client.get("/review/queue?limit=1", headers=reviewer)).json()

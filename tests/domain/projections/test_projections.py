@@ -21,7 +21,7 @@ from domain.events import (
 )
 from domain.events.subscriptions import SubscriptionDeleted
 from domain.projections import actors, articles, conflict_events, places, timeline
-from domain.projections.envelope import Envelope, article_id_of, day_of
+from domain.projections.envelope import Envelope, article_id_of, day_of, withdrawn
 from domain.review import ReviewedEvent
 from domain.streams import article_stream
 
@@ -42,7 +42,7 @@ OFFENSIVE = OffensiveLaunched(
 )
 
 
-def _envelope(event: object, *, stream: str = STREAM, retracted: Envelope | None = None, pos: int = 7) -> Envelope:
+def _envelope(event: object, *, stream: str = STREAM, pos: int = 7) -> Envelope:
     return Envelope(
         event=event,  # type: ignore[arg-type]
         event_id=uuid.UUID(int=pos),
@@ -51,7 +51,6 @@ def _envelope(event: object, *, stream: str = STREAM, retracted: Envelope | None
         tx_id=100,
         global_position=pos,
         recorded_at=RECORDED,
-        retracted=retracted,
     )
 
 
@@ -62,10 +61,7 @@ def _state(original: Envelope, **changes: object) -> ReviewedEvent:
 
 
 def _decision(event: object, original: Envelope, before: ReviewedEvent, pos: int) -> Envelope:
-    withdrawn = isinstance(event, EventRetracted) and not before.retracted
-    return msgspec.structs.replace(
-        _envelope(event, pos=pos), target=original, before=before, retracted=original if withdrawn else None
-    )
+    return msgspec.structs.replace(_envelope(event, pos=pos), target=original, before=before)
 
 
 def _retraction_of(original: Envelope, before: ReviewedEvent | None = None) -> Envelope:
@@ -175,5 +171,5 @@ def test_a_confirmation_changes_no_count_and_a_retraction_of_a_rejected_event_no
 def test_a_second_retraction_withdraws_nothing() -> None:
     original = _envelope(OFFENSIVE)
     again = _retraction_of(original, _state(original, retracted=True))
-    assert again.retracted is None
+    assert withdrawn(again) is None
     assert conflict_events.project(again) == [] and timeline.project(again) == []
