@@ -151,6 +151,9 @@ class Lexicon:
     reaction_clause: Pattern = re.compile("$^")  # "verurteilte den Angriff": a reaction to an event, not its report
     nominal_reference: Pattern = re.compile("$^")  # "seit Beginn der", "während der" right before a nominal trigger
     nominal_unrealised: Pattern = re.compile("$^")  # "eine drohende", "die geplante" right before a nominal trigger
+    # "Verhandlungen über eine Waffenruhe", "talks on a truce": the truce is what talks are about, not agreed
+    ceasefire_topic_before: Pattern = re.compile("$^")
+    ceasefire_topic_agreed: Pattern = re.compile("$^")  # "... und einigten sich darauf": the talks reached it
     # "regular air strikes", "regelmäßige Angriffe": a habit described, no one attack or campaign reported
     nominal_habitual: Pattern = re.compile("$^")
     # stopping an offensive: "stellte die Bombardierung ein", "die Offensive wurde gestoppt" (a nominal trigger)

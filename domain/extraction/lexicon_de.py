@@ -112,7 +112,7 @@ _OFF_STRONG_VERBS = (
     r"kontrolle\s+über\b[^,.;:]*\b(?:übernommen|übernahmen|übernahm|erlangt|gewonnen)"
 )
 _OFF_WEAK = (
-    r"offensive(?:n)?|angriff(?:e|en)?|attacke(?:n)?|vorstoß(?:es)?|vorstöße(?:n)?|"
+    r"offensive(?:n)?|angriff(?:e|en)?|attacke(?:n)?|vorstoß(?:es)?|vorstöße(?:n)?|überfallen|überfielen|"
     r"nahm(?:en)?\b[^.;:]{0,160}?\bein\b"
 )
 
@@ -574,6 +574,13 @@ NOMINAL_UNREALISED = _c(
     # "die Teilnahme Selenskyjs an Verhandlungen": taking part in talks in general (a bare plural), no round held
     r"\b(?:teilnahme|beteiligung)\s+(?:\w+\s+){0,2}an\s+$"
 )
+CEASEFIRE_TOPIC_BEFORE = _c(
+    r"\b(?:\w*verhandlung\w*|\w*gespräch\w*|beratung\w*|\w*gipfel\w*|\w*konferenz\w*|\w*treffen\w*|"
+    r"vermittlungs\w*|bemühungen|initiative\w*)\s+(?:über|für|um|zu[mr]?)\s+(?:\w+\s+){0,3}$"
+)
+CEASEFIRE_TOPIC_AGREED = _c(
+    r"\b(?:geeinigt|einigten|einigte|vereinbart\w*|verständigt\w*|unterzeichnet\w*|in\s+kraft)\b"
+)
 RELATIVE_CLAUSE = _c(
     r"\s*(?:(?:in|an|auf|aus|bei|mit|nach|von|zu|für|über|unter|vor|durch|gegen|um)\s+)?"
     r"(?:der|die|das|dem|den|denen|deren|dessen|welche[rsmn]?|wo|wohin|woher|nachdem|als|seit|seitdem|bevor)\b"
@@ -912,6 +919,8 @@ LEXICON = Lexicon(
     reaction_clause=REACTION_CLAUSE,
     nominal_reference=NOMINAL_REFERENCE,
     nominal_unrealised=NOMINAL_UNREALISED,
+    ceasefire_topic_before=CEASEFIRE_TOPIC_BEFORE,
+    ceasefire_topic_agreed=CEASEFIRE_TOPIC_AGREED,
     nominal_habitual=_c(r"\b(?:regelmäßige\w*|häufige\w*|gelegentliche\w*|sporadische\w*)\s+(?:\w+\s+)?$"),
     offensive_stopped=OFFENSIVE_STOPPED,
     offensive_stopped_before=OFFENSIVE_STOPPED_BEFORE,

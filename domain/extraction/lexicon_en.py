@@ -120,6 +120,7 @@ _OFF_STRONG_VERBS = (
 )
 _OFF_WEAK = (
     r"offensives?|assaults?|attacks?|attacked|attacking|onslaught|advance|operation|strikes|struck|"
+    r"raided|raiding|ambushed|ambushing|"
     r"took\s+(?:the\s+)?(?:town|city|village|villages|district|base|airport|province|area)|hit|"
     # "troops entered the town": weak, so an aid convoy entering a town needs an armed attacker
     r"entered\s+(?:the\s+)?(?:[\w-]+\s+)?(?:town|city|village|district|outskirts|neighbou?rhood|centre|center)"
@@ -351,6 +352,13 @@ NOMINAL_UNREALISED = _c(
     # "Zelensky's participation in negotiations": taking part in talks in general (a bare plural), no round held
     r"\b(?:participation|involvement)\s+in\s+$"
 )
+CEASEFIRE_TOPIC_BEFORE = _c(
+    r"\b(?:talks|negotiations|consultations|discussions|summit|conference|meeting|mediation|efforts|"
+    r"initiative|push|bid)\s+(?:on|over|for|about|towards?|aimed\s+at)\s+(?:[\w-]+\s+){0,3}$"
+)
+CEASEFIRE_TOPIC_AGREED = _c(
+    r"\b(?:agreed|agreement|reached|signed|sealed|brokered|took\s+effect|came\s+into\s+force)\b"
+)
 # a reaction to an attack or truce reported elsewhere: "condemned the shelling", "welcomed the truce"
 REACTION_CLAUSE = _c(
     r"\b(?:condemn\w*|denounc\w*|welcom\w*|criticis\w*|criticiz\w*|deplor\w*|praised|hailed|mourn\w*|"
@@ -425,7 +433,11 @@ LOCATIVE_BEFORE = _c(
     r"(?:(?:north|south|east|west|northern|southern|eastern|western|central|north-?eastern|north-?western|"
     r"south-?eastern|south-?western|rebel-held|war-torn|war-ravaged|neighbouring|neighboring|mountainous|"
     r"restive|remote|rural|coastal|oil-rich|northernmost|southernmost)\s+){0,2}$|"
-    r"\b(?:city|town|capital|port|village|resort)\s+of\s+$"  # "the Austrian city of Vienna": a place
+    r"\b(?:city|town|capital|port|village|resort)\s+of\s+$|"  # "the Austrian city of Vienna": a place
+    # "in the north of Syria", "across much of Mali": a part of the state, a place
+    r"\b(?:in|across|throughout|over|into)\s+(?:the\s+|much\s+|most\s+)?(?:far\s+)?(?:north|south|east|west|"
+    r"north-?east|north-?west|south-?east|south-?west|centre|center|heart|interior|rest|border\s+areas?)\s+of\s+"
+    r"(?:the\s+)?$"
 )
 TOPIC_COMPOUND_AFTER = _c(
     r"^(?:-|\s+)(?:crisis|conflict|war|talks|peace|envoy|policy|resolution|question|issue|file|summit|"
@@ -439,7 +451,9 @@ SOURCE_BEFORE = _c(
 SOURCE_AFTER = _c(
     r"^(?:'s)?\s+(?:(?:human\s+rights\s+)?observatory|war\s+monitor|monitor|news\s+agency|state\s+media|"
     r"state\s+news\s+agency|state\s+television|state\s+tv|media|television|tv|"
-    r"(?:\w+\s+)?(?:ministry|spokesman|spokeswoman)\s+(?:said|says|told))\b"
+    r"(?:\w+\s+)?(?:ministry|spokesman|spokeswoman)\s+(?:said|says|told))\b|"
+    # the speaker of a closing attribution: "..., killing 12 people, the army said."
+    r"^\s+(?:said|says|reported|added|announced|told\s+(?:[\w.]+\s+){1,2}?)(?:\s+on\s+\w+)?\s*[.;\"”]"
 )
 MEDIATOR_BEFORE = _c(
     r"(?:\bmediat\w+\s+(?:by|of)\s+(?:the\s+)?|\bbrokered\s+by\s+(?:the\s+)?|"
@@ -458,6 +472,9 @@ TARGET_BEFORE = _c(
     r"fighters|militants|territory|areas?|outposts?|hideouts?|camps?|enclaves?|stronghold)\s+(?:of|held\s+by|"
     r"controlled\s+by)\s+|\b(?:on|from|at|defeat|out\s+of)\s+|"
     r"\b(?:attacked|ambushed|bombed|shelled|struck|hit|targeted|raided|stormed)\s+(?:an?\s+)?|"
+    # the dead and wounded of the attack: "killing 12 soldiers", "wounding dozens of police officers"
+    r"\b(?:killing|killed|wounding|wounded|injuring|injured)\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+)?"
+    r"(?:\d+|dozens|scores|hundreds|a\s+dozen|two|three|four|five|six|seven|eight|nine|ten)\s+(?:of\s+)?|"
     # "districts held by rebels": the holder of what is attacked
     r"\b(?:held|controlled|run)\s+by\s+)"
     r"(?:the\s+)?(?:\w+\s+){0,2}$"
@@ -926,6 +943,8 @@ LEXICON = Lexicon(
     nominal_word=NOMINAL_WORD,
     nominal_reference=NOMINAL_REFERENCE,
     nominal_unrealised=NOMINAL_UNREALISED,
+    ceasefire_topic_before=CEASEFIRE_TOPIC_BEFORE,
+    ceasefire_topic_agreed=CEASEFIRE_TOPIC_AGREED,
     nominal_habitual=_c(r"\b(?:regular|frequent|occasional|sporadic|periodic|routine)\s+(?:[\w-]+\s+)?$"),
     reaction_clause=REACTION_CLAUSE,
     offensive_stopped=OFFENSIVE_STOPPED,

@@ -126,6 +126,8 @@ def modality(
     if trigger.event_type != RESOLUTION and trigger.nominal:  # a noun: "den Angriff", "der Feuerpause"
         if lexicon.nominal_unrealised.search(before):
             return "planned"
+        if trigger.event_type == CEASEFIRE and _talks_topic(sentence, trigger, before, lexicon):
+            return "topic"
         if trigger.event_type != TALKS and lexicon.nominal_reference.search(before):
             return "reference"
     if trigger.event_type != CEASEFIRE and _zu_infinitive(sentence, trigger, lexicon):
@@ -137,6 +139,14 @@ def modality(
         if verdict is not None:
             return verdict
     return _clause_modality(sentence, clauses, (c_start, c_end), clause, trigger, lexicon, grammar)
+
+
+def _talks_topic(sentence: Sentence, trigger: Trigger, before: str, lexicon: Lexicon) -> bool:
+    """ "Verhandlungen über eine Waffenruhe": the truce is the talks' subject, unless the sentence says
+    the talks reached it ("... einigten sich auf eine Waffenruhe")."""
+    if not lexicon.ceasefire_topic_before.search(before):
+        return False
+    return not lexicon.ceasefire_topic_agreed.search(sentence.low)
 
 
 def _habitual(sentence: Sentence, trigger: Trigger, lexicon: Lexicon) -> bool:

@@ -284,3 +284,13 @@ def test_a_single_attack_stays_realised() -> None:
 def test_taking_part_in_talks_in_general_is_no_round_held() -> None:
     text = "He said Ukraine's participation in negotiations to end the war was not very important."
     assert _mood(text, TALKS) != REALISED
+
+
+def test_a_truce_that_talks_are_about_is_no_truce_agreed() -> None:
+    text = "Negotiations on a truce between the warring sides opened in Cairo on Sunday."
+    assert _moods(text, CEASEFIRE) == ["topic"]
+
+
+def test_a_truce_the_talks_reached_is_agreed() -> None:
+    text = "Negotiators at talks on a truce in Cairo agreed to it on Sunday, officials said."
+    assert _moods(text, CEASEFIRE) == [REALISED]

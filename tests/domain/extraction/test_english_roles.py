@@ -140,3 +140,15 @@ def test_the_country_of_a_dateline_is_no_party_to_the_talks() -> None:
     )
     talks = [e for e in _events(text) if e["type"] == TALKS]
     assert talks and {a["code"] for a in talks[0]["actors"]} == {"USA", "IRN"}  # type: ignore[attr-defined]
+
+
+def test_a_state_named_as_a_part_of_the_country_is_a_place_not_an_actor() -> None:
+    text = "Islamist militants attacked a village in the north of Nigeria on Tuesday, killing 12 people."
+    (event,) = [e for e in _events(text) if e["type"] == "OffensiveLaunched"]
+    assert _roles(event) == {"attacker": {"NGA-REB"}}
+
+
+def test_the_speaker_of_a_closing_attribution_is_no_party() -> None:
+    text = "Militants attacked a checkpoint near Maiduguri on Tuesday, killing 12 soldiers, the army said."
+    (event,) = [e for e in _events(text) if e["type"] == "OffensiveLaunched"]
+    assert _roles(event) == {"attacker": {"NGA-REB"}, "target": {"NGA"}}  # the army reports; its soldiers died

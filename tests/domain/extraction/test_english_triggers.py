@@ -147,3 +147,13 @@ def test_a_host_welcoming_a_leader_to_a_seat_of_government_held_talks() -> None:
 def test_welcoming_a_decision_is_no_talks() -> None:
     text = "War in Syria\n\nThe United States welcomed Russia's decision to withdraw troops from Syria on Tuesday."
     assert TALKS not in _types(text)
+
+
+def test_armed_men_raiding_a_village_is_an_attack() -> None:
+    text = "Boko Haram fighters raided a village near Maiduguri on Tuesday, killing 30 people."
+    assert _types(text) == ["OffensiveLaunched"]
+
+
+def test_police_raiding_a_house_is_no_attack() -> None:
+    text = "Police raided a house in the suburbs of the city on Tuesday and arrested two men in the war crimes case."
+    assert _types(text) == []

@@ -360,3 +360,19 @@ def test_regular_attacks_describe_a_habit_not_an_offensive() -> None:
 def test_taking_part_in_talks_in_general_is_no_round_held() -> None:
     text = "Der Präsident sagte, die Teilnahme der Ukraine an Verhandlungen über ein Kriegsende sei unwichtig."
     assert _mood(text, "TalksHeld") != REALISED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Kairo begannen am Sonntag Verhandlungen über eine Waffenruhe zwischen den Kriegsparteien.",
+        "Die Gespräche um eine Feuerpause in der Region wurden am Montag in Doha fortgesetzt.",
+    ],
+)
+def test_a_truce_that_talks_are_about_is_no_truce_agreed(text: str) -> None:
+    assert _mood(text, "CeasefireAnnounced") == "topic"
+
+
+def test_a_truce_the_talks_reached_is_agreed() -> None:
+    text = "Nach Verhandlungen über eine Waffenruhe einigten sich die Kriegsparteien am Montag in Kairo."
+    assert _mood(text, "CeasefireAnnounced") == REALISED

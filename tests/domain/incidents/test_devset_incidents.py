@@ -43,8 +43,10 @@ NAMESPACE = uuid.UUID("0e0c2b1a-8f7d-4a55-b0d8-2f3c1c7f4a90")
 FLOORS = {
     ("de", False): (0.285, 0.187),  # with extractor rules-2.2.0
     ("de", True): (0.461, 0.240),
-    ("en", False): (0.636, 0.700),
-    ("en", True): (1.0, 1.0),
+    # rules-2.2.1: "killing 320 militants" makes the militants the target, so one Palmyra offensive of
+    # an article is one event (two before), and a pair the old split happened to link is missed
+    ("en", False): (0.555, 0.555),
+    ("en", True): (1.0, 0.833),
 }
 
 pytestmark = pytest.mark.skipif(not (DEVSET.is_dir() and SCORER.is_file()), reason="../shared/devset is absent")
