@@ -152,6 +152,8 @@ class Lexicon:
     nominal_reference: Pattern = re.compile("$^")  # "seit Beginn der", "während der" right before a nominal trigger
     nominal_unrealised: Pattern = re.compile("$^")  # "eine drohende", "die geplante" right before a nominal trigger
     # "Verhandlungen über eine Waffenruhe", "talks on a truce": the truce is what talks are about, not agreed
+    # "since late 2014, when the Houthis overran Sanaa": the origin of a state told as background
+    since_when: Pattern = re.compile("$^")
     ceasefire_topic_before: Pattern = re.compile("$^")
     ceasefire_topic_agreed: Pattern = re.compile("$^")  # "... und einigten sich darauf": the talks reached it
     # "regular air strikes", "regelmäßige Angriffe": a habit described, no one attack or campaign reported

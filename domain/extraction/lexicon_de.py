@@ -171,7 +171,9 @@ TRIGGER_EXCLUSIONS = {
         r"\b(?:wurde|wurden|worden|würde)\b[^,.;:]*\bgetroffen\b|\bgetroffen\s+(?:wurde|wurden|worden)\b|"
         r"\b(?:getroffen|traf|trafen|trifft)\b[^,.;:]*\b(?:ziel|stellung|gebäude|konvoi|stützpunkt|depot|"
         r"umspann|kraftwerk|stromnetz|bahnhof|gleis|zug|anlage|brücke|wohnhaus|wohnblock|hochhaus|schule|"
-        r"krankenhaus|klinik|markt|hafen|flughafen|tanklager|öllager|raffinerie|fabrik|kaserne)\w*|"
+        r"krankenhaus|klinik|markt|hafen|flughafen|tanklager|öllager|raffinerie|fabrik|kaserne|einrichtung|"
+        # a weapon as the subject after the verb: "traf eine russische Drohne ein Wohnhaus"
+        r"\w*drohne|\w*rakete|granate|geschoss|bombe|marschflugkörper)\w*|"
         r"\b(?:tarif|lohn|gehalts|koalitions|sondierungs|fusions|übernahme|handels|brexit)\w*(?:gespräch|verhandl)|"
         r"\b(?:gewerkschaft|arbeitgeber|verdi|ig\s+metall|aktionär|konzern|bundesliga|verein)\w*\b|"
         # making, not meeting: "wir treffen unsere eigenen Entscheidungen", "trafen Vorkehrungen"
@@ -377,7 +379,9 @@ CONFLICT_WORDS = _c(
     r"gefechte\w*|terror\w*|dschihad\w*|jihad\w*|islamist\w*|extremist\w*|friedens\w*|"
     r"kampfjets?|luftwaffe|aufständische\w*|separatisten|bombardier\w*|\w*sicherheitsrat\w*|belager\w*|"
     r"front|streitkräfte|besatzung\w*|brigade\w*|bewaffnete\w*|hamas|hisbollah|taliban|huthi\w*|pkk|ypg|farc|"
-    r"gaza\w*|kampfflugzeug\w*|beschuss|beschossen|granat\w*|raketen\w*)\b"
+    r"gaza\w*|kampfflugzeug\w*|beschuss|beschossen|granat\w*|raketen\w*|"
+    # attacks without a war word: "Russland hat Charkiw mit Drohnen angegriffen"
+    r"(?:drohnen|raketen|bomben|artillerie|granat|mörser)angriff\w*|\w*drohne[n]?\w*|marschflugkörper\w*)\b"
 )
 
 GENERIC_FORCES = (
@@ -400,7 +404,10 @@ GENERIC_FORCES = (
     GenericForce(
         _lw(
             r"\b(?:regierungstruppen|regierungssoldaten|regierungskräfte[n]?|regierungsarmee|regierungsmilizen|"
-            r"regierungstreue[n]?\s+\w+|regimetruppen|regime[s]?|sicherheitskräfte[n]?|streitkräfte[n]?)\b"
+            r"regierungstreue[n]?\s+\w+|regimetruppen|regime[s]?|sicherheitskräfte[n]?|streitkräfte[n]?|"
+            # the government as the rebels' counterpart: "Regierung und Rebellen einigten sich"
+            r"regierung(?=\s+und\s+(?:de[nr]\s+|die\s+)?(?:[\w-]+-)?(?:rebellen|aufständischen|separatisten|"
+            r"opposition|guerilla|milizen)))\b"
         ),
         "government",
         compound=_lc(r"-(?:regime[s]?|truppen|treue[n]?\s+milizen)\b"),
@@ -559,7 +566,7 @@ OFFENSIVE_STOPPED_BEFORE = _c(
 ATTRIBUTIVE_BEFORE = _c(
     r"(?:\b(?i:der|die|das|den|dem|des|ein|eine|einer|einen|einem|eines|viele[nrs]?|alle[nrs]?|"
     r"zahlreiche[nrs]?|mehrere[nrs]?|einige[nrs]?|wenige[nrs]?|ihre[nrsm]?|seine[nrsm]?|deren|dessen|"
-    r"diese[nrsm]?|jene[nrsm]?)\s+(?:[a-zäöüß][\w-]*\s+)?|"
+    r"diese[nrsm]?|jene[nrsm]?|\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf)\s+(?:[a-zäöüß][\w-]*\s+)?|"
     r"\b(?i:der|die|das|den|dem|des)\s+von\s+(?:\S+\s+){1,4})$"
 )
 ATTRIBUTIVE_AFTER = _c(r"\s+(?:[a-zäöüß][\w-]*\s+)?[A-ZÄÖÜ]")
@@ -574,6 +581,7 @@ NOMINAL_UNREALISED = _c(
     # "die Teilnahme Selenskyjs an Verhandlungen": taking part in talks in general (a bare plural), no round held
     r"\b(?:teilnahme|beteiligung)\s+(?:\w+\s+){0,2}an\s+$"
 )
+SINCE_WHEN = _c(r"\bseit\s+(?:[\w-]+\s+){0,2}?(?:19|20)\d\d\s*,\s+als\b")
 CEASEFIRE_TOPIC_BEFORE = _c(
     r"\b(?:\w*verhandlung\w*|\w*gespräch\w*|beratung\w*|\w*gipfel\w*|\w*konferenz\w*|\w*treffen\w*|"
     r"vermittlungs\w*|bemühungen|initiative\w*)\s+(?:über|für|um|zu[mr]?)\s+(?:\w+\s+){0,3}$"
@@ -876,7 +884,7 @@ LEXICON = Lexicon(
     conflict_words=CONFLICT_WORDS,
     # countries at war open the article gate too ("telefonierte ... über die Lage in Syrien"), but they are
     # no conflict topic of their own (talks "über die Flüchtlingskrise" between Italy and Libya)
-    gate_words=_c(r"\b(?:syrien\w*|jemen\w*|libyen\w*|afghanistan\w*|ostukraine|donbass)\b"),
+    gate_words=_c(r"\b(?:syrien\w*|jemen\w*|libyen\w*|afghanistan\w*|\w*ukrain\w*|donbass)\b"),
     generic_forces=GENERIC_FORCES,
     government_in=GOVERNMENT_IN,
     locative_before=LOCATIVE_BEFORE,
@@ -920,6 +928,7 @@ LEXICON = Lexicon(
     nominal_reference=NOMINAL_REFERENCE,
     nominal_unrealised=NOMINAL_UNREALISED,
     ceasefire_topic_before=CEASEFIRE_TOPIC_BEFORE,
+    since_when=SINCE_WHEN,
     ceasefire_topic_agreed=CEASEFIRE_TOPIC_AGREED,
     nominal_habitual=_c(r"\b(?:regelmäßige\w*|häufige\w*|gelegentliche\w*|sporadische\w*)\s+(?:\w+\s+)?$"),
     offensive_stopped=OFFENSIVE_STOPPED,

@@ -116,7 +116,7 @@ _OFF_STRONG_VERBS = (
     r"swept\s+(?:into|through)|drove\s+\w+\s+out\s+of|carried\s+out\s+(?:\w+\s+)?(?:air\s*)?strikes|"
     r"(?:fell|falls)\s+to(?!\s+(?:the\s+)?(?:ground|floor|turf|grass|pitch|court|canvas|ice|deck|knees?|"
     r"bottom|lowest|record|\d|its|their|his|her|a\s+(?:low|record)))|liberated|(?:fired|launched|launching|firing)\s+(?:\d+\s+|dozens\s+of\s+)?(?:[\w-]+\s+){0,2}"
-    r"(?:missiles|rockets|shells|mortars?)\s+(?:at|into|on)|launched\s+(?:\w+\s+)?(?:air\s*)?strikes"
+    r"(?:missiles?|rockets?|shells|mortars?|mortar\s+rounds)\s+(?:at|into|on)|launched\s+(?:\w+\s+)?(?:air\s*)?strikes"
 )
 _OFF_WEAK = (
     r"offensives?|assaults?|attacks?|attacked|attacking|onslaught|advance|operation|strikes|struck|"
@@ -253,7 +253,7 @@ CUES = {
         r"prepar(?:e|es|ed|ing)\s+(?:for|to|an?|the|its|their)|poised\s+to|on\s+the\s+verge\s+of|"
         r"gearing\s+up|invited|invites|invitation|proposed|propose|proposes|"
         r"ahead\s+of|tomorrow|aims?\s+to|aimed\s+at|bid\s+to|would\s+(?:be\s+)?held|set\s+for|"
-        r"slated|pencilled|penciled|could\s+take\s+place)\b|'ll\b"
+        r"slated|pencilled|penciled|could\s+take\s+place|supposed\s+to|meant\s+to)\b|'ll\b"
     ),
     "demanded": _c(
         # "called on Russia", not "a phone call on Tuesday"
@@ -352,6 +352,7 @@ NOMINAL_UNREALISED = _c(
     # "Zelensky's participation in negotiations": taking part in talks in general (a bare plural), no round held
     r"\b(?:participation|involvement)\s+in\s+$"
 )
+SINCE_WHEN = _c(r"\bsince\s+(?:[\w-]+\s+){0,2}?(?:19|20)\d\d\s*,?\s+when\b")
 CEASEFIRE_TOPIC_BEFORE = _c(
     r"\b(?:talks|negotiations|consultations|discussions|summit|conference|meeting|mediation|efforts|"
     r"initiative|push|bid)\s+(?:on|over|for|about|towards?|aimed\s+at)\s+(?:[\w-]+\s+){0,3}$"
@@ -387,7 +388,7 @@ CONFLICT_WORDS = _c(
     r"captured|seized|stormed|recaptured|retook|overran|syria\w*|yemen\w*|libya\w*|afghan\w*|iraq\w*|"
     r"ukrain\w*|donbas|crimea|aleppo|mosul|idlib|islamic\s+state|isis|isil|daesh|taliban|houthis?|"
     r"hezbollah|nusra|farc|kurdish|peshmerga|al-shabaab|boko\s+haram|al\s+qaeda|hamas|rockets?|missiles?|"
-    r"mortars?|artillery|gunmen)\b"
+    r"mortars?|artillery|gunmen|attack\w*|drones?)\b"
 )
 
 _FORCE_NOUNS = r"(?:rebels|militias?|fighters|militiamen|forces|groups|troops|factions|units)"
@@ -414,12 +415,19 @@ GENERIC_FORCES = (
         _lw(
             r"\b(?:government\s+(?:forces|troops|soldiers|army|militias|units)|pro-government\s+forces|"
             r"regime\s+(?:forces|troops)|the\s+regime|army(?:\s+units)?|troops|soldiers|security\s+forces|"
-            r"armed\s+forces|the\s+military)\b"
+            r"armed\s+forces|the\s+military|"
+            # the government as the rebels' counterpart: "the government and the rebels agreed"
+            r"(?<=the\s)government(?=\s+and\s+(?:the\s+)?(?:[\w-]+\s+)?(?:rebels|insurgents|separatists|"
+            r"opposition|guerrillas|militias)))\b"
         ),
         "government",
     ),
     GenericForce(
-        _lw(r"\b(?:jihadists?|militants|islamists?|extremists|terrorists?)\b"),
+        # "Islamist rebels" are rebels: the adjective before a rebel noun is no group of its own
+        _lw(
+            r"\b(?:jihadists?|militants|islamists?(?!\s+(?:rebels?|rebel\s+\w+|insurgents?|opposition|"
+            r"factions?|guerrillas?))|extremists|terrorists?)\b"
+        ),
         "jihadists",
     ),
 )
@@ -519,7 +527,9 @@ CASUALTY_TALLY = _c(
 ATTACK_AGENT_BEFORE = _c(
     r"\b(?:seized|captured|(?:re)?taken|retaken|recaptured|besieged|encircled|surrounded|attacked|bombed|"
     r"shelled|stormed|overrun|targeted|struck|raided|invaded|liberated|launched|led|waged|mounted)\s+"
-    r"by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
+    r"by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
+    # "blamed the air strikes on Syrian warplanes", "attributed the attack to IS": who is said to have attacked
+    r"\b(?:blam\w*|attribut\w*|pinned)\b[^,.;:]{0,60}?\b(?:on|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
 )
 ATTACKED_BY_AFTER = _c(
     r"^(?:\s+[\w-]+){0,2}?\s+(?:seized|captured|besieged|encircled|surrounded|attacked|bombed|shelled|"
@@ -944,6 +954,7 @@ LEXICON = Lexicon(
     nominal_reference=NOMINAL_REFERENCE,
     nominal_unrealised=NOMINAL_UNREALISED,
     ceasefire_topic_before=CEASEFIRE_TOPIC_BEFORE,
+    since_when=SINCE_WHEN,
     ceasefire_topic_agreed=CEASEFIRE_TOPIC_AGREED,
     nominal_habitual=_c(r"\b(?:regular|frequent|occasional|sporadic|periodic|routine)\s+(?:[\w-]+\s+)?$"),
     reaction_clause=REACTION_CLAUSE,

@@ -404,6 +404,9 @@ def _candidate(
         occurred = _session_day(art, index)
     if _historical(art, index, occurred):
         return None
+    if _origin_of_a_state(sentence, trig, lex):
+        art.note(index, f"{event_type} trigger {trig.word!r} dropped: background, the origin of what has gone on since")
+        return None
     if _stale(art, occurred):
         if not _still_going(art.lexicon, sentence.low):
             art.note(index, f"{event_type} trigger {trig.word!r} dropped: background, dated well before publication")
@@ -834,6 +837,12 @@ def _historical(art: _Article, index: int, occurred: Occurred | None) -> bool:
 # publication ("im Juni" in October, "during the June 2014 onslaught") is background to the news
 # (reported in its own time), not a new event.
 _STALE_AFTER = dt.timedelta(days=30)
+
+
+def _origin_of_a_state(sentence: Sentence, trig: Trigger, lex: Lexicon) -> bool:
+    """ "Yemen has been in chaos since late 2014, when the Houthis overran Sanaa": the trigger tells how a
+    state began, years ago, not news."""
+    return any(m.end() <= trig.start for m in lex.since_when.finditer(sentence.low))
 
 
 def _stale(art: _Article, occurred: Occurred | None) -> bool:

@@ -120,3 +120,28 @@ def test_sports_metaphors_are_not_events(text: str) -> None:
 )
 def test_a_state_in_a_sports_context_still_counts(text: str) -> None:
     assert "OffensiveLaunched" in _types(extract(text, published_at=PUB_2017_03_09))
+
+
+def test_a_drone_attack_passes_the_conflict_gate_without_a_war_word() -> None:
+    text = "Russland hat die Stadt Charkiw in der Nacht zum Sonntag erneut mit Drohnen angegriffen."
+    (event,) = _of(extract(text, published_at=PUB_2016_11_10), "OffensiveLaunched")
+    assert {a.code for a in event.actors if a.role == "attacker"} == {"RUS"}
+
+
+def test_a_political_attack_in_words_does_not_pass_the_conflict_gate() -> None:
+    text = "Das sei ein direkter Angriff auf unser Land, sagte der Präsident. Mit der EU gebe es laufende Gespräche."
+    assert extract(text, published_at=PUB_2016_11_10) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Yemen has been in chaos since late 2014, when Houthi rebels overran Sanaa. The war goes on.", "en"),
+        (
+            "Der Jemen ist seit Ende 2014, als die Huthi-Rebellen Sanaa überrannten, im Chaos. Der Krieg dauert an.",
+            "de",
+        ),
+    ],
+)
+def test_the_origin_of_a_state_told_since_then_is_not_news(text: str, language: str) -> None:
+    assert _of(extract(text, published_at=PUB_2016_11_10, language=language), "OffensiveLaunched") == []

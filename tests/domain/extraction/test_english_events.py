@@ -108,3 +108,32 @@ def test_troops_entering_a_town_is_an_assault_an_aid_convoy_is_not() -> None:
 
 def test_warplanes_hitting_rebel_targets_is_an_attack() -> None:
     assert _of(_events("Russian warplanes hit rebel targets near Idlib in Syria on Sunday."), OFFENSIVE)
+
+
+def test_a_single_rocket_fired_on_a_city_is_an_attack() -> None:
+    text = "The rebels late on Wednesday fired a rocket on the loyalist-held city of Marib in Yemen."
+    (event,) = _of(_events(text), OFFENSIVE)
+    assert {a["code"] for a in event["actors"]} == {"YEM-REB"}  # type: ignore[attr-defined]
+
+
+def test_talks_that_were_supposed_to_start_were_not_held() -> None:
+    text = "The Yemen talks were supposed to start on Monday in Kuwait, but the rebels failed to show up."
+    assert _of(_events(text), TALKS) == []
+
+
+def test_islamist_rebels_are_rebels_not_a_jihadist_group() -> None:
+    text = "Syrian troops attacked Islamist rebels on the outskirts of Aleppo on Sunday."
+    (event,) = _of(_events(text), OFFENSIVE)
+    assert {(a["code"], a["role"]) for a in event["actors"]} == {("SYR", "attacker"), ("SYR-REB", "target")}  # type: ignore[attr-defined]
+
+
+def test_whom_an_attack_is_blamed_on_is_the_attacker() -> None:
+    text = "Activists blamed the air strikes on Aleppo on Syrian government warplanes."
+    (event,) = _of(_events(text), OFFENSIVE)
+    assert {(a["code"], a["role"]) for a in event["actors"]} == {("SYR", "attacker")}  # type: ignore[attr-defined]
+
+
+def test_the_government_facing_the_rebels_is_the_state() -> None:
+    text = "In Syria, the government and the rebels agreed to a ceasefire on Friday."
+    (event,) = _of(_events(text), "CeasefireAnnounced")
+    assert {a["code"] for a in event["actors"]} == {"SYR", "SYR-REB"}  # type: ignore[attr-defined]

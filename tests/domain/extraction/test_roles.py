@@ -431,3 +431,9 @@ def test_syrian_codes_follow_who_holds_power_at_the_date(published: str, attacke
     text = "Kämpfer der HTS griffen am Montag Assad-treue Milizen in Latakia an."
     (event,) = _of(extract(text, published_at=published, language="de"), "OffensiveLaunched")
     assert _role_pairs(event) == {(attacker, "attacker"), (target, "target")}
+
+
+def test_the_government_facing_the_rebels_is_the_state() -> None:
+    text = "Syrien-Krieg: Regierung und Rebellen haben sich am Freitag auf eine landesweite Waffenruhe geeinigt."
+    (event,) = _of(extract(text, published_at=PUB_2016_11_10), "CeasefireAnnounced")
+    assert _codes(event) == {"SYR", "SYR-REB"}

@@ -314,3 +314,11 @@ def test_a_draft_not_adopted_because_of_a_veto_was_blocked() -> None:
     )
     (event,) = _of(extract(text, published_at=PUB_2025_01_28, language="de"), "ResolutionBlocked")
     assert ("USA", "blocked_by") in {(a.code, a.role) for a in event.actors}
+
+
+def test_a_drone_that_hit_a_building_is_no_meeting() -> None:
+    text = (
+        "Russland greift die Ukraine an. Nach Angaben des Bürgermeisters traf eine russische Drohne eine "
+        "medizinische Einrichtung in Charkiw."
+    )
+    assert [type(e).__name__ for e in extract(text, published_at="2024-06-04") if type(e).__name__ == "TalksHeld"] == []
