@@ -154,6 +154,8 @@ class Lexicon:
     # "Verhandlungen über eine Waffenruhe", "talks on a truce": the truce is what talks are about, not agreed
     # "since late 2014, when the Houthis overran Sanaa": the origin of a state told as background
     since_when: Pattern = re.compile("$^")
+    # "die angekündigte Feuerpause", "the announced truce": announcing is what the type records
+    ceasefire_nominal_ok: Pattern = re.compile("$^")
     ceasefire_topic_before: Pattern = re.compile("$^")
     ceasefire_topic_agreed: Pattern = re.compile("$^")  # "... und einigten sich darauf": the talks reached it
     # "regular air strikes", "regelmäßige Angriffe": a habit described, no one attack or campaign reported
@@ -210,6 +212,15 @@ class Lexicon:
     landmark_before: Pattern = re.compile("$^")  # "zwischen", "nördlich von" right before a place
     sponsor_after: Pattern = re.compile("$^")  # text right after an actor that makes it the sponsor
     blocker_before: Pattern = re.compile("$^")  # "am Veto" right before an actor: it blocked
+    # an attack in a subordinate clause with an attacker of its own keeps that clause's parties ("Weil sich
+    # Russland an der Offensive beteiligt, kam es zum Zerwürfnis mit den USA"); English "as"/"after" clauses
+    # carry the main clause's attack on too often for it
+    subordinate_attack_scope: bool = False
+    # "China und Angola enthielten sich", "China abstained": who abstained blocked nothing
+    abstained_after: Pattern = re.compile("$^")
+    abstained_before: Pattern = re.compile("$^")
+    # "in den syrischen Rebellengebieten", "Syrian rebel-held areas": a place described, no voter
+    place_of_actor_after: Pattern = re.compile("$^")
     failed_with_draft: Pattern = re.compile(
         "$^"
     )  # "scheiterte mit seinem Entwurf": subjects sponsored  # pluperfect or "bereits/damals": no default date

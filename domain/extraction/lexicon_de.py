@@ -227,6 +227,8 @@ CEASEFIRE_REALISED = _c(
     r"zugestimmt|stimmte\w*\b[^,.;:]*\bzu|akzeptiert\w*|gilt|galt|gelte|gelten|unterzeichnet\w*|"
     r"unterschrieben|vermittelt\w*|abgeschlossen|geschlossen|zustande\s+gekommen|angeordnet|"
     r"ordnete\w*\b[^,.;:]*\ban|eingewilligt|begonnen|begann|trat\w*\b[^,.;:]*\bin\s+kraft|"
+    # "die angekündigte Feuerpause": announced or agreed, whenever it starts
+    r"angekündigte\w*|vereinbarte\w*|verkündete\w*|ausgehandelte\w*|"
     # "hatte sieben Tage angedauert": a truce that lasted a stated time existed, however it ended
     r"(?:tage|wochen|stunden|monate)\s+(?:lang\s+)?(?:an)?gedauert|dauerte\w*\s+(?:\w+\s+){1,2}(?:tage|wochen|monate))\b"
 )
@@ -253,6 +255,12 @@ SPONSOR_AFTER = _c(
 )
 # "am Veto Chinas", "das Veto der USA": the genitive after "Veto" is the blocker.
 BLOCKER_BEFORE = _c(r"\bvetos?\s+(?:de[sr]\s+)?$")
+ABSTAINED_AFTER = _c(r"^(?:\s*(?:,|und|sowie)\s*(?:\w+\s+){0,2}?\w+)*\s+(?:enthielt\w*|enthalten|enthält)\s+sich\b")
+ABSTAINED_BEFORE = _c(r"\b(?:enthielt\w*|enthalten|enthält)\s+sich\s+(?:\w+\s+){0,4}$")
+PLACE_OF_ACTOR_AFTER = _c(
+    r"^\w*\s+(?:\w*(?:gebiet|gebiete|gebieten|region|regionen|stadt|städte|städten|grenze|provinz|provinzen|"
+    r"hauptstadt|küste|hafen|dörfer|dörfern|orte|orten))\b"
+)
 # "Frankreich scheiterte mit seinem Entwurf": the subject of failing with a draft sponsored it.
 FAILED_WITH_DRAFT = _c(
     r"\b(?:scheitert\w*|gescheitert|unterlag\w*|unterlegen)\b[^.;:]{0,60}?\bmit\s+(?:\w+\s+){0,2}"
@@ -283,7 +291,7 @@ CUES = {
         r"zurückgewiesen)\b"
     ),
     "broken": _c(
-        r"\b(?:abgebrochen|brachen\b[^,.;:]*\bab|brach\b[^,.;:]*\bab|bricht\b[^,.;:]*\bab|unterbrochen|"
+        r"\b(?:abgebrochen|abbrach\w*|brachen\b[^,.;:]*\bab|brach\b[^,.;:]*\bab|bricht\b[^,.;:]*\bab|unterbrochen|"
         r"ausgesetzt|festgefahren|stecken\b[^,.;:]*\bfest|steckt\b[^,.;:]*\bfest|stocken|stockt|auf\s+eis|"
         r"platzten|geplatzt|endeten\s+ergebnislos|aufgekündigt|gebrochen|zusammengebrochen|brach\s+zusammen|"
         r"für\s+(?:beendet|bedeutungslos|nichtig|gescheitert|ungültig|hinfällig)|aufgehoben|beendete\w*|"
@@ -292,7 +300,7 @@ CUES = {
         r"sabotier\w*|torpedier\w*|boykottier\w*|untergrab\w*|untergraben)\b"
     ),
     "planned": _c(
-        r"\b(?:soll|sollen|sollte|sollten|geplant\w*|plant|planen|planten|vorgesehen|kommende[nrs]?|"
+        r"\b(?:soll|solle|sollen|sollte|sollten|geplant\w*|plant|planen|planten|vorgesehen|kommende[nrs]?|"
         r"nächste[nrs]?|künftig\w*|demnächst|bevorstehend\w*|werde|werden|wird|angesetzt|anberaumt|"
         r"einberufen|vorbereitung\w*|vorbereit\w*|bereitet\w*\b[^,.;:]*\bvor|eingeladen|einladen|lud\b|"
         r"gebeten|angekündigt|kündigte\w*\b[^,.;:]*\ban|ankündigung|für\s+(?:montag|dienstag|mittwoch|"
@@ -582,6 +590,7 @@ NOMINAL_UNREALISED = _c(
     r"\b(?:teilnahme|beteiligung)\s+(?:\w+\s+){0,2}an\s+$"
 )
 SINCE_WHEN = _c(r"\bseit\s+(?:[\w-]+\s+){0,2}?(?:19|20)\d\d\s*,\s+als\b")
+CEASEFIRE_NOMINAL_OK = _c(r"\b(?:angekündigte\w*|verkündete\w*|vereinbarte\w*)\s+(?:\w+\s+)?$")
 CEASEFIRE_TOPIC_BEFORE = _c(
     r"\b(?:\w*verhandlung\w*|\w*gespräch\w*|beratung\w*|\w*gipfel\w*|\w*konferenz\w*|\w*treffen\w*|"
     r"vermittlungs\w*|bemühungen|initiative\w*)\s+(?:über|für|um|zu[mr]?)\s+(?:\w+\s+){0,3}$"
@@ -874,6 +883,10 @@ LEXICON = Lexicon(
     sponsor_cue=SPONSOR_CUE,
     sponsor_after=SPONSOR_AFTER,
     blocker_before=BLOCKER_BEFORE,
+    subordinate_attack_scope=True,
+    abstained_after=ABSTAINED_AFTER,
+    abstained_before=ABSTAINED_BEFORE,
+    place_of_actor_after=PLACE_OF_ACTOR_AFTER,
     failed_with_draft=FAILED_WITH_DRAFT,
     cues=CUES,
     governing_cues=GOVERNING_CUES,
@@ -928,6 +941,7 @@ LEXICON = Lexicon(
     nominal_reference=NOMINAL_REFERENCE,
     nominal_unrealised=NOMINAL_UNREALISED,
     ceasefire_topic_before=CEASEFIRE_TOPIC_BEFORE,
+    ceasefire_nominal_ok=CEASEFIRE_NOMINAL_OK,
     since_when=SINCE_WHEN,
     ceasefire_topic_agreed=CEASEFIRE_TOPIC_AGREED,
     nominal_habitual=_c(r"\b(?:regelmäßige\w*|häufige\w*|gelegentliche\w*|sporadische\w*)\s+(?:\w+\s+)?$"),

@@ -219,6 +219,11 @@ SPONSOR_AFTER = _c(
     r"^(?:'s)?\s+(?:(?:rival|own|draft|new|revised|alternative|competing)\s+)*(?:draft|resolution|text|proposal)\b"
 )
 BLOCKER_BEFORE = _c(r"\bveto(?:es)?\s+(?:by|from|of)\s+(?:the\s+)?$")
+ABSTAINED_AFTER = _c(r"^(?:\s*(?:,|and)\s*(?:the\s+)?[\w-]+)*\s+(?:abstained|abstaining|abstains)\b")
+ABSTAINED_BEFORE = _c(r"\b(?:abstention|abstentions)\s+(?:by|from|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
+PLACE_OF_ACTOR_AFTER = _c(
+    r"^(?:\s+rebel)?(?:-held|-controlled)?\s+(?:areas?|regions?|towns?|cities|city|border|provinces?|territory|villages?)\b"
+)
 FAILED_WITH_DRAFT = _c(r"$^")
 COORDINATION_GAP = _c(r"\s*(?:,\s*(?:and\s+)?|\band\b|\bas\s+well\s+as\b)\s*(?:the\s+)?")
 RESOLUTION_NOUN = _c(r"\b(?:resolutions?|drafts?|draft\s+text|measure|motion|proposal)\b")
@@ -353,6 +358,7 @@ NOMINAL_UNREALISED = _c(
     r"\b(?:participation|involvement)\s+in\s+$"
 )
 SINCE_WHEN = _c(r"\bsince\s+(?:[\w-]+\s+){0,2}?(?:19|20)\d\d\s*,?\s+when\b")
+CEASEFIRE_NOMINAL_OK = _c(r"\b(?:announced|agreed|declared)\s+(?:[\w-]+\s+)?$")
 CEASEFIRE_TOPIC_BEFORE = _c(
     r"\b(?:talks|negotiations|consultations|discussions|summit|conference|meeting|mediation|efforts|"
     r"initiative|push|bid)\s+(?:on|over|for|about|towards?|aimed\s+at)\s+(?:[\w-]+\s+){0,3}$"
@@ -476,10 +482,12 @@ SUPPORT_BEFORE = _c(
     r"(?:the\s+)?(?:\w+\s+)?$"
 )
 TARGET_BEFORE = _c(
-    r"(?:\bagainst\s+|\b(?:positions|targets|strongholds?|bases?|fortifications|lines|units|convoys?|"
+    r"(?:\bagainst\s+|\b(?:positions|targets|strongholds?|bases?|fortifications|lines|units|convoys?|headquarters|"
     r"fighters|militants|territory|areas?|outposts?|hideouts?|camps?|enclaves?|stronghold)\s+(?:of|held\s+by|"
     r"controlled\s+by)\s+|\b(?:on|from|at|defeat|out\s+of)\s+|"
     r"\b(?:attacked|ambushed|bombed|shelled|struck|hit|targeted|raided|stormed)\s+(?:an?\s+)?|"
+    # "an offensive targeting rebels": the participle's object
+    r"\b(?:targeting|attacking|hitting|shelling|pounding|bombarding)\s+(?:the\s+)?|"
     # the dead and wounded of the attack: "killing 12 soldiers", "wounding dozens of police officers"
     r"\b(?:killing|killed|wounding|wounded|injuring|injured)\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+)?"
     r"(?:\d+|dozens|scores|hundreds|a\s+dozen|two|three|four|five|six|seven|eight|nine|ten)\s+(?:of\s+)?|"
@@ -488,8 +496,9 @@ TARGET_BEFORE = _c(
     r"(?:the\s+)?(?:\w+\s+){0,2}$"
 )
 TARGET_AFTER = _c(
-    r"^(?:-held|-controlled|-occupied|-dominated|-run|\s+(?:held|controlled|occupied)\b|"
-    r"(?:'s)?\s+(?:last\s+|main\s+|major\s+|key\s+|remaining\s+|de\s+facto\s+)*(?:positions|targets|"
+    # an abbreviation in brackets may come between: "Kurdistan Workers Party (PKK) targets"
+    r"^(?:\s*\([^()]{1,12}\))?\)?(?:-held|-controlled|-occupied|-dominated|-run|\s+(?:held|controlled|occupied)\b|"
+    r"(?:'s|')?\s+(?:last\s+|main\s+|major\s+|key\s+|remaining\s+|de\s+facto\s+)*(?:positions|targets|frontlines?|"
     r"strongholds?|fortifications|lines|bases?|outposts?|territory|areas?|enclaves?|"
     r"capital|hideouts?|defen[cs]es)\b)"
 )
@@ -517,7 +526,10 @@ CASUALTY_FOLLOWUP = _c(
     r"bombing)\s+(?:left|killed|claimed)\b"
 )
 # "captured by X": the agent of a passive attack verb
-PASSIVE_AGENT_BEFORE = _c(r"\b\w+(?:ed|en|wn|ught|ook|ut|ung)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+# "were killed Tuesday by a Syrian air strike": a time word or two may come between participle and agent
+PASSIVE_AGENT_BEFORE = _c(
+    r"\b\w+(?:ed|en|wn|ught|ook|ut|ung)\s+(?:(?:on\s+)?[\w-]+\s+){0,2}?by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
+)
 CASUALTY_TALLY = _c(
     r"\b(?:more\s+than|over|at\s+least|nearly|almost|some|about|around)\s+[\d,]+(?:\s+[\w-]+){0,3}\s+"
     r"(?:have|has)\s+(?:now\s+)?(?:been\s+killed|died)\b"
@@ -529,7 +541,9 @@ ATTACK_AGENT_BEFORE = _c(
     r"shelled|stormed|overrun|targeted|struck|raided|invaded|liberated|launched|led|waged|mounted)\s+"
     r"by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
     # "blamed the air strikes on Syrian warplanes", "attributed the attack to IS": who is said to have attacked
-    r"\b(?:blam\w*|attribut\w*|pinned)\b[^,.;:]{0,60}?\b(?:on|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
+    # ("have been blamed for increasing the toll on civilians" blames the subject)
+    r"\b(?:blamed|blames|blaming|attributed|attributes|pinned)\s+(?!for\b)(?:(?!\bfor\b)[^,.;:]){0,60}?"
+    r"\b(?:on|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
 )
 ATTACKED_BY_AFTER = _c(
     r"^(?:\s+[\w-]+){0,2}?\s+(?:seized|captured|besieged|encircled|surrounded|attacked|bombed|shelled|"
@@ -830,6 +844,9 @@ LEXICON = Lexicon(
     sponsor_cue=SPONSOR_CUE,
     sponsor_after=SPONSOR_AFTER,
     blocker_before=BLOCKER_BEFORE,
+    abstained_after=ABSTAINED_AFTER,
+    abstained_before=ABSTAINED_BEFORE,
+    place_of_actor_after=PLACE_OF_ACTOR_AFTER,
     failed_with_draft=FAILED_WITH_DRAFT,
     cues=CUES,
     governing_cues=GOVERNING_CUES,
@@ -954,6 +971,7 @@ LEXICON = Lexicon(
     nominal_reference=NOMINAL_REFERENCE,
     nominal_unrealised=NOMINAL_UNREALISED,
     ceasefire_topic_before=CEASEFIRE_TOPIC_BEFORE,
+    ceasefire_nominal_ok=CEASEFIRE_NOMINAL_OK,
     since_when=SINCE_WHEN,
     ceasefire_topic_agreed=CEASEFIRE_TOPIC_AGREED,
     nominal_habitual=_c(r"\b(?:regular|frequent|occasional|sporadic|periodic|routine)\s+(?:[\w-]+\s+)?$"),

@@ -124,7 +124,9 @@ def modality(
     if trigger.event_type == OFFENSIVE and _habitual(sentence, trigger, lexicon):
         return "habitual"
     if trigger.event_type != RESOLUTION and trigger.nominal:  # a noun: "den Angriff", "der Feuerpause"
-        if lexicon.nominal_unrealised.search(before):
+        if lexicon.nominal_unrealised.search(before) and not (
+            trigger.event_type == CEASEFIRE and lexicon.ceasefire_nominal_ok.search(before)
+        ):
             return "planned"
         if trigger.event_type == CEASEFIRE and _talks_topic(sentence, trigger, before, lexicon):
             return "topic"

@@ -29,7 +29,7 @@ from domain.extraction.codes import BODIES, NON_ARMED, code_at
 from domain.extraction.dates import DateMention, DateResolver, PubDate, parse_published
 from domain.extraction.gazetteer_port import GazetteerPort, PlaceLike
 from domain.extraction.lexicon import CEASEFIRE, OFFENSIVE, RESOLUTION, TALKS, Lexicon, get_lexicon
-from domain.extraction.linguistic import Analysis, analyse
+from domain.extraction.linguistic import SUBORDINATORS, Analysis, analyse
 from domain.extraction.merge import Candidate, merge
 from domain.extraction.modality import REALISED, modality
 from domain.extraction.normalize import clean, lowered, publication_hint
@@ -344,18 +344,95 @@ def _sentence_candidates(art: _Article, index: int) -> list[Candidate]:
             out.extend(_mutual_blocks(cand))
         elif event_type == TALKS:
             out.extend(_bilateral_calls(art, sentence, clauses, cand, best))
+        elif event_type == OFFENSIVE:
+            out.extend(_offensives_of_their_own(art, index, sentence, clauses, cand, best))
         else:
             out.append(cand)
     return out
 
 
+def _offensives_of_their_own(
+    art: _Article, index: int, sentence: Sentence, clauses: list[tuple[int, int]], cand: Candidate, best: Trigger
+) -> list[Candidate]:
+    """ "Jets struck PKK targets on Monday, a day after the militants had attacked a convoy": a second
+    attack in a clause of its own, with its own armed subject before its trigger, is an event of its own;
+    each keeps the parties of its own part of the sentence (else one sentence would fuse the two sides'
+    attacks into one)."""
+    other = _second_attack(art, sentence, clauses, best)
+    if other is None:
+        return [cand]
+    c_start, _ = clause_of(clauses, other.start)
+    split = sentence.start + c_start
+    own = _candidate(art, index, sentence, clauses, OFFENSIVE, best, _positions_before(split))
+    second = _candidate(art, index, sentence, clauses, OFFENSIVE, other, lambda pos: pos >= split)
+    if own is None or second is None:
+        return [cand]
+    art.note(index, f"{OFFENSIVE} trigger {other.word!r} (rule {other.rule}) is an attack of its own clause")
+    return [own, second]
+
+
+def _subordinate_scope(
+    art: _Article, sentence: Sentence, clause: tuple[int, int], passive: bool
+) -> Callable[[int], bool] | None:
+    """ "Weil sich Russland an der Offensive beteiligt, kam es zum Zerwürfnis mit den USA": an attack told
+    in a subordinate clause that names its own attacker has the parties of that clause only."""
+    words = sentence.low[clause[0] : clause[1]].split()
+    if not words or words[0].strip('„"(') not in SUBORDINATORS[art.lexicon.language]:
+        return None
+    start, end = sentence.start + clause[0], sentence.start + clause[1]
+
+    def inside(pos: int) -> bool:
+        return start <= pos < end
+
+    own = roles.roles_for(OFFENSIVE, art.ctx, sentence, art.lexicon, passive, inside)
+    return inside if any(a.role == "attacker" for a in own) else None
+
+
+def _positions_before(split: int) -> Callable[[int], bool]:
+    return lambda pos: pos < split
+
+
+def _second_attack(art: _Article, sentence: Sentence, clauses: list[tuple[int, int]], best: Trigger) -> Trigger | None:
+    """A realised offensive trigger after the best one, in a later clause whose armed subject (named before
+    the trigger, in that clause) is not an attacker of the event so far."""
+    best_clause = clause_of(clauses, best.start)
+    passive = bool(art.lexicon.passive_marker.search(sentence.low))
+    for trig in find_triggers(sentence, clauses, art.lexicon, art.hits):
+        if trig.event_type != OFFENSIVE or trig.start <= best_clause[1]:
+            continue
+        c_start, _ = clause_of(clauses, trig.start)
+        split = sentence.start + c_start
+        before = roles.roles_for(OFFENSIVE, art.ctx, sentence, art.lexicon, passive, _positions_before(split))
+        attackers = {a.code for a in before if a.role == "attacker"}
+        if not attackers:
+            continue  # nothing to keep apart: the later clause may name the one attack's parties
+        subjects = [
+            m
+            for m in art.ctx.actors_in(sentence.start + c_start, sentence.start + trig.start)
+            if not m.source and m.code not in NON_ARMED
+        ]
+        if not subjects or subjects[0].code in attackers:
+            continue
+        if modality(sentence, clauses, trig, art.lexicon) == REALISED and _trigger_ok(art, sentence, clauses, trig):
+            return trig
+    return None
+
+
 def _candidate(
-    art: _Article, index: int, sentence: Sentence, clauses: list[tuple[int, int]], event_type: str, trig: Trigger
+    art: _Article,
+    index: int,
+    sentence: Sentence,
+    clauses: list[tuple[int, int]],
+    event_type: str,
+    trig: Trigger,
+    scope: Callable[[int], bool] | None = None,
 ) -> Candidate | None:
     lex = art.lexicon
     clause = clause_of(clauses, trig.start)
     passive = bool(lex.passive_marker.search(sentence.low))
-    actors = roles.roles_for(event_type, art.ctx, sentence, lex, passive)
+    if scope is None and event_type == OFFENSIVE and lex.subordinate_attack_scope:
+        scope = _subordinate_scope(art, sentence, clause, passive)
+    actors = roles.roles_for(event_type, art.ctx, sentence, lex, passive, scope)
     first = sentence.low[clauses[0][0] : clauses[0][1]]
     if event_type in (OFFENSIVE, CEASEFIRE) and not lex.passive_marker.search(first):
         actors = _pronoun_subject(art, index, event_type, actors)  # a passive relative clause does not matter

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from domain.events import Actor
@@ -417,6 +417,9 @@ def talks_roles(ctx: ArticleContext, mentions: list[Mention], lexicon: Lexicon) 
     return list(_dedupe(out))
 
 
+_DEFAULT_ATTACKER = "attacker?"  # no cue: an attacker unless the same party is a target by a cue
+
+
 def _offensive_role(ctx: ArticleContext, m: Mention, lexicon: Lexicon, passive: bool) -> str:
     surface = m.surface.lower()
     if any(w in surface for w in _TARGET_WORDS) or lexicon.target_after.match(_after(ctx, m)):
@@ -439,7 +442,7 @@ def _offensive_role(ctx: ArticleContext, m: Mention, lexicon: Lexicon, passive: 
         return "attacker" if passive else "target"
     if lexicon.target_before.search(before):
         return "attacker" if lexicon.subject_fighters_before.search(_before(ctx, m, 90)) else "target"
-    return "attacker"
+    return _DEFAULT_ATTACKER
 
 
 def _supporting(ctx: ArticleContext, m: Mention, lexicon: Lexicon) -> bool:
@@ -491,6 +494,18 @@ def offensive_roles(
             first_agent = m.start
         out.append(Actor(name=m.surface, code=m.code, role=role))  # type: ignore[arg-type]
         starts.append(m.start)
+    # "targeted the headquarters of Jabhat Fateh al-Sham, ... formerly known as the Nusra Front": a later
+    # name of a party a cue made the target is no attacker
+    first_target: dict[str, int] = {}
+    for a, pos in zip(out, starts, strict=True):
+        if a.role == "target":
+            first_target.setdefault(a.code, pos)
+    out = [
+        Actor(name=a.name, code=a.code, role="target" if first_target.get(a.code, pos) < pos else "attacker")
+        if a.role == _DEFAULT_ATTACKER
+        else a
+        for a, pos in zip(out, starts, strict=True)
+    ]
     if not passive and sentence is not None and out:
         out = _objects_after_verb(ctx, sentence, lexicon, out, starts)
     if first_agent >= 0:  # ... and the passive subject before it ("Rebellen wurden von X bombardiert") the target
@@ -510,6 +525,8 @@ def ceasefire_roles(ctx: ArticleContext, mentions: list[Mention], sentence: Sent
         if m.code in ("UNSC",):
             continue
         is_party = between >= 0 and m.start - sentence.start > between
+        if is_party and lexicon.mediator_before.search(_before(ctx, m)):
+            is_party = False  # "... nach Angaben des Vermittlers Katar": the broker announces, it is no party
         out.append(Actor(name=m.surface, code=m.code, role="party" if is_party else "announced_by"))
     return list(_dedupe(out))
 
@@ -546,8 +563,22 @@ def _topic_of_draft(ctx: ArticleContext, m: Mention, sentence: Sentence, lexicon
     return bool(ends) and bool(lexicon.topic_preposition.search(low[ends[-1] :]))
 
 
+def _no_voter(ctx: ArticleContext, m: Mention, lexicon: Lexicon) -> bool:
+    """An actor that abstained, or a word naming a place ("syrischen Rebellengebieten"): neither blocked."""
+    after = _after(ctx, m, 60)
+    return bool(
+        lexicon.abstained_after.match(after)
+        or lexicon.abstained_before.search(_before(ctx, m, 40))
+        or lexicon.place_of_actor_after.match(after)
+    )
+
+
 def resolution_roles(ctx: ArticleContext, mentions: list[Mention], lexicon: Lexicon, sentence: Sentence) -> list[Actor]:
-    eligible = [m for m in mentions if m.code not in BODIES and m.kind in _STATE_KINDS | {"group", "generic"}]
+    eligible = [
+        m
+        for m in mentions
+        if m.code not in BODIES and m.kind in _STATE_KINDS | {"group", "generic"} and not _no_voter(ctx, m, lexicon)
+    ]
     failed = lexicon.failed_with_draft.search(sentence.low)
     failed_at = sentence.start + failed.start() if failed else -1
     marked = {i for i, m in enumerate(eligible) if _is_sponsor(ctx, m, lexicon) or m.end <= failed_at}
@@ -578,8 +609,17 @@ def draft_sponsors(ctx: ArticleContext, mentions: list[Mention], lexicon: Lexico
     return [Actor(name=eligible[i].surface, code=eligible[i].code, role="sponsor") for i in sorted(found)]
 
 
-def roles_for(event_type: str, ctx: ArticleContext, sentence: Sentence, lexicon: Lexicon, passive: bool) -> list[Actor]:
-    mentions = list(ctx.actors_in(sentence.start, sentence.end))
+def roles_for(
+    event_type: str,
+    ctx: ArticleContext,
+    sentence: Sentence,
+    lexicon: Lexicon,
+    passive: bool,
+    scope: Callable[[int], bool] | None = None,
+) -> list[Actor]:
+    """The parties of the sentence's event in their roles (`scope`: only the mentions at the positions it
+    accepts, when the sentence tells more than one event of the type)."""
+    mentions = [m for m in ctx.actors_in(sentence.start, sentence.end) if scope is None or scope(m.start)]
     if event_type == TALKS:
         return talks_roles(ctx, [m for m in mentions if not m.source or m.kind != "generic"], lexicon)
     if event_type == OFFENSIVE:

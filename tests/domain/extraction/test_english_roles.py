@@ -152,3 +152,68 @@ def test_the_speaker_of_a_closing_attribution_is_no_party() -> None:
     text = "Militants attacked a checkpoint near Maiduguri on Tuesday, killing 12 soldiers, the army said."
     (event,) = [e for e in _events(text) if e["type"] == "OffensiveLaunched"]
     assert _roles(event) == {"attacker": {"NGA-REB"}, "target": {"NGA"}}  # the army reports; its soldiers died
+
+
+def test_an_abbreviation_in_brackets_before_targets_keeps_the_group_the_target() -> None:
+    (event,) = _of_type(
+        _events("Turkish jets bombed Kurdistan Workers Party (PKK) targets in northern Iraq on Monday."), OFFENSIVE
+    )
+    roles = _roles(event)
+    assert roles["attacker"] == {"TUR"}
+    assert roles["target"] == {"TUR-REB"}
+
+
+def test_a_second_attack_with_its_own_subject_is_an_event_of_its_own() -> None:
+    text = (
+        "Turkish jets struck Kurdistan Workers Party (PKK) targets in northern Iraq on Monday, "
+        "a day after the militants had attacked a military convoy in Hakkari."
+    )
+    first, second = _of_type(_events(text), OFFENSIVE)
+    assert _roles(first)["attacker"] == {"TUR"}
+    assert "TUR" not in _roles(second).get("attacker", set())
+    assert second["location"]["name"] == "Hakkari"  # type: ignore[index]
+
+
+def _of_type(events: list[dict[str, object]], event_type: str) -> list[dict[str, object]]:
+    return [e for e in events if e["type"] == event_type]
+
+
+def test_the_insurgents_frontline_is_the_target() -> None:
+    text = (
+        "Syrian artillery pounded rebel positions in Aleppo on Saturday, as President Bashar al-Assad's forces "
+        "tried to break through the insurgents' frontline in the city."
+    )
+    (event,) = _of_type(_events(text), OFFENSIVE)
+    assert _roles(event) == {"attacker": {"SYR"}, "target": {"SYR-REB"}}
+
+
+def test_an_offensive_targeting_a_group_has_it_as_target() -> None:
+    (event,) = _of_type(
+        _events("Russian and Syrian jets on Tuesday began a new offensive targeting rebels in Aleppo."), OFFENSIVE
+    )
+    assert _roles(event) == {"attacker": {"RUS", "SYR"}, "target": {"SYR-REB"}}
+
+
+def test_a_later_name_of_the_target_group_is_no_attacker() -> None:
+    text = (
+        "Air strikes targeted the headquarters of Jabhat Fateh al-Sham in Idlib on Tuesday, an al-Qaeda "
+        "linked group formerly known as the Nusra Front."
+    )
+    (event,) = _of_type(_events(text), OFFENSIVE)
+    assert _roles(event) == {"target": {"JFS"}}
+
+
+def test_the_passive_agent_after_a_weekday_is_the_attacker() -> None:
+    text = "Dozens of Islamic State militants were killed Tuesday by a Syrian air strike near Aleppo."
+    (event,) = _of_type(_events(text), OFFENSIVE)
+    assert _roles(event) == {"attacker": {"SYR"}, "target": {"ISIL"}}
+
+
+def test_members_that_abstained_did_not_block_the_draft() -> None:
+    text = (
+        "Russia vetoed a French draft resolution on Aleppo in the Security Council on Saturday. "
+        "China and Angola abstained."
+        " Russia and Venezuela voted against the draft, while China and Angola abstained."
+    )
+    (event,) = _of_type(_events(text), RESOLUTION)
+    assert not _roles(event).get("blocked_by", set()) & {"CHN", "AGO"}

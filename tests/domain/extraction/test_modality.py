@@ -376,3 +376,21 @@ def test_a_truce_that_talks_are_about_is_no_truce_agreed(text: str) -> None:
 def test_a_truce_the_talks_reached_is_agreed() -> None:
     text = "Nach Verhandlungen über eine Waffenruhe einigten sich die Kriegsparteien am Montag in Kairo."
     assert _mood(text, "CeasefireAnnounced") == REALISED
+
+
+def test_the_announced_truce_taking_effect_is_a_truce_announced() -> None:
+    text = "Die angekündigte Waffenruhe zwischen Israel und der Hamas trat am Montag in Kraft."
+    assert _of(extract(text, published_at=PUB_2017_03_09), "CeasefireAnnounced")
+
+
+def test_talks_that_solle_take_place_are_planned() -> None:
+    text = "Ein Treffen zwischen Russland und der Türkei zum Krieg in Syrien solle am Montag in Ankara stattfinden."
+    assert not _of(extract(text, published_at=PUB_2017_03_09), "TalksHeld")
+
+
+def test_talks_broken_off_in_a_relative_clause_were_not_held() -> None:
+    text = (
+        "Im Syrien-Krieg kam es zum Zerwürfnis mit den USA, die die Syrien-Gespräche mit der Regierung in "
+        "Moskau am Montag abbrachen."
+    )
+    assert not _of(extract(text, published_at=PUB_2016_11_10), "TalksHeld")

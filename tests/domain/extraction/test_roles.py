@@ -437,3 +437,39 @@ def test_the_government_facing_the_rebels_is_the_state() -> None:
     text = "Syrien-Krieg: Regierung und Rebellen haben sich am Freitag auf eine landesweite Waffenruhe geeinigt."
     (event,) = _of(extract(text, published_at=PUB_2016_11_10), "CeasefireAnnounced")
     assert _codes(event) == {"SYR", "SYR-REB"}
+
+
+def test_the_mediator_who_reports_a_truce_announces_it_and_is_no_party() -> None:
+    text = "Die Waffenruhe zwischen Israel und der Hamas gilt seit Sonntag, teilte der Vermittler Katar mit."
+    (event,) = _of(extract(text, published_at="2023-11-28"), "CeasefireAnnounced")
+    roles = _role_pairs(event)
+    assert ("QAT", "announced_by") in roles
+    assert ("QAT", "party") not in roles
+    assert {("ISR", "party"), ("PSE-REB", "party")} <= roles
+
+
+def test_members_that_abstained_did_not_block_the_draft() -> None:
+    text = (
+        "Russland hat im UN-Sicherheitsrat sein Veto gegen einen von Frankreich vorgelegten Resolutionsentwurf "
+        "zu Syrien eingelegt. Bei der Abstimmung am Samstag stimmte außer Russland noch Venezuela gegen den "
+        "Entwurf, China und Angola enthielten sich."
+    )
+    (event,) = _of(extract(text, published_at=PUB_2016_11_10), "ResolutionBlocked")
+    blockers = {a.code for a in event.actors if a.role == "blocked_by"}
+    assert "RUS" in blockers
+    assert not blockers & {"CHN", "AGO"}
+
+
+def test_a_country_adjective_naming_a_region_is_no_blocker() -> None:
+    text = (
+        "Russland hat im UN-Sicherheitsrat mit seinem Veto eine Verlängerung der Hilfslieferungen für die "
+        "syrischen Rebellengebiete blockiert."
+    )
+    (event,) = _of(extract(text, published_at=PUB_2016_11_10), "ResolutionBlocked")
+    assert {a.code for a in event.actors if a.role == "blocked_by"} == {"RUS"}
+
+
+def test_an_attack_in_a_subordinate_clause_keeps_the_parties_of_its_clause() -> None:
+    text = _KRIEG + "Weil sich Russland an der Offensive auf Aleppo beteiligt, kam es zum Zerwürfnis mit den USA."
+    (event,) = _of(extract(text, published_at=PUB_2016_11_10), "OffensiveLaunched")
+    assert _role_of(event) == {"RUS": "attacker"}
