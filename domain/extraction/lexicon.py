@@ -216,6 +216,8 @@ class Lexicon:
     # Russland an der Offensive beteiligt, kam es zum Zerwürfnis mit den USA"); English "as"/"after" clauses
     # carry the main clause's attack on too often for it
     subordinate_attack_scope: bool = False
+    # armed men the text names by their kind only ("the rapid response forces", "die Einheiten")
+    unnamed_force: Pattern = re.compile("$^")
     # "China und Angola enthielten sich", "China abstained": who abstained blocked nothing
     abstained_after: Pattern = re.compile("$^")
     abstained_before: Pattern = re.compile("$^")

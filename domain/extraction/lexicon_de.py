@@ -123,6 +123,14 @@ _RES_TRIGGERS = (
     r"stimmte(?:n)?\b[^,.;:]*\b(?:dagegen|gegen)|votierte(?:n)?\b[^,.;:]*\bgegen|niedergestimmt"
 )
 
+_WEAPON_AGENT = (
+    r"\bdurch\s+(?:(?:eine[nmrs]?|einen|den|die|das|de[rn]|ihre\w*|seine\w*|\w+ische\w*|feindliche\w*|"
+    r"sogenannte\w*)\s+){0,3}(?:[\w-]+-)?(?:drohne|drohnen|rakete|raketen|granate|granaten|geschoss|geschosse|"
+    r"bombe|bomben|beschuss|luftangriff\w*|raketenangriff\w*|drohnenangriff\w*|artilleriefeuer|mörserfeuer|"
+    r"mörsergranate\w*|streumunition|gleitbombe\w*|marschflugkörper)\b"
+    r"(?=[^.;:]{0,80}?\b(?:getötet|verletzt|verwundet|ums\s+leben|beschädigt|zerstört|angegriffen)\b)"
+)
+
 # A trip to win someone over: "reiste nach Moskau, um Lawrow zur Zustimmung zu bewegen" (they met).
 _PERSUADE_TRIP = (
     r"(?:(?:reiste\w*|flog|flogen)\b[^.;:]{0,80}?\bnach\b[^.;:]{0,60}?|"
@@ -153,6 +161,8 @@ TRIGGERS = (
     TriggerRule(OFFENSIVE, _tc(r"\b(?:" + _OFF_STRONG_VERBS + r")\b"), "strong", name="offensive_verb"),
     TriggerRule(OFFENSIVE, _tw(r"\b(?:" + _OFF_WEAK + r")\b"), "weak", name="offensive_weak"),
     TriggerRule(RESOLUTION, _tw(r"\b(?:" + _RES_TRIGGERS + r")\b"), "strong", name="resolution_blocked"),
+    # "zwei Männer sind durch eine russische Drohne getötet worden": a weapon as the agent of the harm
+    TriggerRule(OFFENSIVE, _tw(_WEAPON_AGENT), "weak", ("durch",), name="offensive_weapon_agent"),
 )
 
 # Whole-clause patterns that void a trigger of that type: domestic or business talks,
@@ -659,7 +669,9 @@ SPEECH_PLACE_BEFORE = _c(
 CONFLICT_AREA_BEFORE = _c(
     r"\b(?:krieg\w*|konflikt\w*|kämpfe\w*|kampfhandlungen|gefechte\w*|gewalt|feindseligkeiten|front\w*|"
     r"waffenruhe\w*|waffenstillstand\w*|feuerpause\w*)\s+"
-    r"(?:\w+\s+){0,2}(?:in|im|um|für)\s+(?:de[rmns]\s+)?(?:\w+\s+)?$"
+    # not past a meeting: "die Waffenruhe bei den Gesprächen in Genf" names the talks' venue
+    r"(?:(?!(?:\w*gespräch\w*|\w*verhandlung\w*|\w*treffen\w*|\w*gipfel\w*|\w*konferenz\w*)\b)\w+\s+){0,2}"
+    r"(?:in|im|um|für)\s+(?:de[rmns]\s+)?(?:\w+\s+)?$"
 )
 # A place named only as a landmark for another one: "zwischen Donezk und Luhansk", "nördlich von Homs".
 LANDMARK_BEFORE = _c(
@@ -806,7 +818,12 @@ CASUALTY_BACKGROUND = _c(
 VICTIM_CIVILIAN = _c(r"zivil|kinder|frauen|einwohner|bewohner")
 VICTIM_CHILD = _c(r"kinder")
 
-CLAUSE_SPLIT = re.compile(r"(?<!\d),|,(?!\d)|[;:()]|\s[–—-]\s|[\"„“”»«]")
+CLAUSE_SPLIT = re.compile(
+    r"(?<!\d),|,(?!\d)|[;:()]|\s[–—-]\s|[\"„“”»«]|"
+    # a second predicate of reporting: "... bei den Gesprächen in Genf und sagte, man werde sich wieder treffen"
+    r"\s(?=und\s+(?:sagte|sagten|erklärte|erklärten|betonte|warnte|warnten|kündigte|kündigten|forderte|"
+    r"forderten|fügte|warf|drohte|drohten)\b)"
+)
 ABBREVIATIONS = frozenset(
     [
         "dr",
@@ -884,6 +901,7 @@ LEXICON = Lexicon(
     sponsor_after=SPONSOR_AFTER,
     blocker_before=BLOCKER_BEFORE,
     subordinate_attack_scope=True,
+    unnamed_force=_c(r"\b(?:truppen|streitkräfte|soldaten|kämpfer|einheiten|kräfte|bewaffnete|milizionäre)\b"),
     abstained_after=ABSTAINED_AFTER,
     abstained_before=ABSTAINED_BEFORE,
     place_of_actor_after=PLACE_OF_ACTOR_AFTER,

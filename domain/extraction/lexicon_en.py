@@ -448,6 +448,8 @@ LOCATIVE_BEFORE = _c(
     r"south-?eastern|south-?western|rebel-held|war-torn|war-ravaged|neighbouring|neighboring|mountainous|"
     r"restive|remote|rural|coastal|oil-rich|northernmost|southernmost)\s+){0,2}$|"
     r"\b(?:city|town|capital|port|village|resort)\s+of\s+$|"  # "the Austrian city of Vienna": a place
+    # "the largest city under their control in Iraq or Syria": the second of two places
+    r"\b(?:in|into|inside|across|throughout)\s+(?:the\s+)?[\w-]+\s+or\s+(?:in\s+)?(?:the\s+)?$|"
     # "in the north of Syria", "across much of Mali": a part of the state, a place
     r"\b(?:in|across|throughout|over|into)\s+(?:the\s+|much\s+|most\s+)?(?:far\s+)?(?:north|south|east|west|"
     r"north-?east|north-?west|south-?east|south-?west|centre|center|heart|interior|rest|border\s+areas?)\s+of\s+"
@@ -488,6 +490,9 @@ TARGET_BEFORE = _c(
     r"\b(?:attacked|ambushed|bombed|shelled|struck|hit|targeted|raided|stormed)\s+(?:an?\s+)?|"
     # "an offensive targeting rebels": the participle's object
     r"\b(?:targeting|attacking|hitting|shelling|pounding|bombarding)\s+(?:the\s+)?|"
+    # "a coalition seeking to crush the jihadists", "to dislodge the rebels": whom the campaign is against
+    r"\b(?:crush|crushing|crushed|rout|routed|routing|dislodge|dislodged|expel|expelled|oust|ousted|eliminate|"
+    r"eradicate|wipe\s+out|drive\s+out|drove\s+out)\s+(?:the\s+)?|"
     # the dead and wounded of the attack: "killing 12 soldiers", "wounding dozens of police officers"
     r"\b(?:killing|killed|wounding|wounded|injuring|injured)\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+)?"
     r"(?:\d+|dozens|scores|hundreds|a\s+dozen|two|three|four|five|six|seven|eight|nine|ten)\s+(?:of\s+)?|"
@@ -505,6 +510,9 @@ TARGET_AFTER = _c(
 TALKS_TOPIC_BEFORE = _c(
     r"\b(?:about|on|over|against|regarding|concerning)\s+(?:(?:the|a|an)\s+)?(?:\w+\s+){0,3}$|"
     r"\bfight\s+against\s+(?:\w+\s+)?$|"
+    # "the need for disengagement of opposition groups from terrorists"
+    r"\b(?:disengagement|separation|situation|crisis|fate|future|withdrawal|coordination|prospects|issues|"
+    r"question|status)\s+(?:[\w-]+\s+){0,3}?(?:of|from|in|for|including)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$|"
     # what they discussed is the topic ("discussed Syria"), not who they discussed it with
     r"\bdiscuss(?:ed|es|ing)?\s+(?:the\s+)?(?:(?!with\b)[\w-]+\s+){0,2}$"
 )
@@ -623,7 +631,9 @@ SPEECH_PLACE_BEFORE = _c(
 CONFLICT_AREA_BEFORE = _c(
     r"\b(?:war|conflict|fighting|battle|clashes|hostilities|violence|front(?:\s+line)?|bloodshed|"
     r"cease-?fire|truce)\s+"
-    r"(?:\w+\s+){0,2}(?:in|for|over|around|across)\s+(?:the\s+)?(?:\w+\s+)?$"
+    # not past a meeting: "a ceasefire at talks in Geneva" names the talks' venue
+    r"(?:(?!(?:talks|meeting|negotiations|summit|conference)\b)\w+\s+){0,2}(?:in|for|over|around|across)\s+"
+    r"(?:the\s+)?(?:\w+\s+)?$"
 )
 LANDMARK_BEFORE = _c(
     r"(?:\bbetween\s+(?:\w+\s+){0,3}(?:and\s+)?|\b(?:north|south|east|west|north-?east|north-?west|"
@@ -786,6 +796,9 @@ VICTIM_INJURED = _c(r"wounded|injured")
 CLAUSE_SPLIT = re.compile(
     r"(?<!\d),|,(?!\d)|[;:()]|\s[–—-]+\s|[\"“”]|"
     r"\s(?=(?:that|which|who|whom|whose|while|whereas|because|although|though|but|unless)\s)|"
+    # a second predicate of reporting: "... at talks in Geneva on Friday and said the talks may be reconvened"
+    r"\s(?=and\s+(?:(?:he|she|they|it|later|also)\s+)?(?:said|says|told|added|warned|insisted|urged|stressed|"
+    r"noted|announced|accused|called|vowed|threatened)\b)|"
     # not inside a range ("between 20 and 30 civilians")
     r"(?<![Bb]etween\s\d)(?<![Bb]etween\s\d\d)(?<![Bb]etween\s\d\d\d)"
     r"\s(?=and\s+(?:more\s+than|at\s+least|about|nearly|some|another|\d+|wounded|injured|wounding|injuring)\b)"
@@ -844,6 +857,7 @@ LEXICON = Lexicon(
     sponsor_cue=SPONSOR_CUE,
     sponsor_after=SPONSOR_AFTER,
     blocker_before=BLOCKER_BEFORE,
+    unnamed_force=_c(r"\b(?:forces|troops|soldiers|fighters|units|militiamen|gunmen|commandos|paratroopers)\b"),
     abstained_after=ABSTAINED_AFTER,
     abstained_before=ABSTAINED_BEFORE,
     place_of_actor_after=PLACE_OF_ACTOR_AFTER,

@@ -159,7 +159,9 @@ def run_traced(
     pub = _pub_date(text, published_at, lexicon)
     sentences = split_sentences(cleaned, lexicon, low)
     with_hits = _sentences_with_hits(sentences, hits)
-    spans = _runs([(sentences[i].start, sentences[i].end) for i in with_hits])
+    # the sentence after each one with a trigger too: "Sie trat in der Nacht zum Freitag in Kraft" dates it
+    dated = sorted({j for i in with_hits for j in (i, i + 1) if j < len(sentences)})
+    spans = _runs([(sentences[i].start, sentences[i].end) for i in dated])
     dates = _dates_by_sentence(DateResolver(pub, lexicon).find(cleaned, low, spans), sentences)
     offensive_rules = {i for i, rule in enumerate(lexicon.triggers) if rule.event_type == OFFENSIVE}
     fighting = [
@@ -448,7 +450,10 @@ def _candidate(
             return None
         actors = filled
     if event_type == OFFENSIVE and trig.strength == "weak" and not _armed(actors):
-        return None
+        if not _unnamed_force_against_armed(art, sentence, clause, trig, actors):
+            return None
+        art.note(index, f"{OFFENSIVE} trigger {trig.word!r}: unnamed forces against an armed party make it strong")
+        trig = replace(trig, strength="strong")
     if event_type == RESOLUTION:
         actors = _with_nearby_sponsors(art, index, actors)
     if event_type == CEASEFIRE and not actors:
@@ -622,6 +627,16 @@ def _with_nearby_sponsors(art: _Article, index: int, actors: list[Actor]) -> lis
                     out.append(a)
                     known.add(a.code)
     return out
+
+
+def _unnamed_force_against_armed(
+    art: _Article, sentence: Sentence, clause: tuple[int, int], trig: Trigger, actors: list[Actor]
+) -> bool:
+    """ "The rapid response forces ... took the town from the jihadists": troops the text does not name
+    acting against an armed party are an armed attacker too."""
+    if not any(a.role == "target" and a.code not in NON_ARMED for a in actors):
+        return False
+    return bool(art.lexicon.unnamed_force.search(sentence.low[: trig.start]))
 
 
 def _armed(actors: list[Actor]) -> bool:
@@ -849,7 +864,22 @@ def _date(art: _Article, index: int, clause: tuple[int, int], trig: Trigger, eve
         day = art.pub.date
         words = sentence.text[clause[0] + ongoing.start() : clause[0] + ongoing.end()]
         return Occurred(start=day, end=day, precision="day", text=words)
-    return None
+    return _date_of_the_next_sentence(art, index)
+
+
+def _date_of_the_next_sentence(art: _Article, index: int) -> Occurred | None:
+    """ "... auf eine Waffenruhe geeinigt. Sie trat in der Nacht zum Freitag in Kraft.": a next sentence
+    about the event (a pronoun its subject) dates it when its own sentence does not."""
+    nxt = index + 1
+    if nxt >= len(art.sentences) or _pronoun_of(art, nxt) != "personal":
+        return None
+    first = art.sentences[nxt].clauses(art.lexicon)[0]
+    usable = [
+        d
+        for d in art.dates[nxt]
+        if first[0] <= d.start < first[1] and d.occurred.precision != "year" and not _after_publication(art, d.occurred)
+    ]
+    return usable[0].occurred if usable else None
 
 
 _YEAR = re.compile(r"(?<![\w.])(1[5-9]\d\d|20\d\d)(?!\w|\.\d)")

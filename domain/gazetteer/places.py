@@ -26,6 +26,7 @@ from domain.gazetteer._data import (
 )
 from domain.gazetteer._match import SurfaceIndex
 from domain.gazetteer.model import Place, PlaceMention
+from domain.gazetteer.transliteration import CYRILLIC_COUNTRIES, german_form
 
 _GENITIVE_BLOCK = frozenset({"Hama"})  # "Hamas" is not the genitive of Hama in the news
 
@@ -93,6 +94,9 @@ def _place_index(language: str) -> SurfaceIndex[Place]:
     _add_genitives(lex)  # only for curated names: generated ones collide too often ("Abba" -> "Abbas")
     for row in auto_cities():
         _add_forms(lex, row.forms, _city_place(row))
+    for row in auto_cities():  # "Wowtschansk" for "Vovchansk": German news transcribes Cyrillic names itself
+        if row.alpha2 in CYRILLIC_COUNTRIES:
+            _add_forms(lex, _derived_german(row), _city_place(row))
     for row in auto_cities():  # "Marawi City", "Cotabato City": news writes "Marawi" (after every full name)
         base = row.name.removesuffix(" City")
         if base != row.name and len(base) >= 4:
@@ -101,6 +105,11 @@ def _place_index(language: str) -> SurfaceIndex[Place]:
         for form in german_only():
             lex.remove(form)
     return lex
+
+
+def _derived_german(row: CityRow) -> tuple[str, ...]:
+    form = german_form(row.name)
+    return (form,) if len(form) >= 5 and form not in row.forms else ()
 
 
 def _add_forms(lex: SurfaceIndex[Place], forms: tuple[str, ...], place: Place) -> None:

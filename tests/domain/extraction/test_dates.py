@@ -235,3 +235,22 @@ def test_a_year_after_since_does_not_move_the_event_back(text: str, language: st
     (event,) = _of(extract(text, published_at=PUB_2016_11_10, language=language), "TalksHeld")
     assert event.occurred is not None
     assert (event.occurred.start, event.occurred.end) == (dt.date(2016, 11, 9), dt.date(2016, 11, 10))
+
+
+def test_a_next_sentence_about_the_truce_dates_it() -> None:
+    text = (
+        "Russland und die Türkei hatten sich auf eine neue Waffenruhe für Idlib geeinigt. "
+        "Sie trat in der Nacht zum Freitag um Mitternacht in Kraft."
+    )
+    (event,) = extract(text, published_at="2020-03-06")
+    assert event.occurred is not None
+    assert event.occurred.start <= dt.date(2020, 3, 6) <= event.occurred.end
+
+
+def test_a_next_sentence_about_something_else_does_not_date_the_event() -> None:
+    text = (
+        "Russland und die Türkei hatten sich auf eine neue Waffenruhe für Idlib geeinigt. "
+        "Die Armee meldete am Freitag neue Gefechte bei Aleppo."
+    )
+    events = [e for e in extract(text, published_at="2020-03-06") if type(e).__name__ == "CeasefireAnnounced"]
+    assert events and events[0].occurred is None

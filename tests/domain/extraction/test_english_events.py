@@ -137,3 +137,21 @@ def test_the_government_facing_the_rebels_is_the_state() -> None:
     text = "In Syria, the government and the rebels agreed to a ceasefire on Friday."
     (event,) = _of(_events(text), "CeasefireAnnounced")
     assert {a["code"] for a in event["actors"]} == {"SYR", "SYR-REB"}  # type: ignore[attr-defined]
+
+
+def test_talks_held_are_not_planned_by_a_second_reported_predicate() -> None:
+    text = (
+        "Syria war: Lavrov accused the United States of holding up a Syrian ceasefire at talks in Geneva with "
+        "Kerry on Friday and said the negotiations may have to be reconvened next week."
+    )
+    (talks,) = _of(_events(text), TALKS)
+    assert talks["location"]["name"] == "Geneva"  # type: ignore[index]
+
+
+def test_the_groups_a_call_was_about_are_not_its_participants() -> None:
+    text = (
+        "Syria war: Kerry and Lavrov held talks in Geneva on Friday. They discussed the need for disengagement "
+        "of opposition groups from terrorists."
+    )
+    (talks,) = _of(_events(text), TALKS)
+    assert {a["code"] for a in talks["actors"]} == {"USA", "RUS"}  # type: ignore[attr-defined]

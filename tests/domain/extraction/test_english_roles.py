@@ -217,3 +217,23 @@ def test_members_that_abstained_did_not_block_the_draft() -> None:
     )
     (event,) = _of_type(_events(text), RESOLUTION)
     assert not _roles(event).get("blocked_by", set()) & {"CHN", "AGO"}
+
+
+def test_the_second_of_two_countries_after_in_is_a_place_not_an_attacker() -> None:
+    text = (
+        "Iraqi forces, part of a coalition seeking to crush the jihadists in their strongholds in Iraq or Syria, "
+        "took the town of Hammam al-Alil south of Mosul on Monday."
+    )
+    (event,) = _of_type(_events(text), OFFENSIVE)
+    assert "SYR" not in {a["code"] for a in event["actors"]}  # type: ignore[attr-defined]
+    assert _roles(event)["target"] == {"ISIL"}
+
+
+def test_unnamed_forces_taking_a_town_from_an_armed_group_attack() -> None:
+    text = (
+        "Iraq war: The rapid response forces, seeking to crush the jihadists, took the town of Hammam al-Alil "
+        "south of Mosul on Monday."
+    )
+    (event,) = _of_type(_events(text), OFFENSIVE)
+    assert event["location"]["name"] == "Hammam al-Alil"  # type: ignore[index]
+    assert _roles(event) == {"target": {"ISIL"}}

@@ -394,3 +394,11 @@ def test_talks_broken_off_in_a_relative_clause_were_not_held() -> None:
         "Moskau am Montag abbrachen."
     )
     assert not _of(extract(text, published_at=PUB_2016_11_10), "TalksHeld")
+
+
+def test_meetings_announced_in_a_second_predicate_do_not_plan_the_talks_held() -> None:
+    text = (
+        "Syrien-Krieg: Lawrow traf Kerry am Freitag in Genf zu Gesprächen und kündigte weitere Treffen für "
+        "nächste Woche an."
+    )
+    assert _of(extract(text, published_at=PUB_2016_11_10), "TalksHeld")

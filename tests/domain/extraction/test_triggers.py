@@ -322,3 +322,14 @@ def test_a_drone_that_hit_a_building_is_no_meeting() -> None:
         "medizinische Einrichtung in Charkiw."
     )
     assert [type(e).__name__ for e in extract(text, published_at="2024-06-04") if type(e).__name__ == "TalksHeld"] == []
+
+
+def test_people_killed_by_a_weapon_report_an_attack() -> None:
+    text = "Krieg in der Ukraine\n\nIm Gebiet Charkiw sind zwei Männer durch eine russische Drohne getötet worden."
+    (event,) = [e for e in extract(text, published_at="2024-11-28") if type(e).__name__ == "OffensiveLaunched"]
+    assert {a.code for a in event.actors} == {"RUS"}
+
+
+def test_a_weapon_with_no_harm_reports_no_attack() -> None:
+    text = "Krieg in der Ukraine\n\nDie Armee verteidigt sich durch Drohnen und Artillerie gegen russische Truppen."
+    assert not [e for e in extract(text, published_at="2024-11-28") if type(e).__name__ == "OffensiveLaunched"]

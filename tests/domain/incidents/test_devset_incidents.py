@@ -45,8 +45,11 @@ FLOORS = {
     ("de", True): (0.461, 0.240),
     # rules-2.2.1: "killing 320 militants" makes the militants the target, so one Palmyra offensive of
     # an article is one event (two before), and a pair the old split happened to link is missed
-    ("en", False): (0.5, 0.555),
-    ("en", True): (1.0, 0.833),
+    # rules-2.2.3: "government forces and allies rout rebels" makes the rebels the target (the attacker
+    # before); the February 2016 Aleppo events of one article change roles and evidence, and 2 of the
+    # 5 linked pairs are lost (a linker that weighs roles against a role-blind gold)
+    ("en", False): (0.333, 0.333),
+    ("en", True): (0.6, 0.5),
 }
 
 pytestmark = pytest.mark.skipif(not (DEVSET.is_dir() and SCORER.is_file()), reason="../shared/devset is absent")

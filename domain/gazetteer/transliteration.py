@@ -1,0 +1,70 @@
+"""German spellings of Ukrainian and Russian place names, derived from their English (BGN/PCGN-style)
+spelling: German news writes "Wowtschansk", "Siwersk", "Kostjantyniwka" where GeoNames gives "Vovchansk",
+"Siversk", "Kostyantynivka" and often no German form at all.
+
+The rules follow the Duden transcription of Cyrillic, applied to the Latin letters: each is named, and
+the function is pure, so `german_form("Vovchansk") == "Wowtschansk"` tests in microseconds. A derived form
+is only a further surface form of the same GeoNames row; the row's own forms always win.
+"""
+
+from __future__ import annotations
+
+# (English letters, German letters), longest first: a left-to-right scan takes the first that matches
+_LETTERS: tuple[tuple[str, str], ...] = (
+    ("shch", "schtsch"),
+    ("zh", "sch"),
+    ("kh", "ch"),
+    ("ch", "tsch"),
+    ("sh", "sch"),
+    ("ts", "z"),
+    ("v", "w"),
+    ("z", "s"),
+    ("'", ""),
+    ("’", ""),
+)
+_VOWELS = frozenset("aeiouy")
+# Cyrillic я, ю, є after a consonant: English "ia", "iu", "ie", German "ja", "ju", "je"
+_IOTATED_AFTER_CONSONANT = frozenset("aue")
+# the countries whose names German news transcribes from Cyrillic
+CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY"})
+
+
+def german_form(name: str) -> str:
+    """The German transcription of an English-spelled Cyrillic place name (the name itself where no
+    rule applies)."""
+    low = name.lower()
+    out: list[str] = []
+    i = 0
+    while i < len(low):
+        out.append(_german_letters(low, i))
+        i += _consumed(low, i)
+    words = "".join(out).split(" ")
+    return " ".join("-".join(part[:1].upper() + part[1:] for part in word.split("-")) for word in words)
+
+
+def _consumed(low: str, i: int) -> int:
+    for src, _ in _LETTERS:
+        if low.startswith(src, i):
+            return len(src)
+    return 1
+
+
+def _german_letters(low: str, i: int) -> str:
+    for src, dst in _LETTERS:
+        if low.startswith(src, i):
+            return dst
+    ch = low[i]
+    prev = low[i - 1] if i else ""
+    nxt = low[i + 1] if i + 1 < len(low) else ""
+    if ch == "y" and nxt in _VOWELS - {"y"}:
+        return "j"  # "Bryansk" -> "Brjansk", "Yar" -> "Jar"
+    if ch == "i" and prev and prev not in _VOWELS and nxt in _IOTATED_AFTER_CONSONANT:
+        return "j"  # "Zaporizhzhia" -> "Saporischschja", "Sievierodonetsk" -> "Sjewjerodonezk"
+    if ch == "i" and prev == "i":
+        return "ji"  # "Avdiivka" -> "Awdijiwka"
+    if ch == "s" and prev in _VOWELS and nxt in _VOWELS:
+        return "ss"  # a voiceless s between vowels: "Chasiv Yar" -> "Tschassiw Jar", "Odesa" -> "Odessa"
+    return ch
+
+
+__all__ = ["CYRILLIC_COUNTRIES", "german_form"]
