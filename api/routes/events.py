@@ -77,6 +77,16 @@ ToParam = Annotated[
     str | None, QueryParameter(min_length=1, format="date", description="Occurred on or before (YYYY-MM-DD)")
 ]
 ConfidenceParam = Annotated[float | None, QueryParameter(ge=0, le=1)]
+Admin1Param = Annotated[
+    str | None,
+    QueryParameter(
+        min_length=1,
+        max_length=32,
+        pattern=r"^\s*[A-Za-z]{2}\.[A-Za-z0-9]{1,20}\s*$",
+        description="First-level administrative division of the place, as GeoNames keys it (e.g. SY.09, any "
+        "case): `/places` gives each place's",
+    ),
+]
 DEFAULT_LIMIT = 100
 LimitParam = Annotated[
     int | None,
@@ -111,6 +121,7 @@ async def list_events(
         str | None, QueryParameter(min_length=1, description="ISO 3166-1 alpha-2 or alpha-3, e.g. SY or SYR")
     ] = None,
     place: Annotated[str | None, QueryParameter(min_length=1, description="Place name (case-insensitive)")] = None,
+    admin1: Admin1Param = None,
     bbox: Annotated[str | None, QueryParameter(min_length=1, description="minLon,minLat,maxLon,maxLat")] = None,
     from_: FromParam = None,
     to: ToParam = None,
@@ -170,7 +181,7 @@ async def list_events(
         occurred_to=to, q=q, article_id=article_id, min_confidence=min_confidence, review_status=review_status,
         include_rejected=include_rejected, needs_rereview=needs_rereview, as_of=pinned, changed_since=changed_since,
         fatalities_min=fatalities_min, collapse=collapse,
-        sort=sort, order=order,
+        sort=sort, order=order, admin1=admin1,
     )  # fmt: skip
     after = None if cursor is None else queries.decode_event_cursor(cursor, query)
     fmt = formats.negotiate(format_, request.headers.get("accept"))

@@ -11,7 +11,7 @@ from litestar.params import FromQuery, PathParameter, QueryParameter
 
 from api import formats
 from api.errors import problem_responses
-from api.routes.events import READ_GUARDS, ActorParam, FromParam, ToParam, TypeParam
+from api.routes.events import READ_GUARDS, ActorParam, Admin1Param, FromParam, ToParam, TypeParam
 from api.schemas import IncidentDetail
 from api.services import ServicesDep
 from application.queries import filters, totals
@@ -39,6 +39,7 @@ async def list_incidents(
     country: Annotated[
         str | None, QueryParameter(min_length=1, description="ISO 3166-1 alpha-2 or alpha-3 of the best place")
     ] = None,
+    admin1: Admin1Param = None,
     from_: FromParam = None,
     to: ToParam = None,
     min_sources: Annotated[int | None, QueryParameter(ge=0, le=2**31 - 1, description="Distinct articles")] = None,
@@ -54,7 +55,7 @@ async def list_incidents(
 ) -> Response[bytes]:
     query = queries.build_query(
         types=type_, actors=actor, country=country, occurred_from=from_, occurred_to=to,
-        min_sources=min_sources, min_fatalities=min_fatalities, sort=sort, order=order,
+        min_sources=min_sources, min_fatalities=min_fatalities, sort=sort, order=order, admin1=admin1,
     )  # fmt: skip
     after = None if cursor is None else queries.decode_incident_cursor(cursor, query)
     page = await queries.fetch_page(services.pool, query, after, limit or DEFAULT_LIMIT)

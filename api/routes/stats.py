@@ -11,6 +11,7 @@ from litestar.params import QueryParameter
 
 from api.auth import require_scope
 from api.consistency import ReadAfter
+from api.routes.events import Admin1Param
 from api.services import ServicesDep
 from application import releases
 from application.queries import events as queries
@@ -46,6 +47,7 @@ async def get_stats(
     actor: Annotated[list[str] | None, QueryParameter(description="Actor code (repeatable: any of them)")] = None,
     country: Text = None,
     place: Text = None,
+    admin1: Admin1Param = None,
     bbox: Text = None,
     from_: Annotated[str | None, QueryParameter(min_length=1, name="from", description="YYYY-MM-DD")] = None,
     to: Annotated[str | None, QueryParameter(min_length=1, description="YYYY-MM-DD")] = None,
@@ -64,7 +66,7 @@ async def get_stats(
     query = queries.build_query(
         types=type_, actors=actor, country=country, place=place, bbox=bbox, occurred_from=from_, occurred_to=to,
         q=q, min_confidence=min_confidence, fatalities_min=fatalities_min, review_status=review_status,
-        include_rejected=include_rejected, as_of=pinned,
+        include_rejected=include_rejected, as_of=pinned, admin1=admin1,
     )  # fmt: skip
     items = await queries_stats.stats(services.pool, query, groups, interval)
     return Stats(group_by=list(groups), interval=interval if "interval" in groups else None, items=items)

@@ -37,6 +37,11 @@ def actor_country(code: str) -> str | None:
     return country.alpha2 if country else None
 
 
+def emitted_codes() -> frozenset[str]:
+    """Every code `find_actors` can return, in either language (what the codebook must list)."""
+    return frozenset(code for language in ("de", "en") for code, _ in _actor_index(language).entries.values())
+
+
 def _lang(language: str) -> str:
     return "en" if language.lower().startswith("en") else "de"
 

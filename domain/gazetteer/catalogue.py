@@ -36,7 +36,8 @@ class ActorCode(msgspec.Struct, frozen=True, kw_only=True):
 
 @cache
 def actor_codes() -> dict[str, ActorCode]:
-    """Every listed code (states with a curated country row or surface forms, and all non-state codes)."""
+    """Every listed code: every state (ISO 3166-1 alpha-3: the gazetteer finds each by its names) and all
+    non-state codes."""
     forms = _forms_by_code()
     found: dict[str, ActorCode] = {}
     for code, kind, alpha2, name in rows("actor_codes.tsv"):
@@ -44,7 +45,7 @@ def actor_codes() -> dict[str, ActorCode]:
             code=code, name=name, kind=_kind(code, kind), country=alpha2 or None, aliases=forms.get(code, [])
         )
     for country in countries().values():
-        if country.curated or country.alpha3 in forms:
+        if country.names:
             aliases = list(dict.fromkeys([*country.names, *forms.get(country.alpha3, [])]))
             found[country.alpha3] = ActorCode(
                 code=country.alpha3, name=country.name_en, kind="state", country=country.alpha2, aliases=aliases

@@ -1,4 +1,5 @@
-"""The places read model: per (place name, country), coordinates, event count, first/last day seen.
+"""The places read model: per (place name, country), coordinates, event count, first/last day seen,
+and the place's GeoNames id and first-level division (admin1) from the gazetteer's reference data.
 
 Retractions emit the same sighting negated. Coordinates are those of the place's
 first sighting while it has live events; the gazetteer gives one coordinate per
@@ -11,6 +12,7 @@ import datetime as dt
 
 import msgspec
 
+from domain.gazetteer import place_reference
 from domain.projections.envelope import LIVE_CHANGE_TOPICS, Envelope, day_of, live_changes
 
 NAME = "places"
@@ -27,22 +29,30 @@ class Sighting(msgspec.Struct, frozen=True, kw_only=True):
     precision: str
     day: dt.date
     delta: int
+    geonameid: int | None = None  # None: a name the gazetteer does not know (a reviewer's own)
+    admin1: str | None = None
 
 
 def project(envelope: Envelope) -> list[Sighting]:
-    return [
-        Sighting(
-            name=event.location.name,
-            country=event.location.country or "",
-            lat=event.location.lat,
-            lon=event.location.lon,
-            precision=event.location.precision,
-            day=day_of(target, event),
-            delta=delta,
+    sightings = []
+    for target, event, delta in live_changes(envelope):
+        if event.location is None:
+            continue
+        reference = place_reference(event.location.name, event.location.country)
+        sightings.append(
+            Sighting(
+                name=event.location.name,
+                country=event.location.country or "",
+                lat=event.location.lat,
+                lon=event.location.lon,
+                precision=event.location.precision,
+                day=day_of(target, event),
+                delta=delta,
+                geonameid=None if reference is None else reference.geonameid,
+                admin1=None if reference is None else reference.admin1,
+            )
         )
-        for target, event, delta in live_changes(envelope)
-        if event.location is not None
-    ]
+    return sightings
 
 
 def net_days(sightings: list[Sighting]) -> dict[tuple[str, str, dt.date], int]:

@@ -10,6 +10,7 @@ from typing import Annotated, Any, TypeVar
 import msgspec
 
 from domain.errors import ValidationError
+from domain.gazetteer import admin1_places
 
 C = TypeVar("C", bound=msgspec.Struct)
 
@@ -91,3 +92,12 @@ def shared_filters(
         where.add(f"occurred_end >= {where.arg(occurred_from)}")
     if occurred_to is not None:
         where.add(f"occurred_start <= {where.arg(occurred_to)}")
+
+
+def admin1_filter(where: Where, admin1: str | None) -> None:
+    """Rows whose place lies in the first-level division `admin1` (GeoNames' key, `SY.09`): the
+    gazetteer's places in it, by name within its country (events, their versions and incidents name
+    these columns alike). A place the gazetteer does not know (a reviewer's own name) is in none."""
+    if admin1 is not None:
+        names = where.arg(list(admin1_places(admin1)))
+        where.add(f"country = {where.arg(admin1.split('.', 1)[0])} AND location_name = ANY({names}::text[])")

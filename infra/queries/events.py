@@ -21,7 +21,7 @@ from domain.errors import ValidationError
 from domain.events import CONFLICT_TYPE_NAMES
 from infra.event_store import Position
 from infra.queries import filters
-from infra.queries.common import BIGINT_MAX, Where, decode_cursor, encode_cursor, shared_filters
+from infra.queries.common import BIGINT_MAX, Where, admin1_filter, decode_cursor, encode_cursor, shared_filters
 from infra.queries.filters import BBox
 from infra.queries.totals import Total, count_matches
 
@@ -38,6 +38,7 @@ class EventQuery(msgspec.Struct, frozen=True, kw_only=True):
     actors: tuple[str, ...] = ()
     country: str | None = None
     place: str | None = None
+    admin1: str | None = None  # GeoNames' key of a first-level division (SY.09)
     bbox: BBox | None = None
     occurred_from: dt.date | None = None
     occurred_to: dt.date | None = None
@@ -209,6 +210,7 @@ def filter_sql(query: EventQuery, where: Where) -> None:
     )
     if query.place is not None:
         where.add(f"lower(location_name) = lower({where.arg(query.place)})")
+    admin1_filter(where, query.admin1)
     if query.bbox is not None:
         _bbox_sql(query.bbox, where)
     if query.q is not None:
@@ -391,6 +393,7 @@ def build_query(
     changed_since: str | None = None,
     sort: Sort = "recorded",
     order: Order = "desc",
+    admin1: str | None = None,
 ) -> EventQuery:
     """A validated EventQuery from raw query-string values; ValidationError names the bad one."""
     start, end = filters.iso_date("from", occurred_from), filters.iso_date("to", occurred_to)
@@ -404,6 +407,7 @@ def build_query(
         actors=filters.actor_codes(actors or ()),
         country=filters.country(country),
         place=filters.text("place", place),
+        admin1=filters.admin1(admin1),
         bbox=filters.bbox(bbox),
         occurred_from=start,
         occurred_to=end,

@@ -12,6 +12,7 @@ import msgspec
 
 from domain.errors import ValidationError
 from domain.events import CONFLICT_TYPE_NAMES
+from domain.gazetteer import ADMIN1, admin1_places
 from domain.review import REVIEW_STATUSES
 from infra.event_store import Position
 from infra.queries.common import check_text
@@ -67,6 +68,18 @@ def _alpha_2(code: str) -> str | None:
 
     found = pycountry.countries.get(alpha_2=code) if len(code) == 2 else pycountry.countries.get(alpha_3=code)
     return None if found is None else str(found.alpha_2)
+
+
+def admin1(value: str | None) -> str | None:
+    """A first-level division as GeoNames keys it (`SY.09`, any case) that a gazetteer place lies in."""
+    if value is None:
+        return None
+    code = value.strip().upper()
+    if not ADMIN1.fullmatch(code):
+        raise ValidationError(f"admin1: {_quote(value)} is not a GeoNames admin1 key (e.g. SY.09; see /places)")
+    if not admin1_places(code):
+        raise ValidationError(f"admin1: no place of the gazetteer lies in {_quote(code)} (see /places)")
+    return code
 
 
 def text(name: str, value: str | None) -> str | None:

@@ -17,7 +17,7 @@ import msgspec
 
 from domain.errors import ValidationError
 from infra.queries import filters
-from infra.queries.common import INT_MAX, Where, decode_cursor, encode_cursor, shared_filters
+from infra.queries.common import INT_MAX, Where, admin1_filter, decode_cursor, encode_cursor, shared_filters
 from infra.queries.totals import Total, count_matches
 
 Sort = Literal["date", "sources", "fatalities"]
@@ -36,6 +36,7 @@ class IncidentQuery(msgspec.Struct, frozen=True, kw_only=True):
     types: tuple[str, ...] = ()
     actors: tuple[str, ...] = ()
     country: str | None = None
+    admin1: str | None = None  # GeoNames' key of a first-level division of the best place (SY.09)
     occurred_from: dt.date | None = None
     occurred_to: dt.date | None = None
     min_sources: int | None = None
@@ -87,6 +88,7 @@ def build_query(
     min_fatalities: int | None = None,
     sort: Sort = "date",
     order: Order = "desc",
+    admin1: str | None = None,
 ) -> IncidentQuery:
     """A validated IncidentQuery from raw query-string values; ValidationError names the bad one."""
     start, end = filters.iso_date("from", occurred_from), filters.iso_date("to", occurred_to)
@@ -98,6 +100,7 @@ def build_query(
         types=filters.event_types(types or ()),
         actors=filters.actor_codes(actors or ()),
         country=filters.country(country),
+        admin1=filters.admin1(admin1),
         occurred_from=start,
         occurred_to=end,
         min_sources=min_sources,
@@ -127,6 +130,7 @@ def filter_sql(query: IncidentQuery, where: Where) -> None:
         occurred_from=query.occurred_from,
         occurred_to=query.occurred_to,
     )
+    admin1_filter(where, query.admin1)
     if query.min_sources is not None:
         where.add(f"article_count >= {where.arg(query.min_sources)}")
     if query.min_fatalities is not None:

@@ -1,4 +1,5 @@
-"""Reads of `rm_places`: places events happened at, with coordinates and event counts."""
+"""Reads of `rm_places`: places events happened at, with coordinates, event counts, and each place's
+GeoNames id and first-level administrative division (admin1)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ class PlaceView(msgspec.Struct, kw_only=True):
     lat: float | None
     lon: float | None
     precision: str | None
+    geonameid: int | None  # GeoNames' id of the place (a country's for a country); None when unknown
+    admin1: str | None  # GeoNames' key of its first-level division (`SY.09`); None for countries, wide regions
     event_count: int
     first_seen: dt.date | None
     last_seen: dt.date | None
@@ -28,19 +31,27 @@ class PlaceCursor(msgspec.Struct, frozen=True, array_like=True):
     country: str = ""
 
 
-_SELECT = """SELECT name, NULLIF(country, '') AS country, lat, lon, precision, event_count, first_seen, last_seen
+_SELECT = """SELECT name, NULLIF(country, '') AS country, lat, lon, precision, geonameid, admin1,
+       event_count, first_seen, last_seen
 FROM rm_places"""
 
 
 async def list_places(
-    pool: asyncpg.Pool, q: str | None, country: str | None, cursor: PlaceCursor | None, limit: int
+    pool: asyncpg.Pool,
+    q: str | None,
+    country: str | None,
+    cursor: PlaceCursor | None,
+    limit: int,
+    admin1: str | None = None,
 ) -> Page[PlaceView]:
-    """Places by event count (most first), optionally filtered by a name substring and country."""
+    """Places by event count (most first), optionally filtered by a name substring, country and admin1."""
     where = Where()
     if q is not None:
         where.add(f"name ILIKE {where.arg(like_pattern(q))}")
     if country is not None:
         where.add(f"country = {where.arg(country)}")
+    if admin1 is not None:
+        where.add(f"admin1 = {where.arg(admin1)}")
     total = await count_matches(pool, "rm_places", where)
     if cursor is not None:
         count = where.arg(cursor.event_count)

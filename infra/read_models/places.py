@@ -2,7 +2,7 @@
 
 Deltas go to rm_place_days (events per place and day); rm_places is then recomputed for
 the touched places, keeping the coordinates it already has (a new place takes those of
-its first sighting in the batch). Places without live events are deleted.
+its first sighting in the batch, and its GeoNames id and admin1). Places without live events are deleted.
 """
 
 from __future__ import annotations
@@ -24,16 +24,19 @@ DELETE FROM {rm_place_days} t USING unnest($1::text[], $2::text[]) AS k(name, co
 WHERE t.name = k.name AND t.country = k.country AND t.event_count <= 0"""
 
 _REFRESH = """
-INSERT INTO {rm_places} AS p (name, country, lat, lon, precision, event_count, first_seen, last_seen)
-SELECT k.name, k.country, k.lat, k.lon, k.precision, agg.n, agg.first_seen, agg.last_seen
-FROM unnest($1::text[], $2::text[], $3::float8[], $4::float8[], $5::text[]) AS k(name, country, lat, lon, precision)
+INSERT INTO {rm_places} AS p (name, country, lat, lon, precision, event_count, first_seen, last_seen,
+                               geonameid, admin1)
+SELECT k.name, k.country, k.lat, k.lon, k.precision, agg.n, agg.first_seen, agg.last_seen, k.geonameid, k.admin1
+FROM unnest($1::text[], $2::text[], $3::float8[], $4::float8[], $5::text[], $6::bigint[], $7::text[])
+    AS k(name, country, lat, lon, precision, geonameid, admin1)
 CROSS JOIN LATERAL (
     SELECT sum(d.event_count) AS n, min(d.day) AS first_seen, max(d.day) AS last_seen
     FROM {rm_place_days} d WHERE d.name = k.name AND d.country = k.country
 ) AS agg
 WHERE agg.n > 0
 ON CONFLICT (name, country) DO UPDATE SET event_count = EXCLUDED.event_count,
-    first_seen = EXCLUDED.first_seen, last_seen = EXCLUDED.last_seen"""
+    first_seen = EXCLUDED.first_seen, last_seen = EXCLUDED.last_seen,
+    geonameid = COALESCE(EXCLUDED.geonameid, p.geonameid), admin1 = COALESCE(EXCLUDED.admin1, p.admin1)"""
 
 _DROP_UNSEEN = """
 DELETE FROM {rm_places} p USING unnest($1::text[], $2::text[]) AS k(name, country)
@@ -58,7 +61,13 @@ async def write(conn: asyncpg.Connection, changes: list[Any], tables: Tables) ->
 def _coordinates(changes: list[Any], places: list[projection.PlaceKey]) -> list[list[Any]]:
     first = projection.first_sightings(changes)
     found = [first.get(p) for p in places]
-    return [[s and s.lat for s in found], [s and s.lon for s in found], [s and s.precision for s in found]]
+    return [
+        [s and s.lat for s in found],
+        [s and s.lon for s in found],
+        [s and s.precision for s in found],
+        [s and s.geonameid for s in found],
+        [s and s.admin1 for s in found],
+    ]
 
 
 READ_MODEL = ReadModel(

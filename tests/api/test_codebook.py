@@ -5,6 +5,9 @@ from __future__ import annotations
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
+from domain.extraction.codes import ALPHA3, rebels_of
+from domain.gazetteer.actors import emitted_codes
+
 Client = AsyncTestClient[Litestar]
 
 
@@ -46,3 +49,16 @@ async def test_unknown_and_malformed_actor_codes(client: Client) -> None:
     assert missing.status_code == 404
     assert "XYZ" in missing.json()["detail"]
     assert (await client.get("/codebook/actors/not a code")).status_code == 400
+
+
+async def test_codebook_lists_every_actor_code_the_gazetteer_can_emit(client: Client) -> None:
+    listed = {a["code"] for a in (await client.get("/codebook")).json()["actors"]}
+    assert emitted_codes() <= listed, sorted(emitted_codes() - listed)
+
+
+async def test_every_rebel_and_militia_code_the_extractor_derives_is_answered(client: Client) -> None:
+    derived = {rebels_of(state) for state in ALPHA3.values()} | {f"{state}-MIL" for state in ALPHA3.values()}
+    for code in sorted(derived):
+        response = await client.get(f"/codebook/actors/{code}")
+        assert response.status_code == 200, code
+        assert response.json()["kind"] in {"rebel_group", "militia", "armed_group"}, code

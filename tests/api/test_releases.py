@@ -1,5 +1,6 @@
 """Releases and as-of reads over HTTP: a release taken before a re-extraction and reviews still
-returns the old rows and a byte-identical CSV afterwards; changed_since lists exactly what changed."""
+returns the old rows and a byte-identical CSV afterwards; changed_since lists exactly what changed
+(created, updated by a correction, rejected, retracted)."""
 
 from __future__ import annotations
 
@@ -47,6 +48,10 @@ async def test_a_release_keeps_its_rows_and_its_csv_after_reviews_and_a_reextrac
     await client.post(f"/events/{rejected['id']}/review", json={"verdict": "rejected", "note": "x"}, headers=reviewer)
     changes = {"verdict": "corrected", "changes": {"location": NEW_PLACE}}
     assert (await client.post(f"/events/{corrected['id']}/review", json=changes, headers=reviewer)).status_code == 200
+    later = {**seed_articles()[0], "external_id": "later", "text": seed_articles()[0]["text"] + "\n\n(Nachdruck)"}
+    posted = await client.post("/articles", json=later, headers=admin_headers)
+    assert posted.status_code == 201 and posted.json()["events"], posted.text
+    created_ids = [e["id"] for e in posted.json()["events"]]
     real = ingest.run_extractor
 
     def fewer(text: str, published_at: str | None, language: str) -> list[ConflictEvent]:
@@ -62,6 +67,7 @@ async def test_a_release_keeps_its_rows_and_its_csv_after_reviews_and_a_reextrac
     assert (await client.get("/events?release=2026.12&limit=500&sort=occurred")).json()["items"] == json_before
     live = {e["id"]: e for e in (await client.get("/events?limit=500")).json()["items"]}
     assert rejected["id"] not in live and live[corrected["id"]]["location"]["name"] == "Manbij"
+    assert set(created_ids) <= set(live) and not set(created_ids) & {e["id"] for e in json_before}
 
     changed = (await client.get(f"/events?changed_since={release['position']}&limit=500")).json()["items"]
     kinds = {e["id"]: e["change"] for e in changed}
@@ -69,6 +75,7 @@ async def test_a_release_keeps_its_rows_and_its_csv_after_reviews_and_a_reextrac
         rejected["id"]: "rejected",
         corrected["id"]: "updated",
         **dict.fromkeys(reextracted["retracted"], "retracted"),
+        **dict.fromkeys(created_ids, "created"),
     }
     assert all(
         e["changed_at"] > release["position"] or len(e["changed_at"]) != len(release["position"]) for e in changed

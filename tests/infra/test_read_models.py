@@ -50,6 +50,13 @@ async def test_places_and_timeline_count_per_day(pool: asyncpg.Pool, store: Even
     ]
 
 
+async def test_places_carry_their_geonames_id_and_division(pool: asyncpg.Pool, store: EventStore) -> None:
+    await submit(store, [talks(DAY1), offensive(DAY2)])
+    await ProjectionRunner(pool).run_until_caught_up()
+    rows = await pool.fetch("SELECT name, geonameid, admin1 FROM rm_places ORDER BY name")
+    assert [tuple(r.values()) for r in rows] == [("Al-Bab", 174018, "SY.09"), ("Astana", 1526273, "KZ.05")]
+
+
 async def test_retraction_takes_back_counts_names_and_days(pool: asyncpg.Pool, store: EventStore) -> None:
     article_id, ids = await submit(store, [talks(DAY1, "RUS", "TUR"), offensive(DAY2)])
     runner = ProjectionRunner(pool)

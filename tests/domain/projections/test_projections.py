@@ -123,6 +123,14 @@ def test_places_and_timeline_negate_on_retraction() -> None:
     assert [t.delta for t in ticks] == [1, -1] and timeline.net_counts(ticks) == {}
 
 
+def test_a_sighting_carries_the_places_geonames_id_and_division() -> None:
+    (sighting,) = places.project(_envelope(OFFENSIVE))
+    assert (sighting.geonameid, sighting.admin1) == (174018, "SY.09")  # Al-Bab, Aleppo governorate
+    unknown = msgspec.structs.replace(OFFENSIVE, location=Location(name="Hinterdorf", country="SY", lat=1, lon=2))
+    (elsewhere,) = places.project(_envelope(unknown))
+    assert (elsewhere.geonameid, elsewhere.admin1) == (None, None)
+
+
 def test_the_day_is_the_occurred_start_else_the_utc_recording_day() -> None:
     undated = OffensiveLaunched(evidence=OFFENSIVE.evidence)
     assert day_of(_envelope(OFFENSIVE), OFFENSIVE) == DAY
