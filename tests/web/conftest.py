@@ -61,11 +61,11 @@ class Server:
         response.raise_for_status()
         return [json.loads(line) for line in response.text.splitlines() if line]
 
-    def api_key(self) -> str:
+    def api_key(self, scopes: str = "ingest", name: str = "web-test") -> str:
         async def create() -> str:
             pool = await create_pool(self.database_url, min_size=1, max_size=1)
             try:
-                _, secret = await create_api_key(pool, "web-test", "ingest")
+                _, secret = await create_api_key(pool, name, scopes)
                 return secret
             finally:
                 await pool.close()

@@ -261,3 +261,101 @@ def test_actor_country_confidence_text_and_map_box_filter_as_the_api_does(
     assert int(page.eval_on_selector("#result-list", "e => e.dataset.count")) == len(server.all_events(bbox=bbox))
     page.screenshot(path=str(tmp_path / "filters.png"))
     assert_offline(tab)
+
+
+def test_the_incidents_view_shows_each_incident_with_its_reports(visit: Any, server: Server, tmp_path: Path) -> None:
+    incidents = server.get("/incidents", limit=500)["items"]
+    tab = visit()
+    page = tab.open("/")
+    page.wait_for_selector("#view-field:not([hidden])")  # offered once /incidents answers
+    before = tab.renders()
+    page.get_by_label("incidents").check()
+    tab.wait_rerender(before)
+    assert parse_qs(urlparse(page.url).query)["view"] == ["incidents"]
+    assert page.inner_text("#results-title") == "Incidents"
+    assert int(tab.data("#result-list", "count")) == len(incidents)
+    assert int(tab.data("#map", "points")) == sum(1 for i in incidents if (i.get("place") or {}).get("lat") is not None)
+    assert page.get_by_label("Minimum sources").is_visible()
+    assert not page.get_by_label("Text in the evidence").is_visible()  # /incidents has no text filter
+
+    before = tab.renders()
+    page.get_by_label("Minimum sources").fill("2")
+    page.get_by_label("Minimum sources").dispatch_event("change")
+    tab.wait_rerender(before)
+    corroborated = server.get("/incidents", min_sources=2)["items"]
+    assert 0 < len(corroborated) < len(incidents)
+    assert int(tab.data("#result-list", "count")) == len(corroborated)
+    export = page.get_attribute("#export-csv", "href")
+    assert export is not None and "collapse=incident" in export
+    assert httpx.get(server.base + export, timeout=10).status_code == 200
+
+    incident = corroborated[0]
+    page.locator(f"#result-list button[data-id='{incident['id']}']").click()
+    page.wait_for_selector("#detail[data-state=ready]")
+    assert parse_qs(urlparse(page.url).query)["incident"] == [incident["id"]]
+    reports = page.locator("#detail-body .reports > li")
+    assert [reports.nth(i).get_attribute("data-id") for i in range(reports.count())] == incident["event_ids"]
+    detail = page.inner_text("#detail-body")
+    assert all(outlet in detail for outlet in incident["outlets"])
+    page.screenshot(path=str(tmp_path / "incident.png"))
+
+    first_report = server.get(f"/events/{incident['event_ids'][0]}")
+    reports.first.get_by_role("button").click()  # a report opens as an event, evidence marked
+    page.wait_for_function(f"new URL(location.href).searchParams.get('event') === '{first_report['id']}'")
+    page.wait_for_selector("#detail[data-state=ready] #evidence")
+    assert page.inner_text("#evidence") == first_report["evidence"]["text"]
+    assert "view" not in parse_qs(urlparse(page.url).query)
+    assert_offline(tab)
+
+
+def test_a_box_drawn_on_the_map_filters_and_stays_when_the_map_moves(
+    visit: Any, server: Server, tmp_path: Path
+) -> None:
+    total = len(server.all_events())
+    tab = visit()
+    page = tab.open("/")
+    clusters = page.locator(".leaflet-marker-icon.cluster")
+    clusters.first.wait_for()
+    biggest = max(clusters.all(), key=lambda c: int(c.inner_text()))
+    box = biggest.bounding_box()
+    assert box is not None
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.get_by_role("button", name="Draw a box").click()
+    assert page.get_by_role("button", name="Draw a box").get_attribute("aria-pressed") == "true"
+    before = tab.renders()
+    page.mouse.move(x - 40, y - 40)
+    page.mouse.down()
+    page.mouse.move(x + 40, y + 40, steps=6)
+    page.mouse.up()
+    tab.wait_rerender(before)
+    query = parse_qs(urlparse(page.url).query)
+    bbox = query["bbox"][0]
+    assert query["box"] == ["drawn"]
+    inside = server.all_events(bbox=bbox)
+    assert 0 < len(inside) < total
+    assert int(tab.data("#result-list", "count")) == len(inside)
+    assert tab.data("#map", "box") == bbox
+    assert page.get_by_label("Only what the map shows").is_checked()
+    page.screenshot(path=str(tmp_path / "drawn.png"))
+
+    map_box = page.locator("#map").bounding_box()
+    assert map_box is not None
+    page.mouse.move(map_box["x"] + 60, map_box["y"] + map_box["height"] - 60)
+    page.mouse.down()  # drawing is over: this pans the map
+    page.mouse.move(map_box["x"] + 160, map_box["y"] + map_box["height"] - 120, steps=5)
+    page.mouse.up()
+    page.keyboard.press("Escape")
+    assert parse_qs(urlparse(page.url).query)["bbox"] == [bbox]
+    assert int(tab.data("#result-list", "count")) == len(inside)
+
+    shared = visit()
+    other = shared.open(page.url.split(server.base, 1)[1])
+    assert shared.data("#map", "box") == bbox
+    assert int(shared.data("#result-list", "count")) == len(inside)
+    before = shared.renders()
+    other.get_by_role("button", name="Clear the box").click()
+    shared.wait_rerender(before)
+    assert "bbox" not in parse_qs(urlparse(other.url).query)
+    assert int(shared.data("#result-list", "count")) == total
+    assert_offline(tab)
+    assert_offline(shared)

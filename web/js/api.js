@@ -48,6 +48,36 @@ export async function getAll(resource, params, { signal } = {}) {
   return items;
 }
 
+// /incidents has no streamed export: its JSON pages (500 each), followed by their cursors up to
+// MAX_ITEMS. An incident's best place is `place`; the map and list read `location`, as events have.
+export async function getIncidents(params, { signal } = {}) {
+  params.set("limit", "500");
+  const items = [];
+  for (let cursor = null; ; ) {
+    if (cursor) params.set("cursor", cursor);
+    const page = await getJSON(`/incidents?${params}`, { signal });
+    for (const incident of page.items) items.push({ ...incident, location: incident.place });
+    cursor = page.next_cursor;
+    if (!cursor || items.length >= MAX_ITEMS) return items;
+  }
+}
+
+// What the page draws for a view: events from the NDJSON export, incidents from their pages.
+export function fetchItems(view, params, options = {}) {
+  return view === "incidents" ? getIncidents(params, options) : getAll("/events", params, options);
+}
+
+// A write (a review decision): JSON in, JSON out, the API's problem detail as the error.
+export async function postJSON(path, body) {
+  const response = await fetch(path, {
+    method: "POST",
+    headers: headers({ Accept: "application/json", "Content-Type": "application/json" }),
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${response.status} ${await problem(response)}`);
+  return response.json();
+}
+
 export async function answers(path) {
   try {
     const response = await fetch(path, { headers: headers({ Accept: "application/json" }) });
