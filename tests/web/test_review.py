@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.web.conftest import Server, Visit
-from tests.web.test_page import assert_offline
+from tests.web.test_page import assert_accessible, assert_offline
 
 
 def open_event(visit: Any, server: Server, event_id: str, key: str | None) -> Visit:
@@ -89,6 +89,7 @@ def test_correcting_an_events_place_moves_it_on_the_map_and_in_the_list(
     tab = open_event(visit, server, event["id"], server.api_key("review", name="cem"))
     page = tab.page
     page.locator("#detail summary", has_text="Correct").click()
+    assert_accessible(page)  # the correction form's fields are labelled and legible
     page.get_by_label("Place", exact=True).fill("Manbij")
     page.get_by_label("Country (ISO alpha-2)").fill("SY")
     page.get_by_label("Latitude").fill("36.5281")

@@ -51,6 +51,10 @@ export async function getAll(resource, params, { signal } = {}) {
 // /incidents has no streamed export: its JSON pages (500 each), followed by their cursors up to
 // MAX_ITEMS. An incident's best place is `place`; the map and list read `location`, as events have.
 export async function getIncidents(params, { signal } = {}) {
+  const position = params.get("min_position");
+  params.delete("min_position");
+  // /incidents takes no min_position: a one-event read with it waits until every read model has it.
+  if (position) await getJSON(`/events?limit=1&min_position=${encodeURIComponent(position)}`, { signal });
   params.set("limit", "500");
   const items = [];
   for (let cursor = null; ; ) {
@@ -88,7 +92,8 @@ export async function answers(path) {
 }
 
 // Server-Sent Events over fetch (EventSource cannot send a key): calls onMessage(event, data)
-// for each message and reconnects after a pause, resuming with Last-Event-ID.
+// for each message (and its id, the log position) and reconnects after a pause, resuming with
+// Last-Event-ID.
 export function follow(path, onMessage, onState) {
   let lastId = null;
   let stopped = false;
@@ -113,7 +118,7 @@ export function follow(path, onMessage, onState) {
             buffer = buffer.slice(cut + 2);
             const message = parseBlock(block);
             if (message.id) lastId = message.id;
-            if (message.data) onMessage(message.event || "message", message.data);
+            if (message.data) onMessage(message.event || "message", message.data, message.id);
           }
         }
       } catch (error) {

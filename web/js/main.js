@@ -396,19 +396,22 @@ function hideError() {
   $("error").hidden = true;
 }
 
-// Live: every new event on the stream refetches the filter (so the API decides what matches).
+// Live: every new event on the stream refetches the filter (so the API decides what matches),
+// once the read models have applied the latest event's position.
 let liveTimer = null;
 let arrived = 0;
+let latest = "";
 function startLive() {
   follow(
     "/events/stream",
-    () => {
+    (_type, _data, position) => {
       arrived += 1;
+      if (position) latest = position;
       clearTimeout(liveTimer);
       liveTimer = setTimeout(async () => {
         const count = arrived;
         arrived = 0;
-        await load({ force: true });
+        await load({ force: true, minPosition: latest });
         const matching = fresh.size;
         $("live").textContent = `${count} new event${count === 1 ? "" : "s"} arrived; ${matching} match this filter.`;
       }, 500);
