@@ -54,7 +54,18 @@ async function load({ force = false, minPosition = "" } = {}) {
     const early = !force && first.key === key && !fetched; // the fetch boot.js started
     const params = apiParams(state, { dates: false, bbox: false });
     if (minPosition) params.set("min_position", minPosition);
-    const next = await (early ? first.items : fetchItems(state.view, params, { signal: controller.signal }));
+    // A fresh view draws the first page of incidents while the rest loads; a live refresh keeps
+    // showing what it had until it has everything.
+    const onFirst = (partial, total) => {
+      if (loading !== controller || force) return;
+      items = partial;
+      render({ partial: total });
+    };
+    if (early) {
+      first.onFirst = onFirst;
+      if (first.partial) onFirst(first.partial.items, first.partial.total);
+    }
+    const next = await (early ? first.items : fetchItems(state.view, params, { signal: controller.signal, onFirst }));
     performance.mark("conflictdb:fetched");
     if (force) fresh = new Set(next.filter((i) => !known.has(i.id)).map((i) => i.id));
     else fresh = new Set();
@@ -75,7 +86,8 @@ function sortKey(item) {
   return item.occurred?.start || item.recorded_at || "";
 }
 
-function render() {
+// `partial`: only the first page is drawn yet, of this many.
+function render({ partial = 0 } = {}) {
   const onTimeline = items.filter((i) => inBbox(i, state));
   const onMap = items.filter((i) => inDates(i, state));
   const listed = onMap.filter((i) => inBbox(i, state)).sort((a, b) => (sortKey(a) < sortKey(b) ? 1 : -1));
@@ -88,12 +100,15 @@ function render() {
   const noun = state.view === "incidents" ? "incidents" : "events";
   const located = onMap.filter((i) => i.location?.lat != null).length;
   const capped = items.length >= MAX_ITEMS ? ` (the latest ${MAX_ITEMS.toLocaleString("en")} recorded: narrow the filter for more)` : "";
-  $("summary").textContent = `${listed.length} ${noun} match · ${located} on the map · ${items.length} before the date range and map box${capped}`;
+  const loadingRest = partial ? ` · loading the rest: ${items.length.toLocaleString("en")} of ${partial.toLocaleString("en")} so far` : "";
+  $("summary").textContent = `${listed.length} ${noun} match · ${located} on the map · ${items.length} before the date range and map box${capped}${loadingRest}`;
   $("brush-label").textContent = state.from || state.to ? `${state.from || "…"} to ${state.to || "…"}` : "All dates: drag across the bars to pick a range";
   $("brush-clear").hidden = !(state.from || state.to);
   for (const format of ["csv", "geojson"]) $(`export-${format}`).href = exportURL(state, format);
   $("export-note").hidden = state.view !== "incidents";
-  document.body.dataset.state = "ready";
+  document.body.dataset.state = partial ? "loading" : "ready";
+  const mark = (name) => requestAnimationFrame(() => setTimeout(() => performance.mark(name), 0));
+  if (!partial && !performance.getEntriesByName("conflictdb:complete").length) mark("conflictdb:complete"); // all drawn
   if (!performance.getEntriesByName("conflictdb:painted").length) {
     requestAnimationFrame(() =>
       setTimeout(() => {
