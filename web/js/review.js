@@ -114,7 +114,7 @@ function correction(event, decide) {
     field("rv-place", "Place", inputs.name),
     field("rv-country", "Country (ISO alpha-2)", inputs.country),
     h("div", { class: "pair" }, field("rv-lat", "Latitude", inputs.lat), field("rv-lon", "Longitude", inputs.lon)),
-    h("div", { class: "pair" }, field("rv-start", "From", inputs.start), field("rv-end", "To", inputs.end)),
+    h("div", { class: "pair" }, field("rv-start", "First day", inputs.start), field("rv-end", "Last day", inputs.end)),
     field("rv-killed", "Killed", inputs.killed),
     h("p", { class: "hint meta", "aria-live": "polite" }),
     h("button", { type: "submit", id: "review-correct" }, "Save the correction"),
