@@ -1,5 +1,13 @@
 # The API/worker image. In docker compose it talks to the `db` service through DATABASE_URL;
 # alone (`docker run`, no DATABASE_URL) it keeps an embedded PostgreSQL under /data.
+
+# The web page's front-end packages, exactly as package-lock.json pins them (no install scripts),
+# as `make install` does; only node_modules/ goes on to the image, not Node.js.
+FROM node:20-slim AS web
+WORKDIR /build
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts --no-audit --no-fund
+
 FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1 \
     CONFLICTDB_DATA_DIR=/data
@@ -16,6 +24,10 @@ COPY domain ./domain
 COPY infra ./infra
 COPY seeds ./seeds
 RUN pip install --no-deps --no-build-isolation . && pip check && rm -rf build *.egg-info
+# The analyst's page at /: its own files and its npm packages, found in the working directory
+# (api/routes/web.py), served offline like everything else.
+COPY web ./web
+COPY --from=web /build/node_modules ./node_modules
 
 # Not root: the code stays root-owned and read-only; only /data is the service's to write.
 RUN useradd --system --uid 10001 --create-home --home-dir /home/conflictdb conflictdb \

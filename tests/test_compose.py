@@ -69,11 +69,22 @@ def test_commands_are_real_cli_subcommands() -> None:
     parser.parse_args(image_command[1:])
 
 
-def dockerfile() -> list[tuple[str, str]]:
-    """The Dockerfile's instructions as (INSTRUCTION, arguments), continuation lines joined."""
+def stages() -> list[list[tuple[str, str]]]:
+    """The Dockerfile's stages, each its instructions as (INSTRUCTION, arguments), continuation
+    lines joined; each stage starts with its FROM."""
     text = re.sub(r"\\\n", " ", (REPO / "Dockerfile").read_text())
     lines = [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    return [(line.split(None, 1)[0].upper(), line.split(None, 1)[1]) for line in lines]
+    found: list[list[tuple[str, str]]] = []
+    for instruction, args in ((line.split(None, 1)[0].upper(), line.split(None, 1)[1]) for line in lines):
+        if instruction == "FROM":
+            found.append([])
+        found[-1].append((instruction, args))
+    return found
+
+
+def dockerfile() -> list[tuple[str, str]]:
+    """The image's own stage (the last): what runs in production."""
+    return stages()[-1]
 
 
 def instructions(name: str) -> list[str]:
@@ -156,3 +167,18 @@ def test_docker_compose_config_accepts_the_file() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_the_image_serves_the_page_with_its_npm_packages_from_the_lock() -> None:
+    web = next(stage for stage in stages()[:-1] if stage[0][1].endswith(" AS web"))
+    assert ("COPY", "package.json package-lock.json ./") in web
+    assert any(i == "RUN" and a.startswith("npm ci --ignore-scripts") for i, a in web)  # the lock, no scripts
+    final = dockerfile()
+    assert final[0][1].startswith("python:")  # Node.js stays in the build stage
+    workdir = next(a for i, a in final if i == "WORKDIR")
+    copies = [a for i, a in final if i == "COPY"]
+    assert "web ./web" in copies
+    assert any(re.fullmatch(r"--from=web \S+/node_modules \./node_modules", c) for c in copies)
+    ignored = {line.strip() for line in (REPO / ".dockerignore").read_text().splitlines()}
+    assert not {"web", "web/", "package.json", "package-lock.json"} & ignored
+    assert workdir == "/app"  # where api/routes/web.py looks when the package is installed

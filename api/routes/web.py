@@ -15,9 +15,20 @@ from litestar import MediaType, Response, get
 from litestar.datastructures import CacheControlHeader
 from litestar.static_files import create_static_files_router
 
-REPO = Path(__file__).resolve().parents[2]
-WEB_DIR = REPO / "web"
-NODE_MODULES = REPO / "node_modules"
+
+def web_root(package_parent: Path, cwd: Path) -> Path:
+    """The folder holding web/ and node_modules/: the checkout beside the package (`make install`,
+    an editable install), else the working directory (the Docker image installs the package into
+    site-packages and keeps both in its WORKDIR, /app)."""
+    for candidate in (package_parent, cwd):
+        if (candidate / "web" / "index.html").is_file():
+            return candidate
+    return package_parent
+
+
+ROOT = web_root(Path(__file__).resolve().parents[2], Path.cwd())
+WEB_DIR = ROOT / "web"
+NODE_MODULES = ROOT / "node_modules"
 # URL prefix -> the folder of the npm package that is served there (only what the pages load).
 VENDOR_DIRS = {
     "leaflet": "leaflet/dist",

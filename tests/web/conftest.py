@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+import asyncpg
 import httpx
 import pytest
 
@@ -46,6 +47,53 @@ DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 
 
+# Synthetic incidents straight into the read model (as bench/query.py fills events), each served as
+# domain.incidents.projection.IncidentView: 1 to 4 articles, a few dozen places, ten years.
+_FILL_INCIDENTS = """
+INSERT INTO rm_incidents (incident_id, type, opened_at, occurred_start, occurred_end, location_name, country,
+    lat, lon, actor_codes, killed_low, killed_best, killed_high, article_count, outlet_count, first_reported,
+    last_reported, confidence, updated_at, body)
+SELECT id, type, i, o_start, o_end, place, country, lat, lon, ARRAY[a1, a2], killed, killed, killed, articles,
+       articles, o_start, o_end, 0.8, i,
+       jsonb_build_object(
+         'id', id, 'type', type,
+         'place', jsonb_build_object('name', place, 'country', country, 'lat', lat, 'lon', lon, 'precision', 'city'),
+         'occurred', jsonb_build_object('start', o_start, 'end', o_end, 'precision', 'day', 'basis', 'intersection'),
+         'actors', jsonb_build_array(jsonb_build_object('code', a1, 'role', 'attacker', 'sources', articles),
+                                     jsonb_build_object('code', a2, 'role', 'target', 'sources', 1)),
+         'casualties', CASE WHEN killed IS NULL THEN NULL ELSE jsonb_build_object('low', killed, 'best', killed,
+                                      'high', killed, 'figures', '[]'::jsonb) END,
+         'sources', jsonb_build_object('outlets', articles, 'articles', articles, 'first_reported', o_start,
+                                       'last_reported', o_end),
+         'confidence', 0.8,
+         'event_ids', (SELECT jsonb_agg(gen_random_uuid()) FROM generate_series(1, articles)),
+         'article_ids', (SELECT jsonb_agg(gen_random_uuid()) FROM generate_series(1, articles)),
+         'outlets', (SELECT jsonb_agg('outlet ' || n) FROM generate_series(1, articles) AS n))
+FROM (
+  SELECT i, gen_random_uuid() AS id,
+         (ARRAY['TalksHeld', 'CeasefireAnnounced', 'OffensiveLaunched', 'ResolutionBlocked'])[1 + i % 4] AS type,
+         date '2011-01-01' + (i * 7919) % 3650 AS o_start, date '2011-01-01' + (i * 7919) % 3650 + i % 3 AS o_end,
+         'Town ' || i % 40 AS place, (ARRAY['SY', 'IQ', 'UA', 'SD'])[1 + i % 4] AS country,
+         30 + (i % 997) / 100.0 AS lat, 35 + (i % 991) / 100.0 AS lon,
+         (ARRAY['RUS', 'USA', 'TUR', 'SYR', 'SYR-REB', 'ISIL', 'UKR', 'IRQ'])[1 + i % 8] AS a1,
+         (ARRAY['RUS', 'USA', 'TUR', 'SYR', 'SYR-REB', 'ISIL', 'UKR', 'IRQ'])[1 + (i / 8) % 8] AS a2,
+         CASE WHEN i % 5 = 0 THEN i % 40 END AS killed, 1 + i % 4 AS articles
+  FROM generate_series(1, $1::int) AS i
+) AS s"""
+
+
+async def fill_incidents(url: str, rows: int) -> None:
+    """Add `rows` synthetic incidents (for bench/page.py and the paging test), unless there are."""
+    conn = await asyncpg.connect(url)
+    try:
+        if await conn.fetchval("SELECT count(*) FROM rm_incidents") >= rows:
+            return
+        await conn.execute(_FILL_INCIDENTS, rows)
+        await conn.execute("ANALYZE rm_incidents")
+    finally:
+        await conn.close()
+
+
 @dataclass
 class Server:
     base: str
@@ -61,11 +109,11 @@ class Server:
         response.raise_for_status()
         return [json.loads(line) for line in response.text.splitlines() if line]
 
-    def api_key(self) -> str:
+    def api_key(self, scopes: str = "ingest", name: str = "web-test") -> str:
         async def create() -> str:
             pool = await create_pool(self.database_url, min_size=1, max_size=1)
             try:
-                _, secret = await create_api_key(pool, "web-test", "ingest")
+                _, secret = await create_api_key(pool, name, scopes)
                 return secret
             finally:
                 await pool.close()

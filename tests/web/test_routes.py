@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
 from api.app import create_app
-from api.routes.web import VENDOR_DIRS, WEB_DIR
+from api.routes.web import VENDOR_DIRS, WEB_DIR, web_root
 from infra.settings import load_settings
 
 Client = AsyncTestClient[Litestar]
@@ -61,3 +62,14 @@ async def test_only_the_listed_packages_are_reachable(client: Client) -> None:
 async def test_the_page_routes_stay_out_of_the_schema(client: Client) -> None:
     paths = (await client.get("/schema/openapi.json")).json()["paths"]
     assert not [p for p in paths if p == "/" or p.startswith(("/static", "/vendor"))]
+
+
+def test_an_installed_package_finds_the_page_in_the_working_directory(tmp_path: Path) -> None:
+    site, app = tmp_path / "site-packages", tmp_path / "app"  # the Docker image: package, WORKDIR
+    (app / "web").mkdir(parents=True)
+    (app / "web" / "index.html").write_text("<!doctype html>")
+    site.mkdir()
+    assert web_root(site, app) == app
+    (site / "web").mkdir()
+    (site / "web" / "index.html").write_text("<!doctype html>")
+    assert web_root(site, app) == site  # a checkout's own web/ comes first

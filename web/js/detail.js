@@ -2,26 +2,9 @@
 // actors with roles, confidence) and of an incident (its reports).
 
 import { getJSON } from "./api.js";
+import { h, fill } from "./dom.js";
 import { COLOURS } from "./map.js";
-
-function h(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value === null || value === undefined || value === false) continue;
-    if (key === "class") node.className = value;
-    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
-    else node.setAttribute(key, value === true ? "" : String(value));
-  }
-  for (const child of children.flat()) {
-    if (child === null || child === undefined || child === false) continue;
-    node.append(child instanceof Node ? child : String(child));
-  }
-  return node;
-}
-
-function fill(parent, ...children) {
-  parent.replaceChildren(...children.filter((c) => c !== null && c !== undefined && c !== false));
-}
+import { reviewSection } from "./review.js";
 
 export function typeTag(type) {
   return h("span", { class: "tag", style: `background:${COLOURS[type] || "#555"}` }, type);
@@ -88,9 +71,19 @@ export function highlighted(text, current, others) {
   return out;
 }
 
-export async function showEvent(body, title, id, { signal, onEvent } = {}) {
-  const event = await getJSON(`/events/${encodeURIComponent(id)}`, { signal });
-  const article = await getJSON(`/articles/${encodeURIComponent(event.article_id)}`, { signal });
+// `decided`: a decision was just recorded, so the event is read once the read models have it
+// (the history comes from the log itself; its last step is the decision).
+export async function showEvent(body, title, id, { signal, onEvent, review = {}, decided = false } = {}) {
+  const path = `/events/${encodeURIComponent(id)}`;
+  const history = getJSON(`${path}/history`, { signal });
+  history.catch(() => {}); // awaited below
+  const after = decided ? `?min_position=${(await history).steps.at(-1).position}` : "";
+  const event = await getJSON(`${path}${after}`, { signal });
+  const article = await getJSON(`/articles/${encodeURIComponent(event.article_id)}${after}`, { signal });
+  return render(body, title, event, await history, article, { onEvent, review });
+}
+
+function render(body, title, event, history, article, { onEvent, review }) {
   title.textContent = event.type;
   const others = (article.events || []).filter((e) => e.id !== event.id).map((e) => e.evidence);
   const casualties = casualtiesText(event.casualties);
@@ -123,8 +116,10 @@ export async function showEvent(body, title, id, { signal, onEvent } = {}) {
     others.length ? h("h3", {}, "Other events in this article") : null,
     others.length ? h("ul", {}, (article.events || []).filter((e) => e.id !== event.id).map((e) =>
       h("li", {}, h("button", { type: "button", class: "link", onclick: () => onEvent?.(e.id) }, `${e.type}, ${when(e.occurred)}`)))) : null,
+    reviewSection(event, history, review),
     h("p", {}, h("a", { href: `/events/${event.id}` }, "This event as JSON")),
   );
+  body.dataset.position = history.steps.at(-1)?.position || "";
   const mark = body.querySelector("#evidence");
   if (mark) mark.scrollIntoView({ block: "center" });
   return event;
@@ -133,19 +128,34 @@ export async function showEvent(body, title, id, { signal, onEvent } = {}) {
 export async function showIncident(body, title, id, { signal, onEvent } = {}) {
   const incident = await getJSON(`/incidents/${encodeURIComponent(id)}`, { signal });
   title.textContent = `Incident: ${incident.type || ""}`;
-  const members = incident.events || incident.members || incident.reports || [];
-  const sources = typeof incident.sources === "number" ? incident.sources : incident.sources?.articles;
+  const articles = new Map((incident.articles || []).map((a) => [a.id, a]));
+  const reports = incident.events || [];
+  const sources = incident.sources || {};
+  const casualties = incident.casualties;
   fill(body,
     h("dl", {},
       h("dt", {}, "Type"), h("dd", {}, typeTag(incident.type)),
       h("dt", {}, "When"), h("dd", {}, when(incident.occurred)),
-      h("dt", {}, "Where"), h("dd", {}, where(incident.location)),
-      sources != null && [h("dt", {}, "Sources"), h("dd", {}, String(sources))],
+      h("dt", {}, "Where"), h("dd", {}, where(incident.place)),
+      h("dt", {}, "Sources"), h("dd", {}, `${sources.articles ?? reports.length} articles from ${sources.outlets ?? "?"} outlets`),
+      casualties && [h("dt", {}, "Killed"), h("dd", {}, casualties.low === casualties.high
+        ? String(casualties.best ?? casualties.low) : `${casualties.low ?? "?"} to ${casualties.high ?? "?"}`)],
+      h("dt", {}, "Confidence"), h("dd", {}, `${Math.round(incident.confidence * 100)} %`),
+      incident.actors?.length && [h("dt", {}, "Actors"),
+        h("dd", {}, incident.actors.map((a) => `${a.code} (${a.role.replaceAll("_", " ")})`).join(", "))],
     ),
-    h("h3", {}, "Reports"),
-    h("ul", {}, members.map((e) => h("li", {},
-      h("button", { type: "button", onclick: () => onEvent?.(e.id || e.event_id) }, `${e.type || "event"}, ${when(e.occurred)}`),
-      e.evidence?.text ? h("p", { class: "meta" }, e.evidence.text) : null))),
+    h("h3", {}, `Reports (${reports.length})`),
+    h("ol", { class: "reports" }, reports.map((e) => {
+      const article = articles.get(e.article_id) || {};
+      return h("li", { "data-id": e.id },
+        h("button", { type: "button", class: "link", onclick: () => onEvent?.(e.id) },
+          `${article.outlet || article.source || "unknown outlet"}${article.published ? `, ${article.published}` : ""}`),
+        h("p", { class: "meta" }, `${e.type}, ${when(e.occurred)} · ${where(e.location)}`),
+        e.evidence?.text ? h("blockquote", {}, e.evidence.text) : null);
+    })),
+    incident.decisions?.length ? h("details", {}, h("summary", {}, "Why these reports are one incident"),
+      h("ul", {}, incident.decisions.map((d) => h("li", {}, `${d.decision}: ${d.reason}`, h("span", { class: "meta" }, ` (${d.rule})`))))) : null,
     h("p", {}, h("a", { href: `/incidents/${incident.id}` }, "This incident as JSON")),
   );
+  return { ...incident, location: incident.place };
 }

@@ -1,11 +1,11 @@
 // The analyst's page: filters (mirrored in the URL) -> one API fetch -> map, timeline and list;
 // the date range and the map's box filter in the browser, so brushing and panning stay instant.
 
-import { MAX_ITEMS, answers, apiKey, follow, getAll, getJSON, setApiKey } from "./api.js";
+import { MAX_ITEMS, answers, apiKey, fetchItems, follow, getJSON, setApiKey } from "./api.js";
 import { first } from "./boot.js";
 import { showEvent, showIncident, typeTag, when, where } from "./detail.js";
 import { createMap, fatalitiesRadius, sourcesRadius, COLOURS } from "./map.js";
-import { TYPES, apiParams, fromURL, inBbox, inDates, toURL } from "./state.js";
+import { TYPES, apiParams, exportURL, fromURL, inBbox, inDates, toURL } from "./state.js";
 import { createTimeline } from "./timeline.js";
 
 const LIST_MAX = 200;
@@ -22,7 +22,7 @@ let detailRequest = null;
 const map = createMap($("map"), {
   onSelect: (item) => openItem(item.id),
   onView: (bbox) => {
-    if (!$("f-bbox-on").checked) return;
+    if (!$("f-bbox-on").checked || state.box === "drawn") return; // a drawn box stays where it was drawn
     state.bbox = bbox;
     history.replaceState(null, "", toURL(state));
     render();
@@ -37,16 +37,13 @@ const timeline = createTimeline($("timeline"), {
   },
 });
 
-function resource() {
-  return state.view === "incidents" ? "/incidents" : "/events";
-}
-
 function queryKey() {
-  return `${resource()}?${apiParams(state, { dates: false, bbox: false })}`;
+  return `${state.view}?${apiParams(state, { dates: false, bbox: false })}`;
 }
 
-// Fetch what the filter (without dates and box) matches, unless already fetched.
-async function load({ force = false } = {}) {
+// Fetch what the filter (without dates and box) matches, unless already fetched. `minPosition`:
+// the read waits until the read models have applied that log position (the page's own write).
+async function load({ force = false, minPosition = "" } = {}) {
   const key = queryKey();
   if (!force && key === fetched) return render();
   loading?.abort();
@@ -55,9 +52,20 @@ async function load({ force = false } = {}) {
   document.body.dataset.state = "loading";
   try {
     const early = !force && first.key === key && !fetched; // the fetch boot.js started
-    const next = await (early
-      ? first.items
-      : getAll(resource(), apiParams(state, { dates: false, bbox: false }), { signal: controller.signal }));
+    const params = apiParams(state, { dates: false, bbox: false });
+    if (minPosition) params.set("min_position", minPosition);
+    // A fresh view draws the first page of incidents while the rest loads; a live refresh keeps
+    // showing what it had until it has everything.
+    const onFirst = (partial, total) => {
+      if (loading !== controller || force) return;
+      items = partial;
+      render({ partial: total });
+    };
+    if (early) {
+      first.onFirst = onFirst;
+      if (first.partial) onFirst(first.partial.items, first.partial.total);
+    }
+    const next = await (early ? first.items : fetchItems(state.view, params, { signal: controller.signal, onFirst }));
     performance.mark("conflictdb:fetched");
     if (force) fresh = new Set(next.filter((i) => !known.has(i.id)).map((i) => i.id));
     else fresh = new Set();
@@ -78,7 +86,8 @@ function sortKey(item) {
   return item.occurred?.start || item.recorded_at || "";
 }
 
-function render() {
+// `partial`: only the first page is drawn yet, of this many.
+function render({ partial = 0 } = {}) {
   const onTimeline = items.filter((i) => inBbox(i, state));
   const onMap = items.filter((i) => inDates(i, state));
   const listed = onMap.filter((i) => inBbox(i, state)).sort((a, b) => (sortKey(a) < sortKey(b) ? 1 : -1));
@@ -91,15 +100,15 @@ function render() {
   const noun = state.view === "incidents" ? "incidents" : "events";
   const located = onMap.filter((i) => i.location?.lat != null).length;
   const capped = items.length >= MAX_ITEMS ? ` (the latest ${MAX_ITEMS.toLocaleString("en")} recorded: narrow the filter for more)` : "";
-  $("summary").textContent = `${listed.length} ${noun} match · ${located} on the map · ${items.length} before the date range and map box${capped}`;
+  const loadingRest = partial ? ` · loading the rest: ${items.length.toLocaleString("en")} of ${partial.toLocaleString("en")} so far` : "";
+  $("summary").textContent = `${listed.length} ${noun} match · ${located} on the map · ${items.length} before the date range and map box${capped}${loadingRest}`;
   $("brush-label").textContent = state.from || state.to ? `${state.from || "…"} to ${state.to || "…"}` : "All dates: drag across the bars to pick a range";
   $("brush-clear").hidden = !(state.from || state.to);
-  const exportParams = apiParams(state);
-  for (const format of ["csv", "geojson"]) {
-    exportParams.set("format", format);
-    $(`export-${format}`).href = `${resource()}?${exportParams}`;
-  }
-  document.body.dataset.state = "ready";
+  for (const format of ["csv", "geojson"]) $(`export-${format}`).href = exportURL(state, format);
+  $("export-note").hidden = state.view !== "incidents";
+  document.body.dataset.state = partial ? "loading" : "ready";
+  const mark = (name) => requestAnimationFrame(() => setTimeout(() => performance.mark(name), 0));
+  if (!partial && !performance.getEntriesByName("conflictdb:complete").length) mark("conflictdb:complete"); // all drawn
   if (!performance.getEntriesByName("conflictdb:painted").length) {
     requestAnimationFrame(() =>
       setTimeout(() => {
@@ -125,6 +134,8 @@ function renderList(listed) {
     const meta = document.createElement("span");
     meta.className = "meta";
     meta.append(typeTag(item.type), ` ${when(item.occurred)} · ${where(item.location)}`);
+    if (item.review_status && item.review_status !== "unreviewed") meta.append(` · ${item.review_status}`);
+    if (item.needs_rereview) meta.append(" · needs re-review");
     const text = document.createElement("span");
     text.className = "ev";
     text.textContent = item.evidence?.text || describeSources(item);
@@ -151,7 +162,21 @@ async function openItem(id, { push = true } = {}) {
   await showDetail();
 }
 
-async function showDetail() {
+// A reviewer's decision was recorded: show the event as it now stands, and the list and map
+// once the read models have the decision (its history's last position).
+async function onReviewed(verdict) {
+  await showDetail({ notice: `Recorded: ${verdict}.`, decided: true });
+  document.getElementById("review-result")?.scrollIntoView({ block: "nearest" });
+  await load({ force: true, minPosition: $("detail-body").dataset.position });
+}
+
+function askForKey() {
+  $("filters-box").open = true;
+  document.querySelector("#filters .key").open = true;
+  $("f-key").focus();
+}
+
+async function showDetail({ notice = "", decided = false } = {}) {
   const id = state.view === "incidents" ? state.incident : state.event;
   const panel = $("detail");
   detailRequest?.abort();
@@ -163,10 +188,11 @@ async function showDetail() {
   detailRequest = controller;
   showPanel(true);
   panel.dataset.state = "loading";
-  const options = { signal: controller.signal, onEvent: (eventId) => switchToEvent(eventId) };
+  const review = { onReviewed, onAskKey: askForKey, notice };
+  const options = { signal: controller.signal, onEvent: (eventId) => switchToEvent(eventId), review, decided };
   try {
-    if (state.view === "incidents") await showIncident($("detail-body"), $("detail-title"), id, options);
-    else map.highlight(await showEvent($("detail-body"), $("detail-title"), id, options));
+    const shown = state.view === "incidents" ? showIncident : showEvent;
+    map.highlight(await shown($("detail-body"), $("detail-title"), id, options));
     panel.dataset.state = "ready";
     panel.focus({ preventScroll: true });
     for (const b of document.querySelectorAll("#result-list button")) b.toggleAttribute("aria-current", b.dataset.id === id);
@@ -244,9 +270,20 @@ function syncControls() {
   $("f-min-confidence").value = state.min_confidence || "0";
   $("min-confidence-out").textContent = state.min_confidence || "0";
   $("f-min-sources").value = state.min_sources;
-  $("min-sources-field").hidden = state.view !== "incidents";
+  $("f-review-status").value = state.review_status;
+  showViewFields();
   $("f-interval").value = state.interval;
   $("f-bbox-on").checked = Boolean(state.bbox);
+  if (state.box === "drawn" && state.bbox) map.showBox(state.bbox);
+  else map.clearBox();
+  $("box-clear").hidden = !(state.box === "drawn" && state.bbox);
+}
+
+// Each view shows the filters its resource takes.
+function showViewFields() {
+  const incidents = state.view === "incidents";
+  $("min-sources-field").hidden = !incidents;
+  for (const id of ["q-field", "confidence-field", "review-status-field"]) $(id).hidden = incidents;
 }
 
 function readControls() {
@@ -260,10 +297,14 @@ function readControls() {
   const confidence = Number($("f-min-confidence").value);
   state.min_confidence = confidence > 0 ? String(confidence) : "";
   state.min_sources = $("f-min-sources").value;
+  state.review_status = $("f-review-status").value;
   state.interval = $("f-interval").value;
   state.bbox = $("f-bbox-on").checked ? state.bbox || map.bounds() : "";
+  if (!state.bbox) state.box = "";
   $("min-confidence-out").textContent = state.min_confidence || "0";
-  $("min-sources-field").hidden = state.view !== "incidents";
+  showViewFields();
+  if (!state.bbox) map.clearBox();
+  $("box-clear").hidden = !(state.box === "drawn" && state.bbox);
 }
 
 function navigate() {
@@ -300,6 +341,32 @@ $("f-key").value = apiKey();
 $("f-key").addEventListener("change", (e) => {
   setApiKey(e.target.value.trim());
   load({ force: true });
+  if (!$("detail").hidden) showDetail(); // the review buttons come with a key
+});
+// A box drawn on the map filters by itself, wherever the map is moved afterwards.
+$("draw-box").addEventListener("click", () => {
+  const drawing = $("draw-box").getAttribute("aria-pressed") === "true";
+  if (drawing) return stopDrawing();
+  $("draw-box").setAttribute("aria-pressed", "true");
+  $("map").dataset.drawing = "true";
+  map.drawBox((bbox) => {
+    stopDrawing();
+    state.bbox = bbox;
+    state.box = "drawn";
+    syncControls();
+    navigate();
+  });
+});
+function stopDrawing() {
+  map.stopDrawing();
+  $("draw-box").setAttribute("aria-pressed", "false");
+  delete $("map").dataset.drawing;
+}
+$("box-clear").addEventListener("click", () => {
+  state.bbox = "";
+  state.box = "";
+  syncControls();
+  navigate();
 });
 $("brush-clear").addEventListener("click", () => {
   state.from = "";
@@ -309,6 +376,7 @@ $("brush-clear").addEventListener("click", () => {
 });
 $("detail-close").addEventListener("click", closeDetail);
 document.addEventListener("keydown", (event) => {
+  if (event.key === "Escape" && $("map").dataset.drawing) return stopDrawing();
   if (event.key === "Escape" && !$("detail").hidden && !event.target.closest?.(".timeline")) closeDetail();
 });
 window.addEventListener("popstate", () => {
@@ -343,19 +411,22 @@ function hideError() {
   $("error").hidden = true;
 }
 
-// Live: every new event on the stream refetches the filter (so the API decides what matches).
+// Live: every new event on the stream refetches the filter (so the API decides what matches),
+// once the read models have applied the latest event's position.
 let liveTimer = null;
 let arrived = 0;
+let latest = "";
 function startLive() {
   follow(
     "/events/stream",
-    () => {
+    (_type, _data, position) => {
       arrived += 1;
+      if (position) latest = position;
       clearTimeout(liveTimer);
       liveTimer = setTimeout(async () => {
         const count = arrived;
         arrived = 0;
-        await load({ force: true });
+        await load({ force: true, minPosition: latest });
         const matching = fresh.size;
         $("live").textContent = `${count} new event${count === 1 ? "" : "s"} arrived; ${matching} match this filter.`;
       }, 500);

@@ -87,9 +87,82 @@ export function createMap(element, { onSelect, onView }) {
     if (!map.getBounds().contains(ring.getLatLng())) map.panTo(ring.getLatLng());
   }
 
+  // Drawing a box: press, drag and release on the map (mouse, pen or touch) while drawing is on;
+  // the map does not pan meanwhile. The box stays shown (dashed) while it filters.
+  let box = null;
+  let drawing = null;
+  function drawBox(onDrawn) {
+    stopDrawing();
+    map.dragging.disable();
+    let start = null;
+    let shape = null;
+    const at = (e) => map.mouseEventToLatLng(e);
+    const down = (e) => {
+      if (e.button !== 0 || e.target.closest(".leaflet-control")) return;
+      e.preventDefault();
+      e.stopPropagation();
+      element.setPointerCapture(e.pointerId);
+      start = at(e);
+      shape = L.rectangle(L.latLngBounds(start, start), { color: "#1a4fd6", weight: 2, interactive: false }).addTo(map);
+    };
+    const move = (e) => {
+      if (!start) return;
+      e.stopPropagation();
+      shape.setBounds(L.latLngBounds(start, at(e)));
+    };
+    const up = (e) => {
+      if (!start) return;
+      e.stopPropagation();
+      const bounds = L.latLngBounds(start, at(e));
+      shape.remove();
+      start = null;
+      const size = map.latLngToContainerPoint(bounds.getNorthEast()).subtract(map.latLngToContainerPoint(bounds.getSouthWest()));
+      if (Math.abs(size.x) < 4 || Math.abs(size.y) < 4) return; // a click, not a box
+      onDrawn(textOf(bounds));
+    };
+    const options = { capture: true };
+    element.addEventListener("pointerdown", down, options);
+    element.addEventListener("pointermove", move, options);
+    element.addEventListener("pointerup", up, options);
+    element.classList.add("drawing");
+    drawing = () => {
+      element.removeEventListener("pointerdown", down, options);
+      element.removeEventListener("pointermove", move, options);
+      element.removeEventListener("pointerup", up, options);
+      element.classList.remove("drawing");
+      shape?.remove();
+      map.dragging.enable();
+    };
+  }
+
+  function stopDrawing() {
+    drawing?.();
+    drawing = null;
+  }
+
+  function showBox(bbox) {
+    const [minLon, minLat, maxLon, maxLat] = bbox.split(",").map(Number);
+    const east = maxLon < minLon ? maxLon + 360 : maxLon; // a box across the antimeridian
+    box?.remove();
+    box = L.rectangle([[minLat, minLon], [maxLat, east]], {
+      color: "#1a4fd6", weight: 2, dashArray: "6 4", fill: true, fillOpacity: 0.06, interactive: false,
+    }).addTo(map);
+    element.dataset.box = bbox;
+  }
+
+  function clearBox() {
+    box?.remove();
+    box = null;
+    delete element.dataset.box;
+  }
+
   return {
     show,
     highlight,
+    drawBox,
+    stopDrawing,
+    showBox,
+    clearBox,
     refineBoundaries,
     bounds: () => boundsText(map),
     setView(bbox) {
@@ -124,7 +197,11 @@ function clusterIcon(cluster) {
 }
 
 function boundsText(map) {
-  const b = map.getBounds();
+  return textOf(map.getBounds());
+}
+
+// A box as the API's bbox: minLon,minLat,maxLon,maxLat, longitudes folded into [-180, 180].
+function textOf(b) {
   const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
   let west = b.getWest();
   let east = b.getEast();

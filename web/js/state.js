@@ -2,11 +2,13 @@
 // event live in the query string, so a copied address opens the same view.
 
 export const TYPES = ["TalksHeld", "CeasefireAnnounced", "OffensiveLaunched", "ResolutionBlocked"];
-const SINGLE = ["actor", "country", "from", "to", "q", "min_confidence", "min_sources", "bbox", "event", "incident"];
+export const REVIEW_STATUSES = ["unreviewed", "confirmed", "corrected", "rejected"];
+const SINGLE = ["actor", "country", "from", "to", "q", "min_confidence", "min_sources", "review_status", "bbox", "box",
+  "event", "incident"];
 
 export function emptyState() {
   return { view: "events", type: [], actor: "", country: "", from: "", to: "", q: "", min_confidence: "",
-    min_sources: "", bbox: "", interval: "week", event: "", incident: "" };
+    min_sources: "", review_status: "", bbox: "", box: "", interval: "week", event: "", incident: "" };
 }
 
 export function fromURL(search) {
@@ -14,6 +16,8 @@ export function fromURL(search) {
   const state = emptyState();
   state.type = params.getAll("type").filter((t) => TYPES.includes(t));
   for (const key of SINGLE) state[key] = params.get(key) || "";
+  if (!REVIEW_STATUSES.includes(state.review_status)) state.review_status = "";
+  if (state.box !== "drawn" || !state.bbox) state.box = ""; // drawn: the box was drawn, not the view
   state.view = params.get("view") === "incidents" ? "incidents" : "events";
   state.interval = params.get("interval") === "month" ? "month" : "week";
   return state;
@@ -29,17 +33,33 @@ export function toURL(state) {
   return text ? `?${text}` : location.pathname;
 }
 
+// The filters each resource takes: /incidents has no text, confidence, review or box filter.
+const FILTERS = {
+  events: ["actor", "country", "q", "min_confidence", "review_status"],
+  incidents: ["actor", "country", "min_sources"],
+};
+
 // The API's query for the state: `dates` and `bbox` say whether the date range and the map's
 // box are included (the timeline shows every date, so it asks without them).
 export function apiParams(state, { dates = true, bbox = true } = {}) {
   const params = new URLSearchParams();
   for (const t of state.type) params.append("type", t);
-  for (const key of ["actor", "country", "q", "min_confidence"]) if (state[key]) params.set(key, state[key]);
-  if (state.view === "incidents" && state.min_sources) params.set("min_sources", state.min_sources);
+  for (const key of FILTERS[state.view]) if (state[key]) params.set(key, state[key]);
   if (dates && state.from) params.set("from", state.from);
   if (dates && state.to) params.set("to", state.to);
-  if (bbox && state.bbox) params.set("bbox", state.bbox);
+  if (bbox && state.bbox && state.view === "events") params.set("bbox", state.bbox);
   return params;
+}
+
+// The export of the view: events as filtered; incidents as /events?collapse=incident (one row
+// per incident, its first report) over the filters events and incidents share.
+export function exportURL(state, format) {
+  const incidents = state.view === "incidents";
+  const shared = incidents ? { ...state, view: "events", q: "", min_confidence: "", review_status: "" } : state;
+  const params = apiParams(shared);
+  if (incidents) params.set("collapse", "incident");
+  params.set("format", format);
+  return `/events?${params}`;
 }
 
 // The client-side twins of the API's date and box filters (infra/queries/events.py): an event
