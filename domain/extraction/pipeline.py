@@ -450,7 +450,7 @@ def _candidate(
             return None
         actors = filled
     if event_type == OFFENSIVE and trig.strength == "weak" and not _armed(actors):
-        if not _unnamed_force_against_armed(art, sentence, clause, trig, actors):
+        if not _unnamed_force_against_armed(art, sentence, trig, actors):
             return None
         art.note(index, f"{OFFENSIVE} trigger {trig.word!r}: unnamed forces against an armed party make it strong")
         trig = replace(trig, strength="strong")
@@ -629,9 +629,7 @@ def _with_nearby_sponsors(art: _Article, index: int, actors: list[Actor]) -> lis
     return out
 
 
-def _unnamed_force_against_armed(
-    art: _Article, sentence: Sentence, clause: tuple[int, int], trig: Trigger, actors: list[Actor]
-) -> bool:
+def _unnamed_force_against_armed(art: _Article, sentence: Sentence, trig: Trigger, actors: list[Actor]) -> bool:
     """ "The rapid response forces ... took the town from the jihadists": troops the text does not name
     acting against an armed party are an armed attacker too."""
     if not any(a.role == "target" and a.code not in NON_ARMED for a in actors):

@@ -36,35 +36,30 @@ def german_form(name: str) -> str:
     out: list[str] = []
     i = 0
     while i < len(low):
-        out.append(_german_letters(low, i))
-        i += _consumed(low, i)
+        letters, consumed = _german_letters(low, i)
+        out.append(letters)
+        i += consumed
     words = "".join(out).split(" ")
     return " ".join("-".join(part[:1].upper() + part[1:] for part in word.split("-")) for word in words)
 
 
-def _consumed(low: str, i: int) -> int:
-    for src, _ in _LETTERS:
-        if low.startswith(src, i):
-            return len(src)
-    return 1
-
-
-def _german_letters(low: str, i: int) -> str:
+def _german_letters(low: str, i: int) -> tuple[str, int]:
+    """The German letters for the English ones at `i`, and how many English letters they stand for."""
     for src, dst in _LETTERS:
         if low.startswith(src, i):
-            return dst
+            return dst, len(src)
     ch = low[i]
     prev = low[i - 1] if i else ""
     nxt = low[i + 1] if i + 1 < len(low) else ""
     if ch == "y" and nxt in _VOWELS - {"y"}:
-        return "j"  # "Bryansk" -> "Brjansk", "Yar" -> "Jar"
+        return "j", 1  # "Bryansk" -> "Brjansk", "Yar" -> "Jar"
     if ch == "i" and prev and prev not in _VOWELS and nxt in _IOTATED_AFTER_CONSONANT:
-        return "j"  # "Zaporizhzhia" -> "Saporischschja", "Sievierodonetsk" -> "Sjewjerodonezk"
+        return "j", 1  # "Zaporizhzhia" -> "Saporischschja", "Sievierodonetsk" -> "Sjewjerodonezk"
     if ch == "i" and prev == "i":
-        return "ji"  # "Avdiivka" -> "Awdijiwka"
+        return "ji", 1  # "Avdiivka" -> "Awdijiwka"
     if ch == "s" and prev in _VOWELS and nxt in _VOWELS:
-        return "ss"  # a voiceless s between vowels: "Chasiv Yar" -> "Tschassiw Jar", "Odesa" -> "Odessa"
-    return ch
+        return "ss", 1  # a voiceless s between vowels: "Chasiv Yar" -> "Tschassiw Jar", "Odesa" -> "Odessa"
+    return ch, 1
 
 
 __all__ = ["CYRILLIC_COUNTRIES", "german_form"]

@@ -14,6 +14,7 @@ from litestar.testing import AsyncTestClient
 from api.app import create_app
 from infra.api_keys import create_api_key
 from infra.settings import load_settings
+from tests.api.test_end_to_end import caught_up, seed_articles
 
 ClientFactory = Callable[..., AbstractAsyncContextManager[AsyncTestClient[Litestar]]]
 
@@ -66,3 +67,15 @@ async def reviewer(pool: asyncpg.Pool) -> dict[str, str]:
     """Headers of a key named "ana" with the review scope only."""
     _, secret = await create_api_key(pool, "ana", "review")
     return {"Authorization": f"Bearer {secret}"}
+
+
+@pytest.fixture
+async def seeded(client: AsyncTestClient[Litestar], admin_headers: dict[str, str]) -> list[dict[str, Any]]:
+    """The seed articles ingested and projected: their events as the API answered them."""
+    events: list[dict[str, Any]] = []
+    for seed in seed_articles():
+        response = await client.post("/articles", json=seed, headers=admin_headers)
+        assert response.status_code == 201, response.text
+        events += response.json()["events"]
+    await caught_up(client)
+    return events

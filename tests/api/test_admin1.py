@@ -10,21 +10,10 @@ from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
 from domain.gazetteer import admin1_places
-from tests.api.test_end_to_end import caught_up, seed_articles
+from tests.api.test_end_to_end import caught_up
 
 Client = AsyncTestClient[Litestar]
 PALMYRA = {"name": "Palmyra", "country": "SY", "lat": 34.5600, "lon": 38.2800, "precision": "city"}
-
-
-@pytest.fixture
-async def seeded(client: Client, admin_headers: dict[str, str]) -> list[dict[str, Any]]:
-    events: list[dict[str, Any]] = []
-    for seed in seed_articles():
-        response = await client.post("/articles", json=seed, headers=admin_headers)
-        assert response.status_code == 201, response.text
-        events += response.json()["events"]
-    await caught_up(client)
-    return events
 
 
 def in_aleppo(place: dict[str, Any] | None) -> bool:

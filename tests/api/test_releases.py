@@ -18,17 +18,6 @@ Client = AsyncTestClient[Litestar]
 NEW_PLACE = {"name": "Manbij", "country": "SY", "lat": 36.5281, "lon": 37.9549, "precision": "city"}
 
 
-@pytest.fixture
-async def seeded(client: Client, admin_headers: dict[str, str]) -> list[dict[str, Any]]:
-    events: list[dict[str, Any]] = []
-    for seed in seed_articles():
-        response = await client.post("/articles", json=seed, headers=admin_headers)
-        assert response.status_code == 201, response.text
-        events += response.json()["events"]
-    await caught_up(client)
-    return events
-
-
 async def test_a_release_keeps_its_rows_and_its_csv_after_reviews_and_a_reextraction(
     client: Client,
     seeded: list[dict[str, Any]],

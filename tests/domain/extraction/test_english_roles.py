@@ -212,8 +212,7 @@ def test_the_passive_agent_after_a_weekday_is_the_attacker() -> None:
 def test_members_that_abstained_did_not_block_the_draft() -> None:
     text = (
         "Russia vetoed a French draft resolution on Aleppo in the Security Council on Saturday. "
-        "China and Angola abstained."
-        " Russia and Venezuela voted against the draft, while China and Angola abstained."
+        "Russia and Venezuela voted against the draft, while China and Angola abstained."
     )
     (event,) = _of_type(_events(text), RESOLUTION)
     assert not _roles(event).get("blocked_by", set()) & {"CHN", "AGO"}
