@@ -310,13 +310,12 @@ async def _record_one(
 async def dispatch_once(
     pool: asyncpg.Pool, client: httpx.AsyncClient, settings: Settings, rng: random.Random | None = None
 ) -> int:
-    """Claim one batch, send it concurrently, record the outcomes; the number claimed."""
+    """Claim one batch, send it (lanes concurrently, each in log order), record the outcomes; the number claimed."""
     batch = await claim(pool, settings.webhook_batch, settings.webhook_lease_s)
     if not batch:
         return 0
     rng = rng or random.Random()
-    attempts = await asyncio.gather(*(send(client, c) for c in batch))
-    outcomes = list(zip(batch, attempts, strict=True))
+    outcomes = await send_in_order(client, batch)
     for claimed, attempt in outcomes:
         _observe(claimed, attempt)
     with contextlib.suppress(asyncpg.ForeignKeyViolationError):
@@ -324,6 +323,23 @@ async def dispatch_once(
     failed = [(c, a) for c, a in outcomes if classify(a.status_code) != "delivered"]
     await asyncio.gather(*(_record_one(pool, c, a, settings, rng) for c, a in failed))
     return len(batch)
+
+
+def in_log_order(batch: list[Claimed]) -> list[list[Claimed]]:
+    """The batch in lanes: one per subscription and stream, each in log order. A receiver
+    gets an article's event before its retraction or review; lanes run concurrently."""
+    lanes: dict[tuple[uuid.UUID, str], list[Claimed]] = {}
+    for claimed in batch:
+        lanes.setdefault((claimed.subscription_id, claimed.event.stream_id), []).append(claimed)
+    return [sorted(lane, key=lambda c: c.event.position) for lane in lanes.values()]
+
+
+async def send_in_order(client: httpx.AsyncClient, batch: list[Claimed]) -> list[tuple[Claimed, Attempt]]:
+    async def run_lane(lane: list[Claimed]) -> list[tuple[Claimed, Attempt]]:
+        return [(claimed, await send(client, claimed)) for claimed in lane]
+
+    lanes = await asyncio.gather(*(run_lane(lane) for lane in in_log_order(batch)))
+    return [outcome for lane in lanes for outcome in lane]
 
 
 def _observe(claimed: Claimed, attempt: Attempt) -> None:

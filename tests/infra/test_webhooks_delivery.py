@@ -223,7 +223,7 @@ async def test_a_dispatcher_killed_mid_batch_loses_nothing(
     pool: asyncpg.Pool, store: EventStore, receiver: Receiver, clean_db: str
 ) -> None:
     await subscriptions.create(pool, url=receiver.url, allow_private=True)
-    ids = await append(store, *(talks() for _ in range(6)))
+    ids = [event_id for _ in range(6) for event_id in await append(store, talks())]  # six articles: sent at once
     await ensure_checkpoint(pool)
     await fanout_once(pool)
     receiver.delay_s = 5.0
