@@ -65,6 +65,10 @@ MODALITY_RULES: dict[str, str] = {
     "broken": "Talks broken off, postponed or cancelled are not talks held.",
     "ceasefire_ended": "A ceasefire that ended or collapsed is not a ceasefire announced.",
     "background_relative": "A background state told as history ('the truce has held since spring') is not a new event.",
+    "planned_attributive": "A plan word qualifying a noun ('ahead of planned talks, jets bombed ...') makes "
+    "only that noun's event planned.",
+    "planned_goal": "A goal named after an event ('held talks aimed at a truce') is its aim: the event is realised, "
+    "the goal is not.",
     "sports_article": "Sports reports ('offensive', 'attack', 'truce' in a match) yield no events.",
 }
 

@@ -289,6 +289,9 @@ class Lexicon:
     # a finite verb right after an actor named after "says": the subject of the reported clause ("..., says
     # Iraqi forces retook villages"), not an inverted attribution (", said the Syrian army.")
     source_subject_after: Pattern = re.compile("$^")
+    speaker_of_report: Pattern = re.compile("$^")
+    # people named by where they come from are that state's agents: "officials from the United States"
+    people_from_before: Pattern = re.compile("$^")
     locative_near: Pattern = re.compile("")
     clause_final_infinitive: Pattern = re.compile("")
     # Language words the logic used to spell in German; the defaults keep the German behaviour.

@@ -360,6 +360,11 @@ CUES["ceasefire_ended"] = _c(
     r"lief\w*\b[^,.;:]*\baus|läuft\b[^,.;:]*\baus|ausgelaufen|abgelaufen|auslaufen|endete\w*|endet|"
     r"aufgehoben|aufgekündigt|für\s+beendet)\b"
 )
+# a plan cue that is an inflected adjective qualifies its own noun only: "Vor den geplanten Verhandlungen
+# hat Russland Drohnenangriffe geflogen" plans the talks, not the attacks (the phrase ends at its noun)
+CUES["planned_attributive"] = _c(
+    r"\b(?:geplant|angekündigt|vorgesehen|bevorstehend|angesetzt|anberaumt|künftig)(?:e|en|er|es|em)\b"
+)
 # background told in a relative clause: "Ägypten, das 2012 die letzte Waffenruhe vermittelt hatte, ..."
 CUES["background_relative"] = _c(
     r"^\W*(?:(?:in|mit|von|bei|unter|an|für)\s+)?(?:der|die|das|dem|den|deren|dessen|denen|welche[rsmn]?)\b"
@@ -922,6 +927,10 @@ LEXICON = Lexicon(
     topic_compound_after=TOPIC_COMPOUND_AFTER,
     source_before=SOURCE_BEFORE,
     source_after=SOURCE_AFTER,
+    people_from_before=_c(
+        r"\b(?:vertreter\w*|delegation\w*|diplomat\w*|gesandte\w*|unterhändler\w*|minister\w*|"
+        r"experten|truppen|soldaten|streitkräfte|kampfjets|kämpfer\w*)\s+aus\s+(?:de[mn]\s+|der\s+)?$"
+    ),
     mediator_before=MEDIATOR_BEFORE,
     support_before=SUPPORT_BEFORE,
     target_before=TARGET_BEFORE,

@@ -87,6 +87,8 @@ _AGREE = (
 _CEASEFIRE_NOUNS = (
     r"(?:cease-?fires?|truces?|armistice|(?:nationwide\s+|full\s+|complete\s+)?cessation\s+of\s+hostilities|"
     r"humanitarian\s+(?:pause|truce|ceasefire)s?|suspension\s+of\s+hostilities|halt\s+to\s+(?:the\s+)?fighting|"
+    # the Syrian government's term for a temporary truce
+    r"regimes?\s+of\s+(?:calm|silence|quiet)|"
     r"(?:deal|agreement|accord)\s+to\s+(?:end|halt|stop)\s+(?:the\s+)?(?:fighting|hostilities))"
 )
 
@@ -283,6 +285,11 @@ CUES = {
     ),
     "denied": _c(r"\b(?:denied|denies|deny|denying|rejected\s+(?:reports|claims|allegations))\b"),
 }
+# a goal named after the trigger is the event's aim, not its mood: "held talks on Wednesday aimed at agreeing"
+CUES["planned_goal"] = _c(r"\b(?:aims?\s+to|aimed\s+at|bid\s+to|so\s+as\s+to|in\s+order\s+to)\b")
+# a plan cue before a noun phrase qualifies that phrase only: "Ahead of planned talks, Russia launched
+# drones" plans the talks, not the drone attack (the phrase ends at a preposition or punctuation)
+CUES["planned_attributive"] = _c(r"\b(?:planned|proposed|upcoming|forthcoming|scheduled|ahead\s+of)\b")
 # background told in passing: a cause ("..., due largely to gains by the army backed by Russian air strikes")
 # or a pluperfect relative clause with a past marker ("Egypt, which had brokered the last truce in 2012")
 CUES["background_relative"] = _c(
@@ -335,6 +342,8 @@ NOMINAL_BLOCK = _c(
     r"\bahead\s+of\s+(?:\w+\s+){0,2}$|\bbefore\s+(?:the\s+)?(?:\w+\s+)?$|"
     # "the delegations attending the talks": talks referred to, not reported
     r"\b(?:attending|joining|boycotting)\s+(?:the\s+)?(?:[\w-]+\s+)?$|"
+    # who a body is: "the committee representing the opposition at international peace talks"
+    r"\brepresent(?:s|ed|ing)?\s+(?:[\w'-]+\s+){1,4}(?:at|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
     r"\b(?:next|upcoming|planned|proposed|possible|future|previous|earlier|"
     r"past|former|failed|collapsed|short-lived|ill-fated)\s+(?:round\s+of\s+)?(?:\w+\s+)?$"
 )
@@ -458,7 +467,9 @@ LOCATIVE_BEFORE = _c(
 TOPIC_COMPOUND_AFTER = _c(
     r"^(?:-|\s+)(?:crisis|conflict|war|talks|peace|envoy|policy|resolution|question|issue|file|summit|"
     r"conference|ceasefire|truce|deal|accord|agreement|mission|contact\s+group|support\s+group|process|"
-    r"negotiations|dossier|observers|monitors|committee)\b"
+    r"negotiations|dossier|observers|monitors|committee)\b|"
+    # where an organisation sits or a person comes from, no party: "the Britain-based Observatory"
+    r"^-(?:based|born|headquartered|registered)\b"
 )
 SOURCE_BEFORE = _c(
     r"(?:\baccording\s+to\s+(?:the\s+)?(?:\w+\s+){0,2}|"
@@ -513,6 +524,9 @@ TALKS_TOPIC_BEFORE = _c(
     # "the need for disengagement of opposition groups from terrorists"
     r"\b(?:disengagement|separation|situation|crisis|fate|future|withdrawal|coordination|prospects|issues|"
     r"question|status)\s+(?:[\w-]+\s+){0,3}?(?:of|from|in|for|including)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$|"
+    # the talks' goal: "talks aimed at agreeing on how to separate militants from rebel fighters"
+    r"\b(?:aimed\s+at|aims?\s+to|so\s+as\s+to|in\s+order\s+to|separat\w+|disengag\w+)\s+"
+    r"(?:[\w'-]+\s+){0,4}?(?:(?:from|and)\s+)?(?:[\w'-]+\s+){0,2}$|"
     # what they discussed is the topic ("discussed Syria"), not who they discussed it with
     r"\bdiscuss(?:ed|es|ing)?\s+(?:the\s+)?(?:(?!with\b)[\w-]+\s+){0,2}$"
 )
@@ -957,6 +971,18 @@ LEXICON = Lexicon(
         r"^\w*\s+(?:[\w-]+\s+){0,3}(?:checkpoints?|bases?|positions|troops|soldiers|convoys?|outposts?|posts|"
         r"villages?|towns?|city|forces|fighters|militants|rebels|targets|strongholds?|barracks|headquarters|"
         r"compounds?|camps?|markets?|hospitals?|schools?|patrols?)\b"
+    ),
+    # the speaker of a reported clause with a subject of its own: "Jaish al Islam said in a statement that,
+    # despite the truce, government forces had attacked ..." (the group reports; the forces attack)
+    people_from_before=_c(
+        r"\b(?:officials|delegations?|diplomats|envoys|representatives|ministers|leaders|negotiators|"
+        r"mediators|experts|troops|forces|soldiers|jets|warplanes|aircraft|fighters)\s+from\s+(?:the\s+)?$"
+    ),
+    speaker_of_report=_c(
+        r"^(?:[\s-]+[\w'.-]+){0,6}?\s+(?:said|says|stated|claimed|reported|told\s+[\w.]+)"
+        r"(?:\s+(?:in|on|at)\s+(?:a\s+|an\s+)?[\w-]+(?:\s+[\w-]+)?)?\s+that(?:\s*,[^,.;:]{1,60},)?\s+"
+        r"(?!(?:it|its|they|their|he|she|his|her|we|our|the\s+group|the\s+army|troops|soldiers|forces|jets|"
+        r"aircraft|warplanes|fighters|units|militants|rebels|insurgents)\b)[\w-]+"
     ),
     source_subject_after=_c(
         r"^(?:\s+[\w-]+){0,2}?\s+(?:have\s+|has\s+|had\s+|were\s+|was\s+)?(?:\w+ed|retook|took|seized|began|"

@@ -23,10 +23,15 @@ _PREV_WORD = re.compile(r"(\w+)\W*$")
 _KONJUNKTIV = re.compile(r"\b(?:hätte|hätten|wäre|wären|würde|würden|könnte|könnten)\b")
 
 
-def _planned(clause: str, trigger: Trigger, lexicon: Lexicon) -> bool:
+def _planned(sentence: Sentence, offset: int, clause: str, trigger: Trigger, lexicon: Lexicon) -> bool:
     pattern = lexicon.cues["planned"]
     for m in pattern.finditer(clause):
         word = m.group()
+        if _qualifies_another_phrase(sentence, offset + m.start(), offset + m.end(), trigger, lexicon):
+            continue  # "vor den geplanten Verhandlungen ... Drohnenangriffe": the plan is the talks'
+        goal = lexicon.cues.get("planned_goal")
+        if goal is not None and offset + m.start() >= trigger.end and goal.fullmatch(word):
+            continue  # "held talks aimed at agreeing": the aim of talks that took place
         if _SOLL.match(word) and lexicon.evidential_sollen.search(clause):
             continue  # "sollen ... getötet worden sein": reported fact, not plan
         if _WERDEN.match(word) and _PARTICIPLE_END.search(clause):
@@ -35,6 +40,34 @@ def _planned(clause: str, trigger: Trigger, lexicon: Lexicon) -> bool:
             continue  # announcing a ceasefire is declaring it
         return True
     return False
+
+
+# where a phrase that a cue qualifies ends: German at its (capitalised) head noun, English before a
+# preposition, conjunction, relative word or punctuation
+_GERMAN_HEAD = re.compile(r"(?:[^\W\d]+\s+){0,3}?[A-ZÄÖÜ][\w-]*")
+_ENGLISH_PHRASE = re.compile(
+    r"(?:\s+(?!(?:of|in|on|at|for|with|to|by|from|between|among|and|or|but|that|which|who|after|before|as)\b)"
+    r"[\w'-]+){1,5}"
+)
+
+
+def _qualifies_another_phrase(sentence: Sentence, start: int, end: int, trigger: Trigger, lexicon: Lexicon) -> bool:
+    """An attributive plan cue ("geplanten", "planned", "ahead of") reaches only the phrase it qualifies:
+    True when the trigger lies outside that phrase."""
+    attributive = lexicon.cues.get("planned_attributive")
+    if attributive is None or not attributive.fullmatch(sentence.low, start, end):
+        return False
+    if start <= trigger.start < end:
+        return False
+    rest = sentence.text[end:]
+    stripped = len(rest) - len(rest.lstrip())
+    if lexicon.head_initial:
+        phrase = _ENGLISH_PHRASE.match(sentence.text, end)
+    else:
+        phrase = _GERMAN_HEAD.match(sentence.text, end + stripped)
+    if phrase is None:
+        return False
+    return not (end <= trigger.start < phrase.end())
 
 
 def _negated(clause: str, trigger: Trigger, lexicon: Lexicon, offset: int) -> bool:
@@ -201,17 +234,29 @@ def _clause_modality(
             continue
         if cue is not None and not _in_talks_topic(clause, span[0], cue, trigger, lexicon):
             return name
-    if _planned(clause, trigger, lexicon):
+    if _planned(sentence, span[0], clause, trigger, lexicon):
         return "planned"
     index = clauses.index(span) if span in clauses else 0
     if index > 0 and _governed_infinitive(sentence, span, clause, lexicon):
         return "governed"
     if index > 0 and trigger.event_type != CEASEFIRE:
         prev = sentence.low[clauses[index - 1][0] : clauses[index - 1][1]]
-        cue = lexicon.governing_cues.search(prev)
+        cue = _governing_cue(prev, lexicon)
         if cue is not None and not _cue_out_of_reach(grammar, clauses[index - 1][0] + cue.start(), trigger):
             return "governed"
     return REALISED
+
+
+def _governing_cue(clause: str, lexicon: Lexicon) -> re.Match[str] | None:
+    """A cue that governs the next clause; an attributive plan word ("Ahead of planned talks, ...")
+    qualifies its own noun and governs nothing."""
+    attributive = lexicon.cues.get("planned_attributive")
+    for cue in lexicon.governing_cues.finditer(clause):
+        word = re.match(r"\w+", clause[cue.start() :])
+        if attributive is not None and word is not None and attributive.fullmatch(word.group()):
+            continue
+        return cue
+    return None
 
 
 def _draft_content(cue_pos: int, trigger: Trigger, lexicon: Lexicon) -> bool:

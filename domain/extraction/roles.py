@@ -176,6 +176,8 @@ def _keep(low: str, start: int, end: int, kind: str, lexicon: Lexicon, city_span
         return False
     if lexicon.government_in.search(before):
         return True  # "the government in Tripoli": the capital stands for the state, though it is a city
+    if lexicon.people_from_before.search(before):
+        return True
     if start in city_spans and lexicon.locative_near.search(before):
         return False
     if lexicon.locative_before.search(before):
@@ -197,7 +199,7 @@ def _kept(m: Mention, low: str, lexicon: Lexicon, acting: set[int], city_spans: 
 def _is_source(low: str, start: int, end: int, lexicon: Lexicon) -> bool:
     before = low[max(0, start - 50) : start]
     after = low[end : end + 30]
-    if lexicon.source_after.match(after):
+    if lexicon.source_after.match(after) or lexicon.speaker_of_report.match(low[end : end + 120]):
         return True
     return bool(lexicon.source_before.search(before)) and not lexicon.source_subject_after.match(after)
 
@@ -407,11 +409,26 @@ def _after(ctx: ArticleContext, m: Mention, width: int = 30) -> str:
     return ctx.low[m.end : m.end + width]
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s+")
+
+
+def _after_goal(ctx: ArticleContext, m: Mention, lexicon: Lexicon) -> bool:
+    """The mention follows a stated goal in its sentence ("aimed at", "so as to")."""
+    goal = lexicon.cues.get("planned_goal")
+    if goal is None:
+        return False
+    before = _before(ctx, m, 120)
+    breaks = list(_SENTENCE_BREAK.finditer(before))
+    return bool(goal.search(before[breaks[-1].end() :] if breaks else before))
+
+
 def talks_roles(ctx: ArticleContext, mentions: list[Mention], lexicon: Lexicon) -> list[Actor]:
     out = []
     for m in mentions:
         if m.code not in BODIES and lexicon.talks_topic_before.search(_before(ctx, m, 40)):
             continue  # what the talks were about, not who talked
+        if _after_goal(ctx, m, lexicon):
+            continue  # "talks aimed at separating militants from rebel fighters": whom the goal concerns
         mediator = m.code == "UN" or bool(lexicon.mediator_before.search(_before(ctx, m)))
         out.append(Actor(name=m.surface, code=m.code, role="mediator" if mediator else "participant"))
     return list(_dedupe(out))
@@ -674,6 +691,13 @@ def _in_conflict_area(ctx: ArticleContext, p: PlaceMentionLike, lexicon: Lexicon
     return bool(lexicon.conflict_area_before.search(ctx.low[max(0, p.start - 50) : p.start]))
 
 
+def _in_goal(ctx: ArticleContext, trigger_pos: int, p: PlaceMentionLike, lexicon: Lexicon) -> bool:
+    """A place after the event's stated goal ("held talks aimed at ... in the besieged city of Aleppo") is
+    where the goal lies, not where the talks were."""
+    goal = lexicon.cues.get("planned_goal")
+    return goal is not None and trigger_pos < p.start and bool(goal.search(ctx.low, trigger_pos, p.start))
+
+
 def _is_venue(ctx: ArticleContext, p: PlaceMentionLike, lexicon: Lexicon) -> bool:
     before = ctx.low[max(0, p.start - 40) : p.start]
     after = ctx.low[p.end : p.end + 20]
@@ -801,7 +825,13 @@ def choose_place(
             ctx, sentence, span, lexicon, visit=event_type == TALKS, speech=event_type == OFFENSIVE
         )
         if event_type == TALKS:  # "die Kämpfe in Syrien" is the war's area, not the venue
-            places = [p for p in places if _is_venue(ctx, p, lexicon) and not _in_conflict_area(ctx, p, lexicon)]
+            places = [
+                p
+                for p in places
+                if _is_venue(ctx, p, lexicon)
+                and not _in_conflict_area(ctx, p, lexicon)
+                and not _in_goal(ctx, pos, p, lexicon)
+            ]
         place = _nearest(places, pos)
         if place is not None:
             return place

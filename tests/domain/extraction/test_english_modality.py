@@ -294,3 +294,15 @@ def test_a_truce_that_talks_are_about_is_no_truce_agreed() -> None:
 def test_a_truce_the_talks_reached_is_agreed() -> None:
     text = "Negotiators at talks on a truce in Cairo agreed to it on Sunday, officials said."
     assert _moods(text, CEASEFIRE) == [REALISED]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "expected"),
+    [
+        ("Ahead of planned talks in Geneva, Russian jets bombed rebel positions in Aleppo.", "OffensiveLaunched", True),
+        ("Ahead of planned talks in Geneva, Russian jets bombed rebel positions in Aleppo.", "TalksHeld", False),
+        ("The proposed peace talks between the two sides were delayed.", "TalksHeld", False),
+    ],
+)
+def test_an_attributive_plan_cue_reaches_only_its_own_phrase(text: str, event_type: str, expected: bool) -> None:
+    assert (_mood(text, event_type) == REALISED) is expected

@@ -236,3 +236,48 @@ def test_unnamed_forces_taking_a_town_from_an_armed_group_attack() -> None:
     (event,) = _of_type(_events(text), OFFENSIVE)
     assert event["location"]["name"] == "Hammam al-Alil"  # type: ignore[index]
     assert _roles(event) == {"target": {"ISIL"}}
+
+
+def test_a_country_where_a_monitor_is_based_is_no_party() -> None:
+    (event,) = _events("The London-based monitor said there had been rebel and army shelling around Homs on Tuesday.")
+    assert event["type"] == OFFENSIVE
+    assert "GBR" not in {a["code"] for a in event["actors"]}  # type: ignore[attr-defined]
+
+
+def test_the_speaker_of_a_report_with_its_own_subject_is_no_attacker() -> None:
+    (event,) = _events(
+        "The rebel group Ahrar al-Sham said in a statement that, despite the truce, Syrian government forces "
+        "had attacked the town of Douma on Tuesday."
+    )
+    assert event["type"] == OFFENSIVE
+    assert _roles(event)["attacker"] == {"SYR"}
+
+
+def test_an_army_that_reports_what_its_troops_did_stays_the_attacker() -> None:
+    (event,) = _events("The Iraqi army said it had shelled Islamic State positions in Mosul on Tuesday.")
+    assert "IRQ" in _roles(event)["attacker"]
+
+
+def test_talks_aimed_at_a_goal_take_neither_its_groups_nor_its_town() -> None:
+    (event,) = _events(
+        "Officials from the United States and Russia held talks in Geneva on Wednesday aimed at agreeing on how to "
+        "separate "
+        "militants of the Nusra Front from rebel fighters in the besieged city of Aleppo."
+    )
+    assert event["type"] == TALKS
+    assert _roles(event)["participant"] == {"USA", "RUS"}
+    assert event["location"]["name"] == "Geneva"  # type: ignore[index]
+
+
+def test_a_body_representing_a_side_at_talks_reports_no_talks() -> None:
+    events = _events(
+        "Douma had been held by the rebels, who are part of the committee representing the opposition at "
+        "international peace talks."
+    )
+    assert TALKS not in {e["type"] for e in events}
+
+
+def test_a_regime_of_calm_is_a_declared_truce() -> None:
+    (event,) = _events("The Syrian army declared a 72-hour regime of calm across the country on Wednesday.")
+    assert event["type"] == CEASEFIRE
+    assert "SYR" in _roles(event)["announced_by"]

@@ -402,3 +402,16 @@ def test_meetings_announced_in_a_second_predicate_do_not_plan_the_talks_held() -
         "nächste Woche an."
     )
     assert _of(extract(text, published_at=PUB_2016_11_10), "TalksHeld")
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "expected"),
+    [
+        ("Vor den geplanten Verhandlungen hat die Armee die Stadt mit Drohnen angegriffen.", "OffensiveLaunched", True),
+        ("Vor den geplanten Verhandlungen hat die Armee die Stadt mit Drohnen angegriffen.", "TalksHeld", False),
+        ("Die für Montag angesetzten Gespräche in Genf fanden nicht statt.", "TalksHeld", False),
+        ("Die angekündigte Großoffensive auf die Stadt lässt auf sich warten.", "OffensiveLaunched", False),
+    ],
+)
+def test_an_attributive_plan_cue_reaches_only_its_own_noun(text: str, etype: str, expected: bool) -> None:
+    assert (_mood(text, etype) == REALISED) is expected

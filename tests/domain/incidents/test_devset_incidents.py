@@ -48,7 +48,9 @@ FLOORS = {
     # rules-2.2.3: "government forces and allies rout rebels" makes the rebels the target (the attacker
     # before); the February 2016 Aleppo events of one article change roles and evidence, and 2 of the
     # 5 linked pairs are lost (a linker that weighs roles against a role-blind gold)
-    ("en", False): (0.333, 0.333),
+    # rules-2.2.4 (measured): one more wrong pair among all matched (fp 7 against tp 3); the English tune
+    # events that changed are fewer Britain-based attackers and the USA added to a Munich meeting
+    ("en", False): (0.3, 0.333),
     ("en", True): (0.6, 0.5),
 }
 
