@@ -292,6 +292,8 @@ class Lexicon:
     speaker_of_report: Pattern = re.compile("$^")
     # people named by where they come from are that state's agents: "officials from the United States"
     people_from_before: Pattern = re.compile("$^")
+    # a city that speaks is its government, not a place: "Kiew spricht von ...", "Moscow said"
+    speaking_city_after: Pattern = re.compile("$^")
     locative_near: Pattern = re.compile("")
     clause_final_infinitive: Pattern = re.compile("")
     # Language words the logic used to spell in German; the defaults keep the German behaviour.

@@ -92,6 +92,10 @@ _OFF_STRONG_NOUNS = (
     r"luftangriff(?:e|en|s)?|luftschläge(?:n)?|luftschlag(?:s)?|bombardierung(?:en)?|bombardement(?:s)?|"
     r"bombenangriff(?:e|en)?|raketenangriff(?:e|en)?|artillerieangriff(?:e|en)?|drohnenangriff(?:e|en)?|"
     r"artilleriebeschuss|belagerung|rückeroberung|eroberung|vormarsch(?:es)?|militäreinsatz(?:es)?|"
+    # compounds whose first part makes the attack military: "Sturmangriffe", "Sommeroffensive"
+    r"(?:sturm|gegen|groß|vergeltungs|überraschungs|panzer|mörser|granat|massen|kamikaze|hubschrauber|"
+    r"kampfjet|marschflugkörper|doppel)angriff(?:e|en|s)?|"
+    r"(?:sommer|frühjahrs|winter|herbst|panzer)offensive(?:n)?|"
     r"militäroperation(?:en)?|bodeneinsatz(?:es)?|bodenoperation(?:en)?|"
     # "die Kämpfe um Mossul gehen weiter", "die Schlacht um Aleppo": fighting for a place
     r"kämpfe\s+um|kämpfen\s+um|gefechte\s+um|gefechten\s+um|schlacht\s+um"  # spelled out: factored faster
@@ -367,6 +371,8 @@ CUES["planned_attributive"] = _c(
 )
 # background told in a relative clause: "Ägypten, das 2012 die letzte Waffenruhe vermittelt hatte, ..."
 CUES["background_relative"] = _c(
+    # history dated back from the news: "Zwei Jahre nachdem die Dschihadisten die Stadt erobert hatten, ..."
+    r"^\W*(?:\w+|\d+)\s+(?:jahre|jahren|jahrzehnte|jahrzehnten|monate|monaten)\s+(?:nachdem|nach\s+de[mr]|seit)\b|"
     r"^\W*(?:(?:in|mit|von|bei|unter|an|für)\s+)?(?:der|die|das|dem|den|deren|dessen|denen|welche[rsmn]?)\b"
     r"(?=[^.;:]*\b(?:hatte|hatten|war|waren)\W*$)"
     r"(?=[^.;:]*\b(?:(?:19|20)\d\d|damals|zuletzt|letzte[nrs]?|einst|seinerzeit|früher|zuvor)\b)"
@@ -927,6 +933,17 @@ LEXICON = Lexicon(
     topic_compound_after=TOPIC_COMPOUND_AFTER,
     source_before=SOURCE_BEFORE,
     source_after=SOURCE_AFTER,
+    # the side that stopped or repelled the attack is its target: "Die ukrainische Armee hat ... die russische
+    # Sommeroffensive aufgehalten" (not the side named on the attack itself: "russische Sommeroffensive")
+    repelling_after=_c(
+        r"^(?![\w-]*\s+[\w-]*(?:offensive\w*|angriff\w*|vorstoß\w*|attacke\w*|vormarsch\w*)\b)"
+        r"(?:\s+[\w-]+){0,12}?\s+(?:aufgehalten|abgewehrt|zurückgeschlagen|abgewiesen|vereitelt|gestoppt|"
+        r"wehrte\w*\b[^,.;:]*\bab|schlug\w*\b[^,.;:]*\bzurück|stoppte\w*)\b"
+    ),
+    speaking_city_after=_c(
+        r"^\s+(?:spricht|sprach|sieht|sah|erklärt\w*|teilte|teilt|warnt\w*|wirft|warf|fordert\w*|betont\w*|bestreitet|"
+        r"bestritt|dementiert\w*|meldet\w*|reagiert\w*|beschuldigt\w*|wies\b[^,.;:]*\bzurück|weist)\b"
+    ),
     people_from_before=_c(
         r"\b(?:vertreter\w*|delegation\w*|diplomat\w*|gesandte\w*|unterhändler\w*|minister\w*|"
         r"experten|truppen|soldaten|streitkräfte|kampfjets|kämpfer\w*)\s+aus\s+(?:de[mn]\s+|der\s+)?$"

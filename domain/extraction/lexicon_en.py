@@ -294,6 +294,8 @@ CUES["planned_attributive"] = _c(r"\b(?:planned|proposed|upcoming|forthcoming|sc
 # or a pluperfect relative clause with a past marker ("Egypt, which had brokered the last truce in 2012")
 CUES["background_relative"] = _c(
     r"^\W*(?:due\s+(?:\w+\s+)?to|because\s+of|owing\s+to|thanks\s+(?:\w+\s+)?to)\b|"
+    # history dated back from the news: "Two years after the jihadists seized the city, ..."
+    r"^\W*(?:\w+|\d+)\s+(?:years?|decades?|months)\s+(?:after|since)\b|"
     r"^\W*(?:(?:in|at|from|to|of|on|by|with)\s+)?(?:which|who|whom|whose)\b(?=[^.;:]*\bhad\b)"
     r"(?=[^.;:]*\b(?:(?:19|20)\d\d|then|previously|once|formerly|last\s+(?:year|month))\b)"
 )
@@ -504,6 +506,8 @@ TARGET_BEFORE = _c(
     # "a coalition seeking to crush the jihadists", "to dislodge the rebels": whom the campaign is against
     r"\b(?:crush|crushing|crushed|rout|routed|routing|dislodge|dislodged|expel|expelled|oust|ousted|eliminate|"
     r"eradicate|wipe\s+out|drive\s+out|drove\s+out)\s+(?:the\s+)?|"
+    # "an offensive to drive Islamic State from Mosul", "pushed the rebels out of"
+    r"\b(?:drive|drives|drove|driving|driven|push|pushes|pushed|pushing|chase|chased|chasing)\s+(?:the\s+)?|"
     # the dead and wounded of the attack: "killing 12 soldiers", "wounding dozens of police officers"
     r"\b(?:killing|killed|wounding|wounded|injuring|injured)\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+)?"
     r"(?:\d+|dozens|scores|hundreds|a\s+dozen|two|three|four|five|six|seven|eight|nine|ten)\s+(?:of\s+)?|"
@@ -974,6 +978,10 @@ LEXICON = Lexicon(
     ),
     # the speaker of a reported clause with a subject of its own: "Jaish al Islam said in a statement that,
     # despite the truce, government forces had attacked ..." (the group reports; the forces attack)
+    speaking_city_after=_c(
+        r"^\s+(?:says|said|claims|claimed|warned|warns|accused|accuses|denied|denies|insists|insisted|"
+        r"responded|rejected|rejects|blamed|blames)\b"
+    ),
     people_from_before=_c(
         r"\b(?:officials|delegations?|diplomats|envoys|representatives|ministers|leaders|negotiators|"
         r"mediators|experts|troops|forces|soldiers|jets|warplanes|aircraft|fighters)\s+from\s+(?:the\s+)?$"

@@ -291,10 +291,24 @@ ASPECTUAL_LEMMAS = frozenset(
 )
 
 
+# an inflected German participle before a capitalised word: "befreiten Orten", or a verb before its object
+_INFLECTED_BEFORE_NOUN = re.compile(r"[a-zäöüß]\w*(?:e|en|er|es|em)\s+[A-ZÄÖÜ]")
+# a word that may be the subject of a finite verb right after it ("Die Soldaten eroberten Gebiete")
+_SUBJECT_TAGS = ("NN", "NE", "PPER", "PIS", "PDS", "PRELS")
+
+
 def _grammatical(sentence: Sentence, trigger: Trigger, lexicon: Lexicon, grammar: Grammar) -> str | None:
     """The verdicts the layer gives more generally than the surface rules: an unreal past (Konjunktiv II
-    counterfactual, "would have met") and a trigger inside a purpose or infinitive clause."""
+    counterfactual, "would have met"), a trigger inside a purpose or infinitive clause, and a German
+    participle used as an adjective."""
     language = "de" if lexicon.language == "de" else "en"
+    if (
+        language == "de"
+        and trigger.event_type == OFFENSIVE
+        and _INFLECTED_BEFORE_NOUN.match(sentence.text, trigger.start)
+        and _adjectival(grammar(), trigger)
+    ):
+        return "attributive"
     if _UNREAL_GATE[language].search(sentence.low) and _counterfactual(grammar(), trigger):
         return "counterfactual"
     if (
@@ -304,6 +318,17 @@ def _grammatical(sentence: Sentence, trigger: Trigger, lexicon: Lexicon, grammar
     ):
         return "planned"
     return None
+
+
+def _adjectival(analysis: linguistic.Analysis, trigger: Trigger) -> bool:
+    """ "von einer aktiven Verteidigung und befreiten Orten": the tagger reads the participle as an adjective
+    and no noun or pronoun before it could be its subject (the tagger also calls some finite verbs
+    adjectives: "Die Soldaten eroberten Gebiete")."""
+    token = analysis.token_at(trigger.start)
+    if token is None or not token.pos.startswith("ADJ"):
+        return False
+    before = analysis.tokens[token.index - 1] if token.index > 0 else None
+    return before is None or not before.pos.replace("(", "").replace(")", "").startswith(_SUBJECT_TAGS)
 
 
 def _counterfactual(analysis: linguistic.Analysis, trigger: Trigger) -> bool:

@@ -390,6 +390,22 @@ def _subordinate_scope(
     return inside if any(a.role == "attacker" for a in own) else None
 
 
+def _outside_background(
+    art: _Article, sentence: Sentence, clauses: list[tuple[int, int]], own: tuple[int, int]
+) -> Callable[[int], bool] | None:
+    """ "Two years after the jihadists seized the city ..., a force of Iraqi troops began to advance": the
+    parties of history told in another clause of the sentence are not the parties of the news."""
+    cue = art.lexicon.cues.get("background_relative")
+    if cue is None:
+        return None
+    spans = [
+        (sentence.start + s, sentence.start + e) for s, e in clauses if (s, e) != own and cue.search(sentence.low[s:e])
+    ]
+    if not spans:
+        return None
+    return lambda pos: not any(start <= pos < end for start, end in spans)
+
+
 def _positions_before(split: int) -> Callable[[int], bool]:
     return lambda pos: pos < split
 
@@ -434,6 +450,8 @@ def _candidate(
     passive = bool(lex.passive_marker.search(sentence.low))
     if scope is None and event_type == OFFENSIVE and lex.subordinate_attack_scope:
         scope = _subordinate_scope(art, sentence, clause, passive)
+    if scope is None:
+        scope = _outside_background(art, sentence, clauses, clause)
     actors = roles.roles_for(event_type, art.ctx, sentence, lex, passive, scope)
     first = sentence.low[clauses[0][0] : clauses[0][1]]
     if event_type in (OFFENSIVE, CEASEFIRE) and not lex.passive_marker.search(first):

@@ -102,6 +102,7 @@ def _place_weights(
             p.place.name in lexicon.venue_places
             or not p.place.country
             or lexicon.speech_place_before.search(low[max(0, p.start - 50) : p.start])  # the speaker's city
+            or lexicon.speaking_city_after.match(low[p.end : p.end + 40])  # the city speaking: its government
         ):
             out.append(0)
             continue
@@ -443,7 +444,7 @@ def _offensive_role(ctx: ArticleContext, m: Mention, lexicon: Lexicon, passive: 
         return "target"
     if lexicon.attacked_by_after.match(_after(ctx, m, 40)):
         return "target"  # "government forces besieged by IS"
-    if lexicon.repelling_after.match(_after(ctx, m, 60)):
+    if lexicon.repelling_after.match(_after(ctx, m, 120)):
         return "target"  # "the army said it repelled a rebel attack"
     before = _before(ctx, m, 40)
     if (
@@ -674,6 +675,8 @@ def _eligible_places(
         before = ctx.low[max(0, p.start - 50) : p.start]
         if speech and lexicon.speech_place_before.search(before):
             continue
+        if lexicon.speaking_city_after.match(ctx.low[p.end : p.end + 40]):
+            continue  # "Kiew spricht von befreiten Orten": the government speaking
         if lexicon.place_excluded_before.search(before) and not (
             (conflict_area and lexicon.conflict_area_before.search(before))
             or (visit and lexicon.visit_before.search(before))

@@ -281,3 +281,19 @@ def test_a_regime_of_calm_is_a_declared_truce() -> None:
     (event,) = _events("The Syrian army declared a 72-hour regime of calm across the country on Wednesday.")
     assert event["type"] == CEASEFIRE
     assert "SYR" in _roles(event)["announced_by"]
+
+
+def test_history_dated_back_from_the_news_is_no_event_and_lends_no_parties() -> None:
+    (event,) = _events(
+        "Two years after the jihadists of Islamic State seized the city and declared a caliphate across Iraq and "
+        "Syria, Iraqi troops and Kurdish Peshmerga fighters began to advance on Mosul on Monday."
+    )
+    assert event["type"] == OFFENSIVE
+    assert "SYR" not in {a["code"] for a in event["actors"]}  # type: ignore[attr-defined]
+    assert event["occurred"]["start"] == "2016-11-07"  # type: ignore[index]
+
+
+def test_the_group_an_offensive_drives_from_a_city_is_its_target() -> None:
+    (event,) = _events("Iraqi forces launched an offensive on Monday to drive Islamic State from the city of Mosul.")
+    roles = _roles(event)
+    assert roles["target"] == {"ISIL"} and "IRQ" in roles["attacker"]

@@ -415,3 +415,11 @@ def test_meetings_announced_in_a_second_predicate_do_not_plan_the_talks_held() -
 )
 def test_an_attributive_plan_cue_reaches_only_its_own_noun(text: str, etype: str, expected: bool) -> None:
     assert (_mood(text, etype) == REALISED) is expected
+
+
+def test_history_dated_back_from_the_news_is_background() -> None:
+    mood = _mood(
+        "Zwei Jahre nachdem die Dschihadisten die Stadt erobert hatten, rückte die Armee am Montag vor.",
+        "OffensiveLaunched",
+    )
+    assert mood == "background"

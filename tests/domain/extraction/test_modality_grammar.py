@@ -73,3 +73,12 @@ def test_the_layer_finds_a_trigger_inside_a_purpose_clause_but_not_after_an_aspe
     assert _in_purpose_clause(analyse(purpose, "en"), _at(purpose, "talks"))
     assert _in_purpose_clause(analyse(aimed, "en"), _at(aimed, "talks"))
     assert not _in_purpose_clause(analyse(aspectual, "en"), _at(aspectual, "talks"))
+
+
+def test_a_participle_the_tagger_reads_as_an_adjective_after_a_conjunction_is_attributive() -> None:
+    text = "Die Regierung spricht von einer aktiven Verteidigung und befreiten Orten."
+    assert _mood(text, "de", "OffensiveLaunched") == "attributive"
+
+
+def test_a_finite_verb_after_its_subject_stays_an_event_whatever_the_tagger_says() -> None:
+    assert _mood("Die Soldaten eroberten Gebiete im Osten.", "de", "OffensiveLaunched") == "realised"

@@ -473,3 +473,16 @@ def test_an_attack_in_a_subordinate_clause_keeps_the_parties_of_its_clause() -> 
     text = _KRIEG + "Weil sich Russland an der Offensive auf Aleppo beteiligt, kam es zum Zerwürfnis mit den USA."
     (event,) = _of(extract(text, published_at=PUB_2016_11_10), "OffensiveLaunched")
     assert _role_of(event) == {"RUS": "attacker"}
+
+
+def test_the_army_that_stopped_an_offensive_is_its_target() -> None:
+    (event,) = _offensives(
+        _KRIEG + "Die ukrainische Armee hat nach Angaben ihres Oberbefehlshabers die russische Sommeroffensive "
+        "im Gebiet Donezk aufgehalten."
+    )
+    assert _role_of(event) == {"UKR": "target", "RUS": "attacker"}
+
+
+def test_a_capital_that_speaks_is_no_place_of_the_fighting() -> None:
+    events = _offensives(_KRIEG + "Kiew spricht von befreiten Orten, russische Truppen haben Dörfer angegriffen.")
+    assert all(e.location is None or e.location.name != "Kyiv" for e in events)

@@ -333,3 +333,9 @@ def test_people_killed_by_a_weapon_report_an_attack() -> None:
 def test_a_weapon_with_no_harm_reports_no_attack() -> None:
     text = "Krieg in der Ukraine\n\nDie Armee verteidigt sich durch Drohnen und Artillerie gegen russische Truppen."
     assert not [e for e in extract(text, published_at="2024-11-28") if type(e).__name__ == "OffensiveLaunched"]
+
+
+@pytest.mark.parametrize("noun", ["Sturmangriffe", "Gegenangriff", "Vergeltungsangriffe", "Frühjahrsoffensive"])
+def test_a_compound_with_a_military_first_part_is_an_offensive(noun: str) -> None:
+    (event,) = _offensives(f"Russische Truppen haben am Dienstag bei Bachmut {noun} gestartet.")
+    assert _roles(event) == {"RUS": "attacker"}
