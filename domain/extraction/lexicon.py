@@ -294,6 +294,10 @@ class Lexicon:
     people_from_before: Pattern = re.compile("$^")
     # a city that speaks is its government, not a place: "Kiew spricht von ...", "Moscow said"
     speaking_city_after: Pattern = re.compile("$^")
+    # a country named as where talks met ("peace talks in Kuwait") is the venue, not the war's country
+    talks_venue_before: Pattern = re.compile("$^")
+    # a state's possessive before one of its armed groups names where the group is: "Yemen's Houthi movement"
+    state_of_group_after: Pattern = re.compile("$^")
     locative_near: Pattern = re.compile("")
     clause_final_infinitive: Pattern = re.compile("")
     # Language words the logic used to spell in German; the defaults keep the German behaviour.

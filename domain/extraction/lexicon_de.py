@@ -940,6 +940,10 @@ LEXICON = Lexicon(
         r"(?:\s+[\w-]+){0,12}?\s+(?:aufgehalten|abgewehrt|zurückgeschlagen|abgewiesen|vereitelt|gestoppt|"
         r"wehrte\w*\b[^,.;:]*\bab|schlug\w*\b[^,.;:]*\bzurück|stoppte\w*)\b"
     ),
+    talks_venue_before=_c(
+        r"\b(?:\w*gespräche\w*|verhandlungen|treffen|gipfel\w*|konferenz\w*|verhandelt\w*|getroffen|trafen)\s+"
+        r"(?:\w+\s+){0,2}?(?:in|im)\s+$"
+    ),
     speaking_city_after=_c(
         r"^\s+(?:spricht|sprach|sieht|sah|erklärt\w*|teilte|teilt|warnt\w*|wirft|warf|fordert\w*|betont\w*|bestreitet|"
         r"bestritt|dementiert\w*|meldet\w*|reagiert\w*|beschuldigt\w*|wies\b[^,.;:]*\bzurück|weist)\b"

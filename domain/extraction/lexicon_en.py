@@ -435,7 +435,9 @@ GENERIC_FORCES = (
             r"armed\s+forces|the\s+military|"
             # the government as the rebels' counterpart: "the government and the rebels agreed"
             r"(?<=the\s)government(?=\s+and\s+(?:the\s+)?(?:[\w-]+\s+)?(?:rebels|insurgents|separatists|"
-            r"opposition|guerrillas|militias)))\b"
+            r"opposition|guerrillas|militias))|"
+            # ... or beside or against another party: "the Houthis and the government", "talks with the government"
+            r"(?:(?<=\band\sthe\s)|(?<=\bwith\sthe\s)|(?<=\bbetween\sthe\s))government(?!\s+(?:of|in)\b))\b"
         ),
         "government",
     ),
@@ -482,7 +484,9 @@ SOURCE_AFTER = _c(
     r"state\s+news\s+agency|state\s+television|state\s+tv|media|television|tv|"
     r"(?:\w+\s+)?(?:ministry|spokesman|spokeswoman)\s+(?:said|says|told))\b|"
     # the speaker of a closing attribution: "..., killing 12 people, the army said."
-    r"^\s+(?:said|says|reported|added|announced|told\s+(?:[\w.]+\s+){1,2}?)(?:\s+on\s+\w+)?\s*[.;\"”]"
+    r"^\s+(?:said|says|reported|added|announced|told\s+(?:[\w.]+\s+){1,2}?)(?:\s+(?:on\s+\w+|in\s+an?\s+(?:statement|communique|communiqué|interview)))*\s*[.;\"”]|"
+    # the accuser reports: "the Houthi movement accused a Saudi-led coalition of launching air strikes"
+    r"^(?:\s+[\w'-]+){0,3}?\s+(?:accused|accuses|accusing|blamed|blames|blaming)\b"
 )
 MEDIATOR_BEFORE = _c(
     r"(?:\bmediat\w+\s+(?:by|of)\s+(?:the\s+)?|\bbrokered\s+by\s+(?:the\s+)?|"
@@ -508,6 +512,7 @@ TARGET_BEFORE = _c(
     r"eradicate|wipe\s+out|drive\s+out|drove\s+out)\s+(?:the\s+)?|"
     # "an offensive to drive Islamic State from Mosul", "pushed the rebels out of"
     r"\b(?:drive|drives|drove|driving|driven|push|pushes|pushed|pushing|chase|chased|chasing)\s+(?:the\s+)?|"
+    r"\b(?:directed|aimed)\s+at\s+(?:the\s+)?|"
     # the dead and wounded of the attack: "killing 12 soldiers", "wounding dozens of police officers"
     r"\b(?:killing|killed|wounding|wounded|injuring|injured)\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+)?"
     r"(?:\d+|dozens|scores|hundreds|a\s+dozen|two|three|four|five|six|seven|eight|nine|ten)\s+(?:of\s+)?|"
@@ -591,7 +596,9 @@ PLACE_EXCLUDED_BEFORE = _c(
     r"(?:in|from|to|at)\s+(?:the\s+)?$|"
     r"\b(?:government|leadership|situation|war|conflict|crisis|peace|future|people|population|refugees|"
     r"visit|trip|aid|evacuation|envoy|ambassador|policy|strategy|humanitarian|violence|bloodshed)\s+"
-    r"(?:\w+\s+){0,2}(?:in|to|from|for|on|over|about|of)\s+(?:the\s+)?(?:\w+\s+)?$|"
+    # ("peace talks in Kuwait" names the venue: a talks word in between ends the exclusion)
+    r"(?:(?!(?:talks|negotiations|conference|summit|meetings?|consultations)\b)\w+\s+){0,2}"
+    r"(?:in|to|from|for|on|over|about|of)\s+(?:the\s+)?(?:\w+\s+)?$|"
     r"\b(?:about|for|over|against|regarding|concerning|from)\s+(?:the\s+)?(?:\w+\s+)?$|"
     r"\b(?:end|halt|stop|ending|halting|stopping)\s+(?:to\s+)?(?:the\s+)?(?:fighting|war|conflict|violence|"
     r"hostilities|bloodshed)\s+in\s+(?:the\s+)?(?:\w+\s+)?$|"
@@ -978,6 +985,11 @@ LEXICON = Lexicon(
     ),
     # the speaker of a reported clause with a subject of its own: "Jaish al Islam said in a statement that,
     # despite the truce, government forces had attacked ..." (the group reports; the forces attack)
+    state_of_group_after=_c(r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,2}"),
+    talks_venue_before=_c(
+        r"\b(?:talks|negotiations|meetings?|summit|conference|consultations|held|met|meet|convened?)\s+"
+        r"(?:\w+\s+){0,2}?(?:in|at)\s+$"
+    ),
     speaking_city_after=_c(
         r"^\s+(?:says|said|claims|claimed|warned|warns|accused|accuses|denied|denies|insists|insisted|"
         r"responded|rejected|rejects|blamed|blames)\b"

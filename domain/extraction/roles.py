@@ -107,11 +107,14 @@ def _place_weights(
             out.append(0)
             continue
         in_fighting = _within(fighting, f_starts, p.start)
+        before = low[max(0, p.start - 40) : p.start]
         if (
-            p.place.precision == "city"
-            and not in_fighting
+            not in_fighting
             and _within(talking, t_starts, p.start)
-            and lexicon.venue_before.search(low[max(0, p.start - 40) : p.start])
+            and (
+                (p.place.precision == "city" and lexicon.venue_before.search(before))
+                or lexicon.talks_venue_before.search(before)
+            )
         ):
             out.append(0)
             continue
@@ -195,6 +198,19 @@ def _kept(m: Mention, low: str, lexicon: Lexicon, acting: set[int], city_spans: 
         if m.start not in city_spans:
             return True
     return _keep(low, m.start, m.end, m.kind, lexicon, city_spans)
+
+
+def _without_states_of_groups(mentions: list[Mention], low: str, lexicon: Lexicon) -> list[Mention]:
+    """ "Yemen's Houthi movement", "Syria's Kurdish YPG": the state says where the group is, it is no party."""
+    out = []
+    for i, m in enumerate(mentions):
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if m.kind in ("state", "demonym") and nxt is not None and nxt.kind == "group":
+            of = lexicon.state_of_group_after.match(low[m.end : m.end + 40])
+            if of is not None and m.end + of.end() >= nxt.start:
+                continue
+        out.append(m)
+    return out
 
 
 def _is_source(low: str, start: int, end: int, lexicon: Lexicon) -> bool:
@@ -332,6 +348,7 @@ def build_context(
         # "FINSTADJORDET, Norway U.S. Secretary ...": the country of a dateline is where the reporter is
         and not (m.kind == "state" and any(s <= m.start < e for s, e in datelines))
     ]
+    kept = _without_states_of_groups(kept, low, lexicon)
     main_state = _main_state(country, raw, gaz, low)
     if main_state in _KURDS_OF:  # "kurdische Milizen" in Iraq are the Peshmerga, in Turkey the PKK
         kept = [
@@ -430,6 +447,8 @@ def talks_roles(ctx: ArticleContext, mentions: list[Mention], lexicon: Lexicon) 
             continue  # what the talks were about, not who talked
         if _after_goal(ctx, m, lexicon):
             continue  # "talks aimed at separating militants from rebel fighters": whom the goal concerns
+        if m.kind in _STATE_KINDS and lexicon.support_after.match(_after(ctx, m)):
+            continue  # "the Iran-allied Houthis and the Saudi-backed government": the sides' patrons
         mediator = m.code == "UN" or bool(lexicon.mediator_before.search(_before(ctx, m)))
         out.append(Actor(name=m.surface, code=m.code, role="mediator" if mediator else "participant"))
     return list(_dedupe(out))

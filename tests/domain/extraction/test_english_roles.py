@@ -297,3 +297,33 @@ def test_the_group_an_offensive_drives_from_a_city_is_its_target() -> None:
     (event,) = _events("Iraqi forces launched an offensive on Monday to drive Islamic State from the city of Mosul.")
     roles = _roles(event)
     assert roles["target"] == {"ISIL"} and "IRQ" in roles["attacker"]
+
+
+def test_the_accuser_of_an_air_strike_is_no_attacker() -> None:
+    (event,) = _events(
+        "Yemen's Houthi movement accused a Saudi-led coalition of launching air strikes that killed seven people "
+        "near Sanaa on Sunday."
+    )
+    assert _roles(event) == {"attacker": {"SAU"}}
+
+
+def test_the_speaker_of_a_closing_statement_is_a_source() -> None:
+    (event,) = _events(
+        '"The aggressor\'s planes bombed the Nehm district near Sanaa on Sunday," the Houthis said in a statement.'
+    )
+    assert "YEM-REB" not in {a["code"] for a in event["actors"]}  # type: ignore[attr-defined]
+
+
+def test_the_government_beside_a_group_is_a_party_of_talks_in_a_country_venue() -> None:
+    (event,) = _events("The Houthis and the government held peace talks in Kuwait on Sunday to end the war in Yemen.")
+    assert event["type"] == TALKS
+    assert _roles(event)["participant"] == {"YEM-REB", "YEM"}
+    assert event["location"]["name"] == "Kuwait"  # type: ignore[index]
+
+
+def test_the_patrons_of_the_sides_are_no_parties_of_their_talks() -> None:
+    (event,) = _events(
+        "The Iran-allied Houthis and the Saudi-backed government of Yemen held peace talks in Kuwait on Sunday "
+        "to end the war."
+    )
+    assert not {"IRN", "SAU"} & _roles(event)["participant"]
