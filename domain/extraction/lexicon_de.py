@@ -70,7 +70,9 @@ _TALKS_NOUN = (
 _TALK_VERBS = (
     r"telefonierte(?:n)?|telefoniert|trafen|traf|getroffen|trifft|verhandelt(?:e|en)?|verhandeln|verhandle|"
     r"berieten|berät|beriet|konferierte(?:n)?|zusammengekommen|zusammengetroffen|kam(?:en)?\b[^,.;:]*\bzusammen|"
-    r"kontakt\s+aufgenommen|tagte(?:n)?|getagt"
+    r"kontakt\s+aufgenommen|tagte(?:n)?|getagt|"
+    # "setzten sich erstmals seit drei Jahren ukrainische und russische Unterhändler in Istanbul zusammen"
+    r"setzte(?:n)?\s+sich\b[^,.;:]*\bzusammen\b"
 )
 _SPEAK = r"(?:sprachen|sprach|gesprochen|sprechen|spreche)(?=[^,.;:]*\b(?:mit|miteinander|wieder)\b)(?![^,.;:]*\bvon\b)"
 # "hatten Putin und Obama ... über Syrien gesprochen": weak, needs two parties in the sentence itself.
@@ -189,7 +191,9 @@ TRIGGER_EXCLUSIONS = {
         # a weapon as the subject after the verb: "traf eine russische Drohne ein Wohnhaus"
         r"\w*drohne|\w*rakete|granate|geschoss|bombe|marschflugkörper)\w*|"
         r"\b(?:tarif|lohn|gehalts|koalitions|sondierungs|fusions|übernahme|handels|brexit)\w*(?:gespräch|verhandl)|"
-        r"\b(?:gewerkschaft|arbeitgeber|verdi|ig\s+metall|aktionär|konzern|bundesliga|verein)\w*\b|"
+        # ("verein" only as the club: "vereinbart", "Vereinte Nationen" are no clubs)
+        r"\b(?:gewerkschaft|arbeitgeber|verdi|ig\s+metall|aktionär|konzern|bundesliga)\w*\b|"
+        r"\bverein(?:e|s|en)?\b|\bvereins\w+|"
         # making, not meeting: "wir treffen unsere eigenen Entscheidungen", "trafen Vorkehrungen"
         r"\b(?:treffen|trifft|traf|trafen)\b[^,.;:]{0,40}?\b(?:entscheidung|vorkehrung|maßnahme|auswahl|"
         r"vereinbarung|abmachung|wahl|vorbereitung|feststellung|aussage)\w*|"

@@ -159,7 +159,7 @@ TRIGGER_EXCLUSIONS = {
         r"(?:mediators?|brokers?|go-betweens?)\b|"
         r"\b(?:trade|merger|takeover|wage|pay|contract|coalition|budget|brexit|tariff|labou?r|salary|"
         r"acquisition|buyout|licensing|transfer|sponsorship|debt|bailout|climate|nuclear\s+power|"
-        r"tax|pension|union)\s+(?:\w+\s+)?(?:talks|negotiations|deal|discussions)|"
+        r"tax|pension|(?<!european\s)(?<!african\s)union)\s+(?:\w+\s+)?(?:talks|negotiations|deal|discussions)|"
         r"\b(?:shareholders?|investors?|analysts?|shares|stock|takeover|merger|acquisition|chief\s+executive|"
         r"ceo|premier\s+league|transfer\s+window|" + _SPORT + r")\b|"
         r"\bmet\s+(?:with\s+)?(?:resistance|opposition|criticism|fierce|stiff|heavy|little|no\s+resistance|"

@@ -157,3 +157,12 @@ def test_armed_men_raiding_a_village_is_an_attack() -> None:
 def test_police_raiding_a_house_is_no_attack() -> None:
     text = "Police raided a house in the suburbs of the city on Tuesday and arrested two men in the war crimes case."
     assert _types(text) == []
+
+
+def test_african_union_talks_are_no_labour_union_talks() -> None:
+    events = extract(
+        "Sudan war\n\nThe army and the Rapid Support Forces held African Union talks in Addis Ababa on Monday.",
+        published_at="2016-11-10",
+        language="en",
+    )
+    assert [type(e).__name__ for e in events] == ["TalksHeld"]

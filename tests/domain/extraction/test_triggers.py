@@ -339,3 +339,17 @@ def test_a_weapon_with_no_harm_reports_no_attack() -> None:
 def test_a_compound_with_a_military_first_part_is_an_offensive(noun: str) -> None:
     (event,) = _offensives(f"Russische Truppen haben am Dienstag bei Bachmut {noun} gestartet.")
     assert _roles(event) == {"RUS": "attacker"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Unterhändler Israels und der Hisbollah haben bei ihrem Treffen am Montag in Beirut vereinbart, "
+        "Gefangene auszutauschen.",
+        "Unter Vermittlung der Vereinten Nationen trafen sich Vertreter Israels und der Hisbollah am Montag in Genf.",
+        "Am Montag setzten sich Unterhändler Israels und der Hisbollah in Genf erstmals zusammen.",
+    ],
+)
+def test_talks_beside_words_that_begin_like_verein_or_with_sich_zusammensetzen(text: str) -> None:
+    (event,) = _talks(text)
+    assert {"ISR", "HEZ"} <= {a.code for a in event.actors}
