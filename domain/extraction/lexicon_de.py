@@ -188,6 +188,8 @@ TRIGGER_EXCLUSIONS = {
         r"\b(?:getroffen|traf|trafen|trifft)\b[^,.;:]*\b(?:ziel|stellung|gebäude|konvoi|stützpunkt|depot|"
         r"umspann|kraftwerk|stromnetz|bahnhof|gleis|zug|anlage|brücke|wohnhaus|wohnblock|hochhaus|schule|"
         r"krankenhaus|klinik|markt|hafen|flughafen|tanklager|öllager|raffinerie|fabrik|kaserne|einrichtung|"
+        # an attack as the subject or the hit quarter: "traf einer der Luftangriffe ein Wohngebiet"
+        r"\w*angriff|luftschl|wohngebiet|wohnviertel|flüchtlingslager|zeltlager|"
         # a weapon as the subject after the verb: "traf eine russische Drohne ein Wohnhaus"
         r"\w*drohne|\w*rakete|granate|geschoss|bombe|marschflugkörper)\w*|"
         r"\b(?:tarif|lohn|gehalts|koalitions|sondierungs|fusions|übernahme|handels|brexit)\w*(?:gespräch|verhandl)|"
@@ -206,7 +208,7 @@ TRIGGER_EXCLUSIONS = {
         r"minister\w*|könig\w*)\b|"
         # a crowd gathering is no meeting of parties: "Zehntausende Menschen sind zusammengekommen"
         r"\b(?:menschen|tausende|zehntausende|hunderttausende|hunderte|demonstranten|anhänger|trauernde|"
-        r"gläubige|bürger|einwohner|pilger)\b[^,.;:]{0,40}?\b(?:zusammengekommen|versammelt|kamen\b[^,.;:]*\bzusammen)"
+        r"gläubige|bürger|einwohner|pilger)\b[^.;:]{0,40}?\b(?:zusammengekommen|versammelt|kamen\b[^,.;:]*\bzusammen)"
     ),
     OFFENSIVE: _c(
         r"\b(?:bildungs|charme|marketing|werbe|investitions|qualifizierungs|digital|export|verkaufs|"

@@ -59,6 +59,7 @@ class _Article:
     hits: list[tuple[int, int, int]]
     offensive_places: list[tuple[int, PlaceLike]] = field(default_factory=list)  # (sentence, place) so far
     parties: list[tuple[int, list[Actor]]] = field(default_factory=list)  # talks/ceasefire parties so far
+    attackers: list[tuple[int, list[Actor]]] = field(default_factory=list)  # offensives' attackers so far
     subjects: dict[int, str] = field(default_factory=dict)  # sentence -> the acting party of its event
     off_topic: dict[int, bool] = field(default_factory=dict)  # sentence start -> `_off_topic_next`
     notes: list[str] | None = None  # what `extract --explain` prints: every trigger's fate (None: not asked)
@@ -472,6 +473,10 @@ def _candidate(
             return None
         art.note(index, f"{OFFENSIVE} trigger {trig.word!r}: unnamed forces against an armed party make it strong")
         trig = replace(trig, strength="strong")
+    if event_type == OFFENSIVE and not actors:
+        actors = _recent_attackers(art, index)
+    if event_type == OFFENSIVE and any(a.role == "attacker" for a in actors):
+        art.attackers.append((index, [a for a in actors if a.role == "attacker"]))
     if event_type == RESOLUTION:
         actors = _with_nearby_sponsors(art, index, actors)
     if event_type == CEASEFIRE and not actors:
@@ -689,6 +694,13 @@ def _fill_talks(art: _Article, index: int, actors: list[Actor], trig: Trigger) -
                 actors.append(Actor(name=code, code=code, role="participant"))
                 codes.add(code)
     return actors if len(codes) >= 2 else None
+
+
+def _recent_attackers(art: _Article, index: int) -> list[Actor]:
+    """An attack whose sentence names nobody ("Wie der Sprecher mitteilte, traf einer der nächtlichen
+    Luftangriffe ein Wohngebiet in Chan Junis") is by the attacker of the attack just reported."""
+    recent = [found for i, found in art.attackers if index - 3 <= i < index]
+    return list(recent[-1]) if recent else []
 
 
 def _truce_parties(art: _Article, index: int) -> list[Actor]:

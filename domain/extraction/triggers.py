@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from domain.extraction.lexicon import Lexicon
@@ -69,6 +70,19 @@ def scan_triggers(text: str, lexicon: Lexicon, low: str | None = None) -> list[t
     return hits
 
 
+# a relative clause: ", die zusammengekommen war", ", who had gathered"
+_RELATIVE_START = re.compile(r"\W*(?:die|der|das|welche[rs]?|who|which)\b")
+_ANTECEDENT_REACH = 40
+
+
+def _with_antecedent(low: str, clause_start: int) -> int:
+    """Where an exclusion reads a clause from: a relative clause with the words before it, whose noun it
+    speaks of ("Menschen, die zusammengekommen war" is a crowd gathering, not a meeting)."""
+    if _RELATIVE_START.match(low, clause_start):
+        return max(0, clause_start - _ANTECEDENT_REACH)
+    return clause_start
+
+
 def find_triggers(
     sentence: Sentence,
     clauses: list[tuple[int, int]],
@@ -97,7 +111,9 @@ def find_triggers(
         if exclusion is not None:
             key = (rule.event_type, c_start)
             if key not in excluded:
-                excluded[key] = exclusion.search(sentence.low[c_start:c_end]) is not None
+                excluded[key] = (
+                    exclusion.search(sentence.low[_with_antecedent(sentence.low, c_start) : c_end]) is not None
+                )
             if excluded[key]:
                 continue
         if any(t.event_type == rule.event_type and t.start < end and start < t.end for t in found):

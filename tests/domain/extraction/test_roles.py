@@ -486,3 +486,11 @@ def test_the_army_that_stopped_an_offensive_is_its_target() -> None:
 def test_a_capital_that_speaks_is_no_place_of_the_fighting() -> None:
     events = _offensives(_KRIEG + "Kiew spricht von befreiten Orten, russische Truppen haben Dörfer angegriffen.")
     assert all(e.location is None or e.location.name != "Kyiv" for e in events)
+
+
+def test_an_attack_whose_sentence_names_nobody_is_by_the_attacker_just_reported() -> None:
+    events = _offensives(
+        "Gaza-Krieg\n\nBei israelischen Angriffen im Gazastreifen sind am Samstag mindestens 15 Menschen getötet "
+        "worden. Wie ein Sprecher mitteilte, traf einer der nächtlichen Luftangriffe ein Wohngebiet in Chan Junis."
+    )
+    assert events and all(_role_of(e) == {"ISR": "attacker"} for e in events)

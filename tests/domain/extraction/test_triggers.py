@@ -353,3 +353,14 @@ def test_a_compound_with_a_military_first_part_is_an_offensive(noun: str) -> Non
 def test_talks_beside_words_that_begin_like_verein_or_with_sich_zusammensetzen(text: str) -> None:
     (event,) = _talks(text)
     assert {"ISR", "HEZ"} <= {a.code for a in event.actors}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Am Montag traf einer der nächtlichen Luftangriffe Israels ein Wohngebiet der Hisbollah im Süden.",
+        "Der Angriff der Hisbollah galt einer Gruppe von Menschen, die zusammengekommen war, um auf Hilfe zu warten.",
+    ],
+)
+def test_a_strike_that_hit_or_a_crowd_that_gathered_holds_no_talks(text: str) -> None:
+    assert _talks(text) == []
