@@ -23,6 +23,7 @@ from domain.incidents.linking import (
     incident_of,
     leave,
     link,
+    truces_of,
 )
 from domain.incidents.model import (
     ActorTally,
@@ -65,4 +66,5 @@ __all__ = [
     "incident_of",
     "leave",
     "link",
+    "truces_of",
 ]

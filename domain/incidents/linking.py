@@ -6,19 +6,31 @@ extractor already decided that two events of one article are two occurrences). C
 all three of:
 
 - place: both within the rule's distance, or one contains the other (a country- or region-level
-  report and a town in that country), or the same name; a report that names no place does not
-  disagree;
-- date: the reported ranges overlap once widened by the rule's slack on each side, and by its
-  longer `same_place_slack_days` where both name the same town (an offensive reported at several
-  stages, a round of talks whose sessions run over weeks); a report without a date uses the week
-  before publication;
+  report and a town in that country: a country-level report joins a town-level one of the same
+  type, dates and actors), or the same name; a report that names no place does not disagree;
 - actors: the rule's actor test (`ACTOR_TESTS`), e.g. talks need nested participant sets, not
-  merely one shared party.
+  merely one shared party; attacks need a common attacker where both name one, and stay apart
+  when the roles are swapped both ways (A attacks B / B attacks A: the attack and the
+  counter-attack), while a report that names both sides as attackers does not split them;
+- date: the reported ranges overlap once widened by the rule's slack on each side, and by its
+  longer `same_place_slack_days` where both name the same town (`same_town`: within
+  `SAME_TOWN_KM`, ~10 km; neighbouring towns are two places); a report without a date uses the
+  week before publication. A range longer than the rule's `max_span_days` counts as its last
+  days only: a one-off event (a meeting, a strike, a vote) reported as "since 2021 ... on
+  Wednesday" is the stage it reports, so a long range does not swallow every report inside it.
+  An offensive has one more way: a **campaign** (`campaign_check`) at one town by a common
+  attacker is one incident across gaps of up to `campaign_days`, until a truce that held: a
+  ceasefire report among the same actors at that place, dated between the two reports, after
+  which the fighting is next reported only `TRUCE_HELD_DAYS` or more later (a pause broken
+  within days leaves the campaign one incident).
 
 A report compatible with no incident opens one; with one, joins it; with several, joins the
 oldest and merges the others into it. Every decision is a value naming the rule and the reason.
 Already linked events never move: a retraction makes its event leave (`EventLeft`), and the
 re-extracted event that replaces it is a new event that links anew, with its own decision.
+The truces are those already in the log when the report is linked (`truces_of`): a truce
+reported after two offensives were linked does not split them, so a replay of the same log
+gives the same incidents.
 """
 
 from __future__ import annotations
@@ -46,6 +58,12 @@ class TypeRule(msgspec.Struct, frozen=True, kw_only=True):
     max_km: float
     actors: ActorTestName
     why: str
+    # A report dated over a longer range is, for linking, dated by its last `max_span_days`: the
+    # stage it reports ("since November ... on Wednesday"), so a long range does not swallow others.
+    # None: not cut (a truce "in force since November" is the November truce).
+    max_span_days: int | None
+    # A campaign continues at one town for up to this long between reports (0: the type has none).
+    campaign_days: int = 0
 
 
 RULES: Mapping[str, TypeRule] = {
@@ -59,6 +77,7 @@ RULES: Mapping[str, TypeRule] = {
             "a meeting is one venue on one or two days, but a round of negotiations at one venue runs for"
             " weeks and reports date different sessions of it; different counterparts are different meetings"
         ),
+        max_span_days=14,
     ),
     "CeasefireAnnounced": TypeRule(
         name="ceasefire.agreed_then_in_force",
@@ -67,14 +86,20 @@ RULES: Mapping[str, TypeRule] = {
         max_km=100.0,
         actors="parties_overlap",
         why="a truce is agreed, announced and takes effect within days; each report dates one stage",
+        max_span_days=None,
     ),
     "OffensiveLaunched": TypeRule(
         name="offensive.same_front_same_attackers",
         date_slack_days=3,
-        same_place_slack_days=28,
+        same_place_slack_days=7,
         max_km=50.0,
         actors="attackers_agree",
-        why="an offensive at one town is reported at several stages over weeks; elsewhere a strike is days",
+        why=(
+            "an offensive at one town is reported at several stages over weeks; a campaign there by the same"
+            " attackers continues until a truce that held; elsewhere a strike is days"
+        ),
+        max_span_days=14,
+        campaign_days=365,
     ),
     "ResolutionBlocked": TypeRule(
         name="resolution.same_body_same_blocker",
@@ -83,6 +108,7 @@ RULES: Mapping[str, TypeRule] = {
         max_km=30.0,
         actors="same_body_same_blocker",
         why="a vote is one day in one body; reports date it within a few days",
+        max_span_days=3,
     ),
 }
 
@@ -92,6 +118,13 @@ UNDATED_WINDOW_DAYS = 7
 # A region (province, governorate) holds a town within about this distance of its centroid: wider
 # and a province swallows the towns of its neighbours (a capital 280 km from a province's centre).
 REGION_CONTAINS_KM = 150.0
+# Two towns this close are one place (a town and its suburb, one city geocoded twice): only here do
+# the longer same-place slack and a campaign apply. Neighbouring towns (Soledar, Bakhmut) lie further.
+SAME_TOWN_KM = 10.0
+# A truce breaks a campaign when the fighting is next reported at least this long after it: it held.
+# A truce broken within days (a pause that ended) leaves the campaign one incident.
+TRUCE_HELD_DAYS = 14
+TRUCE_TYPE = "CeasefireAnnounced"
 
 
 # --- decisions -----------------------------------------------------------------------------------
@@ -147,8 +180,9 @@ class Check(msgspec.Struct, frozen=True):
     why: str
 
 
-def compatible(a: Report, b: Report, rules: Mapping[str, TypeRule] = RULES) -> Check:
-    """Whether two reports (of different articles) can be the same occurrence, and why (not)."""
+def compatible(a: Report, b: Report, rules: Mapping[str, TypeRule] = RULES, truces: Sequence[Report] = ()) -> Check:
+    """Whether two reports (of different articles) can be the same occurrence, and why (not).
+    `truces`: the ceasefire reports known so far, which may end a campaign (see `campaign_check`)."""
     if a.type != b.type:
         return Check(False, "different types")
     if a.article_id == b.article_id:
@@ -157,13 +191,15 @@ def compatible(a: Report, b: Report, rules: Mapping[str, TypeRule] = RULES) -> C
     place = place_check(a.event.location, b.event.location, rule.max_km)
     if not place.ok:
         return place
-    same_town = place.why.startswith(("near", "same name")) and _both_towns(a, b)
-    date = date_check(a, b, rule.same_place_slack_days if same_town else rule.date_slack_days)
-    if not date.ok:
-        return date
     actors = ACTOR_TESTS[rule.actors](a, b)
     if not actors.ok:
         return actors
+    town = same_town(a.event.location, b.event.location)
+    date = date_check(a, b, rule.same_place_slack_days if town else rule.date_slack_days, rule)
+    if not date.ok and town and rule.campaign_days:
+        date = campaign_check(a, b, rule, truces, rules)
+    if not date.ok:
+        return date
     return Check(True, f"{place.why}; {date.why}; {actors.why}")
 
 
@@ -180,6 +216,18 @@ def place_check(a: Location | None, b: Location | None, max_km: float) -> Check:
             return Check(True, f"{inner.name} inside {outer.name}")
     far = f"{km:.0f} km" if km is not None else "no common place"
     return Check(False, f"places apart: {a.name} / {b.name} ({far})")
+
+
+def same_town(a: Location | None, b: Location | None) -> bool:
+    """One place for the longer same-place slack and a campaign: two towns within `SAME_TOWN_KM`, or
+    one name at one level (a province, a region) not far apart. Never a country: it holds every front."""
+    if a is None or b is None or "country" in (a.precision, b.precision):
+        return False
+    km = _km(a, b)
+    same_name = a.precision == b.precision and a.name.casefold() == b.name.casefold()
+    if km is None:
+        return same_name
+    return km <= SAME_TOWN_KM and (same_name or a.precision == b.precision == "city")
 
 
 def _contains(outer: Location, inner: Location, km: float | None) -> bool:
@@ -200,13 +248,8 @@ def _km(a: Location, b: Location) -> float | None:
     return 2 * 6371.0 * math.asin(math.sqrt(min(h, 1.0)))
 
 
-def _both_towns(a: Report, b: Report) -> bool:
-    la, lb = a.event.location, b.event.location
-    return la is not None and lb is not None and la.precision == "city" and lb.precision == "city"
-
-
-def date_check(a: Report, b: Report, slack_days: int) -> Check:
-    span_a, span_b = span(a), span(b)
+def date_check(a: Report, b: Report, slack_days: int, rule: TypeRule | None = None) -> Check:
+    span_a, span_b = linking_span(a, rule), linking_span(b, rule)
     if span_a is None or span_b is None:
         return Check(True, "date unknown on one side")
     slack = dt.timedelta(days=slack_days)
@@ -221,6 +264,65 @@ def span(report: Report) -> tuple[dt.date, dt.date] | None:
         return occurred.start, occurred.end
     if report.published is not None:
         return report.published - dt.timedelta(days=UNDATED_WINDOW_DAYS), report.published
+    return None
+
+
+def linking_span(report: Report, rule: TypeRule | None) -> tuple[dt.date, dt.date] | None:
+    """The span linking compares: the reported one, cut to its last `max_span_days` where it is longer
+    (a one-off event reported with a long range is the stage it reports, not the whole range)."""
+    days = span(report)
+    if days is None or rule is None or rule.max_span_days is None:
+        return days
+    longest = dt.timedelta(days=rule.max_span_days)
+    return (max(days[0], days[1] - longest), days[1])
+
+
+def campaign_check(
+    a: Report, b: Report, rule: TypeRule, truces: Sequence[Report] = (), rules: Mapping[str, TypeRule] = RULES
+) -> Check:
+    """A campaign at one town (the caller checked the town and the actors): the same attackers there,
+    reported up to `campaign_days` apart, are one incident, unless a truce between them held."""
+    atk_a, atk_b = _codes(a, "attacker"), _codes(b, "attacker")
+    if not atk_a & atk_b:
+        return Check(False, "beyond the slack, a campaign needs a common attacker")
+    span_a, span_b = linking_span(a, rule), linking_span(b, rule)
+    if span_a is None or span_b is None:
+        return Check(False, "a campaign needs dates on both sides")
+    (_, first_end), (second_start, _) = sorted((span_a, span_b))
+    gap = (second_start - first_end).days
+    if gap > rule.campaign_days:
+        return Check(False, f"campaign gap of {gap} days beyond {rule.campaign_days}")
+    truce = held_truce(first_end, second_start, (a, b), truces, rules)
+    if truce is not None:
+        return Check(False, f"a truce held between them ({truce})")
+    return Check(True, f"one campaign at one town by {_fmt(atk_a & atk_b)}, {gap} days apart, no truce held between")
+
+
+def held_truce(
+    first_end: dt.date,
+    second_start: dt.date,
+    reports: Sequence[Report],
+    truces: Sequence[Report],
+    rules: Mapping[str, TypeRule] = RULES,
+) -> str | None:
+    """A truce after `first_end` at the reports' place among their actors that held: the fighting is
+    next reported `TRUCE_HELD_DAYS` or more after its last reported day. Its description, else None."""
+    actors = frozenset(x.code for r in reports for x in r.event.actors)
+    place = reports[0].event.location
+    for truce in truces:
+        days = linking_span(truce, rules.get(truce.type))
+        if days is None or not first_end <= days[1] <= second_start:
+            continue
+        if (second_start - days[1]).days < TRUCE_HELD_DAYS:
+            continue
+        parties = _codes(truce, "party", "announced_by")
+        if parties and actors and not parties & actors:
+            continue  # a truce between others
+        if not parties and truce.event.location is None:
+            continue  # a truce of nobody named, nowhere: it says nothing about this town
+        if not place_check(truce.event.location, place, rules[TRUCE_TYPE].max_km).ok:
+            continue
+        return f"{days[1]} among {_fmt(parties)}, fighting next reported {second_start}"
     return None
 
 
@@ -242,14 +344,17 @@ def participants_nested(a: Report, b: Report) -> Check:
 
 
 def attackers_agree(a: Report, b: Report) -> Check:
+    """Attackers must not be disjoint, the roles not swapped (each side's attacker is the other's
+    target: an attack and the counter-attack), and targets may differ only where the attackers are
+    shared (one campaign hits several targets; an extractor's stray target does not split it)."""
     atk_a, atk_b = _codes(a, "attacker"), _codes(b, "attacker")
     tgt_a, tgt_b = _codes(a, "target"), _codes(b, "target")
     if atk_a and atk_b and not atk_a & atk_b:
         return Check(False, f"different attackers {_fmt(atk_a)} / {_fmt(atk_b)}")
     reversed_a, reversed_b = (atk_a & tgt_b) - atk_b, (atk_b & tgt_a) - atk_a
-    if reversed_a or reversed_b:
+    if reversed_a and reversed_b:
         return Check(False, f"attacker and target swapped: {_fmt(reversed_a | reversed_b)}")
-    if tgt_a and tgt_b and not tgt_a & tgt_b:
+    if tgt_a and tgt_b and not tgt_a & tgt_b and not atk_a & atk_b:
         return Check(False, f"different targets {_fmt(tgt_a)} / {_fmt(tgt_b)}")
     return Check(True, f"attackers {_fmt(atk_a)} / {_fmt(atk_b)} agree")
 
@@ -291,11 +396,18 @@ class _Candidate(msgspec.Struct, frozen=True):
     why: str
 
 
-def link(incidents: Iterable[Incident], report: Report, rules: Mapping[str, TypeRule] = RULES) -> LinkDecision:
+def link(
+    incidents: Iterable[Incident],
+    report: Report,
+    rules: Mapping[str, TypeRule] = RULES,
+    truces: Sequence[Report] = (),
+) -> LinkDecision:
     """Where a new report goes. `incidents` may be only the candidates (same type, near in time):
-    incidents the report cannot be compatible with change nothing."""
+    incidents the report cannot be compatible with change nothing. `truces`: the live ceasefire
+    reports near the report's place (`truces_of`), which end a campaign where one held."""
     rule_name = rules[report.type].name
-    candidates = sorted(_candidates(incidents, report, rules), key=lambda c: (c.incident.opened_at, c.incident.id))
+    found = _candidates(incidents, report, rules, truces)
+    candidates = sorted(found, key=lambda c: (c.incident.opened_at, c.incident.id))
     if not candidates:
         return IncidentOpened(
             incident_id=incident_id_for(report.event_id),
@@ -331,12 +443,14 @@ def link(incidents: Iterable[Incident], report: Report, rules: Mapping[str, Type
     )
 
 
-def _candidates(incidents: Iterable[Incident], report: Report, rules: Mapping[str, TypeRule]) -> Iterable[_Candidate]:
+def _candidates(
+    incidents: Iterable[Incident], report: Report, rules: Mapping[str, TypeRule], truces: Sequence[Report]
+) -> Iterable[_Candidate]:
     for incident in incidents:
         if incident.type != report.type or report.article_id in incident.article_ids:
             continue
         for member in incident.members:
-            check = compatible(report, member.report, rules)
+            check = compatible(report, member.report, rules, truces)
             if check.ok:
                 yield _Candidate(incident, member.report, check.why)
                 break
@@ -392,7 +506,8 @@ class Assignment(msgspec.Struct, frozen=True, kw_only=True):
 
 def assign(items: Iterable[Report | Retraction], rules: Mapping[str, TypeRule] = RULES) -> Assignment:
     """Fold the log (reports and retractions in log order) into incidents. Deterministic: the same
-    log gives equal incidents, ids and decisions. An event already linked is never relinked."""
+    log gives equal incidents, ids and decisions. An event already linked is never relinked. A
+    report of a type with campaigns is linked knowing the live truces linked before it."""
     incidents: dict[uuid.UUID, Incident] = {}
     decisions: list[Decision] = []
     seen: set[uuid.UUID] = set()
@@ -405,11 +520,18 @@ def assign(items: Iterable[Report | Retraction], rules: Mapping[str, TypeRule] =
         if item.event_id in seen:
             continue
         seen.add(item.event_id)
-        decision = link(incidents.values(), item, rules)
+        truces = truces_of(incidents.values()) if rules[item.type].campaign_days else []
+        decision = link(incidents.values(), item, rules, truces)
         incidents = apply(incidents, item, decision)
         decisions.append(decision)
     ordered = sorted(incidents.values(), key=lambda i: (i.opened_at, i.id))
     return Assignment(incidents=tuple(ordered), decisions=tuple(decisions))
+
+
+def truces_of(incidents: Iterable[Incident]) -> list[Report]:
+    """The live ceasefire reports among `incidents`, in log order: what may end a campaign."""
+    reports = (m.report for i in incidents if i.type == TRUCE_TYPE for m in i.members)
+    return sorted(reports, key=lambda r: r.position)
 
 
 def incident_of(incidents: Sequence[Incident], event_id: uuid.UUID) -> Incident | None:

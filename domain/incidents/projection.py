@@ -129,9 +129,10 @@ def published_day(published_at: str | None) -> dt.date | None:
 
 
 def window_days(type_: str) -> int:
-    """How far apart two spans of this type may lie and still be linked: candidates lie within it."""
+    """How far apart two spans of this type may lie and still be linked (a campaign's longest gap
+    included): candidates lie within it."""
     rule = RULES[type_]
-    return max(rule.date_slack_days, rule.same_place_slack_days)
+    return max(rule.date_slack_days, rule.same_place_slack_days, rule.campaign_days)
 
 
 def max_km(type_: str) -> float:

@@ -42,6 +42,11 @@ PLACES: dict[str, tuple[str, float, float, PlacePrecision]] = {
     "Idlib Province": ("SY", 35.93, 36.63, "region"),
     "Khan Shaykhun": ("SY", 35.4417, 36.6506, "city"),
     "Vienna": ("AT", 48.2082, 16.3738, "city"),
+    "Aleppo Airport": ("SY", 36.1807, 37.2244, "city"),  # 8 km east of Aleppo's centre
+    "Soledar": ("UA", 48.6783, 38.0875, "city"),  # 11 km from Bakhmut
+    "Bakhmut": ("UA", 48.5950, 38.0008, "city"),
+    "Lysychansk": ("UA", 48.9167, 38.4333, "city"),  # 40 km from Bakhmut
+    "Paris": ("FR", 48.8566, 2.3522, "city"),
 }
 
 ReportFactory = Callable[..., Report]

@@ -7,8 +7,10 @@ from domain.incidents import (
     EventLeft,
     IncidentOpened,
     IncidentsMerged,
+    Report,
     Retraction,
     assign,
+    compatible,
     incident_of,
     link,
 )
@@ -289,3 +291,155 @@ def test_the_last_member_leaving_closes_the_incident(report: ReportFactory) -> N
     assert result.incidents == ()
     left = result.decisions[-1]
     assert isinstance(left, EventLeft) and left.incident_closed
+
+
+def test_a_campaign_by_the_same_attackers_at_one_town_over_months_is_one_incident(report: ReportFactory) -> None:
+    stages = [
+        report("OffensiveLaunched", article=f"a{n}", day=day, place="Aleppo", actors=(("SYR", "attacker"),))
+        for n, day in enumerate(["2024-02-01", "2024-04-15", "2024-07-01"])
+    ]
+    result = assign(stages)
+    assert len(result.incidents) == 1
+    assert "one campaign at one town by {SYR}" in result.decisions[2].reason
+
+
+def _offensive(report: ReportFactory, article: str, day: str, place: str = "Aleppo") -> Report:
+    return report(
+        "OffensiveLaunched", article=article, day=day, place=place, actors=(("SYR", "attacker"), ("SYR-REB", "target"))
+    )
+
+
+def test_a_truce_that_held_ends_the_campaign(report: ReportFactory) -> None:
+    before = _offensive(report, "a1", "2024-02-01")
+    truce = report("CeasefireAnnounced", article="a2", day="2024-02-27", place="Syria", actors=(("SYR", "party"),))
+    resumed = _offensive(report, "a3", "2024-05-10")
+    result = assign([before, truce, resumed])
+    assert len([i for i in result.incidents if i.type == "OffensiveLaunched"]) == 2
+    assert isinstance(result.decisions[2], IncidentOpened)
+    assert "a truce held between them" in compatible(resumed, before, truces=[truce]).why
+
+
+def test_a_truce_broken_within_days_leaves_the_campaign_one_incident(report: ReportFactory) -> None:
+    before = _offensive(report, "a1", "2024-02-01")
+    truce = report("CeasefireAnnounced", article="a2", day="2024-02-27", place="Aleppo", actors=(("SYR", "party"),))
+    broken = _offensive(report, "a3", "2024-03-05")
+    result = assign([before, truce, broken])
+    assert len([i for i in result.incidents if i.type == "OffensiveLaunched"]) == 1
+    assert "no truce held between" in result.decisions[2].reason
+
+
+def test_a_truce_between_other_parties_does_not_end_the_campaign(report: ReportFactory) -> None:
+    before = _offensive(report, "a1", "2024-02-01")
+    elsewhere = report(
+        "CeasefireAnnounced",
+        article="a2",
+        day="2024-02-27",
+        place="Syria",
+        actors=(("SYR-KRD", "party"), ("ISIL", "party")),
+    )
+    resumed = _offensive(report, "a3", "2024-05-10")
+    result = assign([before, elsewhere, resumed])
+    assert len([i for i in result.incidents if i.type == "OffensiveLaunched"]) == 1
+
+
+def test_a_truce_reported_after_both_offensives_moves_neither_and_a_replay_agrees(report: ReportFactory) -> None:
+    log = [
+        _offensive(report, "a1", "2024-02-01"),
+        _offensive(report, "a2", "2024-05-10"),
+        report("CeasefireAnnounced", article="a3", day="2024-02-27", place="Syria", actors=(("SYR", "party"),)),
+    ]
+    result = assign(log)
+    assert len([i for i in result.incidents if i.type == "OffensiveLaunched"]) == 1
+    assert assign(list(log)) == result
+
+
+def test_beyond_a_week_a_campaign_needs_a_common_attacker(report: ReportFactory) -> None:
+    named = report("OffensiveLaunched", article="a1", day="2024-02-01", place="Aleppo", actors=(("SYR", "attacker"),))
+    unnamed = report("OffensiveLaunched", article="a2", day="2024-02-20", place="Aleppo")
+    result = assign([named, unnamed])
+    assert len(result.incidents) == 2
+    assert "a campaign needs a common attacker" in compatible(unnamed, named).why
+
+
+def test_a_town_within_ten_km_is_the_same_place_for_a_campaign(report: ReportFactory) -> None:
+    centre = _offensive(report, "a1", "2024-02-01", place="Aleppo")
+    airport = _offensive(report, "a2", "2024-03-20", place="Aleppo Airport")
+    assert len(assign([centre, airport]).incidents) == 1
+
+
+def test_neighbouring_towns_are_two_places_for_a_campaign(report: ReportFactory) -> None:
+    soledar = report(
+        "OffensiveLaunched", article="a1", day="2023-01-05", place="Soledar", actors=(("RUS", "attacker"),)
+    )
+    bakhmut = report(
+        "OffensiveLaunched", article="a2", day="2023-02-10", place="Bakhmut", actors=(("RUS", "attacker"),)
+    )
+    assert len(assign([soledar, bakhmut]).incidents) == 2
+
+
+def test_a_country_is_never_one_place_for_a_campaign(report: ReportFactory) -> None:
+    country = report("OffensiveLaunched", article="a1", day="2024-02-01", place="Syria", actors=(("SYR", "attacker"),))
+    town = report("OffensiveLaunched", article="a2", day="2024-03-15", place="Homs", actors=(("SYR", "attacker"),))
+    assert len(assign([country, town]).incidents) == 2
+
+
+def test_a_meeting_reported_with_a_long_range_counts_as_its_last_days(report: ReportFactory) -> None:
+    long_ranged = report(
+        "TalksHeld",
+        article="a1",
+        day="2021-11-11",
+        until="2023-02-08",
+        place="Paris",
+        actors=(("UKR", "participant"), ("FRA", "participant"), ("DEU", "participant")),
+    )
+    inside_it = report(
+        "TalksHeld", article="a2", day="2022-03-16", actors=(("UKR", "participant"), ("FRA", "participant"))
+    )
+    same_evening = report("TalksHeld", article="a3", day="2023-02-08", place="Paris", actors=(("UKR", "participant"),))
+    result = assign([long_ranged, inside_it, same_evening])
+    assert len(result.incidents) == 2
+    assert incident_of(result.incidents, same_evening.event_id) == incident_of(result.incidents, long_ranged.event_id)
+
+
+def test_long_ranged_offensives_at_neighbouring_towns_do_not_swallow_each_other(report: ReportFactory) -> None:
+    lysychansk = report(
+        "OffensiveLaunched",
+        article="a1",
+        day="2022-07-01",
+        until="2023-01-13",
+        place="Lysychansk",
+        actors=(("RUS", "attacker"),),
+    )
+    bakhmut = report(
+        "OffensiveLaunched",
+        article="a2",
+        day="2022-08-11",
+        until="2023-02-07",
+        place="Bakhmut",
+        actors=(("RUS", "attacker"),),
+    )
+    assert len(assign([lysychansk, bakhmut]).incidents) == 2
+
+
+def test_a_report_naming_both_sides_as_attackers_joins_the_attack(report: ReportFactory) -> None:
+    attack = _offensive(report, "a1", "2024-02-01")
+    fused = report(
+        "OffensiveLaunched",
+        article="a2",
+        day="2024-02-02",
+        place="Aleppo",
+        actors=(("SYR", "attacker"), ("SYR-REB", "attacker")),
+    )
+    assert len(assign([attack, fused]).incidents) == 1
+
+
+def test_the_same_attackers_hitting_another_target_are_one_incident(report: ReportFactory) -> None:
+    rebels = _offensive(report, "a1", "2024-02-01")
+    hospital = report(
+        "OffensiveLaunched",
+        article="a2",
+        day="2024-02-01",
+        place="Aleppo",
+        actors=(("SYR", "attacker"), ("MSF", "target")),
+    )
+    assert len(assign([rebels, hospital]).incidents) == 1

@@ -72,10 +72,10 @@ def test_the_date_range_is_where_reports_agree(report: ReportFactory) -> None:
 
 def test_the_date_range_is_the_union_where_reports_disagree(report: ReportFactory) -> None:
     reports = [
-        report("OffensiveLaunched", article="a1", day="2024-04-01", place="Aleppo"),
-        report("OffensiveLaunched", article="a2", day="2024-04-20", place="Aleppo"),
+        report("OffensiveLaunched", article="a1", day="2024-04-01", place="Aleppo", actors=(("SYR", "attacker"),)),
+        report("OffensiveLaunched", article="a2", day="2024-04-20", place="Aleppo", actors=(("SYR", "attacker"),)),
     ]
-    [incident] = assign(reports).incidents
+    [incident] = assign(reports).incidents  # one campaign at one town
     occurred = incident.occurred
     assert occurred is not None
     assert (occurred.start, occurred.end, occurred.basis) == (dt.date(2024, 4, 1), dt.date(2024, 4, 20), "union")
