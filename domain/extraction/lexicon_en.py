@@ -42,7 +42,10 @@ _WEEKDAY_WORD = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 # triggers ----------------------------------------------------------------------
 
 # a body named after talks ("High Negotiations Committee", "the negotiations team"): an actor, not talks
-_TALKS_BODY = r"(?!\s+(?:committee|commitee|commission|council|body|team|delegation|panel|chief|chiefs))"
+_TALKS_BODY = (
+    r"(?!\s+(?:committee|commitee|commission|council|body|team|delegation|panel|chief|chiefs|co-sponsors?|"
+    r"sponsors?|guarantors?|hosts?)\b)"
+)
 _TALK_NOUNS = (
     r"talks"
     + _TALKS_BODY
@@ -191,7 +194,8 @@ TRIGGER_EXCLUSIONS = {
 }
 
 CEASEFIRE_REALISED = _c(
-    r"\b(?:agreed|agree|agrees|agreement\s+on|announced|announces|declared|declares|declaring|signed|signs|"
+    r"\b(?:agreed|agree|agrees|agreeing|agreement\s+on|announced|announces|announcing|declared|declares|declaring|"
+    r"signed|signs|signing|"
     r"brokered|reached|struck|took\s+effect|takes\s+effect|came\s+into\s+(?:force|effect)|"
     r"went\s+into\s+effect|in\s+(?:force|effect|place)|began|begun|started|ordered|accepted|accepts|"
     r"approved|negotiated|unveiled|proclaimed|called\s+(?:a|an)\b|sealed|clinched|hammered\s+out|"
@@ -296,6 +300,9 @@ CUES["background_relative"] = _c(
     r"^\W*(?:due\s+(?:\w+\s+)?to|because\s+of|owing\s+to|thanks\s+(?:\w+\s+)?to)\b|"
     # history dated back from the news: "Two years after the jihadists seized the city, ..."
     r"^\W*(?:\w+|\d+)\s+(?:years?|decades?|months)\s+(?:after|since)\b|"
+    # a state lasting for years: "Havana, where peace talks have been held for four years"
+    r"\b(?:have|has|had)\s+been\s+(?:held|going\s+on|under\s+way|underway|taking\s+place|running)\s+"
+    r"(?:in\s+\w+\s+)?(?:for|since)\s+(?:\w+\s+){0,2}(?:years?|decades?|months)\b|"
     r"^\W*(?:(?:in|at|from|to|of|on|by|with)\s+)?(?:which|who|whom|whose)\b(?=[^.;:]*\bhad\b)"
     r"(?=[^.;:]*\b(?:(?:19|20)\d\d|then|previously|once|formerly|last\s+(?:year|month))\b)"
 )
@@ -344,6 +351,8 @@ NOMINAL_BLOCK = _c(
     r"\bahead\s+of\s+(?:\w+\s+){0,2}$|\bbefore\s+(?:the\s+)?(?:\w+\s+)?$|"
     # "the delegations attending the talks": talks referred to, not reported
     r"\b(?:attending|joining|boycotting)\s+(?:the\s+)?(?:[\w-]+\s+)?$|"
+    # who goes there: "was sending its special envoy to the peace talks"
+    r"\b(?:envoys?|delegations?|delegates|representatives?|observers?)\s+to\s+(?:the\s+)?(?:[\w-]+\s+)?$|"
     # who a body is: "the committee representing the opposition at international peace talks"
     r"\brepresent(?:s|ed|ing)?\s+(?:[\w'-]+\s+){1,4}(?:at|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
     r"\b(?:next|upcoming|planned|proposed|possible|future|previous|earlier|"

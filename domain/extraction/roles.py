@@ -784,6 +784,15 @@ def _theatre(ctx: ArticleContext, sentence: Sentence, gaz: GazetteerPort, lexico
     return found[0].place if found else None
 
 
+def _rebels_home(ctx: ArticleContext, sentence: Sentence, gaz: GazetteerPort) -> str | None:
+    """The country (alpha-2) of a domestic armed group among the sentence's parties ("FARC": Colombia)."""
+    for a in ctx.actors_in(sentence.start, sentence.end):
+        state, _, kind = a.code.partition("-")
+        if not a.source and kind in ("REB", "MIL"):
+            return gaz.actor_country(state)
+    return None
+
+
 def _truce_area(ctx: ArticleContext, sentence: Sentence, gaz: GazetteerPort, lexicon: Lexicon) -> PlaceLike | None:
     """A truce whose sentence names no area holds where the war is: a party's own theatre, else the
     article's conflict place, but the war's country when that place is only its capital (named for the
@@ -792,6 +801,9 @@ def _truce_area(ctx: ArticleContext, sentence: Sentence, gaz: GazetteerPort, lex
     if theatre is not None:
         return theatre
     place = ctx.conflict_place
+    home = _rebels_home(ctx, sentence, gaz)
+    if home is not None and (place is None or place.country != home):
+        return gaz.country_place(home) or place  # "Colombia and the FARC agreed": not Havana, where they talked
     country = ctx.main_country
     if country and (place is None or (place.country == country and place.name == gaz.capital_name(country))):
         return gaz.country_place(country) or place

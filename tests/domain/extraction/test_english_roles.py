@@ -327,3 +327,21 @@ def test_the_patrons_of_the_sides_are_no_parties_of_their_talks() -> None:
         "to end the war."
     )
     assert not {"IRN", "SAU"} & _roles(event)["participant"]
+
+
+def test_a_truce_between_a_state_and_its_rebels_holds_in_their_country_not_where_it_was_signed() -> None:
+    events = _events(
+        "Colombia peace\n\nThe Colombian government and the FARC rebels took a final step toward peace on Thursday, "
+        "signing a definitive cease-fire agreement at a ceremony in Havana."
+    )
+    (truce,) = [e for e in events if e["type"] == CEASEFIRE]
+    assert truce["location"]["name"] == "Colombia"  # type: ignore[index]
+
+
+def test_talks_going_on_for_years_or_only_visited_are_no_talks_held() -> None:
+    events = _events(
+        "Colombia peace\n\nThe FARC rebels and the government agreed to a cease-fire on Wednesday. They will sign "
+        "it in Havana, where peace talks have been held for four years. Washington was sending its special envoy "
+        "to the peace talks, and the presidents of Chile and Venezuela, peace talks co-sponsors, will be there."
+    )
+    assert TALKS not in {e["type"] for e in events}
