@@ -917,7 +917,8 @@ LEXICON = Lexicon(
     attack_agent_before=ATTACK_AGENT_BEFORE,
     attacked_by_after=ATTACKED_BY_AFTER,
     repelling_after=_c(
-        r"^(?:\s+[\w-]+){0,4}?\s+(?:repelled|repulsed|fought\s+off|beat\s+back|thwarted|foiled|fended\s+off)\b"
+        r"^(?:\s+[\w-]+){0,4}?\s+(?:repelled|repulsed|fought\s+off|beat\s+back|thwarted|foiled|fended\s+off|"
+        r"(?:pushed|drove|beat|forced)\s+(?:them|it|the\s+\w+)\s+back)\b"
     ),
     venue_before=VENUE_BEFORE,
     place_excluded_before=PLACE_EXCLUDED_BEFORE,
@@ -1008,7 +1009,7 @@ LEXICON = Lexicon(
         r"mediators|experts|troops|forces|soldiers|jets|warplanes|aircraft|fighters)\s+from\s+(?:the\s+)?$"
     ),
     speaker_of_report=_c(
-        r"^(?:[\s-]+[\w'.-]+){0,6}?\s+(?:said|says|stated|claimed|reported|told\s+[\w.]+)"
+        r"^(?:[\s-]+[\w'.-]+){0,6}?\s+(?:said|says|say|stated|claimed|claim|reported|told\s+[\w.]+)"
         r"(?:\s+(?:in|on|at)\s+(?:a\s+|an\s+)?[\w-]+(?:\s+[\w-]+)?)?\s+that(?:\s*,[^,.;:]{1,60},)?\s+"
         r"(?!(?:it|its|they|their|he|she|his|her|we|our|the\s+group|the\s+army|troops|soldiers|forces|jets|"
         r"aircraft|warplanes|fighters|units|militants|rebels|insurgents)\b)[\w-]+"

@@ -213,6 +213,16 @@ def _without_states_of_groups(mentions: list[Mention], low: str, lexicon: Lexico
     return out
 
 
+_GIVEN_NAME_BEFORE = re.compile(r"(?<![.!?:]\s)\b[A-ZÄÖÜ][a-zäöüß]+\s$")
+_NAME_END_AFTER = re.compile(r"\s*(?:,|said\b|says\b|told\b|sagte\b)")
+
+
+def _surname(text: str, start: int, end: int) -> bool:
+    """A demonym after a given name and before a comma or a speech verb is a surname: "Mahmod Danish,
+    spokesman for the governor" names no Dane."""
+    return bool(_GIVEN_NAME_BEFORE.search(text[max(0, start - 20) : start])) and bool(_NAME_END_AFTER.match(text, end))
+
+
 def _is_source(low: str, start: int, end: int, lexicon: Lexicon) -> bool:
     before = low[max(0, start - 50) : start]
     after = low[end : end + 30]
@@ -324,7 +334,11 @@ def build_context(
     ceasefire trigger)."""
     if low is None:
         low = lowered(text)
-    raw = [Mention(a.start, a.end, a.surface, a.code, a.kind, False) for a in gaz.find_actors(text, lexicon.language)]
+    raw = [
+        Mention(a.start, a.end, a.surface, a.code, a.kind, False)
+        for a in gaz.find_actors(text, lexicon.language)
+        if not (a.kind == "demonym" and _surname(text, a.start, a.end))
+    ]
     persons = [(m.start, m.end) for m in raw if m.kind == "person"]
     places = sorted(
         (p for p in gaz.find_places(text, lexicon.language) if not any(s <= p.start < e for s, e in persons)),

@@ -345,3 +345,18 @@ def test_talks_going_on_for_years_or_only_visited_are_no_talks_held() -> None:
         "to the peace talks, and the presidents of Chile and Venezuela, peace talks co-sponsors, will be there."
     )
     assert TALKS not in {e["type"] for e in events}
+
+
+def test_a_surname_that_is_a_demonym_names_no_state() -> None:
+    (event,) = _events(
+        "Afghanistan\n\nMahmod Danish, spokesman for the governor, said Taliban insurgents attacked Kunduz on Monday."
+    )
+    assert "DNK" not in {a["code"] for a in event["actors"]}  # type: ignore[attr-defined]
+
+
+def test_officials_who_say_what_another_side_did_are_no_party_and_the_side_that_pushed_back_is_the_target() -> None:
+    (event,) = _events(
+        "Afghanistan\n\nAfghan officials say that Taliban insurgents launched attacks on Kunduz on Monday but "
+        "security forces pushed them back."
+    )
+    assert _roles(event) == {"attacker": {"AFG-REB"}, "target": {"AFG"}}
