@@ -482,7 +482,8 @@ TOPIC_COMPOUND_AFTER = _c(
 SOURCE_BEFORE = _c(
     r"(?:\blaut\s+(?:de[mnrs]\s+)?(?:\w+\s+)?|\bnach\s+angaben\s+(?:de[mnrs]\s+)?(?:\w+\s+)?|"
     r"\bnach\s+(?:de[mnrs]\s+)?worten\s+(?:de[mnrs]\s+)?(?:\w+\s+)?|"
-    r"\b(?:sagte|erklärte|betonte|berichtete|teilte|meldete|bestätigte|so)\s+(?:de[mnrs]\s+)?(?:\w+\s+){0,2})$"
+    r"\b(?:sagte|erklärte|betonte|berichtete|teilte|meldete|bestätigte|schrieb|twitterte|kritisierte|warnte|"
+    r"so)\s+(?:de[mnrs]\s+)?(?:\w+\s+){0,2})$"
 )
 # "X zufolge"; "Moskau wirft den USA vor, ... angegriffen zu haben": the accuser only reports
 SOURCE_AFTER = _c(
@@ -946,6 +947,12 @@ LEXICON = Lexicon(
         r"(?:\s+[\w-]+){0,12}?\s+(?:aufgehalten|abgewehrt|zurückgeschlagen|abgewiesen|vereitelt|gestoppt|"
         r"wehrte\w*\b[^,.;:]*\bab|schlug\w*\b[^,.;:]*\bzurück|stoppte\w*)\b"
     ),
+    domestic_meeting=_c(
+        r"\b(?:mit|vor)\s+(?:seine[mnr]?|ihre[mnr]?|de[mnr]|den)?\s*(?:eigenen\s+)?(?:generalstabschef|generalstab|"
+        r"verteidigungsminister|innenminister|sicherheitsrat|kabinett|beratern?|militärführung|kommandeuren?|"
+        r"generälen|gouverneuren?|regierungschef|ministerpräsidenten)\b"
+    ),
+    truce_for_before=_c(r"\bfür\s+(?:die|das|den|ganz|ganze\w*)?\s*$"),
     talks_venue_before=_c(
         r"\b(?:\w*gespräche\w*|verhandlungen|treffen|gipfel\w*|konferenz\w*|verhandelt\w*|getroffen|trafen)\s+"
         r"(?:\w+\s+){0,2}?(?:in|im)\s+$"

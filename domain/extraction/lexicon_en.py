@@ -996,6 +996,12 @@ LEXICON = Lexicon(
     # the speaker of a reported clause with a subject of its own: "Jaish al Islam said in a statement that,
     # despite the truce, government forces had attacked ..." (the group reports; the forces attack)
     state_of_group_after=_c(r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,2}"),
+    domestic_meeting=_c(
+        r"\b(?:with|met)\s+(?:his|her|their|its|the)\s+(?:own\s+)?(?:chief\s+of\s+(?:the\s+)?general\s+staff|"
+        r"defen[cs]e\s+minister|security\s+council|cabinet|advisers|advisors|military\s+chiefs|commanders|"
+        r"generals|governors)\b"
+    ),
+    truce_for_before=_c(r"\b(?:for|across|throughout)\s+(?:the\s+)?(?:whole\s+|all\s+of\s+)?$"),
     talks_venue_before=_c(
         r"\b(?:talks|negotiations|meetings?|summit|conference|consultations|held|met|meet|convened?)\s+"
         r"(?:\w+\s+){0,2}?(?:in|at)\s+$"

@@ -670,6 +670,8 @@ def _fill_talks(art: _Article, index: int, actors: list[Actor], trig: Trigger) -
     if len(codes) >= 2:
         return actors
     sentence = art.sentences[index]
+    if len(codes) == 1 and art.lexicon.domestic_meeting.search(sentence.low):
+        return None  # "Putin äußerte sich in einem Treffen mit Generalstabschef Gerassimow": his own side
     if trig.strength in ("agreement", "weak") and not art.lexicon.generic_parties.search(sentence.low):
         return None  # "die Kontaktgruppe hat sich geeinigt": the article's parties agreed
     recent = [found for i, found in art.parties if index - 4 <= i < index]

@@ -575,6 +575,8 @@ def ceasefire_roles(ctx: ArticleContext, mentions: list[Mention], sentence: Sent
     for m in mentions:
         if m.code in ("UNSC",):
             continue
+        if m.kind == "state" and lexicon.truce_for_before.search(_before(ctx, m, 30)):
+            continue  # "für die Ukraine eine Waffenruhe": the truce's area
         is_party = between >= 0 and m.start - sentence.start > between
         if is_party and lexicon.mediator_before.search(_before(ctx, m)):
             is_party = False  # "... nach Angaben des Vermittlers Katar": the broker announces, it is no party

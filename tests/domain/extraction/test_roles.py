@@ -494,3 +494,23 @@ def test_an_attack_whose_sentence_names_nobody_is_by_the_attacker_just_reported(
         "worden. Wie ein Sprecher mitteilte, traf einer der nächtlichen Luftangriffe ein Wohngebiet in Chan Junis."
     )
     assert events and all(_role_of(e) == {"ISR": "attacker"} for e in events)
+
+
+def test_the_state_a_truce_is_declared_for_is_its_area_not_a_party() -> None:
+    events = extract(
+        "Ukraine-Krieg\n\nDer russische Präsident Putin hat für die Ukraine eine einseitige Waffenruhe an Ostern "
+        "angekündigt.",
+        published_at="2025-04-19",
+    )
+    (truce,) = _of(events, "CeasefireAnnounced")
+    assert _role_pairs(truce) == {("RUS", "announced_by")}
+    assert truce.location is not None and truce.location.name == "Ukraine"
+
+
+def test_a_leader_meeting_his_own_general_staff_holds_no_talks() -> None:
+    events = extract(
+        "Ukraine-Krieg\n\nDer russische Präsident Putin hat für die Ukraine eine Waffenruhe angekündigt. Putin "
+        "äußerte sich in einem im Fernsehen übertragenen Treffen mit Generalstabschef Gerassimow.",
+        published_at="2025-04-19",
+    )
+    assert _of(events, "TalksHeld") == []
