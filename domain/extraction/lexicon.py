@@ -296,6 +296,7 @@ class Lexicon:
     speaking_city_after: Pattern = re.compile("$^")
     # a country named as where talks met ("peace talks in Kuwait") is the venue, not the war's country
     talks_venue_before: Pattern = re.compile("$^")
+    target_examples_before: Pattern = re.compile("$^")
     # the state a truce is declared for is its area, not a party: "hat für die Ukraine eine Waffenruhe angekündigt"
     truce_for_before: Pattern = re.compile("$^")
     # a leader meeting his own officials holds no talks between parties: "Treffen mit Generalstabschef Gerassimow"

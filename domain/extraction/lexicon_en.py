@@ -515,7 +515,7 @@ TARGET_BEFORE = _c(
     r"controlled\s+by)\s+|\b(?:on|from|at|defeat|out\s+of)\s+|"
     r"\b(?:attacked|ambushed|bombed|shelled|struck|hit|targeted|raided|stormed)\s+(?:an?\s+)?|"
     # "an offensive targeting rebels": the participle's object
-    r"\b(?:targeting|attacking|hitting|shelling|pounding|bombarding)\s+(?:the\s+)?|"
+    r"\b(?:targeting|targeted|attacking|hitting|shelling|pounding|bombarding)\s+(?:both\s+)?(?:the\s+)?|"
     # "a coalition seeking to crush the jihadists", "to dislodge the rebels": whom the campaign is against
     r"\b(?:crush|crushing|crushed|rout|routed|routing|dislodge|dislodged|expel|expelled|oust|ousted|eliminate|"
     r"eradicate|wipe\s+out|drive\s+out|drove\s+out)\s+(?:the\s+)?|"
@@ -1005,6 +1005,11 @@ LEXICON = Lexicon(
     talks_venue_before=_c(
         r"\b(?:talks|negotiations|meetings?|summit|conference|consultations|held|met|meet|convened?)\s+"
         r"(?:\w+\s+){0,2}?(?:in|at)\s+$"
+    ),
+    # the examples of whom it is against: "against terror groups which threaten our country, like ISIS and the PYD"
+    target_examples_before=_c(
+        r"\bagainst\s+[^.;:]{0,80}?\b(?:like|such\s+as|including)\s+(?:the\s+)?(?:[\w()-]+\s+){0,4}?"
+        r"(?:(?:and|or)\s+(?:the\s+)?(?:[\w-]+\s+)?)?$"
     ),
     speaking_city_after=_c(
         r"^\s+(?:says|said|claims|claimed|warned|warns|accused|accuses|denied|denies|insists|insisted|"

@@ -477,6 +477,8 @@ def _offensive_role(ctx: ArticleContext, m: Mention, lexicon: Lexicon, passive: 
         return "target"
     if lexicon.attacked_by_after.match(_after(ctx, m, 40)):
         return "target"  # "government forces besieged by IS"
+    if lexicon.target_examples_before.search(_before(ctx, m, 140)):
+        return "target"  # "an operation against terror groups ..., like ISIS and the PYD"
     if lexicon.repelling_after.match(_after(ctx, m, 120)):
         return "target"  # "the army said it repelled a rebel attack"
     before = _before(ctx, m, 40)

@@ -360,3 +360,12 @@ def test_officials_who_say_what_another_side_did_are_no_party_and_the_side_that_
         "security forces pushed them back."
     )
     assert _roles(event) == {"attacker": {"AFG-REB"}, "target": {"AFG"}}
+
+
+def test_the_groups_named_as_examples_of_whom_an_operation_is_against_are_its_targets() -> None:
+    (event,) = _events(
+        "Syria\n\nTurkish tanks and jets launched an operation in northern Syria on Wednesday against terror groups "
+        "which constantly threaten our country, like ISIS and the PYD, Erdogan said."
+    )
+    roles = _roles(event)
+    assert roles["target"] == {"ISIL", "SYR-KRD"} and "TUR" in roles["attacker"]
