@@ -530,7 +530,10 @@ SUPPORTED_BEFORE = _c(
     r"\bvon\s+(?:[\w-]+\s+){0,3}(?:unterstützt|geführt|angeführt|ausgebildet|ausgerüstet|gestützt)\w*\s+"
     r"(?:\w+\s+)?$"
 )
-SUPPORT_AFTER = _c(r"^\s+(?:unterstützt\w*|geführt\w*|angeführt\w*|ausgebildet\w*|ausgerüstet\w*|gestützt\w*)\b")
+# "die von russischen Luftangriffen unterstützten Regierungstruppen": the supporter's weapon may come between
+SUPPORT_AFTER = _c(
+    r"^\s+(?:[\w-]+\s+){0,2}?(?:unterstützt\w*|geführt\w*|angeführt\w*|ausgebildet\w*|ausgerüstet\w*|gestützt\w*)\b"
+)
 # Purpose clauses ("um die Gespräche zu retten") and compliance with an existing truce
 # ("die Waffenruhe einzuhalten") state no realised event.
 PURPOSE_CLAUSE = _c(r"^\W*(?:um|ohne)\b[^,.;:]*\bzu\s+\w+|\b\w+zu\w+en\W*$")
@@ -678,7 +681,9 @@ VENUE_LANDMARK_PATTERNS = tuple(
 # credit, then a dash.
 DATELINE_PLACE = re.compile(
     r"(?m)^[ \t]*(?P<city>[A-ZÄÖÜ][\wäöüß.'\-]+(?: [A-ZÄÖÜ][\wäöüß.'\-]+){0,2})(?:/[^\s(–—]+)?[ \t]*"
-    r"(?:\([^)\n]{1,30}\))?[ \t]*[-–—][ \t]"
+    r"(?:(?:\([^)\n]{1,30}\))?[ \t]*[-–—][ \t]|"
+    # an agency in brackets and no dash: "Beirut (AFP) In Syrien sind ..."
+    r"\((?:AFP|dpa|Reuters|AP|APA|KNA|epd|sda|SDA|dpa-AFX|APA/dpa|APA/AFP|APA/Reuters)\)[ \t]+(?=[A-ZÄÖÜ]))"
 )
 SPEECH_PLACE_BEFORE = _c(
     r"\b(?:sagte|sagt|sagten|betonte|betont|sprach|äußerte|erklärte|erklärt|schrieb)\s+(?:[\w.-]+\s+){0,4}?"

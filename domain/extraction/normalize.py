@@ -38,7 +38,13 @@ _DATE_STAMP = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\b")
 # An agency credit with a date: "(APA, 2.8.2015)", "(dpa, 12.10.2016)".
 _CREDIT_DATE = re.compile(r"\((?:dpa|afp|apa|reuters|ap|kna|epd|sda)[^)\n]{0,20}?(\d{1,2})\.(\d{1,2})\.(\d{4})\)", re.I)
 # A dateline at the start of a paragraph: "Moskau – ", "New York (AFP) – ".
-_DATELINE = re.compile(r"(?m)^[ \t]*[A-ZÄÖÜ][\w.\-]*(?:\s[A-ZÄÖÜ][\w.\-]*){0,2}\s*(?:\([^)\n]{1,30}\))?\s*[–—-]\s")
+# Also an agency in brackets with no dash: "Beirut (AFP) In Syrien ...".
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*[A-ZÄÖÜ][\w.\-]*(?:\s[A-ZÄÖÜ][\w.\-]*){0,2}\s*"
+    # (the agency may be blanked already as furniture: "Beirut       In Syrien")
+    r"(?:(?:\([^)\n]{1,30}\))?\s*[–—-]\s|(?:\((?:AFP|dpa|Reuters|AP|APA|KNA|epd|sda|SDA|dpa-AFX)\)|[ \t]{4})[ \t]*"
+    r"(?=[A-ZÄÖÜ]))"
+)
 _ODD_SPACES = ("\u00a0", "\u00ad", "\u2009", "\u202f", "\u200b", "\t")
 
 

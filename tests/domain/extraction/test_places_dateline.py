@@ -77,3 +77,15 @@ def test_wire_credit_line_is_blanked_with_offsets_kept() -> None:
     assert len(out) == len(text)
     assert "Moscow" not in out and "Geneva" not in out
     assert "Troops advanced on Palmyra." in out
+
+
+def test_a_dateline_with_an_agency_and_no_dash_is_where_the_reporter_is() -> None:
+    text = (
+        "Beirut (AFP) In Syrien sind die von russischen Luftangriffen unterstützten Regierungstruppen am Freitag "
+        "südlich von Aleppo vorgerückt."
+    )
+    assert _city(text, "de") == "Beirut"
+    assert clean(text).startswith(" " * len("Beirut (AFP) "))
+    (event,) = msgspec.to_builtins(extract(text, published_at="2015-10-16", language="de"))
+    assert {(a["code"], a["role"]) for a in event["actors"]} == {("RUS", "attacker"), ("SYR", "attacker")}
+    assert event["location"]["name"] == "Aleppo"
