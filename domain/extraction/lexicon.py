@@ -301,6 +301,8 @@ class Lexicon:
     # a country named as where talks met ("peace talks in Kuwait") is the venue, not the war's country
     talks_venue_before: Pattern = _NEVER
     target_examples_before: Pattern = _NEVER
+    # a side's account, not a party: "nach israelischen Angaben" (a party still when the sentence names no other)
+    side_source_after: Pattern = _NEVER
     # the state a truce is declared for is its area, not a party: "hat für die Ukraine eine Waffenruhe angekündigt"
     truce_for_before: Pattern = _NEVER
     # a leader meeting his own officials holds no talks between parties: "Treffen mit Generalstabschef Gerassimow"

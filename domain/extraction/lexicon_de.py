@@ -957,6 +957,10 @@ LEXICON = Lexicon(
         r"verteidigungsminister|innenminister|sicherheitsrat|kabinett|beratern?|militärführung|kommandeuren?|"
         r"generälen|gouverneuren?|regierungschef|ministerpräsidenten)\b"
     ),
+    side_source_after=_c(
+        r"^\s+(?:\w*angaben|medienberichten|medien|quellen|sicherheitskreisen|militärkreisen|regierungskreisen|"
+        r"darstellung)\b"
+    ),
     truce_for_before=_c(r"\bfür\s+(?:die|das|den|ganz|ganze\w*)?\s*$"),
     talks_venue_before=_c(
         r"\b(?:\w*gespräche\w*|verhandlungen|treffen|gipfel\w*|konferenz\w*|verhandelt\w*|getroffen|trafen)\s+"

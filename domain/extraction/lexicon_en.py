@@ -1001,6 +1001,9 @@ LEXICON = Lexicon(
         r"defen[cs]e\s+minister|security\s+council|cabinet|advisers|advisors|military\s+chiefs|commanders|"
         r"generals|governors)\b"
     ),
+    side_source_after=_c(
+        r"^\s+(?:officials|sources|media|state\s+media|accounts?|military\s+sources)\s+(?:said|say|says)\b"
+    ),
     truce_for_before=_c(r"\b(?:for|across|throughout)\s+(?:the\s+)?(?:whole\s+|all\s+of\s+)?$"),
     talks_venue_before=_c(
         r"\b(?:talks|negotiations|meetings?|summit|conference|consultations|held|met|meet|convened?)\s+"

@@ -702,7 +702,16 @@ def _recent_attackers(art: _Article, index: int) -> list[Actor]:
     """An attack whose sentence names nobody ("Wie der Sprecher mitteilte, traf einer der nächtlichen
     Luftangriffe ein Wohngebiet in Chan Junis") is by the attacker of the attack just reported."""
     recent = [found for i, found in art.attackers if index - 3 <= i < index]
-    return list(recent[-1]) if recent else []
+    if recent:
+        return list(recent[-1])
+    if not art.lexicon.generic_parties.search(art.sentences[index].low):
+        return []
+    # "Vor Ablauf der Frist griffen sich beide Seiten wieder gegenseitig an": the sides of the truce just told
+    sides = [found for i, found in art.parties if index - 10 <= i < index]
+    if not sides:
+        return []
+    parties = [a for a in sides[-1] if a.role == "party"] or sides[-1]  # not the broker who announced it
+    return [Actor(name=a.name, code=a.code, role="attacker") for a in parties]
 
 
 def _truce_parties(art: _Article, index: int) -> list[Actor]:

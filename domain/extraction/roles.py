@@ -528,14 +528,25 @@ def _objects_after_verb(
     ]
 
 
+def _side_accounts(ctx: ArticleContext, mentions: list[Mention], lexicon: Lexicon) -> set[int]:
+    """Starts of the demonyms that only say whose account it is ("nach israelischen Angaben hatte der Iran
+    Haifa beschossen"), when the sentence names another armed party to take the roles."""
+    accounts = {
+        m.start for m in mentions if m.kind == "demonym" and lexicon.side_source_after.match(_after(ctx, m, 40))
+    }
+    others = [m for m in mentions if m.start not in accounts and not m.source and m.code not in NON_ARMED]
+    return accounts if others else set()
+
+
 def offensive_roles(
     ctx: ArticleContext, mentions: list[Mention], lexicon: Lexicon, passive: bool, sentence: Sentence | None = None
 ) -> list[Actor]:
     out = []
     first_agent = -1  # "von X bombardiert": the passive agent is the attacker ...
     starts: list[int] = []
+    accounts = _side_accounts(ctx, mentions, lexicon)
     for m in mentions:
-        if m.code in NON_ARMED or m.source:
+        if m.code in NON_ARMED or m.source or m.start in accounts:
             continue
         role = _offensive_role(ctx, m, lexicon, passive)
         if (

@@ -514,3 +514,21 @@ def test_a_leader_meeting_his_own_general_staff_holds_no_talks() -> None:
         published_at="2025-04-19",
     )
     assert _of(events, "TalksHeld") == []
+
+
+def test_a_sides_account_is_no_party_when_the_sentence_names_the_attacker() -> None:
+    (event,) = _offensives(
+        _KRIEG + "Nach israelischen Angaben hatte der Iran kurz nach Inkrafttreten der Waffenruhe die "
+        "Küstenstadt Haifa beschossen."
+    )
+    assert _role_of(event) == {"IRN": "attacker"}
+
+
+def test_both_sides_attacking_each_other_are_the_sides_of_the_truce_just_told() -> None:
+    events = extract(
+        "Krieg im Nahen Osten\n\nUS-Präsident Trump hat eine Waffenruhe zwischen Israel und dem Iran "
+        "angekündigt. Vor Ablauf der Frist griffen sich beide Seiten in der Nacht wieder gegenseitig an.",
+        published_at="2025-06-24",
+    )
+    (attack,) = _of(events, "OffensiveLaunched")
+    assert _role_pairs(attack) == {("ISR", "attacker"), ("IRN", "attacker")}
