@@ -303,6 +303,8 @@ class Lexicon:
     target_examples_before: Pattern = _NEVER
     # a side's account, not a party: "nach israelischen Angaben" (a party still when the sentence names no other)
     side_source_after: Pattern = _NEVER
+    # a truce's own area, no venue of talks: "to extend the ceasefire deal in Aleppo to the whole country"
+    truce_area_before: Pattern = _NEVER
     # the state a truce is declared for is its area, not a party: "hat für die Ukraine eine Waffenruhe angekündigt"
     truce_for_before: Pattern = _NEVER
     # a leader meeting his own officials holds no talks between parties: "Treffen mit Generalstabschef Gerassimow"

@@ -961,6 +961,9 @@ LEXICON = Lexicon(
         r"^\s+(?:\w*angaben|medienberichten|medien|quellen|sicherheitskreisen|militärkreisen|regierungskreisen|"
         r"darstellung)\b"
     ),
+    truce_area_before=_c(
+        r"\b(?:waffenruhe|waffenstillstand\w*|feuerpause)\s+(?:\w+\s+)?(?:in|im|für|für\s+die|für\s+den)\s+$"
+    ),
     truce_for_before=_c(r"\bfür\s+(?:die|das|den|ganz|ganze\w*)?\s*$"),
     talks_venue_before=_c(
         r"\b(?:\w*gespräche\w*|verhandlungen|treffen|gipfel\w*|konferenz\w*|verhandelt\w*|getroffen|trafen)\s+"

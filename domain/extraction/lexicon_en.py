@@ -1004,6 +1004,9 @@ LEXICON = Lexicon(
     side_source_after=_c(
         r"^\s+(?:officials|sources|media|state\s+media|accounts?|military\s+sources)\s+(?:said|say|says)\b"
     ),
+    truce_area_before=_c(
+        r"\b(?:cease-?fires?|truces?)\s+(?:(?:deal|agreement|accord|plan)\s+)?(?:in|for)\s+(?:the\s+)?$"
+    ),
     truce_for_before=_c(r"\b(?:for|across|throughout)\s+(?:the\s+)?(?:whole\s+|all\s+of\s+)?$"),
     talks_venue_before=_c(
         r"\b(?:talks|negotiations|meetings?|summit|conference|consultations|held|met|meet|convened?)\s+"

@@ -771,7 +771,11 @@ def _attributive_venue(ctx: ArticleContext, p: PlaceMentionLike, lexicon: Lexico
 def venue_in(ctx: ArticleContext, sentence: Sentence, lexicon: Lexicon) -> PlaceLike | None:
     """The first city in the sentence named as where something took place ("in München")."""
     for p in _eligible_places(ctx, sentence, (0, len(sentence.text)), lexicon):
-        if p.place.precision == "city" and _is_venue(ctx, p, lexicon):
+        if (
+            p.place.precision == "city"
+            and _is_venue(ctx, p, lexicon)
+            and not lexicon.truce_area_before.search(ctx.low[max(0, p.start - 40) : p.start])
+        ):
             return p.place
     return _landmark_in(ctx, sentence.start, sentence.end)
 
@@ -894,6 +898,7 @@ def choose_place(
                 if _is_venue(ctx, p, lexicon)
                 and not _in_conflict_area(ctx, p, lexicon)
                 and not _in_goal(ctx, pos, p, lexicon)
+                and not lexicon.truce_area_before.search(ctx.low[max(0, p.start - 40) : p.start])
             ]
         place = _nearest(places, pos)
         if place is not None:

@@ -369,3 +369,12 @@ def test_the_groups_named_as_examples_of_whom_an_operation_is_against_are_its_ta
     )
     roles = _roles(event)
     assert roles["target"] == {"ISIL", "SYR-KRD"} and "TUR" in roles["attacker"]
+
+
+def test_a_truces_own_area_is_no_venue_of_the_talks_that_agreed_it() -> None:
+    events = _events(
+        "Syria\n\nTurkey and Russia agreed on Wednesday on a plan to extend the ceasefire deal in Aleppo to the "
+        "whole of Syria."
+    )
+    talks = [e for e in events if e["type"] == TALKS]
+    assert all((e["location"] or {}).get("name") != "Aleppo" for e in talks)
