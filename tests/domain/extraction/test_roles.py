@@ -532,3 +532,10 @@ def test_both_sides_attacking_each_other_are_the_sides_of_the_truce_just_told() 
     )
     (attack,) = _of(events, "OffensiveLaunched")
     assert _role_pairs(attack) == {("ISR", "attacker"), ("IRN", "attacker")}
+
+
+def test_the_kurds_an_offensive_in_syria_is_against_are_the_kurdish_forces() -> None:
+    (event,) = _offensives(
+        "Nordsyrien\n\nDie Türkei hatte am Mittwoch einen Militäreinsatz gegen die Kurden in Nordsyrien begonnen."
+    )
+    assert _role_of(event) == {"TUR": "attacker", "SYR-KRD": "target"}
