@@ -178,6 +178,11 @@ def casualties_in(clauses: list[str], lexicon: Lexicon) -> Casualties | None:
                     tally.civilians = _max(tally.civilians, amount.best)
                 if lexicon.victim_child.search(victims):
                     tally.children = _max(tally.children, amount.best)
+        for m in lexicon.injured_count.finditer(clause):
+            before = clause[max(0, m.start(1) - _QUALIFIER_WINDOW) : m.start(1)]
+            amount = parse_amount(m.group(1), before, lexicon)
+            if amount is not None and amount.size <= _MAX_COUNT:
+                tally.injured = _larger(tally.injured, amount)
         if sub_children:
             tally.children = _max(tally.children, sub_children)
         if sub_civilians:

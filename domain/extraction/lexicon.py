@@ -234,6 +234,8 @@ class Lexicon:
     casualty_number: Pattern = re.compile("")
     casualty_killed: Pattern = re.compile("")
     casualty_injured: Pattern = re.compile("")
+    # a count without a victim noun next to the injuring verb: "und mehr als 100 verletzt", "wounding 20"
+    injured_count: Pattern = _NEVER
     casualty_background: Pattern = re.compile("")
     # a cumulative toll in the perfect ("more than 160 have been killed since October", "sind mehr als 300
     # Menschen getötet worden"): a weak attack word after it describes the dead, it reports no event

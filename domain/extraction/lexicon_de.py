@@ -834,6 +834,10 @@ CASUALTY_KILLED = _c(
     r"getötete\w*|leblos|tödlich\w*)\b"
 )
 CASUALTY_INJURED = _c(r"\b(?:verletzt\w*|verwundet\w*|verletzte\w*)\b")
+INJURED_COUNT = _c(
+    r"\b(?:(?:mindestens|wenigstens|mehr\s+als|über|rund|etwa|fast|knapp|bis\s+zu)\s+)?(" + _QUANTITY + r")\s+"
+    r"(?:weitere\s+)?(?:(?:wurden|sind|seien|wären|wurde)\s+)?(?:(?:zum\s+teil\s+)?schwer\s+)?(?:verletzt|verwundet)\b"
+)
 CASUALTY_BACKGROUND = _c(
     r"\bseit\s+(?:dem\s+|beginn\s+|ausbruch\s+)?(?:beginn|ausbruch|frühjahr|jahr|(?:19|20)\d\d)|"
     r"\binsgesamt\b|\bbislang\b|\bbisher\b|\bseit\s+jahren\b"
@@ -1061,6 +1065,7 @@ LEXICON = Lexicon(
     casualty_number=CASUALTY_NUMBER,
     casualty_killed=CASUALTY_KILLED,
     casualty_injured=CASUALTY_INJURED,
+    injured_count=INJURED_COUNT,
     casualty_background=CASUALTY_BACKGROUND,
     casualty_tally=CASUALTY_TALLY,
     victim_civilian=VICTIM_CIVILIAN,

@@ -817,6 +817,11 @@ CASUALTY_KILLED = _c(
     r"executed|perished|fatalities|bodies|lifeless)\b"
 )
 CASUALTY_INJURED = _c(r"\b(?:wounded|wounding|injured|injuring|hurt|injuries)\b")
+INJURED_COUNT = _c(
+    r"\b(?:wounded|wounding|injured|injuring)\s+(?:(?:at\s+least|more\s+than|over|about|around|nearly|some|"
+    r"up\s+to|another)\s+)?(" + _QUANTITY + r")(?!\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:people|civilians|children|"
+    r"soldiers|troops|fighters|others|members|residents|policemen|police|officers))\b"
+)
 CASUALTY_BACKGROUND = _c(
     r"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|conflict|war|uprising|fighting|(?:19|20)\d\d)|"
     r"\bin\s+total\b|\bso\s+far\b|\bto\s+date\b|\bsince\s+it\s+(?:began|started|erupted)|"
@@ -963,6 +968,7 @@ LEXICON = Lexicon(
     casualty_number=CASUALTY_NUMBER,
     casualty_killed=CASUALTY_KILLED,
     casualty_injured=CASUALTY_INJURED,
+    injured_count=INJURED_COUNT,
     casualty_background=CASUALTY_BACKGROUND,
     casualty_tally=CASUALTY_TALLY,
     victim_civilian=VICTIM_CIVILIAN,

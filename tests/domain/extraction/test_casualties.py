@@ -270,3 +270,20 @@ def test_english_bombing_with_a_toll_in_the_next_sentence() -> None:
 def test_english_toll_after_the_attack(text: str, killed: int) -> None:
     (event,) = _of(extract(text, published_at=PUB_2017_03_09, language="en"), "OffensiveLaunched")
     assert event.casualties is not None and event.casualties.killed == killed
+
+
+@pytest.mark.parametrize(
+    ("clause", "language", "injured", "low"),
+    [
+        ("zehn menschen wurden getötet und mehr als 100 verletzt", "de", 100, 101),
+        ("zehn menschen wurden getötet und 20 weitere schwer verletzt", "de", 20, None),
+        ("air strikes killed ten people and wounded more than 100", "en", 100, 101),
+        ("the blast killed ten people, wounding 20", "en", 20, None),
+    ],
+)
+def test_a_count_without_a_victim_noun_beside_the_injuring_verb_counts_the_injured(
+    clause: str, language: str, injured: int, low: int | None
+) -> None:
+    found = casualties_in([clause], get_lexicon(language))
+    assert found is not None and (found.injured, found.injured_low) == (injured, low)
+    assert found.killed == 10
