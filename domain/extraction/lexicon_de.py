@@ -618,7 +618,10 @@ NOMINAL_UNREALISED = _c(
     r"\b(?:bereitschaft|bereit|offenheit|wunsch|hoffnung|forderung|aufruf|appell|angebot|vorschlag|chance|"
     r"weg|voraussetzung\w*|bedingung\w*)\s+(?:zu[mr]?|für|nach|auf)\s+(?:\w+\s+){0,2}$|"
     # "die Teilnahme Selenskyjs an Verhandlungen": taking part in talks in general (a bare plural), no round held
-    r"\b(?:teilnahme|beteiligung)\s+(?:\w+\s+){0,2}an\s+$"
+    r"\b(?:teilnahme|beteiligung)\s+(?:\w+\s+){0,2}an\s+$|"
+    # what is still to come: "Vor den Beratungen der Außenminister griff Russland Kiew an"
+    r"(?:^|[^\w\s]\s*|\b(?:kurz|noch|unmittelbar|wenige\s+(?:tage|stunden))\s+)vor\s+(?:de[nmr]|einem|einer)\s+"
+    r"(?:[\w-]+\s+)?$"
 )
 SINCE_WHEN = _c(r"\bseit\s+(?:[\w-]+\s+){0,2}?(?:19|20)\d\d\s*,\s+als\b")
 CEASEFIRE_NOMINAL_OK = _c(r"\b(?:angekündigte\w*|verkündete\w*|vereinbarte\w*)\s+(?:\w+\s+)?$")
@@ -970,8 +973,8 @@ LEXICON = Lexicon(
     ),
     truce_for_before=_c(r"\bfür\s+(?:die|das|den|ganz|ganze\w*)?\s*$"),
     talks_venue_before=_c(
-        r"\b(?:\w*gespräche\w*|verhandlungen|treffen|gipfel\w*|konferenz\w*|verhandelt\w*|getroffen|trafen)\s+"
-        r"(?:\w+\s+){0,2}?(?:in|im)\s+$"
+        r"\b(?:\w*gespräche\w*|verhandlungen|beratungen|treffen|gipfel\w*|konferenz\w*|verhandelt\w*|getroffen|"
+        r"trafen)\s+(?:\w+\s+){0,6}?(?:in|im)\s+$"
     ),
     speaking_city_after=_c(
         r"^\s+(?:spricht|sprach|sieht|sah|erklärt\w*|teilte|teilt|warnt\w*|wirft|warf|fordert\w*|betont\w*|bestreitet|"

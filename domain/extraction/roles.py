@@ -891,6 +891,10 @@ def choose_place(
         places = _eligible_places(
             ctx, sentence, span, lexicon, visit=event_type == TALKS, speech=event_type == OFFENSIVE
         )
+        if event_type == OFFENSIVE:  # "Vor den Beratungen der Außenminister in Istanbul griff Russland Kiew an"
+            places = [
+                p for p in places if not lexicon.talks_venue_before.search(ctx.low[max(0, p.start - 80) : p.start])
+            ]
         if event_type == TALKS:  # "die Kämpfe in Syrien" is the war's area, not the venue
             places = [
                 p

@@ -423,3 +423,22 @@ def test_history_dated_back_from_the_news_is_background() -> None:
         "OffensiveLaunched",
     )
     assert mood == "background"
+
+
+def test_talks_still_to_come_are_not_held_and_give_no_place_to_the_attack_before_them() -> None:
+    events = extract(
+        "Krieg in der Ukraine\n\nVor den Beratungen der Außenminister Russlands und der Ukraine in Istanbul griff "
+        "Russland Kiew mit Drohnen an.",
+        published_at="2025-05-16",
+    )
+    assert _types(events) == ["OffensiveLaunched"]
+    assert events[0].location is None or events[0].location.name != "Istanbul"
+
+
+def test_talks_already_held_stay_held() -> None:
+    events = extract(
+        "Krieg in der Ukraine\n\nNach den Gesprächen in Istanbul sagte Lawrow, Russland und die Ukraine wollten "
+        "weiter verhandeln.",
+        published_at="2025-05-16",
+    )
+    assert _types(events) == ["TalksHeld"]
