@@ -742,6 +742,10 @@ def _in_conflict_area(ctx: ArticleContext, p: PlaceMentionLike, lexicon: Lexicon
     return bool(lexicon.conflict_area_before.search(ctx.low[max(0, p.start - 50) : p.start]))
 
 
+def _talks_venue(ctx: ArticleContext, p: PlaceMentionLike, lexicon: Lexicon) -> bool:
+    return bool(lexicon.talks_venue_before.search(ctx.low[max(0, p.start - 80) : p.start]))
+
+
 def _in_goal(ctx: ArticleContext, trigger_pos: int, p: PlaceMentionLike, lexicon: Lexicon) -> bool:
     """A place after the event's stated goal ("held talks aimed at ... in the besieged city of Aleppo") is
     where the goal lies, not where the talks were."""
