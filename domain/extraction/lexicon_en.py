@@ -57,6 +57,7 @@ _TALK_NOUNS = (
 )
 _TALK_VERBS = (
     r"met|meets|meet|meeting\s+with|negotiated|negotiating|negotiate|telephoned|phoned|conferred|"
+    r"(?:spoken|speak|speaks)\s+(?:by\s+(?:tele)?phone|on\s+the\s+(?:tele)?phone)|"
     r"spoke\s+(?:by\s+(?:tele)?phone|on\s+the\s+(?:tele)?phone|with|to\s+(?!reporters|journalists|the\s+press|"
     r"the\s+media|a\s+news|state\s+(?:tv|television|media)|parliament|lawmakers|students|supporters|"
     r"crowds?|the\s+crowd|troops|soldiers))|"
@@ -90,6 +91,8 @@ _AGREE = (
 _CEASEFIRE_NOUNS = (
     r"(?:cease-?fires?|truces?|armistice|(?:nationwide\s+|full\s+|complete\s+)?cessation\s+of\s+hostilities|"
     r"humanitarian\s+(?:pause|truce|ceasefire)s?|suspension\s+of\s+hostilities|halt\s+to\s+(?:the\s+)?fighting|"
+    # an order to stop: "ordered their rival forces to cease hostilities"
+    r"ceas(?:e|ed|ing)\s+(?:all\s+)?hostilities|"
     # the Syrian government's term for a temporary truce
     r"regimes?\s+of\s+(?:calm|silence|quiet)|"
     r"(?:deal|agreement|accord)\s+to\s+(?:end|halt|stop)\s+(?:the\s+)?(?:fighting|hostilities))"

@@ -286,6 +286,8 @@ _PURPOSE_GATE = {
     "en": re.compile(r"\bto\s+\w+|\bso\s+that\b|\bin\s+order\b"),
 }
 # verbs whose infinitive complement states the event itself: "began to shell", "setzten fort, ... zu"
+# verbs whose infinitive complement a truce is declared by: "ordered their forces to cease hostilities"
+ORDER_LEMMAS = frozenset({"order", "direct", "instruct", "command", "anordnen", "befehlen", "anweisen"})
 ASPECTUAL_LEMMAS = frozenset(
     {"begin", "start", "continue", "resume", "keep", "beginnen", "anfangen", "fortsetzen", "fortfahren"}
 )
@@ -357,7 +359,11 @@ def _in_purpose_clause(analysis: linguistic.Analysis, trigger: Trigger) -> bool:
     governor = analysis.clauses[index - 1] if index > 0 else None
     verb = governor.finite if governor is not None else None
     lemmas = {t.lemma.lower() for t in governor.tokens if t.pos.startswith("V")} if governor else set()
-    return not (lemmas & ASPECTUAL_LEMMAS or (verb is not None and verb.lemma.lower() in ASPECTUAL_LEMMAS))
+    if verb is not None:
+        lemmas.add(verb.lemma.lower())
+    if trigger.event_type == CEASEFIRE and lemmas & ORDER_LEMMAS:
+        return False  # "ordered their forces to cease hostilities": the order declares the truce
+    return not lemmas & ASPECTUAL_LEMMAS
 
 
 def _cue_out_of_reach(grammar: Grammar | None, cue_offset: int, trigger: Trigger) -> bool:

@@ -378,3 +378,19 @@ def test_a_truces_own_area_is_no_venue_of_the_talks_that_agreed_it() -> None:
     )
     talks = [e for e in events if e["type"] == TALKS]
     assert all((e["location"] or {}).get("name") != "Aleppo" for e in talks)
+
+
+def test_leaders_who_had_spoken_by_phone_held_talks() -> None:
+    events = _events(
+        "South Sudan\n\nA spokesman said President Salva Kiir and rebel leader Riek Machar had spoken by phone on "
+        "Monday about the fighting in Juba."
+    )
+    assert [e["type"] for e in events] == [TALKS]
+
+
+def test_an_order_to_cease_hostilities_declares_a_truce() -> None:
+    events = _events(
+        "South Sudan\n\nPresident Salva Kiir ordered the army to cease hostilities against the rebels in Juba on "
+        "Monday."
+    )
+    assert CEASEFIRE in {e["type"] for e in events}
