@@ -69,6 +69,8 @@ MODALITY_RULES: dict[str, str] = {
     "only that noun's event planned.",
     "planned_goal": "A goal named after an event ('held talks aimed at a truce') is its aim: the event is realised, "
     "the goal is not.",
+    "consequence_after": "An event named again as the cause of what followed ('the airstrike prompted a review') "
+    "is a reference, not a new event.",
     "sports_article": "Sports reports ('offensive', 'attack', 'truce' in a match) yield no events.",
 }
 

@@ -294,6 +294,11 @@ CUES = {
 }
 # a goal named after the trigger is the event's aim, not its mood: "held talks on Wednesday aimed at agreeing"
 CUES["planned_goal"] = _c(r"\b(?:aims?\s+to|aimed\s+at|bid\s+to|so\s+as\s+to|in\s+order\s+to)\b")
+# an event already told, now the cause of what followed: "The airstrike has prompted the U.S. to review ..."
+CUES["consequence_after"] = _c(
+    r"^(?:\s+[\w-]+){0,3}?\s+(?:has\s+|have\s+|had\s+)?(?:prompted|sparked|triggered|provoked|drew|"
+    r"led\s+to|caused\s+outrage)\b"
+)
 # a plan cue before a noun phrase qualifies that phrase only: "Ahead of planned talks, Russia launched
 # drones" plans the talks, not the drone attack (the phrase ends at a preposition or punctuation)
 CUES["planned_attributive"] = _c(r"\b(?:planned|proposed|upcoming|forthcoming|scheduled|ahead\s+of)\b")
@@ -391,7 +396,8 @@ CEASEFIRE_TOPIC_AGREED = _c(
 )
 # a reaction to an attack or truce reported elsewhere: "condemned the shelling", "welcomed the truce"
 REACTION_CLAUSE = _c(
-    r"\b(?:condemn\w*|denounc\w*|welcom\w*|criticis\w*|criticiz\w*|deplor\w*|praised|hailed|mourn\w*|"
+    r"\b(?:condemn\w*|denounc\w*|welcom\w*|criticis\w*|criticiz\w*|deplor\w*|praised|hailed|"
+    r"mourn(?:s|ed|ing)?\b|"  # not "a hall packed with mourners"
     r"slammed|decried|lamented)\b"
 )
 # an offensive stopped, not launched: "halted the offensive", "an end to the air strikes"

@@ -152,6 +152,8 @@ def modality(
         return "broken"
     if trigger.event_type == OFFENSIVE and _attributive(sentence, trigger, lexicon):
         return "attributive"
+    if trigger.nominal and _named_as_cause(sentence, trigger, lexicon):
+        return "reaction"
     if trigger.event_type == OFFENSIVE and trigger.nominal and _stopped(sentence, clauses, trigger, lexicon):
         return "stopped"
     if trigger.event_type == OFFENSIVE and _habitual(sentence, trigger, lexicon):
@@ -174,6 +176,17 @@ def modality(
         if verdict is not None:
             return verdict
     return _clause_modality(sentence, clauses, (c_start, c_end), clause, trigger, lexicon, grammar)
+
+
+_DEFINITE_END = re.compile(r"\b(?:the|this|that|die|der|das|dieser|diese|dieses)\s+(?:[\w-]+\s+)?$")
+
+
+def _named_as_cause(sentence: Sentence, trigger: Trigger, lexicon: Lexicon) -> bool:
+    """ "The airstrike has prompted the U.S. to initiate a review": the event told before, now a cause."""
+    cue = lexicon.cues.get("consequence_after")
+    if cue is None or not cue.match(sentence.low[trigger.end : trigger.end + 60]):
+        return False
+    return bool(_DEFINITE_END.search(sentence.low[max(0, trigger.start - 30) : trigger.start]))
 
 
 def _talks_topic(sentence: Sentence, trigger: Trigger, before: str, lexicon: Lexicon) -> bool:

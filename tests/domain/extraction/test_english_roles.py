@@ -394,3 +394,14 @@ def test_an_order_to_cease_hostilities_declares_a_truce() -> None:
         "Monday."
     )
     assert CEASEFIRE in {e["type"] for e in events}
+
+
+def test_a_strike_on_a_hall_packed_with_mourners_is_reported_and_its_later_mention_as_a_cause_is_not() -> None:
+    events = _events(
+        "Yemen\n\nAn airstrike by a Saudi-led coalition on Saturday targeted a funeral hall packed with thousands "
+        "of mourners in Sanaa, killing more than 140 people. The airstrike has prompted the U.S. to initiate a "
+        "review of its support for the coalition."
+    )
+    (event,) = events
+    assert _roles(event) == {"attacker": {"SAU"}}
+    assert event["casualties"]["killed"] == 140  # type: ignore[index]
