@@ -589,6 +589,9 @@ ATTACK_AGENT_BEFORE = _c(
     r"\b(?:seized|captured|(?:re)?taken|retaken|recaptured|besieged|encircled|surrounded|attacked|bombed|"
     r"shelled|stormed|overrun|targeted|struck|raided|invaded|liberated|launched|led|waged|mounted)\s+"
     r"by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
+    # the agent of an attack noun: "an airstrike by a Saudi-led coalition", "air strikes by Russian jets"
+    r"\b(?:air\s*strikes?|airstrikes?|strikes?|attacks?|raids?|bombing|bombardment|shelling|offensive|assault|"
+    r"incursion|advance)\s+by\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$|"
     # "blamed the air strikes on Syrian warplanes", "attributed the attack to IS": who is said to have attacked
     # ("have been blamed for increasing the toll on civilians" blames the subject)
     r"\b(?:blamed|blames|blaming|attributed|attributes|pinned)\s+(?!for\b)(?:(?!\bfor\b)[^,.;:]){0,60}?"
