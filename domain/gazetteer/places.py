@@ -5,7 +5,8 @@ Sources, in priority order for a shared surface form: hand-written places
 "Mossul", "Ost-Aleppo"), countries (names and centroids, precision
 "country"), capitals of the curated countries, then generated cities
 (`data/cities_auto.tsv`, most populous first, filtered against ordinary
-German/English words). German genitive -s forms of the curated names ("Syriens", "Aleppos") are
+German/English words), then the small towns of the active-war countries (`cities_auto.tsv` too,
+below 15,000 inhabitants). German genitive -s forms of the curated names ("Syriens", "Aleppos") are
 added automatically.
 """
 
@@ -28,7 +29,10 @@ from domain.gazetteer._match import SurfaceIndex
 from domain.gazetteer.model import Place, PlaceMention
 from domain.gazetteer.transliteration import CYRILLIC_COUNTRIES, german_form
 
-_GENITIVE_BLOCK = frozenset({"Hama"})  # "Hamas" is not the genitive of Hama in the news
+_GENITIVE_BLOCK = frozenset({"Hama"})
+# Generated rows below this population are small towns (tools/build_gazetteer.py: TOWN_COUNTRIES); their
+# German transcription is in their forms already, filtered against the word lists when it was built.
+TOWN_BELOW = 15_000  # "Hamas" is not the genitive of Hama in the news
 
 
 # English capitalises only names: a town's name followed by another capitalised word is part of a longer
@@ -85,25 +89,38 @@ def _city_place(row: CityRow) -> Place:
 
 @cache
 def _place_index(language: str) -> SurfaceIndex[Place]:
-    """German and English share the names; English drops German names that are English words."""
+    """German and English share the names; English drops German names that are English words. The
+    English index is a copy of the German one, so the ~40,000 forms are tokenized once."""
+    shared = _shared_index()
+    if language != "en":
+        return shared
+    lex = SurfaceIndex(dict(shared.entries), dict(shared.max_len))
+    for form in german_only():
+        lex.remove(form)
+    return lex
+
+
+@cache
+def _shared_index() -> SurfaceIndex[Place]:
     lex: SurfaceIndex[Place] = SurfaceIndex()
     for row in curated_places():
         _add_forms(lex, row.forms, _city_place(row))
     _add_countries(lex)
     _add_capitals(lex)
     _add_genitives(lex)  # only for curated names: generated ones collide too often ("Abba" -> "Abbas")
-    for row in auto_cities():
+    cities = [row for row in auto_cities() if row.population >= TOWN_BELOW]
+    for row in cities:
         _add_forms(lex, row.forms, _city_place(row))
-    for row in auto_cities():  # "Wowtschansk" for "Vovchansk": German news transcribes Cyrillic names itself
+    for row in cities:  # "Wowtschansk" for "Vovchansk": German news transcribes Cyrillic names itself
         if row.alpha2 in CYRILLIC_COUNTRIES:
             _add_forms(lex, _derived_german(row), _city_place(row))
-    for row in auto_cities():  # "Marawi City", "Cotabato City": news writes "Marawi" (after every full name)
+    for row in cities:  # "Marawi City", "Cotabato City": news writes "Marawi" (after every full name)
         base = row.name.removesuffix(" City")
         if base != row.name and len(base) >= 4:
             _add_forms(lex, (base,), _city_place(row))
-    if language == "en":
-        for form in german_only():
-            lex.remove(form)
+    for row in auto_cities():  # towns last: a city's every form wins over a village's
+        if row.population < TOWN_BELOW:
+            _add_forms(lex, row.forms, _city_place(row))
     return lex
 
 
