@@ -405,3 +405,10 @@ def test_a_strike_on_a_hall_packed_with_mourners_is_reported_and_its_later_menti
     (event,) = events
     assert _roles(event) == {"attacker": {"SAU"}}
     assert event["casualties"]["killed"] == 140  # type: ignore[index]
+
+
+def test_a_siege_lasting_years_is_a_state_not_an_event() -> None:
+    events = _events(
+        "Syria\n\nThe villages of Nubl and Zahraa have been under rebel siege for around three years, residents said."
+    )
+    assert events == []
