@@ -12,7 +12,7 @@ from litestar import Request, Response, get
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import OpenAPIMediaType, OpenAPIResponse, OpenAPIType, Operation, Schema
 from litestar.params import FromQuery, PathParameter, QueryParameter
-from litestar.response import Stream
+from litestar.response import ServerSentEvent, Stream
 
 from api import formats
 from api.errors import problem_responses
@@ -25,12 +25,15 @@ from api.routes.events import (
     ToParam,
     TypeParam,
 )
+from api.routes.stream import KEEPALIVE_S, refuse_past_the_limit, sse
 from api.schemas import JSON_INT_MAX, IncidentDetail
 from api.services import ServicesDep
 from application.queries import filters, totals
+from application.queries import incident_stream as stream_queries
 from application.queries import incidents as queries
 from domain.errors import NotFoundError, ValidationError
 from domain.incidents.projection import IncidentView
+from domain.webhooks import INCIDENT_TYPES, validate_event_types
 
 DEFAULT_LIMIT = 100
 _CSV_DOC = (
@@ -161,4 +164,41 @@ async def get_incident(
     return Response(found, media_type="application/json")
 
 
-ROUTES: list[Any] = [list_incidents, get_incident]
+ChangeTypesParam = Annotated[
+    list[str] | None,
+    QueryParameter(
+        name="type",
+        description="Change types (repeatable): IncidentCreated, IncidentCorroborated, IncidentUpdated, "
+        "IncidentMerged, IncidentClosed; default all",
+    ),
+]
+
+
+@get(
+    "/incidents/stream",
+    tags=["incidents"],
+    summary="Live incident changes (Server-Sent Events); resume with Last-Event-ID",
+    description="Each message is one change of one incident: `event:` its type, `id:` its key "
+    "(`<tx>-<position>-<seq>`: the log position of the event that caused it and its rank), `data:` the change "
+    "(`id`, `type`, `incident_id`, `position`, `seq`, `event_ids` that joined or left, `changed` fields, "
+    "`merged_into`, and `incident` as it stands after, or as it last stood when merged or closed) — the body "
+    "a webhook subscription receives too. `after=0` replays every change from the start, a log position "
+    "starts after the changes it or earlier events caused; default: from now.",
+    media_type="text/event-stream",
+    responses=problem_responses(503),
+    guards=READ_GUARDS,
+)
+async def incident_stream(
+    request: Request[Any, Any, Any],
+    services: ServicesDep,
+    after: Annotated[str | None, QueryParameter(min_length=1, description="0, a log position or a change id")] = None,
+    types: ChangeTypesParam = None,
+) -> ServerSentEvent:
+    refuse_past_the_limit(services)
+    resume = request.headers.get("last-event-id") or after
+    start = stream_queries.parse_key("Last-Event-ID/after", resume) if resume else await services.incident_feed.head()
+    wanted = validate_event_types(tuple(types) if types else None, INCIDENT_TYPES) or tuple(INCIDENT_TYPES)
+    return sse(services.incident_feed.follow(start, frozenset(wanted), keepalive_s=KEEPALIVE_S))
+
+
+ROUTES: list[Any] = [list_incidents, incident_stream, get_incident]
