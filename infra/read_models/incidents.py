@@ -54,7 +54,7 @@ from domain.incidents import (
     projection,
 )
 from domain.incidents.changes import Touches
-from domain.incidents.projection import ArticleSeen, Extracted, view_of
+from domain.incidents.projection import ArticleSeen, Extracted, IncidentView, view_of
 from infra.read_models.base import ReadModel, Tables
 
 _ARTICLE = """
@@ -167,10 +167,10 @@ async def _link(
     into = decision.into if isinstance(decision, IncidentsMerged) else decision.incident_id
     if isinstance(decision, IncidentsMerged):
         await conn.execute(_DELETE_INCIDENT.format_map(tables), list(decision.merged))
-    await _save(conn, after[into], report.position, tables)
+    saved = await _save(conn, after[into], report.position, tables)
     await _record(conn, decision, tables)
     previous = held.get(into)
-    touches.touch(into, view_of(previous) if previous else None, view_of(after[into]), report.event_id)
+    touches.touch(into, view_of(previous) if previous else None, saved, report.event_id)
     for merged in decision.merged if isinstance(decision, IncidentsMerged) else ():
         touches.touch(merged, view_of(held[merged]), None, report.event_id, merged_into=into)
 
@@ -186,10 +186,8 @@ async def _leave(conn: asyncpg.Connection, retraction: Retraction, tables: Table
     await conn.execute(_DELETE_MEMBER.format_map(tables), retraction.event_id)
     if left.incident_closed:
         await conn.execute(_DELETE_INCIDENT.format_map(tables), [incident_id])
-    else:
-        await _save(conn, after[incident_id], retraction.position, tables)
+    remaining = None if left.incident_closed else await _save(conn, after[incident_id], retraction.position, tables)
     await _record(conn, left, tables)
-    remaining = None if left.incident_closed else view_of(after[incident_id])
     touches.touch(incident_id, view_of(before[incident_id]), remaining, retraction.event_id)
 
 
@@ -233,10 +231,13 @@ async def _incidents(conn: asyncpg.Connection, ids: list[uuid.UUID], tables: Tab
     return {i: build_incident(m, incident_id=i) for i, m in members.items()}
 
 
-async def _save(conn: asyncpg.Connection, incident: Incident, position: int, tables: Tables) -> None:
+async def _save(conn: asyncpg.Connection, incident: Incident, position: int, tables: Tables) -> IncidentView:
+    """Write the incident and its members; the incident as served."""
     for member in incident.members:
         await conn.execute(_UPSERT_MEMBER.format_map(tables), *_member_row(incident.id, member))
-    await conn.execute(_UPSERT_INCIDENT.format_map(tables), *_incident_row(incident, position))
+    view = view_of(incident)
+    await conn.execute(_UPSERT_INCIDENT.format_map(tables), *_incident_row(incident, view, position))
+    return view
 
 
 def _member_row(incident_id: uuid.UUID, member: Member) -> list[Any]:
@@ -260,7 +261,7 @@ def _member_row(incident_id: uuid.UUID, member: Member) -> list[Any]:
     ]
 
 
-def _incident_row(incident: Incident, position: int) -> list[Any]:
+def _incident_row(incident: Incident, view: IncidentView, position: int) -> list[Any]:
     place, occurred, casualties, sources = incident.place, incident.occurred, incident.casualties, incident.sources
     return [
         incident.id,
@@ -282,7 +283,7 @@ def _incident_row(incident: Incident, position: int) -> list[Any]:
         sources.last_reported,
         incident.confidence,
         position,
-        _encode(projection.view_of(incident)).decode(),
+        _encode(view).decode(),
     ]
 
 
