@@ -36,6 +36,7 @@ from infra.projection_runner import projection_followers
 from infra.read_models import READ_MODELS
 from infra.settings import Settings
 from infra.webhooks.fanout import fanout_follower
+from infra.webhooks.incidents import incident_fanout_follower
 from infra.webhooks.worker import run_dispatchers
 
 log = logging.getLogger("conflictdb")
@@ -44,8 +45,9 @@ BEARER = "bearerAuth"  # the OpenAPI security scheme of API keys
 
 def background_workers(services: Services) -> list[Coroutine[Any, Any, None]]:
     """Long-running tasks started with the app: one runner for every log follower (the
-    projections and the webhook fan-out) and the webhook dispatchers, on one shared listener."""
-    followers = [*projection_followers(READ_MODELS.values()), fanout_follower()]
+    projections, the webhook fan-out of the log and of the incident changes) and the webhook dispatchers,
+    on one shared listener."""
+    followers = [*projection_followers(READ_MODELS.values()), fanout_follower(), incident_fanout_follower()]
     runner = FollowerRunner(
         services.pool, followers, listener=services.listener, poll_interval_s=services.settings.poll_interval_s
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from functools import cache
 from typing import Any, Literal, get_args
 
@@ -18,7 +18,8 @@ from litestar.exceptions import HTTPException
 
 from application.queries import events, totals
 from domain.errors import ValidationError
-from domain.events.common import Actor, Role
+from domain.events.common import Actor, Location, Role
+from domain.incidents.projection import IncidentView
 from domain.wire import WireEvent
 
 Format = Literal["json", "csv", "geojson", "ndjson"]
@@ -48,9 +49,18 @@ CSV_COLUMNS = (
     "source", "source_url", "published_at", "article_id", "evidence", "confidence", "extractor_version",
     "position", "recorded_at",
 )  # fmt: skip
+# One row per incident; `actors` is space-separated `CODE:role:sources` (how many articles name the code in
+# that role), the id lists are space-separated too.
+INCIDENT_CSV_COLUMNS = (
+    "incident_id", "type", "date_start", "date_end", "time_precision", "date_basis",
+    "place", "country", "country_name", "latitude", "longitude", "geo_precision", "actors",
+    "killed_low", "killed_best", "killed_high", "articles", "outlets", "first_reported", "last_reported",
+    "confidence", "event_ids", "article_ids", "outlet_names",
+)  # fmt: skip
 _ROLE_ORDER = {role: rank for rank, role in enumerate(get_args(Role))}
 _COUNTRY_NAMES = {"XK": "Kosovo"}  # user-assigned, in common use, not in ISO 3166-1
 _wire = msgspec.json.Decoder(WireEvent)
+_incident = msgspec.json.Decoder(IncidentView)
 _encoder = msgspec.json.Encoder()
 _CHUNK = 200  # events per chunk written to the socket
 
@@ -151,14 +161,17 @@ def country_name(code: str) -> str | None:
     return None if country is None else str(getattr(country, "common_name", country.name))
 
 
-async def geojson_features(items: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
-    """A FeatureCollection written feature by feature; events without coordinates have a
-    null geometry (RFC 7946 §3.2)."""
+async def geojson_features(
+    items: AsyncIterator[bytes], feature: Callable[[bytes], dict[str, Any]] | None = None
+) -> AsyncIterator[bytes]:
+    """A FeatureCollection written feature by feature (`feature` makes one of an item: an event's by
+    default); items without coordinates have a null geometry (RFC 7946 §3.2)."""
+    make = feature or _feature
     yield b'{"type":"FeatureCollection","features":['
     separator = b""
     chunk: list[bytes] = []
     async for item in items:
-        chunk.append(separator + _encoder.encode(_feature(item)))
+        chunk.append(separator + _encoder.encode(make(item)))
         separator = b","
         if len(chunk) >= _CHUNK:
             yield b"".join(chunk)
@@ -168,11 +181,51 @@ async def geojson_features(items: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
 
 def _feature(item: bytes) -> dict[str, Any]:
     event = _wire.decode(item)
-    location = event.location
+    return _point_feature(str(event.id), event.location, item)
+
+
+def incident_feature(item: bytes) -> dict[str, Any]:
+    """An incident as a Feature: `id` the incident id, the point of its best place, `properties` as in JSON."""
+    incident = _incident.decode(item)
+    return _point_feature(str(incident.id), incident.place, item)
+
+
+def _point_feature(feature_id: str, location: Location | None, item: bytes) -> dict[str, Any]:
     geometry = None
     if location is not None and location.lat is not None and location.lon is not None:
         geometry = {"type": "Point", "coordinates": [location.lon, location.lat]}
-    return {"type": "Feature", "id": str(event.id), "geometry": geometry, "properties": msgspec.Raw(item)}
+    return {"type": "Feature", "id": feature_id, "geometry": geometry, "properties": msgspec.Raw(item)}
+
+
+async def incident_csv_rows(items: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
+    """A header row (INCIDENT_CSV_COLUMNS), then one flat row per incident, written in chunks."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(INCIDENT_CSV_COLUMNS)
+    count = 0
+    async for item in items:
+        writer.writerow(_incident_row(_incident.decode(item)))
+        count += 1
+        if count % _CHUNK == 0:
+            yield _drain(out)
+    yield _drain(out)
+
+
+def _incident_row(incident: IncidentView) -> tuple[Any, ...]:
+    place, occurred, casualties, sources = incident.place, incident.occurred, incident.casualties, incident.sources
+    country = place and place.country
+    return (
+        incident.id, incident.type,
+        occurred and occurred.start, occurred and occurred.end, occurred and occurred.precision,
+        occurred and occurred.basis,
+        place and place.name, country, country and country_name(country),
+        place and place.lat, place and place.lon, place and place.precision,
+        " ".join(f"{a.code}:{a.role}:{a.sources}" for a in incident.actors),
+        casualties and casualties.low, casualties and casualties.best, casualties and casualties.high,
+        sources.articles, sources.outlets, sources.first_reported, sources.last_reported,
+        incident.confidence, " ".join(map(str, incident.event_ids)), " ".join(map(str, incident.article_ids)),
+        " ".join(incident.outlets),
+    )  # fmt: skip
 
 
 async def ndjson_lines(items: AsyncIterator[bytes]) -> AsyncIterator[bytes]:

@@ -30,6 +30,7 @@ from infra.read_models.status import ProjectionAdmin, wait_for_read_models
 from infra.releases import ProjectedPositions, ReleaseEvents
 from infra.settings import Settings, data_dir_of
 from infra.webhooks.deliveries import DeliveryOutbox
+from infra.webhooks.incident_stream import IncidentFeed
 from infra.webhooks.stream import LiveLog
 from infra.webhooks.subscriptions import SubscriptionRepository
 from infra.webhooks.worker import run_webhooks
@@ -56,6 +57,12 @@ class Services:
         self.horizon = HorizonWatch(self.pool, self.settings.horizon_stall_s)
         self.listener = Listener(self.database_url)  # connects lazily, on the first subscribe
         self.live = LiveLog(self.store, self.listener, poll_s=self.settings.poll_interval_s)
+        self.incident_feed = IncidentFeed(self.pool, self.listener, poll_s=self.settings.poll_interval_s)
+
+    @property
+    def open_streams(self) -> int:
+        """Live streams of this process, of the log and of incident changes (CONFLICTDB_MAX_STREAMS caps both)."""
+        return self.live.open_streams + self.incident_feed.open_streams
 
     async def wait_for_read_models(self, position: Position, timeout_s: float) -> bool:
         """Whether every read model applied `position` within `timeout_s` (read your own writes)."""

@@ -28,7 +28,7 @@ from infra.queries import (
 )
 from infra.queries.common import BIGINT_MAX, decode_cursor
 from infra.read_models.status import ProjectionStatus, list_statuses
-from infra.webhooks import deliveries, subscriptions
+from infra.webhooks import deliveries, incident_stream, subscriptions
 
 __all__ = [
     "BIGINT_MAX",
@@ -45,6 +45,7 @@ __all__ = [
     "events",
     "filters",
     "find_by_secret",
+    "incident_stream",
     "incidents",
     "list_api_keys",
     "list_statuses",

@@ -22,13 +22,19 @@ from domain.events import (
     TalksHeld,
 )
 from domain.events.subscriptions import SubscriptionFilter
+from domain.incidents.changes import CHANGE_TYPES, IncidentChange
+from domain.incidents.projection import IncidentView
 
 RETRACTED: Final = "EventRetracted"
 # A person's verdict on an event a subscriber may hold (confirmed, rejected, corrected, flagged).
 REVIEWED: Final = frozenset({"EventConfirmed", "EventRejected", "EventCorrected", "EventFlaggedForRereview"})
-# Delivered by default: the conflict events, their retractions and reviews, so a subscriber that holds
-# an event learns when a re-extraction withdraws it or a person rejects or corrects it.
-DEFAULT_TYPES: Final = frozenset(CONFLICT_TYPE_NAMES) | {RETRACTED} | REVIEWED
+# The log's events a subscriber can get: the conflict events, their retractions and reviews, so a subscriber
+# that holds an event learns when a re-extraction withdraws it or a person rejects or corrects it.
+LOG_TYPES: Final = frozenset(CONFLICT_TYPE_NAMES) | {RETRACTED} | REVIEWED
+# The incident changes (domain.incidents.changes), derived by the incidents projection, not in the log.
+INCIDENT_TYPES: Final = CHANGE_TYPES
+# Delivered by default: both.
+DEFAULT_TYPES: Final = LOG_TYPES | INCIDENT_TYPES
 DELIVERABLE_TYPES: Final = DEFAULT_TYPES
 JITTER: Final = 0.2  # ±20 % around each scheduled delay
 SECRET_GRACE_S: Final = 24 * 3600.0  # a rotated-out secret keeps signing this long
@@ -45,12 +51,14 @@ class Spec(msgspec.Struct, frozen=True, kw_only=True):
     filter: SubscriptionFilter | None = None
 
 
-def validate_event_types(types: tuple[str, ...] | None) -> tuple[str, ...] | None:
+def validate_event_types(
+    types: tuple[str, ...] | None, allowed: frozenset[str] = DELIVERABLE_TYPES
+) -> tuple[str, ...] | None:
     if types is None:
         return None
-    unknown = sorted(set(types) - DELIVERABLE_TYPES)
+    unknown = sorted(set(types) - allowed)
     if unknown:
-        raise ValidationError(f"unknown event types {unknown}; choose from {sorted(DELIVERABLE_TYPES)}")
+        raise ValidationError(f"unknown event types {unknown}; choose from {sorted(allowed)}")
     if not types:
         raise ValidationError("event_types must not be empty (omit it for conflict events, retractions, reviews)")
     return tuple(sorted(set(types)))
@@ -89,6 +97,27 @@ def matches(spec: Spec, event: DomainEvent) -> bool:
     if not isinstance(event, TalksHeld | CeasefireAnnounced | OffensiveLaunched | ResolutionBlocked):
         return False
     return wants_type(spec, type(event).__name__) and _passes(spec.filter, event)
+
+
+def matches_change(spec: Spec, change: IncidentChange) -> bool:
+    """Does the subscription receive this incident change? Its type, and the filter on the incident (its best
+    place, its actors' codes, its confidence) as it stands after the change (a merged or closed one as it was)."""
+    return wants_type(spec, change.type) and _passes_incident(spec.filter, change.incident)
+
+
+def _passes_incident(flt: SubscriptionFilter | None, incident: IncidentView) -> bool:
+    if flt is None:
+        return True
+    if flt.min_confidence is not None and incident.confidence < flt.min_confidence:
+        return False
+    if flt.actor is not None and flt.actor.casefold() not in {a.code.casefold() for a in incident.actors}:
+        return False
+    place = incident.place
+    if flt.country is not None and (place is None or (place.country or "").upper() != flt.country):
+        return False
+    if flt.bbox is not None:
+        return place is not None and _inside(flt.bbox, place.lon, place.lat)
+    return True
 
 
 def _passes(flt: SubscriptionFilter | None, event: ConflictEvent) -> bool:

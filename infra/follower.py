@@ -19,13 +19,13 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Sequence
 from dataclasses import dataclass
 
 import asyncpg
 
 from infra import checkpoints
-from infra.event_store import NOTIFY_CHANNEL, RecordedEvent, read_batch
+from infra.event_store import NOTIFY_CHANNEL, Batch, Position, RecordedEvent, read_batch
 from infra.listen import Listener
 
 log = logging.getLogger("conflictdb.followers")
@@ -36,6 +36,8 @@ BatchHandler = Callable[[asyncpg.Connection, Sequence[RecordedEvent]], Awaitable
 AfterCommit = Callable[[asyncpg.Connection, int, int], Awaitable[None]]
 # Once a step finds the follower caught up: finish what needs the whole log (events handled).
 CaughtUp = Callable[[asyncpg.Pool], Awaitable[int]]
+# Reads the batch after a position (default: infra.event_store.read_batch, the log itself).
+Reader = Callable[[asyncpg.Connection, Position, int, Collection[str] | None], Awaitable[Batch]]
 
 MAX_BACKOFF_S = 60.0
 
@@ -48,6 +50,8 @@ class Follower:
     after_commit: AfterCommit | None = None
     caught_up: CaughtUp | None = None
     standing: bool = True  # its checkpoint is created at start (False: only while someone asks for it)
+    read: Reader | None = None  # None: the log as it is committed; else e.g. the log only as far as a projection
+    wake_on: tuple[str, ...] = ()  # NOTIFY channels that wake the runner for it, beside the log's
 
 
 @dataclass(frozen=True)
@@ -64,7 +68,11 @@ async def step(pool: asyncpg.Pool, follower: Follower, batch_size: int) -> Step:
             after = await checkpoints.claim(conn, follower.name)
             if after is None:
                 return Step(claimed=False, handled=0, full=False)
-            batch = await read_batch(conn, after, batch_size, types=follower.topics)
+            batch = await (
+                read_batch(conn, after, batch_size, types=follower.topics)
+                if follower.read is None
+                else follower.read(conn, after, batch_size, follower.topics)
+            )
             written = await follower.handle(conn, batch.events) if batch.events else 0
             if batch.end is not None:
                 await checkpoints.advance(conn, follower.name, batch.end)
@@ -115,7 +123,8 @@ class FollowerRunner:
         if self.listener is None:
             yield asyncio.Event()
             return
-        async with self.listener.subscribe(NOTIFY_CHANNEL) as wake:
+        channels = (NOTIFY_CHANNEL, *sorted({c for f in self.followers for c in f.wake_on}))
+        async with self.listener.subscribe(*channels) as wake:
             yield wake
 
     async def _wait(self, wake: asyncio.Event) -> None:

@@ -29,15 +29,17 @@ class Listener:
         self._lock = asyncio.Lock()
 
     @contextlib.asynccontextmanager
-    async def subscribe(self, channel: str) -> AsyncIterator[asyncio.Event]:
-        """An event set whenever `channel` is notified (clear it before waiting)."""
+    async def subscribe(self, *channels: str) -> AsyncIterator[asyncio.Event]:
+        """An event set whenever any of `channels` is notified (clear it before waiting)."""
         wake = asyncio.Event()
-        self._waiters[channel].add(wake)
+        for channel in channels:
+            self._waiters[channel].add(wake)
         try:
             await self.ensure()
             yield wake
         finally:
-            self._waiters[channel].discard(wake)
+            for channel in channels:
+                self._waiters[channel].discard(wake)
             if not any(self._waiters.values()):
                 await self.close()
 

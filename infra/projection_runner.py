@@ -57,8 +57,10 @@ class ProjectionRunner(FollowerRunner):
 
 
 def _live(model: ReadModel) -> Follower:
-    async def count(_conn: asyncpg.Connection, handled: int, _written: int) -> None:
+    async def count(conn: asyncpg.Connection, handled: int, written: int) -> None:
         metrics.PROJECTED_EVENTS.labels(model.name).inc(handled)
+        if written and model.notify is not None:
+            await conn.execute("SELECT pg_notify($1, '')", model.notify)
 
     return Follower(
         name=checkpoints.live_name(model),
@@ -104,5 +106,8 @@ async def _swap(pool: asyncpg.Pool, model: ReadModel) -> int:
                 await write(conn, batch.events)
             processed, position = processed + len(batch.events), batch.end
         await checkpoints.swap_in(conn, model, position)
+    if model.notify is not None:
+        async with pool.acquire() as conn:
+            await conn.execute("SELECT pg_notify($1, '')", model.notify)
     log.info("projection %s rebuilt and swapped in at %s", model.name, position.encode())
     return processed

@@ -20,7 +20,7 @@ from api.auth import require_scope
 from api.errors import problem_responses
 from api.services import ServicesDep
 from application.queries import log
-from domain.webhooks import DEFAULT_TYPES, validate_event_types
+from domain.webhooks import LOG_TYPES, validate_event_types
 
 KEEPALIVE_S = 15.0
 RETRY_AFTER_S = 5
@@ -51,16 +51,24 @@ AfterParam = Annotated[
 async def event_stream(
     request: Request[Any, Any, Any], services: ServicesDep, after: AfterParam = None, types: TypesParam = None
 ) -> ServerSentEvent:
-    if services.live.open_streams >= services.settings.max_streams:
-        raise HTTPException(
-            status_code=503,
-            detail=f"{services.live.open_streams} live streams are open: the limit (CONFLICTDB_MAX_STREAMS)",
-            headers={"Retry-After": str(RETRY_AFTER_S)},
-        )
+    refuse_past_the_limit(services)
     resume = request.headers.get("last-event-id") or after
     start = log.parse_position("Last-Event-ID/after", resume) if resume else await services.store.head()
-    wanted = validate_event_types(tuple(types) if types else None) or tuple(DEFAULT_TYPES)
+    wanted = validate_event_types(tuple(types) if types else None, LOG_TYPES) or tuple(LOG_TYPES)
     items = services.live.follow(start, frozenset(wanted), keepalive_s=KEEPALIVE_S)
+    return sse(items)
+
+
+def refuse_past_the_limit(services: ServicesDep) -> None:
+    if services.open_streams >= services.settings.max_streams:
+        raise HTTPException(
+            status_code=503,
+            detail=f"{services.open_streams} live streams are open: the limit (CONFLICTDB_MAX_STREAMS)",
+            headers={"Retry-After": str(RETRY_AFTER_S)},
+        )
+
+
+def sse(items: AsyncIterator[Any]) -> ServerSentEvent:
     return ServerSentEvent(_messages(items), headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
 
 

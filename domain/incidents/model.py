@@ -51,6 +51,7 @@ class Retraction(msgspec.Struct, frozen=True, kw_only=True):
     event_id: uuid.UUID
     position: int
     reason: str
+    tx_id: int = 0  # the log position's transaction (see projection.Extracted)
 
 
 class Member(msgspec.Struct, frozen=True, kw_only=True):

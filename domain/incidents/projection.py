@@ -53,6 +53,7 @@ class Extracted(msgspec.Struct, frozen=True, kw_only=True):
     article_id: uuid.UUID
     position: int
     event: ConflictEvent
+    tx_id: int = 0  # the log position's transaction: with `position`, where the incident changes it causes sit
 
     def report(self, article: ArticleSeen | None) -> Report:
         return Report(
@@ -85,12 +86,22 @@ def project(envelope: Envelope) -> list[Change]:
         target = withdrawn(envelope)
         if target is None:
             return []
-        return [Retraction(event_id=target.event_id, position=envelope.global_position, reason=event.reason)]
+        return [
+            Retraction(
+                event_id=target.event_id, position=envelope.global_position, reason=event.reason, tx_id=envelope.tx_id
+            )
+        ]
     extracted, article_id = conflict_event(envelope), article_id_of(envelope.stream_id)
     if extracted is None or article_id is None:
         return []
     return [
-        Extracted(event_id=envelope.event_id, article_id=article_id, position=envelope.global_position, event=extracted)
+        Extracted(
+            event_id=envelope.event_id,
+            article_id=article_id,
+            position=envelope.global_position,
+            event=extracted,
+            tx_id=envelope.tx_id,
+        )
     ]
 
 
@@ -103,11 +114,19 @@ def _reviewed(envelope: Envelope, decision: Decision) -> list[Change]:
     for target, form, delta in live_changes(envelope):
         article_id = article_id_of(target.stream_id)
         if delta < 0:
-            changes.append(Retraction(event_id=target.event_id, position=envelope.global_position, reason=why))
+            changes.append(
+                Retraction(
+                    event_id=target.event_id, position=envelope.global_position, reason=why, tx_id=envelope.tx_id
+                )
+            )
         elif article_id is not None:
             changes.append(
                 Extracted(
-                    event_id=target.event_id, article_id=article_id, position=envelope.global_position, event=form
+                    event_id=target.event_id,
+                    article_id=article_id,
+                    position=envelope.global_position,
+                    event=form,
+                    tx_id=envelope.tx_id,
                 )
             )
     return changes

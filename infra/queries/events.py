@@ -212,7 +212,7 @@ def filter_sql(query: EventQuery, where: Where) -> None:
         where.add(f"lower(location_name) = lower({where.arg(query.place)})")
     admin1_filter(where, query.admin1)
     if query.bbox is not None:
-        _bbox_sql(query.bbox, where)
+        bbox_sql(query.bbox, where)
     if query.q is not None:
         q = where.arg(query.q)
         where.add(f"search @@ (websearch_to_tsquery('german', {q}) || websearch_to_tsquery('english', {q}))")
@@ -232,7 +232,7 @@ def filter_sql(query: EventQuery, where: Where) -> None:
         where.add(f"needs_rereview = {where.arg(query.needs_rereview)}")
 
 
-def _bbox_sql(bbox: BBox, where: Where) -> None:
+def bbox_sql(bbox: BBox, where: Where) -> None:
     where.add(f"lat BETWEEN {where.arg(bbox.min_lat)} AND {where.arg(bbox.max_lat)}")
     lo, hi = where.arg(bbox.min_lon), where.arg(bbox.max_lon)
     if bbox.min_lon <= bbox.max_lon:

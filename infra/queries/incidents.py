@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import AsyncIterator
 from typing import Annotated, Literal
 
 import asyncpg
@@ -192,3 +193,26 @@ async def fetch_one(pool: asyncpg.Pool, incident_id: uuid.UUID) -> bytes | None:
             b"}",
         )
     )
+
+
+EXPORT_BATCH = 1_000  # incidents per keyset read of an export
+
+
+async def iterate(
+    pool: asyncpg.Pool, query: IncidentQuery, cursor: IncidentCursor | None = None, limit: int | None = None
+) -> AsyncIterator[bytes]:
+    """Every matching incident as served (its `body`), from `cursor` on and in the query's sort (the first
+    `limit` when given), read in keyset batches: each batch holds a pooled connection only while it runs."""
+    remaining = limit
+    while remaining is None or remaining > 0:
+        size = EXPORT_BATCH if remaining is None else min(EXPORT_BATCH, remaining)
+        sql, args = page_sql(query, cursor, size)
+        rows = await pool.fetch(sql, *args)
+        for row in rows[:size]:
+            yield row["body"].encode()
+        if len(rows) <= size:
+            return
+        last = rows[size - 1]
+        cursor = IncidentCursor(query.sort, query.order, last["key"], last["incident_id"])
+        if remaining is not None:
+            remaining -= size

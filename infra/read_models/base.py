@@ -26,6 +26,7 @@ class ReadModel:
     project: Callable[[Envelope], Sequence[Any]]
     write: Callable[[asyncpg.Connection, list[Any], Tables], Awaitable[None]]
     topics: frozenset[str] | None = None  # the event types `project` handles; None: every type
+    notify: str | None = None  # a NOTIFY channel told after each live commit that wrote (and after a swap)
 
     def live_tables(self) -> dict[str, str]:
         return {table: table for table in self.tables}

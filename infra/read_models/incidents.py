@@ -15,6 +15,19 @@ start under the current rule and gives identical rows for the same log and rule 
 it), and every decision stays inspectable in `rm_incident_decisions` with its rule and reason.
 An event never moves silently: it joins once, leaves only when retracted (re-extraction appends
 a retraction and a new event, which links anew with its own decision).
+
+Incident changes (domain.incidents.changes: created, corroborated, updated, merged, closed) are
+rows of this read model too, `rm_incident_changes`, keyed by the log position of the event that
+caused them (tx_id, global_position) and their rank among that event's changes (seq). Why rows
+and not events appended to the log: they are derived, like the decisions, so appending them would
+make the log hold the output of one version of the rule (and a rebuild would have to append them
+again, or contradict them); the log stays what was reported and decided by people, immutable. Why
+they can still be followed like the log: this writer applies the log in log order, one batch per
+transaction serialised by its checkpoint, so the rows commit in key order and a reader that pages
+by key after its last row never misses one (webhooks: infra.webhooks.fanout's incident follower;
+SSE: infra.webhooks.incident_stream). A rebuild re-derives every row from the start (identical for
+the same log and rule); whoever follows them keeps its position, so a rebuild never re-sends the
+past and a new rule only shapes the changes after the follower's position.
 """
 
 from __future__ import annotations
@@ -40,7 +53,8 @@ from domain.incidents import (
     link,
     projection,
 )
-from domain.incidents.projection import ArticleSeen, Extracted
+from domain.incidents.changes import Touches
+from domain.incidents.projection import ArticleSeen, Extracted, IncidentView, view_of
 from infra.read_models.base import ReadModel, Tables
 
 _ARTICLE = """
@@ -95,6 +109,12 @@ _DECISION = """
 INSERT INTO {rm_incident_decisions} (global_position, event_id, decision, incident_id, rule, reason, body)
 VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)"""
 
+_CHANGE = """
+INSERT INTO {rm_incident_changes} (tx_id, global_position, seq, change_id, change_type, incident_id, body)
+SELECT $1, $2, u.seq, u.id, u.type, u.incident, u.body::jsonb
+FROM unnest($3::int[], $4::uuid[], $5::text[], $6::uuid[], $7::text[]) AS u(seq, id, type, incident, body)"""
+
+CHANGES_CHANNEL = "conflictdb_incidents"  # told after the projection committed (its followers re-read)
 _encode = msgspec.json.encode
 _reports = msgspec.json.Decoder(Report)
 KM_PER_DEGREE = 111.0
@@ -102,17 +122,42 @@ KM_PER_DEGREE = 111.0
 
 async def write(conn: asyncpg.Connection, changes: list[Any], tables: Tables) -> None:
     articles: dict[uuid.UUID, ArticleSeen] = {}
+    key, touches = (0, 0), Touches()
     for change in changes:
         if isinstance(change, ArticleSeen):
             articles[change.article_id] = change
             await conn.execute(_ARTICLE.format_map(tables), change.article_id, change.outlet, change.published)
-        elif isinstance(change, Extracted):
-            await _link(conn, change, articles.get(change.article_id), tables)
+            continue
+        if (change.tx_id, change.position) != key:
+            await _record_changes(conn, key, touches, tables)
+            key, touches = (change.tx_id, change.position), Touches()
+        if isinstance(change, Extracted):
+            await _link(conn, change, articles.get(change.article_id), tables, touches)
         elif isinstance(change, Retraction):
-            await _leave(conn, change, tables)
+            await _leave(conn, change, tables, touches)
+    await _record_changes(conn, key, touches, tables)
 
 
-async def _link(conn: asyncpg.Connection, change: Extracted, article: ArticleSeen | None, tables: Tables) -> None:
+async def _record_changes(conn: asyncpg.Connection, key: tuple[int, int], touches: Touches, tables: Tables) -> None:
+    """The incident changes one log event caused (at `key`, its log position)."""
+    found = touches.changes(f"{key[0]}-{key[1]}")
+    if not found:
+        return
+    await conn.execute(
+        _CHANGE.format_map(tables),
+        key[0],
+        key[1],
+        [c.seq for c in found],
+        [c.id for c in found],
+        [c.type for c in found],
+        [c.incident_id for c in found],
+        [_encode(c).decode() for c in found],
+    )
+
+
+async def _link(
+    conn: asyncpg.Connection, change: Extracted, article: ArticleSeen | None, tables: Tables, touches: Touches
+) -> None:
     if await conn.fetchval(_LINKED.format_map(tables), change.event_id) is not None:
         return  # linked once, never relinked
     report = change.report(article or await _article_facts(conn, change.article_id, tables))
@@ -122,23 +167,28 @@ async def _link(conn: asyncpg.Connection, change: Extracted, article: ArticleSee
     into = decision.into if isinstance(decision, IncidentsMerged) else decision.incident_id
     if isinstance(decision, IncidentsMerged):
         await conn.execute(_DELETE_INCIDENT.format_map(tables), list(decision.merged))
-    await _save(conn, after[into], report.position, tables)
+    saved = await _save(conn, after[into], report.position, tables)
     await _record(conn, decision, tables)
+    previous = held.get(into)
+    touches.touch(into, view_of(previous) if previous else None, saved, report.event_id)
+    for merged in decision.merged if isinstance(decision, IncidentsMerged) else ():
+        touches.touch(merged, view_of(held[merged]), None, report.event_id, merged_into=into)
 
 
-async def _leave(conn: asyncpg.Connection, retraction: Retraction, tables: Tables) -> None:
+async def _leave(conn: asyncpg.Connection, retraction: Retraction, tables: Tables, touches: Touches) -> None:
     incident_id = await conn.fetchval(_LINKED.format_map(tables), retraction.event_id)
     if incident_id is None:
         return
-    after, left = leave(await _incidents(conn, [incident_id], tables), retraction)
+    before = await _incidents(conn, [incident_id], tables)
+    after, left = leave(before, retraction)
     if left is None:
         return
     await conn.execute(_DELETE_MEMBER.format_map(tables), retraction.event_id)
     if left.incident_closed:
         await conn.execute(_DELETE_INCIDENT.format_map(tables), [incident_id])
-    else:
-        await _save(conn, after[incident_id], retraction.position, tables)
+    remaining = None if left.incident_closed else await _save(conn, after[incident_id], retraction.position, tables)
     await _record(conn, left, tables)
+    touches.touch(incident_id, view_of(before[incident_id]), remaining, retraction.event_id)
 
 
 async def _article_facts(conn: asyncpg.Connection, article_id: uuid.UUID, tables: Tables) -> ArticleSeen | None:
@@ -181,10 +231,13 @@ async def _incidents(conn: asyncpg.Connection, ids: list[uuid.UUID], tables: Tab
     return {i: build_incident(m, incident_id=i) for i, m in members.items()}
 
 
-async def _save(conn: asyncpg.Connection, incident: Incident, position: int, tables: Tables) -> None:
+async def _save(conn: asyncpg.Connection, incident: Incident, position: int, tables: Tables) -> IncidentView:
+    """Write the incident and its members; the incident as served."""
     for member in incident.members:
         await conn.execute(_UPSERT_MEMBER.format_map(tables), *_member_row(incident.id, member))
-    await conn.execute(_UPSERT_INCIDENT.format_map(tables), *_incident_row(incident, position))
+    view = view_of(incident)
+    await conn.execute(_UPSERT_INCIDENT.format_map(tables), *_incident_row(incident, view, position))
+    return view
 
 
 def _member_row(incident_id: uuid.UUID, member: Member) -> list[Any]:
@@ -208,7 +261,7 @@ def _member_row(incident_id: uuid.UUID, member: Member) -> list[Any]:
     ]
 
 
-def _incident_row(incident: Incident, position: int) -> list[Any]:
+def _incident_row(incident: Incident, view: IncidentView, position: int) -> list[Any]:
     place, occurred, casualties, sources = incident.place, incident.occurred, incident.casualties, incident.sources
     return [
         incident.id,
@@ -230,7 +283,7 @@ def _incident_row(incident: Incident, position: int) -> list[Any]:
         sources.last_reported,
         incident.confidence,
         position,
-        _encode(projection.view_of(incident)).decode(),
+        _encode(view).decode(),
     ]
 
 
@@ -252,8 +305,15 @@ async def _record(conn: asyncpg.Connection, decision: Decision, tables: Tables) 
 
 READ_MODEL = ReadModel(
     name=projection.NAME,
-    tables=("rm_incidents", "rm_incident_members", "rm_incident_decisions", "rm_incident_articles"),
+    tables=(
+        "rm_incidents",
+        "rm_incident_members",
+        "rm_incident_decisions",
+        "rm_incident_articles",
+        "rm_incident_changes",
+    ),
     project=projection.project,
     write=write,
     topics=projection.TOPICS,
+    notify=CHANGES_CHANNEL,
 )

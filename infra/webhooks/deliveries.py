@@ -9,12 +9,13 @@ import asyncpg
 import msgspec
 
 from domain.errors import ConcurrencyError, NotFoundError
-from domain.webhooks import webhook_id
+from domain.webhooks import INCIDENT_TYPES, webhook_id
 from infra.event_store import Position, head, read_all
 from infra.queries.common import Where
 from infra.queries.log import parse_position
 from infra.queries.totals import Total, count_matches
-from infra.webhooks.fanout import DELIVERIES_CHANNEL, insert_deliveries, plan, target_of
+from infra.webhooks.fanout import DELIVERIES_CHANNEL, Target, insert_deliveries, plan, target_of
+from infra.webhooks.incidents import changes_after, plan_changes
 
 REPLAY_BATCH = 500
 
@@ -128,7 +129,8 @@ async def retry(pool: asyncpg.Pool, subscription_id: uuid.UUID, delivery_id: int
 
 async def replay(pool: asyncpg.Pool, subscription_id: uuid.UUID, from_position: Position | None) -> int:
     """Enqueue every matching event from `from_position` (inclusive) up to the current
-    head as a new generation: fresh delivery rows, same webhook-ids. Returns the count."""
+    head as a new generation, then every matching incident change those events caused:
+    fresh delivery rows, same webhook-ids. Returns the count."""
     async with pool.acquire() as conn:
         row = await conn.fetchrow(
             """UPDATE wh_subscriptions SET replay_generation = replay_generation + 1
@@ -151,10 +153,29 @@ async def replay(pool: asyncpg.Pool, subscription_id: uuid.UUID, from_position: 
             await insert_deliveries(conn, planned, generation)
         total += len(planned)
         after = events[-1].position
+    total += await _replay_changes(pool, target, generation, _just_before(from_position), end)
     if total:
         async with pool.acquire() as conn:
             await conn.execute("SELECT pg_notify($1, '')", DELIVERIES_CHANNEL)
     return total
+
+
+async def _replay_changes(pool: asyncpg.Pool, target: Target, generation: int, after: Position, end: Position) -> int:
+    """The incident changes caused by the events after `after` up to `end`, into the outbox."""
+    key, total = (after.tx_id, after.global_position, _LAST_SEQ), 0
+    while True:
+        async with pool.acquire() as conn, conn.transaction():
+            found = await changes_after(conn, key, INCIDENT_TYPES, REPLAY_BATCH)
+            batch = [c for c in found if c.position <= end]
+            if not batch:
+                return total
+            planned = plan_changes(batch, [target], respect_since=False)
+            await insert_deliveries(conn, planned, generation)
+        total += len(planned)
+        key = (batch[-1].tx_id, batch[-1].global_position, batch[-1].seq)
+
+
+_LAST_SEQ = 2**31 - 1
 
 
 def _just_before(position: Position | None) -> Position:

@@ -58,14 +58,19 @@ WITH due AS (
 ), claimed AS (
     UPDATE wh_deliveries d SET next_attempt_at = now() + make_interval(secs => $2), lease_id = $3
     FROM due WHERE d.delivery_id = due.delivery_id
-    RETURNING d.delivery_id, d.subscription_id, d.schedule_step, d.manual, d.event_id
+    RETURNING d.delivery_id, d.subscription_id, d.schedule_step, d.manual, d.event_id, d.event_type, d.tx_id,
+              d.global_position, d.payload, d.created_at
 )
 SELECT c.delivery_id, c.subscription_id, c.schedule_step, c.manual, s.url, s.secrets, s.grace_until,
-       e.global_position, e.tx_id::text::bigint AS tx_id, e.event_id, e.stream_id, e.stream_version,
-       e.event_type, e.schema_version, e.data::text AS data, e.metadata::text AS metadata, e.recorded_at
+       c.payload, c.payload::jsonb ->> 'incident_id' AS incident_id,
+       coalesce(e.global_position, c.global_position) AS global_position,
+       coalesce(e.tx_id::text::bigint, c.tx_id) AS tx_id, c.event_id, e.stream_id, e.stream_version,
+       coalesce(e.event_type, c.event_type) AS event_type, e.schema_version, e.data::text AS data,
+       e.metadata::text AS metadata, coalesce(e.recorded_at, c.created_at) AS recorded_at
 FROM claimed c
 JOIN wh_subscriptions s ON s.subscription_id = c.subscription_id
-JOIN events e ON e.event_id = c.event_id"""
+LEFT JOIN events e ON c.payload IS NULL AND e.event_id = c.event_id
+WHERE c.payload IS NOT NULL OR e.event_id IS NOT NULL"""
 
 _NEXT_DUE = """
 SELECT EXTRACT(EPOCH FROM min(d.next_attempt_at) - now())::float8 FROM wh_deliveries d
@@ -82,7 +87,10 @@ class Claimed(msgspec.Struct, frozen=True, kw_only=True):
     url: str
     secrets: tuple[str, ...]
     grace_until: dt.datetime | None
+    # A log event; an incident change travels as a message of the stream `incident-<id>` (its lane) whose
+    # data is `payload`, the body stored in the outbox, at the position of the event that caused it.
     event: RecordedEvent
+    payload: bytes | None = None
 
 
 class Attempt(msgspec.Struct, frozen=True, kw_only=True):
@@ -94,7 +102,8 @@ class Attempt(msgspec.Struct, frozen=True, kw_only=True):
 
 
 def _claimed(row: asyncpg.Record, lease_id: uuid.UUID) -> Claimed:
-    event = recorded_from_row(row)
+    payload = None if row["payload"] is None else str(row["payload"]).encode()
+    event = recorded_from_row(row) if payload is None else _change_message(row, payload)
     return Claimed(
         delivery_id=row["delivery_id"],
         subscription_id=row["subscription_id"],
@@ -105,6 +114,22 @@ def _claimed(row: asyncpg.Record, lease_id: uuid.UUID) -> Claimed:
         secrets=tuple(row["secrets"]),
         grace_until=row["grace_until"],
         event=event,
+        payload=payload,
+    )
+
+
+def _change_message(row: asyncpg.Record, payload: bytes) -> RecordedEvent:
+    return RecordedEvent(
+        global_position=row["global_position"],
+        tx_id=row["tx_id"],
+        event_id=row["event_id"],
+        stream_id=f"incident-{row['incident_id']}",
+        stream_version=0,
+        event_type=row["event_type"],
+        schema_version=1,
+        data=payload,
+        metadata={},
+        recorded_at=row["recorded_at"],
     )
 
 
@@ -117,7 +142,7 @@ async def claim(pool: asyncpg.Pool, limit: int, lease_s: float) -> list[Claimed]
 
 def signed_request(claimed: Claimed, now: dt.datetime) -> tuple[bytes, dict[str, str]]:
     """Body and Standard Webhooks headers; every live secret signs (rotation grace)."""
-    body = wire_bytes(claimed.event)
+    body = claimed.payload if claimed.payload is not None else wire_bytes(claimed.event)
     msg_id = webhook_id(str(claimed.event.event_id))
     text = body.decode()
     live = signing_secrets(claimed.secrets, claimed.grace_until, now)
@@ -327,11 +352,12 @@ async def dispatch_once(
 
 def in_log_order(batch: list[Claimed]) -> list[list[Claimed]]:
     """The batch in lanes: one per subscription and stream, each in log order. A receiver
-    gets an article's event before its retraction or review; lanes run concurrently."""
+    gets an article's event before its retraction or review, an incident's changes in the order
+    they happened; lanes run concurrently."""
     lanes: dict[tuple[uuid.UUID, str], list[Claimed]] = {}
     for claimed in batch:
         lanes.setdefault((claimed.subscription_id, claimed.event.stream_id), []).append(claimed)
-    return [sorted(lane, key=lambda c: c.event.position) for lane in lanes.values()]
+    return [sorted(lane, key=lambda c: (c.event.position, c.delivery_id)) for lane in lanes.values()]
 
 
 async def send_in_order(client: httpx.AsyncClient, batch: list[Claimed]) -> list[tuple[Claimed, Attempt]]:

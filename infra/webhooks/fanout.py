@@ -16,7 +16,7 @@ import asyncpg
 import msgspec
 
 from domain.events.subscriptions import SubscriptionFilter
-from domain.webhooks import DELIVERABLE_TYPES, Spec, matches, wants_type
+from domain.webhooks import LOG_TYPES, Spec, matches, wants_type
 from infra import checkpoints
 from infra.codec import decode
 from infra.event_store import Position, RecordedEvent
@@ -35,16 +35,17 @@ class Target(msgspec.Struct, frozen=True, kw_only=True):
 
 class Planned(msgspec.Struct, frozen=True):
     subscription_id: uuid.UUID
-    event_id: uuid.UUID
+    event_id: uuid.UUID  # a log event's id, or an incident change's (domain.incidents.changes.change_id)
     event_type: str
     tx_id: int
     global_position: int
+    payload: str | None = None  # the body to send when it is no log event (an incident change)
 
 
 _INSERT = """
-INSERT INTO wh_deliveries (subscription_id, event_id, event_type, tx_id, global_position, generation)
-SELECT s, e, t, x, p, $6
-FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bigint[], $5::bigint[]) AS u(s, e, t, x, p)
+INSERT INTO wh_deliveries (subscription_id, event_id, event_type, tx_id, global_position, generation, payload)
+SELECT s, e, t, x, p, $6, b
+FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bigint[], $5::bigint[], $7::text[]) AS u(s, e, t, x, p, b)
 ON CONFLICT DO NOTHING"""
 
 
@@ -74,7 +75,7 @@ def plan(events: Sequence[RecordedEvent], targets: Sequence[Target], *, respect_
     """The deliveries a batch of events produces; events nobody wants are not even decoded."""
     planned: list[Planned] = []
     for recorded in events:
-        if recorded.event_type not in DELIVERABLE_TYPES:
+        if recorded.event_type not in LOG_TYPES:
             continue
         wanting = [
             t
@@ -102,11 +103,12 @@ async def insert_deliveries(conn: asyncpg.Connection, planned: Sequence[Planned]
             [p.tx_id for p in planned],
             [p.global_position for p in planned],
             generation,
+            [p.payload for p in planned],
         )
 
 
 def fanout_follower() -> Follower:
-    return Follower(name=FANOUT, topics=DELIVERABLE_TYPES, handle=_enqueue, after_commit=_wake_dispatchers)
+    return Follower(name=FANOUT, topics=LOG_TYPES, handle=_enqueue, after_commit=wake_dispatchers)
 
 
 async def _enqueue(conn: asyncpg.Connection, events: Sequence[RecordedEvent]) -> int:
@@ -115,7 +117,7 @@ async def _enqueue(conn: asyncpg.Connection, events: Sequence[RecordedEvent]) ->
     return len(planned)
 
 
-async def _wake_dispatchers(conn: asyncpg.Connection, _handled: int, enqueued: int) -> None:
+async def wake_dispatchers(conn: asyncpg.Connection, _handled: int, enqueued: int) -> None:
     if enqueued:
         await conn.execute("SELECT pg_notify($1, '')", DELIVERIES_CHANNEL)
 
@@ -132,6 +134,10 @@ async def fanout_once(pool: asyncpg.Pool, batch: int = 500) -> int:
 
 
 async def run_fanout(pool: asyncpg.Pool, listener: Listener, *, batch: int, poll_s: float) -> None:
-    """Follow the log forever, alone (`conflictdb dispatch`; `serve` runs it beside the projections)."""
-    runner = FollowerRunner(pool, [fanout_follower()], listener=listener, batch_size=batch, poll_interval_s=poll_s)
+    """Follow the log and the incident changes forever, alone (`conflictdb dispatch`; `serve` runs both
+    beside the projections)."""
+    from infra.webhooks.incidents import incident_fanout_follower  # it builds on this module
+
+    followers = [fanout_follower(), incident_fanout_follower()]
+    runner = FollowerRunner(pool, followers, listener=listener, batch_size=batch, poll_interval_s=poll_s)
     await runner.run_forever()

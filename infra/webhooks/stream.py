@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import asyncpg
 import msgspec
 
-from domain.webhooks import DELIVERABLE_TYPES
+from domain.webhooks import LOG_TYPES
 from infra import metrics
 from infra.event_store import NOTIFY_CHANNEL, Batch, EventStore, Position, RecordedEvent, read_batch
 from infra.listen import Listener
@@ -140,7 +140,7 @@ class LiveLog:
         async with self.listener.subscribe(NOTIFY_CHANNEL) as wake:
             while (cursor := self._cursor) is not None:
                 try:
-                    batch = await self._read(cursor, DELIVERABLE_TYPES)
+                    batch = await self._read(cursor, LOG_TYPES)
                 except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
                     log.warning("live stream follower cannot read the log, retrying: %s", exc)
                     await asyncio.sleep(self.poll_s)

@@ -73,11 +73,11 @@ async def test_ingesting_and_delivering_move_the_series(
             subscribed = await client.post("/subscriptions", json={"url": receiver.url}, headers=admin_headers)
             created = await client.post("/articles", json=ARTICLE, headers=admin_headers)
             again = await client.post("/articles", json=ARTICLE, headers=admin_headers)
-            await receiver.wait_for(1)
+            await receiver.wait_for(2)  # the event, and the incident it opened (IncidentCreated)
             await _until_projected(client)
             event_id = created.json()["events"][0]["id"]
             shown = await client.get(f"/events/{event_id}")
-            after = await _delivered(client, before)
+            after = await _delivered(client, before, count=2)
     finally:
         await receiver.stop()
     assert subscribed.status_code == 201 and created.status_code == 201 and again.status_code == 200
@@ -106,13 +106,15 @@ async def test_ingesting_and_delivering_move_the_series(
     assert size >= 1 and in_use + idle == size and _value(after, "conflictdb_db_pool_connections", state="max") == 20
 
 
-async def _delivered(client: AsyncTestClient[Litestar], before: Samples, within_s: float = 10.0) -> Samples:
+async def _delivered(
+    client: AsyncTestClient[Litestar], before: Samples, within_s: float = 10.0, count: int = 1
+) -> Samples:
     """A scrape after the receiver's 2xx has been recorded as delivered (the dispatcher counts
     after the HTTP call returns, a moment after the receiver saw the request)."""
     deadline = time.monotonic() + within_s
     while True:
         samples = await _scrape(client)
-        if _moved(before, samples, "conflictdb_webhook_deliveries_total", outcome="delivered") >= 1:
+        if _moved(before, samples, "conflictdb_webhook_deliveries_total", outcome="delivered") >= count:
             return samples
         assert time.monotonic() < deadline, "no delivery was counted"
         await asyncio.sleep(0.05)

@@ -15,6 +15,7 @@ from infra.db import create_pool
 from infra.event_store import EventStore
 from infra.migrate import upgrade
 from infra.projection_runner import ProjectionRunner
+from infra.read_models import READ_MODELS
 from tests.infra.projection_fixtures import offensive, submit, talks
 
 
@@ -57,7 +58,8 @@ async def test_places_projected_before_0014_are_rebuilt_with_their_references(fr
     pool = await create_pool(fresh_url, min_size=1, max_size=4)
     try:
         assert await pool.fetchval("SELECT count(*) FROM rm_places WHERE geonameid IS NULL") == 2
-        await ProjectionRunner(pool).run_until_caught_up()
+        # The places alone: the other projections of this code need later migrations than 0014.
+        await ProjectionRunner(pool, models=[READ_MODELS["places"]]).run_until_caught_up()
         after = await pool.fetch("SELECT name, event_count, geonameid, admin1 FROM rm_places ORDER BY name")
         assert [tuple(r.values()) for r in after] == [("Al-Bab", 1, 174018, "SY.09"), ("Astana", 1, 1526273, "KZ.05")]
         assert await pool.fetchval("SELECT count(*) FROM checkpoints WHERE subscriber = 'rebuild:places'") == 0

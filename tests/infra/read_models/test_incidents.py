@@ -182,7 +182,7 @@ async def test_rebuilding_from_the_start_gives_identical_rows(pool: asyncpg.Pool
     await _a_mixed_log(store)
     await caught_up(pool, batch_size=2)
     live = await tables(pool)
-    assert live["rm_incidents"] and live["rm_incident_decisions"]
+    assert live["rm_incidents"] and live["rm_incident_decisions"] and live["rm_incident_changes"]
     await request_rebuild(pool, "incidents")
     await caught_up(pool, batch_size=5)
     assert await tables(pool) == live
