@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from domain.incidents.linking import (
     RULES,
+    TRUCE_TYPE,
     Assignment,
     Decision,
     EventJoined,
@@ -41,6 +42,7 @@ from domain.incidents.summary import build_incident
 
 __all__ = [
     "RULES",
+    "TRUCE_TYPE",
     "ActorTally",
     "Assignment",
     "CasualtyFigure",

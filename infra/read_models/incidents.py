@@ -40,6 +40,8 @@ import asyncpg
 import msgspec
 
 from domain.incidents import (
+    RULES,
+    TRUCE_TYPE,
     Decision,
     EventLeft,
     Incident,
@@ -52,6 +54,7 @@ from domain.incidents import (
     leave,
     link,
     projection,
+    truces_of,
 )
 from domain.incidents.changes import Touches
 from domain.incidents.projection import ArticleSeen, Extracted, IncidentView, view_of
@@ -162,7 +165,7 @@ async def _link(
         return  # linked once, never relinked
     report = change.report(article or await _article_facts(conn, change.article_id, tables))
     held = await _incidents(conn, await _candidate_ids(conn, report, tables), tables)
-    decision = link(held.values(), report)
+    decision = link(held.values(), report, truces=await _truces_near(conn, report, tables))
     after = apply(held, report, decision)
     into = decision.into if isinstance(decision, IncidentsMerged) else decision.incident_id
     if isinstance(decision, IncidentsMerged):
@@ -196,7 +199,19 @@ async def _article_facts(conn: asyncpg.Connection, article_id: uuid.UUID, tables
     return None if row is None else ArticleSeen(article_id=article_id, outlet=row["outlet"], published=row["published"])
 
 
-async def _candidate_ids(conn: asyncpg.Connection, report: Report, tables: Tables) -> list[uuid.UUID]:
+async def _truces_near(conn: asyncpg.Connection, report: Report, tables: Tables) -> list[Report]:
+    """The live truces that may end a campaign the report continues (as `assign` gives `link` them):
+    ceasefire incidents at a compatible place within the campaign's window."""
+    if not RULES[report.type].campaign_days:
+        return []
+    ids = await _candidate_ids(conn, report, tables, of_type=TRUCE_TYPE)
+    return truces_of((await _incidents(conn, ids, tables)).values())
+
+
+async def _candidate_ids(
+    conn: asyncpg.Connection, report: Report, tables: Tables, of_type: str | None = None
+) -> list[uuid.UUID]:
+    """Incidents of the report's type (or `of_type`) near it in time and place, by its type's window."""
     days, location = projection.span(report), report.event.location
     window = projection.window_days(report.type)
     lat = location.lat if location is not None else None
@@ -205,7 +220,7 @@ async def _candidate_ids(conn: asyncpg.Connection, report: Report, tables: Table
     dlon = dlat / max(math.cos(math.radians(lat)), 0.1) if lat is not None else dlat
     rows = await conn.fetch(
         _CANDIDATES.format_map(tables),
-        report.type,
+        of_type or report.type,
         days[0] if days else None,
         days[1] if days else None,
         window,

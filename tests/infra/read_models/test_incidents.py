@@ -14,6 +14,7 @@ from domain.events import (
     Actor,
     ArticleSubmitted,
     Casualties,
+    CeasefireAnnounced,
     ConflictEvent,
     EventRetracted,
     Evidence,
@@ -186,3 +187,36 @@ async def test_rebuilding_from_the_start_gives_identical_rows(pool: asyncpg.Pool
     await request_rebuild(pool, "incidents")
     await caught_up(pool, batch_size=5)
     assert await tables(pool) == live
+
+
+def truce(day: str, place: Location = ALEPPO) -> CeasefireAnnounced:
+    return CeasefireAnnounced(
+        occurred=Occurred(start=dt.date.fromisoformat(day), end=dt.date.fromisoformat(day), precision="day"),
+        location=place,
+        actors=(Actor(name="SYR", code="SYR", role="party"), Actor(name="rebels", code="SYR-REB", role="party")),
+        evidence=Evidence(text="Both sides agreed a truce, a sentence for this test.", start=0, end=50),
+        confidence=0.8,
+    )
+
+
+async def test_a_truce_that_held_ends_the_campaign_in_the_database_as_in_the_pure_fold(
+    pool: asyncpg.Pool, store: EventStore
+) -> None:
+    _, (first,) = await publish(store, [strike("2024-01-10")], source="outlet a", published="2024-01-10")
+    await publish(store, [truce("2024-02-01")], source="outlet b", published="2024-02-01")
+    _, (later,) = await publish(store, [strike("2024-05-01")], source="outlet c", published="2024-05-01")
+    await caught_up(pool)
+    assert await incident_of(pool, first) != await incident_of(pool, later)
+    rows = await pool.fetch(
+        "SELECT incident_id, report::text AS report FROM rm_incident_members ORDER BY global_position"
+    )
+    reports = [msgspec.json.decode(r["report"], type=Report) for r in rows]
+    folded = {r.event_id: i.id for i in assign(reports).incidents for r in (m.report for m in i.members)}
+    assert all(folded[rep.event_id] == row["incident_id"] for rep, row in zip(reports, rows, strict=True))
+
+
+async def test_without_a_truce_a_campaign_at_one_town_is_one_incident(pool: asyncpg.Pool, store: EventStore) -> None:
+    _, (first,) = await publish(store, [strike("2024-01-10")], source="outlet a", published="2024-01-10")
+    _, (later,) = await publish(store, [strike("2024-05-01")], source="outlet c", published="2024-05-01")
+    await caught_up(pool)
+    assert await incident_of(pool, first) == await incident_of(pool, later)
