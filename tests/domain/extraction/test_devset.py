@@ -24,10 +24,10 @@ SCORER = SHARED / "tools" / "score_events.py"
 # (language, half) -> the last reported strict F1
 FLOORS = {
     ("de", "tune"): 0.889,
-    ("de", "check"): 0.641,
+    # rules-2.2.4, check scored blind once (0.641 and 0.490 with rules-2.2.3)
+    ("de", "check"): 0.658,
     ("en", "tune"): 0.877,
-    # rules-2.2.3, scored blind once: one more false positive than rules-2.2.2 (0.500)
-    ("en", "check"): 0.49,
+    ("en", "check"): 0.5,
 }
 
 pytestmark = pytest.mark.skipif(not (DEVSET.is_dir() and SCORER.is_file()), reason="../shared/devset is absent")
