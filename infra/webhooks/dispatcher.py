@@ -47,12 +47,19 @@ from infra.webhooks.ssrf import http_client
 
 log = logging.getLogger("conflictdb.webhooks")
 
+# Serialises claims across dispatch loops and processes (an arbitrary constant: "whclaim" in ASCII).
+CLAIM_LOCK = 0x776863_6C61696D
+
 _CLAIM = """
 WITH due AS (
     SELECT d.delivery_id FROM wh_deliveries d
     JOIN wh_subscriptions s ON s.subscription_id = d.subscription_id
     WHERE d.status = 'pending' AND d.next_attempt_at <= now() AND NOT s.paused AND s.disabled_at IS NULL
-    ORDER BY d.next_attempt_at
+      AND NOT EXISTS (
+          SELECT 1 FROM wh_deliveries b
+          WHERE b.subscription_id = d.subscription_id AND b.lane = d.lane AND b.delivery_id < d.delivery_id
+            AND b.status = 'pending' AND b.next_attempt_at > now())
+    ORDER BY d.delivery_id
     LIMIT $1
     FOR UPDATE OF d SKIP LOCKED
 ), claimed AS (
@@ -134,8 +141,12 @@ def _change_message(row: asyncpg.Record, payload: bytes) -> RecordedEvent:
 
 
 async def claim(pool: asyncpg.Pool, limit: int, lease_s: float) -> list[Claimed]:
+    """A batch of due deliveries, leased. Claims take turns (a transaction lock) so that each sees
+    the leases of the one before: a delivery whose lane has an earlier one in flight or waiting
+    for a retry stays behind it, and a lane's due deliveries come in one batch, in creation order."""
     lease_id = uuid.uuid4()
-    async with pool.acquire() as conn:
+    async with pool.acquire() as conn, conn.transaction():
+        await conn.execute("SELECT pg_advisory_xact_lock($1)", CLAIM_LOCK)
         rows = await conn.fetch(_CLAIM, limit, lease_s, lease_id)
     return [_claimed(r, lease_id) for r in rows]
 
@@ -340,13 +351,14 @@ async def dispatch_once(
     if not batch:
         return 0
     rng = rng or random.Random()
-    outcomes = await send_in_order(client, batch)
+    outcomes, unsent = await send_in_order(client, batch)
     for claimed, attempt in outcomes:
         _observe(claimed, attempt)
     with contextlib.suppress(asyncpg.ForeignKeyViolationError):
         await record_successes(pool, [(c, a) for c, a in outcomes if classify(a.status_code) == "delivered"])
     failed = [(c, a) for c, a in outcomes if classify(a.status_code) != "delivered"]
     await asyncio.gather(*(_record_one(pool, c, a, settings, rng) for c, a in failed))
+    await release(pool, unsent)
     return len(batch)
 
 
@@ -360,12 +372,35 @@ def in_log_order(batch: list[Claimed]) -> list[list[Claimed]]:
     return [sorted(lane, key=lambda c: (c.event.position, c.delivery_id)) for lane in lanes.values()]
 
 
-async def send_in_order(client: httpx.AsyncClient, batch: list[Claimed]) -> list[tuple[Claimed, Attempt]]:
-    async def run_lane(lane: list[Claimed]) -> list[tuple[Claimed, Attempt]]:
-        return [(claimed, await send(client, claimed)) for claimed in lane]
+async def send_in_order(
+    client: httpx.AsyncClient, batch: list[Claimed]
+) -> tuple[list[tuple[Claimed, Attempt]], list[Claimed]]:
+    """The attempts made, and the deliveries not tried: a lane stops at its first failure, so
+    nothing overtakes a delivery that waits for its retry."""
+
+    async def run_lane(lane: list[Claimed]) -> tuple[list[tuple[Claimed, Attempt]], list[Claimed]]:
+        outcomes: list[tuple[Claimed, Attempt]] = []
+        for index, claimed in enumerate(lane):
+            attempt = await send(client, claimed)
+            outcomes.append((claimed, attempt))
+            if classify(attempt.status_code) != "delivered":
+                return outcomes, lane[index + 1 :]
+        return outcomes, []
 
     lanes = await asyncio.gather(*(run_lane(lane) for lane in in_log_order(batch)))
-    return [outcome for lane in lanes for outcome in lane]
+    return [o for outcomes, _ in lanes for o in outcomes], [c for _, unsent in lanes for c in unsent]
+
+
+_RELEASE = """
+UPDATE wh_deliveries SET next_attempt_at = now(), lease_id = NULL
+FROM unnest($1::bigint[]) AS u(id) WHERE delivery_id = u.id AND lease_id = $2"""
+
+
+async def release(pool: asyncpg.Pool, unsent: list[Claimed]) -> None:
+    """Give back the leases of deliveries not tried; they queue behind their lane's retry."""
+    if unsent:
+        async with pool.acquire() as conn:
+            await conn.execute(_RELEASE, [c.delivery_id for c in unsent], unsent[0].lease_id)
 
 
 def _observe(claimed: Claimed, attempt: Attempt) -> None:

@@ -40,12 +40,14 @@ class Planned(msgspec.Struct, frozen=True):
     tx_id: int
     global_position: int
     payload: str | None = None  # the body to send when it is no log event (an incident change)
+    lane: str | None = None  # the stream whose order the receiver sees kept (infra.webhooks.dispatcher)
 
 
 _INSERT = """
-INSERT INTO wh_deliveries (subscription_id, event_id, event_type, tx_id, global_position, generation, payload)
-SELECT s, e, t, x, p, $6, b
-FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bigint[], $5::bigint[], $7::text[]) AS u(s, e, t, x, p, b)
+INSERT INTO wh_deliveries (subscription_id, event_id, event_type, tx_id, global_position, generation, payload, lane)
+SELECT s, e, t, x, p, $6, b, l
+FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bigint[], $5::bigint[], $7::text[], $8::text[])
+    AS u(s, e, t, x, p, b, l)
 ON CONFLICT DO NOTHING"""
 
 
@@ -86,7 +88,14 @@ def plan(events: Sequence[RecordedEvent], targets: Sequence[Target], *, respect_
             continue
         event = decode(recorded)
         planned.extend(
-            Planned(t.subscription_id, recorded.event_id, recorded.event_type, recorded.tx_id, recorded.global_position)
+            Planned(
+                t.subscription_id,
+                recorded.event_id,
+                recorded.event_type,
+                recorded.tx_id,
+                recorded.global_position,
+                lane=recorded.stream_id,
+            )
             for t in wanting
             if matches(t.spec, event)
         )
@@ -104,6 +113,7 @@ async def insert_deliveries(conn: asyncpg.Connection, planned: Sequence[Planned]
             [p.global_position for p in planned],
             generation,
             [p.payload for p in planned],
+            [p.lane for p in planned],
         )
 
 

@@ -121,7 +121,15 @@ def plan_changes(
             continue
         change = _decode.decode(stored.body)
         planned.extend(
-            Planned(t.subscription_id, change.id, change.type, stored.tx_id, stored.global_position, stored.body)
+            Planned(
+                t.subscription_id,
+                change.id,
+                change.type,
+                stored.tx_id,
+                stored.global_position,
+                stored.body,
+                lane=f"incident-{change.incident_id}",
+            )
             for t in wanting
             if matches_change(t.spec, change)
         )
