@@ -30,6 +30,7 @@ from api.routes import ROUTE_HANDLERS
 from api.routes.metrics import scrape
 from api.routes.web import vendor_url
 from api.services import Services, service_pool
+from infra.db import close_pool, stop_tasks
 from infra.event_store import EventStore
 from infra.follower import FollowerRunner
 from infra.projection_runner import projection_followers
@@ -64,13 +65,11 @@ def create_app(settings: Settings, database_url: str) -> Litestar:
         try:
             yield
         finally:
-            for task in tasks:
-                task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
+            await stop_tasks(tasks)
             await services.live.close()
             await services.listener.close()
             await services.store.close()
-            await pool.close()
+            await close_pool(pool)
 
     app = Litestar(
         route_handlers=[*ROUTE_HANDLERS, scrape],

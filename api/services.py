@@ -18,7 +18,7 @@ from litestar.di import NamedDependency
 
 from infra.api_keys import ApiKeyRepository
 from infra.clock import SystemClock
-from infra.db import check_reachable, create_pool, redact, start_embedded
+from infra.db import check_reachable, close_pool, create_pool, redact, start_embedded
 from infra.event_store import EventStore, Position
 from infra.horizon import HorizonWatch
 from infra.idempotency import StoredReplies
@@ -105,7 +105,7 @@ async def open_services(settings: Settings, database_url: str, *, max_size: int 
         await services.live.close()
         await services.listener.close()
         await services.store.close()  # let the last wake-up NOTIFY go out before the pool closes
-        await pool.close()
+        await close_pool(pool)
 
 
 def prepare_database(settings: Settings, *, migrate: bool = True) -> str:

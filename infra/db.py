@@ -180,3 +180,23 @@ def session_settings(statement_timeout_s: float = 0.0, idle_in_transaction_timeo
     if idle_in_transaction_timeout_s > 0:
         settings["idle_in_transaction_session_timeout"] = str(max(1, round(idle_in_transaction_timeout_s * 1000)))
     return settings
+
+
+async def close_pool(pool: asyncpg.Pool, timeout_s: float = 10.0) -> None:
+    """Close gracefully, but never wait forever: a connection a cancelled task failed to give
+    back would hold `Pool.close()` (and with it a server's shutdown) indefinitely."""
+    try:
+        await asyncio.wait_for(pool.close(), timeout_s)
+    except TimeoutError:
+        log.warning("the database pool did not close within %.0f s; its connections are dropped", timeout_s)
+        pool.terminate()
+
+
+async def stop_tasks(tasks: list[asyncio.Task[Any]], timeout_s: float = 10.0) -> None:
+    """Cancel background tasks and wait a bounded time for them to finish."""
+    for task in tasks:
+        task.cancel()
+    if tasks:
+        _, pending = await asyncio.wait(tasks, timeout=timeout_s)
+        if pending:
+            log.warning("%d background task(s) did not stop within %.0f s", len(pending), timeout_s)
