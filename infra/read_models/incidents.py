@@ -121,11 +121,13 @@ CHANGES_CHANNEL = "conflictdb_incidents"  # told after the projection committed 
 _encode = msgspec.json.encode
 _reports = msgspec.json.Decoder(Report)
 KM_PER_DEGREE = 111.0
+Cache = dict[uuid.UUID, Incident]
 
 
 async def write(conn: asyncpg.Connection, changes: list[Any], tables: Tables) -> None:
     articles: dict[uuid.UUID, ArticleSeen] = {}
     key, touches = (0, 0), Touches()
+    cache: Cache = {}  # incidents as this batch's transaction holds them: read back once, not per event
     for change in changes:
         if isinstance(change, ArticleSeen):
             articles[change.article_id] = change
@@ -135,9 +137,9 @@ async def write(conn: asyncpg.Connection, changes: list[Any], tables: Tables) ->
             await _record_changes(conn, key, touches, tables)
             key, touches = (change.tx_id, change.position), Touches()
         if isinstance(change, Extracted):
-            await _link(conn, change, articles.get(change.article_id), tables, touches)
+            await _link(conn, change, articles.get(change.article_id), tables, touches, cache)
         elif isinstance(change, Retraction):
-            await _leave(conn, change, tables, touches)
+            await _leave(conn, change, tables, touches, cache)
     await _record_changes(conn, key, touches, tables)
 
 
@@ -159,37 +161,54 @@ async def _record_changes(conn: asyncpg.Connection, key: tuple[int, int], touche
 
 
 async def _link(
-    conn: asyncpg.Connection, change: Extracted, article: ArticleSeen | None, tables: Tables, touches: Touches
+    conn: asyncpg.Connection,
+    change: Extracted,
+    article: ArticleSeen | None,
+    tables: Tables,
+    touches: Touches,
+    cache: Cache,
 ) -> None:
     if await conn.fetchval(_LINKED.format_map(tables), change.event_id) is not None:
         return  # linked once, never relinked
     report = change.report(article or await _article_facts(conn, change.article_id, tables))
-    held = await _incidents(conn, await _candidate_ids(conn, report, tables), tables)
-    decision = link(held.values(), report, truces=await _truces_near(conn, report, tables))
+    held = await _incidents(conn, await _candidate_ids(conn, report, tables), tables, cache)
+    decision = link(held.values(), report, truces=await _truces_near(conn, report, tables, cache))
     after = apply(held, report, decision)
     into = decision.into if isinstance(decision, IncidentsMerged) else decision.incident_id
     if isinstance(decision, IncidentsMerged):
         await conn.execute(_DELETE_INCIDENT.format_map(tables), list(decision.merged))
-    saved = await _save(conn, after[into], report.position, tables)
-    await _record(conn, decision, tables)
+        for merged in decision.merged:
+            cache.pop(merged, None)
     previous = held.get(into)
+    saved = await _save(conn, after[into], report.position, tables, already=previous)
+    cache[into] = after[into]
+    await _record(conn, decision, tables)
     touches.touch(into, view_of(previous) if previous else None, saved, report.event_id)
     for merged in decision.merged if isinstance(decision, IncidentsMerged) else ():
         touches.touch(merged, view_of(held[merged]), None, report.event_id, merged_into=into)
 
 
-async def _leave(conn: asyncpg.Connection, retraction: Retraction, tables: Tables, touches: Touches) -> None:
+async def _leave(
+    conn: asyncpg.Connection, retraction: Retraction, tables: Tables, touches: Touches, cache: Cache
+) -> None:
     incident_id = await conn.fetchval(_LINKED.format_map(tables), retraction.event_id)
     if incident_id is None:
         return
-    before = await _incidents(conn, [incident_id], tables)
+    before = await _incidents(conn, [incident_id], tables, cache)
     after, left = leave(before, retraction)
     if left is None:
         return
     await conn.execute(_DELETE_MEMBER.format_map(tables), retraction.event_id)
     if left.incident_closed:
         await conn.execute(_DELETE_INCIDENT.format_map(tables), [incident_id])
-    remaining = None if left.incident_closed else await _save(conn, after[incident_id], retraction.position, tables)
+        cache.pop(incident_id, None)
+    else:
+        cache[incident_id] = after[incident_id]
+    remaining = (
+        None
+        if left.incident_closed
+        else await _save(conn, after[incident_id], retraction.position, tables, already=before[incident_id])
+    )
     await _record(conn, left, tables)
     touches.touch(incident_id, view_of(before[incident_id]), remaining, retraction.event_id)
 
@@ -199,13 +218,13 @@ async def _article_facts(conn: asyncpg.Connection, article_id: uuid.UUID, tables
     return None if row is None else ArticleSeen(article_id=article_id, outlet=row["outlet"], published=row["published"])
 
 
-async def _truces_near(conn: asyncpg.Connection, report: Report, tables: Tables) -> list[Report]:
+async def _truces_near(conn: asyncpg.Connection, report: Report, tables: Tables, cache: Cache) -> list[Report]:
     """The live truces that may end a campaign the report continues (as `assign` gives `link` them):
     ceasefire incidents at a compatible place within the campaign's window."""
     if not RULES[report.type].campaign_days:
         return []
     ids = await _candidate_ids(conn, report, tables, of_type=TRUCE_TYPE)
-    return truces_of((await _incidents(conn, ids, tables)).values())
+    return truces_of((await _incidents(conn, ids, tables, cache)).values())
 
 
 async def _candidate_ids(
@@ -235,21 +254,36 @@ async def _candidate_ids(
     return sorted(r["incident_id"] for r in rows)
 
 
-async def _incidents(conn: asyncpg.Connection, ids: list[uuid.UUID], tables: Tables) -> dict[uuid.UUID, Incident]:
-    if not ids:
-        return {}
-    members: dict[uuid.UUID, list[Member]] = {}
-    for row in await conn.fetch(_MEMBERS.format_map(tables), ids):
-        members.setdefault(row["incident_id"], []).append(
-            Member(report=_reports.decode(row["report"]), rule=row["rule"])
-        )
-    return {i: build_incident(m, incident_id=i) for i, m in members.items()}
+async def _incidents(
+    conn: asyncpg.Connection, ids: list[uuid.UUID], tables: Tables, cache: Cache
+) -> dict[uuid.UUID, Incident]:
+    """The incidents `ids` from the batch's cache or read back from their members."""
+    missing = [i for i in ids if i not in cache]
+    if missing:
+        members: dict[uuid.UUID, list[Member]] = {}
+        for row in await conn.fetch(_MEMBERS.format_map(tables), missing):
+            members.setdefault(row["incident_id"], []).append(
+                Member(report=_reports.decode(row["report"]), rule=row["rule"])
+            )
+        cache.update({i: build_incident(m, incident_id=i) for i, m in members.items()})
+    found = sorted((cache[i] for i in ids if i in cache), key=_first_reported_position)
+    return {incident.id: incident for incident in found}
 
 
-async def _save(conn: asyncpg.Connection, incident: Incident, position: int, tables: Tables) -> IncidentView:
-    """Write the incident and its members; the incident as served."""
-    for member in incident.members:
-        await conn.execute(_UPSERT_MEMBER.format_map(tables), *_member_row(incident.id, member))
+def _first_reported_position(incident: Incident) -> int:
+    """The order `link` sees candidates in: by their earliest member in the log (ties go to the first)."""
+    return min(m.report.position for m in incident.members)
+
+
+async def _save(
+    conn: asyncpg.Connection, incident: Incident, position: int, tables: Tables, already: Incident | None
+) -> IncidentView:
+    """Write the incident and the members it did not hold as `already` (rewriting every member on each
+    join made a long campaign's projection quadratic); the incident as served."""
+    held = set(already.event_ids) if already is not None else set()
+    rows = [_member_row(incident.id, m) for m in incident.members if m.report.event_id not in held]
+    if rows:
+        await conn.executemany(_UPSERT_MEMBER.format_map(tables), rows)
     view = view_of(incident)
     await conn.execute(_UPSERT_INCIDENT.format_map(tables), *_incident_row(incident, view, position))
     return view
