@@ -19,6 +19,7 @@ from litestar.exceptions import HTTPException
 from application.queries import events, totals
 from domain.errors import ValidationError
 from domain.events.common import Actor, Location, Role
+from domain.gazetteer import place_reference
 from domain.incidents.projection import IncidentView
 from domain.wire import WireEvent
 
@@ -43,7 +44,7 @@ MAX_CSV_ACTORS = 4  # actor1..actor4: the first actors in role order (codebook r
 _ACTOR_FIELDS = ("", "_code", "_role")
 CSV_COLUMNS = (
     "event_id", "type", "event_date", "date_start", "date_end", "time_precision",
-    "place", "country", "country_name", "latitude", "longitude", "geo_precision",
+    "place", "country", "country_name", "admin1", "geonameid", "latitude", "longitude", "geo_precision",
     *(f"actor{n}{field}" for n in range(1, MAX_CSV_ACTORS + 1) for field in _ACTOR_FIELDS),
     "fatalities", "injured", "civilians_killed", "children_killed",
     "source", "source_url", "published_at", "article_id", "evidence", "confidence", "extractor_version",
@@ -53,7 +54,7 @@ CSV_COLUMNS = (
 # that role), the id lists are space-separated too.
 INCIDENT_CSV_COLUMNS = (
     "incident_id", "type", "date_start", "date_end", "time_precision", "date_basis",
-    "place", "country", "country_name", "latitude", "longitude", "geo_precision", "actors",
+    "place", "country", "country_name", "admin1", "geonameid", "latitude", "longitude", "geo_precision", "actors",
     "killed_low", "killed_best", "killed_high", "articles", "outlets", "first_reported", "last_reported",
     "confidence", "event_ids", "article_ids", "outlet_names",
 )  # fmt: skip
@@ -134,7 +135,7 @@ def _csv_row(row: events.ExportRow) -> tuple[Any, ...]:
         event.id, event.type,
         occurred and occurred.start.isoformat(), occurred and occurred.start, occurred and occurred.end,
         occurred and occurred.precision,
-        location and location.name, country, country and country_name(country),
+        location and location.name, country, country and country_name(country), *_reference_cells(location),
         location and location.lat, location and location.lon, location and location.precision,
         *_actor_cells(event.actors),
         casualties and casualties.killed, casualties and casualties.injured,
@@ -142,6 +143,12 @@ def _csv_row(row: events.ExportRow) -> tuple[Any, ...]:
         row.source, row.source_url, row.published_at, event.article_id, event.evidence.text, event.confidence,
         row.extractor_version, event.position, event.recorded_at.isoformat(),
     )  # fmt: skip
+
+
+def _reference_cells(location: Location | None) -> tuple[str | None, int | None]:
+    """The place's first-level division and GeoNames id, as `/places` gives them (empty if unknown)."""
+    reference = location and place_reference(location.name, location.country)
+    return (reference.admin1, reference.geonameid) if reference else (None, None)
 
 
 def _actor_cells(actors: tuple[Actor, ...]) -> list[str]:
@@ -218,7 +225,7 @@ def _incident_row(incident: IncidentView) -> tuple[Any, ...]:
         incident.id, incident.type,
         occurred and occurred.start, occurred and occurred.end, occurred and occurred.precision,
         occurred and occurred.basis,
-        place and place.name, country, country and country_name(country),
+        place and place.name, country, country and country_name(country), *_reference_cells(place),
         place and place.lat, place and place.lon, place and place.precision,
         " ".join(f"{a.code}:{a.role}:{a.sources}" for a in incident.actors),
         casualties and casualties.low, casualties and casualties.best, casualties and casualties.high,

@@ -119,7 +119,7 @@ async def test_csv_columns_flatten_dates_place_actors_casualties_and_provenance(
         response = await client.get("/events", params={"format": "csv", "sort": "occurred", "order": "asc"})
     assert response.headers["content-type"] == "text/csv; charset=utf-8"
     header = response.text.splitlines()[0].split(",")
-    assert "admin1" not in header and "actor4_role" in header and "actor5" not in header
+    assert "actor4_role" in header and "actor5" not in header
     fight, meeting = csv_records(response)
     assert (fight["type"], fight["event_date"], fight["date_start"], fight["date_end"]) == (
         "OffensiveLaunched", "2017-02-04", "2017-02-04", "2017-03-01",
@@ -127,6 +127,9 @@ async def test_csv_columns_flatten_dates_place_actors_casualties_and_provenance(
     assert fight["time_precision"] == "week"
     assert (fight["place"], fight["country"], fight["country_name"]) == ("Al-Bab", "SY", "Syria")
     assert (fight["latitude"], fight["longitude"], fight["geo_precision"]) == ("36.37", "37.52", "city")
+    # the place as /places gives it: GeoNames id and first-level division (Aleppo governorate)
+    assert (fight["admin1"], fight["geonameid"]) == ("SY.09", "174018")
+    assert (meeting["admin1"], meeting["geonameid"]) == ("CH.GE", "2660646")
     # attackers come before targets (the codebook's role order), whatever order the extractor gave
     assert [fight[f"actor1{f}"] for f in ("", "_code", "_role")] == ["türkische Armee", "TUR", "attacker"]
     assert [fight[f"actor2{f}"] for f in ("", "_code", "_role")] == ["IS-Kämpfer", "ISIL", "target"]

@@ -59,9 +59,23 @@ async def test_csv_export_has_one_row_per_incident_matching_its_json(client: Cli
     assert tuple(reader.fieldnames or ()) == INCIDENT_CSV_COLUMNS
     rows = list(reader)
     assert [r["incident_id"] for r in rows] == [i["id"] for i in paged]
+    places = await place_references(client)
     for row, incident in zip(rows, paged, strict=True):
         assert bool(row.pop("country_name")) == bool(row["country"])
+        references = row.pop("admin1"), row.pop("geonameid")
+        assert references == places.get((row["place"], row["country"]), ("", ""))
         assert row == csv_cells(incident)
+
+
+async def place_references(client: Client) -> dict[tuple[str, str], tuple[str, str]]:
+    """(admin1, geonameid) of every place /places lists, as CSV cells, by (name, country)."""
+    found, after = {}, None
+    while True:
+        page = (await client.get("/places", params={"limit": 500} | ({"cursor": after} if after else {}))).json()
+        for p in page["items"]:
+            found[(p["name"], cell(p["country"]))] = (cell(p["admin1"]), cell(p["geonameid"]))
+        if not (after := page.get("next_cursor")):
+            return found
 
 
 def cell(value: object) -> str:
