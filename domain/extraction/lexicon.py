@@ -123,6 +123,7 @@ class Lexicon:
     passive_agent_before: Pattern  # "durch", "von" -> attacker in a passive clause
     venue_before: Pattern
     place_excluded_before: Pattern  # "Botschafter in", "Lage in": not where it happened
+    reference_attack_before: Pattern  # "nach dem Anschlag in", "after the bombing in": another attack's place
     nationwide: Pattern
     anaphoric_place: Pattern
     jihadist_codes: tuple[str, ...]
@@ -192,6 +193,12 @@ class Lexicon:
     participle_word: Pattern = re.compile(".")  # a trigger word that can be a participle (German: any lower-case one)
     relative_clause: Pattern = re.compile("$^")  # the start of a relative or subordinate clause ("in die", "nachdem")
     generic_parties: Pattern = re.compile("$^")  # "die Konfliktparteien", "beide Seiten": the war's parties
+    # an agreement told as a reply to the sentence before: "Darauf hätten sich beide Seiten geeinigt" (text
+    # from the sentence's start to the agreement word) or "agreed to halt the fighting" (text right after it)
+    agreement_anaphor: Pattern = re.compile("$^")
+    agreement_truce_after: Pattern = re.compile("$^")
+    # a sentence that states a truce without a declaring verb: "Ab Mitternacht sollen die Waffen schweigen"
+    truce_statement: Pattern = re.compile("$^")
     talks_off_topic: Pattern = re.compile("$^")  # trade, climate, migration: talks not about a conflict
     talks_on_topic: Pattern = re.compile("$^")  # conflict topics that keep such talks (with `conflict_words`)
     talks_topic_start: Pattern = re.compile("$^")  # "über", "zu": where the topic of talks begins

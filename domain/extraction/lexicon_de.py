@@ -416,7 +416,10 @@ CONFLICT_WORDS = _c(
     r"front|streitkräfte|besatzung\w*|brigade\w*|bewaffnete\w*|hamas|hisbollah|taliban|huthi\w*|pkk|ypg|farc|"
     r"gaza\w*|kampfflugzeug\w*|beschuss|beschossen|granat\w*|raketen\w*|"
     # attacks without a war word: "Russland hat Charkiw mit Drohnen angegriffen"
-    r"(?:drohnen|raketen|bomben|artillerie|granat|mörser)angriff\w*|\w*drohne[n]?\w*|marschflugkörper\w*)\b"
+    r"(?:drohnen|raketen|bomben|artillerie|granat|mörser)angriff\w*|\w*drohne[n]?\w*|marschflugkörper\w*|"
+    # an attack told by its verb: "Indien hat Ziele in Pakistan angegriffen" (not the noun: a trade
+    # dispute's "Angriff" on a tax would open the gate to its talks)
+    r"angegriffen|waffen)\b"
 )
 
 GENERIC_FORCES = (
@@ -505,7 +508,10 @@ TARGET_BEFORE = _c(
     r"einheiten|konvoi|kommandeure|anführer|verstecke)\s+(?:de[rsnm]\s+)?|\bauf\s+(?:de[rsnm]\s+|die\s+)?|"
     r"\bum\s+(?:de[rsnm]\s+|die\s+)|"
     r"\bhochburg\s+(?:de[rsnm]\s+)?|\bgebiet\w*\s+(?:de[rsnm]\s+)?|"
-    r"\bkämpfer\s+(?:de[rsnm]\s+)?|\bkontrolle\s+(?:de[rsnm]\s+)?)(?:\w+\s+|\w+-){0,2}$"
+    r"\bkämpfer\s+(?:de[rsnm]\s+)?|\bkontrolle\s+(?:de[rsnm]\s+)?|"
+    # "eine Offensive im Osten der Ukraine", "Ziele im Süden des Libanon": the country attacked there
+    r"\b(?:im|in\s+de[nm]|ganz\s+im)\s+(?:\w+\s+)?(?:norden|süden|osten|westen|nordosten|nordwesten|südosten|"
+    r"südwesten|grenzgebiet\w*)\s+(?:de[rs]\s+))(?:\w+\s+|\w+-){0,2}$"
 )
 # "Kämpfer der YPG griffen ... an", "Am Dienstag griffen Kämpfer der YPG ... an": the fighters are the
 # sentence's subject (first, or right after a time adverbial and the verb), not the object.
@@ -554,13 +560,27 @@ CASUALTY_TALLY = _c(
 PASSIVE_AGENT_BEFORE = _c(r"\b(?:durch|von|vom)\s+(?:de[rsnm]\s+|die\s+)?(?:\w+\s+){0,2}$")
 VENUE_BEFORE = _c(r"\b(?:in|im|nach|bei|auf)\s+(?:de[rmns]\s+)?(?:\w+\s+){0,2}$")
 VENUE_ATTRIBUTIVE_AFTER = _c(r"^-(?:gespräch|verhandlung|konferenz|gipfel|treffen)")
+# an earlier attack the sentence refers to: "Indien hat nach dem Anschlag in Kaschmir Ziele in Pakistan
+# angegriffen" (the place of that attack, not of the one reported)
+_REFERENCE_ATTACK_BEFORE = (
+    r"\b(?:nach|seit|wegen|infolge|vor)\s+(?:de[mnr]|einem|einer|den)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:\w*anschl[aä]g\w*|\w*angriff\w*|attentat\w*|massaker\w*|überfall\w*|terrorakt\w*)\s+"
+    r"(?:\w+\s+)?(?:in|im|auf|bei|von)\s+(?:de[rmns]\s+)?(?:\w+\s+)?$"
+)
 PLACE_EXCLUDED_BEFORE = _c(
     r"\b(?:\w*ministerium\w*|sprecher\w*|angaben|agentur\w*|hauptquartier\w*|zentrale|behörde\w*|"
     r"korrespondent\w*|journalist\w*|beobachter\w*|sitz)\s+(?:\w+\s+){0,1}(?:in|aus)\s+(?:de[rmns]\s+)?$|"
     r"\b(?:regierung|führung|botschafter\w*|botschaft|lage|krieg\w*|konflikt\w*|frieden|zukunft|menschen|"
     r"bevölkerung|staatsbesuch\w*|besuch\w*|reise|flüchtlinge|gesandte\w*|sondergesandte\w*|"
     r"hilfslieferungen|evakuierung\w*)\s+(?:\w+\s+){0,2}(?:in|im|nach|aus|für|zu|über)\s+(?:de[rmns]\s+)?"
-    r"(?:\w+\s+)?$|\b(?:über|für|zu|zur|zum|gegen|aus)\s+(?:de[rmns]\s+)?(?:\w+\s+)?$"
+    r"(?:\w+\s+)?$|\b(?:über|für|zu|zur|zum|gegen|aus)\s+(?:de[rmns]\s+)?(?:\w+\s+)?$|" + _REFERENCE_ATTACK_BEFORE
+)
+REFERENCE_ATTACK_BEFORE = _c(_REFERENCE_ATTACK_BEFORE)
+# "Darauf hätten sich Israel und die Hisbollah geeinigt": the agreement's object is the sentence before
+AGREEMENT_ANAPHOR = _c(r"^\W*(?:darauf|dazu|hierauf|auf\s+(?:sie|diese[ns]?|das|eine\s+solche))\b")
+TRUCE_STATEMENT = _c(
+    r"\b(?:" + _CEASEFIRE_NOUNS + r"|waffen\s+(?:\w+\s+){0,3}?(?:schweigen|ruhen)|"
+    r"(?:kämpfe|kampfhandlungen|feindseligkeiten|angriffe)\s+(?:\w+\s+){0,3}?(?:einstellen|eingestellt|enden|ruhen))\b"
 )
 NATIONWIDE = _c(r"\b(?:landesweit\w*|in\s+ganz|für\s+ganz|im\s+ganzen\s+land|flächendeckend\w*|gesamte[nr]?\s+land)\b")
 ANAPHORIC_PLACE = _c(
@@ -999,6 +1019,7 @@ LEXICON = Lexicon(
     passive_agent_before=PASSIVE_AGENT_BEFORE,
     venue_before=VENUE_BEFORE,
     place_excluded_before=PLACE_EXCLUDED_BEFORE,
+    reference_attack_before=REFERENCE_ATTACK_BEFORE,
     nationwide=NATIONWIDE,
     anaphoric_place=ANAPHORIC_PLACE,
     landmark_before=LANDMARK_BEFORE,
@@ -1024,6 +1045,8 @@ LEXICON = Lexicon(
     ceasefire_nominal_ok=CEASEFIRE_NOMINAL_OK,
     since_when=SINCE_WHEN,
     ceasefire_topic_agreed=CEASEFIRE_TOPIC_AGREED,
+    agreement_anaphor=AGREEMENT_ANAPHOR,
+    truce_statement=TRUCE_STATEMENT,
     nominal_habitual=_c(r"\b(?:regelmäßige\w*|häufige\w*|gelegentliche\w*|sporadische\w*)\s+(?:\w+\s+)?$"),
     offensive_stopped=OFFENSIVE_STOPPED,
     offensive_stopped_before=OFFENSIVE_STOPPED_BEFORE,

@@ -77,11 +77,12 @@ _AGREEMENT_OBJECT = (
 # "agreed" states an agreement between parties with its object or partner ("agreed on a plan", "agreed
 # with Russia", "agreed a truce", "the two sides agreed."), not a consent to act ("agreed to help")
 _AGREED = (
-    r"agreed(?=\s+(?:on|upon)\s+(?!" + _WEEKDAY_WORD + r")|\s+(?:with|that)\b|"
+    r"agreed(?=(?:\s+on\s+(?:" + _WEEKDAY_WORD + r")\b)?"  # "agreed on Tuesday to halt": the day, then what
+    r"(?:\s+(?:on|upon)\s+(?!" + _WEEKDAY_WORD + r")|\s+(?:with|that)\b|"
     r"\s+to\s+(?:a|an|the|hold|meet|resume|start|begin|open|end|halt|stop|cease|respect|implement|exchange|"
     r"swap|withdraw)\b|\s+(?:(?:a|an|the|on\s+a|on\s+an|on\s+the)\s+)?(?:[\w-]+\s+){0,2}(?:"
     + _AGREEMENT_OBJECT
-    + r")\b|\s*[.;]|\s+(?:late|early|overnight|after))"
+    + r")\b|\s*[.;]|\s+(?:late|early|overnight|after)))"
 )
 _AGREE = (
     _AGREED + r"|reached\s+(?:an?\s+|the\s+)?(?:deal|agreement|accord|understanding)|struck\s+(?:a|the)\s+deal|"
@@ -612,6 +613,12 @@ VENUE_BEFORE = _c(
     r"\bto\s+(?:the\s+)?$|\b(?:capital|city|resort|town|port)\s*,\s*$"
 )
 VENUE_ATTRIBUTIVE_AFTER = _c(r"^(?:-|\s+)(?:peace\s+)?(?:talks|meeting|summit|conference|negotiations)\b")
+# an earlier attack the sentence refers to: "struck targets in Iraq days after a bombing in Ankara"
+_REFERENCE_ATTACK_BEFORE = (
+    r"\b(?:after|since|following|before)\s+(?:the|an?|last\s+\w+'s)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:attacks?|bombings?|massacres?|assassination|raids?|car\s+bomb(?:ing)?s?|suicide\s+bombings?)\s+"
+    r"(?:in|at|on|near)\s+(?:the\s+)?(?:\w+\s+)?$"
+)
 PLACE_EXCLUDED_BEFORE = _c(
     r"\b(?:ministry|spokes(?:man|woman|person)|agency|headquarters|embassy|ambassador|envoy|correspondent|"
     r"reporter|journalists?|observers?|officials?|sources?|bureau|office|representatives?)\s+(?:\w+\s+)?"
@@ -626,7 +633,17 @@ PLACE_EXCLUDED_BEFORE = _c(
     r"hostilities|bloodshed)\s+in\s+(?:the\s+)?(?:\w+\s+)?$|"
     # where the speaker spoke: "a commander said in Istanbul", "told reporters in Geneva"
     r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|speaking|announced|added|reported|wrote)\s+"
-    r"(?:(?:on|late|early)\s+\w+\s+)?(?:in|from|at)\s+(?:the\s+)?$"
+    r"(?:(?:on|late|early)\s+\w+\s+)?(?:in|from|at)\s+(?:the\s+)?$|" + _REFERENCE_ATTACK_BEFORE
+)
+REFERENCE_ATTACK_BEFORE = _c(_REFERENCE_ATTACK_BEFORE)
+# "Both sides had agreed to it", "agreed to halt the fighting": the truce of the sentence before, or one itself
+AGREEMENT_TRUCE_AFTER = _c(
+    r"^(?:\s+on\s+\w+day)?\s+(?:to|on)\s+(?:(?:it|this|that)\b|(?:halt|stop|cease|end|suspend)\s+(?:the\s+|all\s+)?"
+    r"(?:fighting|hostilities|attacks|combat|shelling|bombing|bombardment|offensive|clashes|air\s*strikes)\b)"
+)
+TRUCE_STATEMENT = _c(
+    r"\b(?:" + _CEASEFIRE_NOUNS + r"|guns\s+(?:\w+\s+){0,2}?(?:fall|fell|go|went)\s+silent|"
+    r"(?:halt|stop|cease|end|suspend)\s+(?:the\s+|all\s+)?(?:fighting|hostilities|attacks|combat))\b"
 )
 NATIONWIDE = _c(
     r"\b(?:nationwide|countrywide|across\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:country|syria|yemen|libya|"
@@ -940,6 +957,7 @@ LEXICON = Lexicon(
     ),
     venue_before=VENUE_BEFORE,
     place_excluded_before=PLACE_EXCLUDED_BEFORE,
+    reference_attack_before=REFERENCE_ATTACK_BEFORE,
     nationwide=NATIONWIDE,
     anaphoric_place=ANAPHORIC_PLACE,
     landmark_before=LANDMARK_BEFORE,
@@ -1080,6 +1098,8 @@ LEXICON = Lexicon(
     ceasefire_nominal_ok=CEASEFIRE_NOMINAL_OK,
     since_when=SINCE_WHEN,
     ceasefire_topic_agreed=CEASEFIRE_TOPIC_AGREED,
+    agreement_truce_after=AGREEMENT_TRUCE_AFTER,
+    truce_statement=TRUCE_STATEMENT,
     nominal_habitual=_c(r"\b(?:regular|frequent|occasional|sporadic|periodic|routine)\s+(?:[\w-]+\s+)?$"),
     reaction_clause=REACTION_CLAUSE,
     offensive_stopped=OFFENSIVE_STOPPED,

@@ -337,7 +337,11 @@ def _sentence_candidates(art: _Article, index: int) -> list[Candidate]:
     sentence = art.sentences[index]
     clauses = sentence.clauses(art.lexicon)
     out: list[Candidate] = []
-    for event_type, best in _realised(art, sentence, clauses).items():
+    realised = _realised(art, sentence, clauses)
+    for event_type, best in realised.items():
+        if event_type == TALKS and CEASEFIRE not in realised and _agreed_truce(art, index, sentence, best):
+            event_type, best = CEASEFIRE, replace(best, event_type=CEASEFIRE, rule="ceasefire_agreed_anaphor")
+            art.note(index, f"agreement {best.word!r} is a truce's (rule ceasefire_agreed_anaphor)")
         cand = _candidate(art, index, sentence, clauses, event_type, best)
         if cand is None:
             word = f"{event_type} trigger {best.word!r} (rule {best.rule})"
@@ -352,6 +356,32 @@ def _sentence_candidates(art: _Article, index: int) -> list[Candidate]:
         else:
             out.append(cand)
     return out
+
+
+def _named_as_elsewhere(art: _Article, sentence: Sentence, place: PlaceLike) -> bool:
+    """The sentence names the war's place as another attack's ("nach dem Anschlag in Quetta haben Jets ...
+    angegriffen"): its own words rule that place out, so the war's place is no fallback for it."""
+    excluded = art.lexicon.reference_attack_before
+    return any(
+        p.place.name == place.name and excluded.search(art.ctx.low[max(0, p.start - 50) : p.start]) is not None
+        for p in art.ctx.places_in(sentence.start, sentence.end)
+    )
+
+
+def _agreed_truce(art: _Article, index: int, sentence: Sentence, trig: Trigger) -> bool:
+    """An agreement whose object is a truce: the one the sentence before states ("Ab Mitternacht sollen die
+    Waffen schweigen. Darauf hätten sich beide Seiten geeinigt", "... took effect. Both sides agreed to it"),
+    or halting the fighting itself ("agreed to halt the fighting")."""
+    if trig.strength != "agreement":
+        return False
+    lex = art.lexicon
+    truce_before = index > 0 and lex.truce_statement.search(art.sentences[index - 1].low) is not None
+    if lex.agreement_anaphor.match(sentence.low[: trig.start]):
+        return truce_before
+    after = lex.agreement_truce_after.match(sentence.low[trig.end :])
+    if after is None:
+        return False
+    return truce_before or not re.search(r"\b(?:it|this|that)\b", after.group())
 
 
 def _offensives_of_their_own(
@@ -498,6 +528,7 @@ def _candidate(
         and conflict.precision != "country"
         and not region
         and (own is None or own.country == conflict.country)  # not when the sentence names another country
+        and not _named_as_elsewhere(art, sentence, conflict)
     ):
         place = conflict  # fighting "an mehreren Abschnitten der Front": the war's place
     if place is not None and event_type == OFFENSIVE:

@@ -313,3 +313,34 @@ def test_sponsor_from_the_neighbouring_sentence() -> None:
     )
     (event,) = _of(extract(text, published_at=PUB_2016_11_10), "ResolutionBlocked")
     assert ("USA", "blocked_by") in _roles(event) and ("MAR", "sponsor") in _roles(event)
+
+
+def test_an_agreement_replying_to_a_truce_in_the_sentence_before_is_that_truce_not_talks() -> None:
+    text = (
+        "Ab Sonntagfrüh sollen an der Grenze die Waffen ruhen. "
+        "Darauf hätten sich Armenien und Aserbaidschan geeinigt, sagte ein Vermittler."
+    )
+    events = extract(text, published_at=PUB_2025_01_20, language="de")
+    assert [type(e).__name__ for e in events] == ["CeasefireAnnounced"]
+    assert {a.code: a.role for a in events[0].actors} == {"ARM": "announced_by", "AZE": "announced_by"}
+
+
+def test_an_agreement_replying_to_a_sentence_without_a_truce_stays_talks() -> None:
+    text = (
+        "Krieg im Kaukasus. Ab Sonntag soll die Grenze für Händler wieder offen sein. "
+        "Darauf hätten sich Armenien und Aserbaidschan geeinigt, sagte ein Vermittler."
+    )
+    events = extract(text, published_at=PUB_2025_01_20, language="de")
+    assert not _of(events, "CeasefireAnnounced")
+
+
+def test_agreeing_to_halt_the_fighting_is_a_truce_and_agreeing_to_it_refers_to_the_one_before() -> None:
+    halted = "Armenia and Azerbaijan agreed on Tuesday to halt the fighting along their border, officials said."
+    events = extract(halted, published_at="2016-04-06", language="en")
+    assert [type(e).__name__ for e in events] == ["CeasefireAnnounced"]
+    replied = (
+        "A truce in the border war took effect at noon on Tuesday. "
+        "Armenia and Azerbaijan had agreed to it in talks in Moscow, officials said."
+    )
+    truces = _of(extract(replied, published_at="2016-04-06", language="en"), "CeasefireAnnounced")
+    assert truces and {a.code for a in truces[0].actors} >= {"ARM", "AZE"}

@@ -107,3 +107,18 @@ def test_an_advance_into_a_province_named_after_its_town_has_no_point_location()
     text = "War in Ukraine\n\nUkrainian troops pushed deeper into the Kursk region on Tuesday."
     (event,) = _of(extract(text, published_at=PUB_2016_11_10, language="en"), "OffensiveLaunched")
     assert event.location is None
+
+
+def test_the_place_of_an_earlier_attack_the_sentence_refers_to_is_not_the_place_of_the_one_reported() -> None:
+    german = "Nach dem Anschlag in Quetta haben pakistanische Kampfjets am Mittwoch Stellungen der Taliban angegriffen."
+    english = "Days after the bombing in Quetta, Pakistani jets struck Taliban positions on Wednesday."
+    for text, language in ((german, "de"), (english, "en")):
+        events = _of(extract(text, published_at=PUB_2017_03_09, language=language), "OffensiveLaunched")
+        assert len(events) == 1 and events[0].location is None, language  # not Quetta, nor as the war's place
+        assert {"PAK", "AFG-REB"} <= _codes(events[0])
+
+
+def test_a_german_article_telling_an_attack_only_by_its_verb_is_read() -> None:
+    text = "Indien hat in der Nacht Ziele in Pakistan angegriffen. Islamabad sprach von acht Toten."
+    events = _of(extract(text, published_at=PUB_2017_03_09, language="de"), "OffensiveLaunched")
+    assert len(events) == 1 and "IND" in _codes(events[0])
