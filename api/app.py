@@ -30,7 +30,8 @@ from api.routes import ROUTE_HANDLERS
 from api.routes.metrics import scrape
 from api.routes.web import vendor_url
 from api.services import Services, service_pool
-from infra.db import close_pool, stop_tasks
+from api.tasks import stop_tasks
+from infra.db import close_pool
 from infra.event_store import EventStore
 from infra.follower import FollowerRunner
 from infra.projection_runner import projection_followers
@@ -65,11 +66,11 @@ def create_app(settings: Settings, database_url: str) -> Litestar:
         try:
             yield
         finally:
-            await stop_tasks(tasks)
+            await stop_tasks(tasks, settings.shutdown_timeout_s)
             await services.live.close()
             await services.listener.close()
             await services.store.close()
-            await close_pool(pool)
+            await close_pool(pool, settings.shutdown_timeout_s)
 
     app = Litestar(
         route_handlers=[*ROUTE_HANDLERS, scrape],

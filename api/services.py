@@ -105,7 +105,7 @@ async def open_services(settings: Settings, database_url: str, *, max_size: int 
         await services.live.close()
         await services.listener.close()
         await services.store.close()  # let the last wake-up NOTIFY go out before the pool closes
-        await close_pool(pool)
+        await close_pool(pool, settings.shutdown_timeout_s)
 
 
 def prepare_database(settings: Settings, *, migrate: bool = True) -> str:

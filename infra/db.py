@@ -190,13 +190,3 @@ async def close_pool(pool: asyncpg.Pool, timeout_s: float = 10.0) -> None:
     except TimeoutError:
         log.warning("the database pool did not close within %.0f s; its connections are dropped", timeout_s)
         pool.terminate()
-
-
-async def stop_tasks(tasks: list[asyncio.Task[Any]], timeout_s: float = 10.0) -> None:
-    """Cancel background tasks and wait a bounded time for them to finish."""
-    for task in tasks:
-        task.cancel()
-    if tasks:
-        _, pending = await asyncio.wait(tasks, timeout=timeout_s)
-        if pending:
-            log.warning("%d background task(s) did not stop within %.0f s", len(pending), timeout_s)

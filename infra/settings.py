@@ -51,6 +51,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     http_max_connections: int = 4096  # open connections (idle ones too) before new requests get a 503
     http_max_header_bytes: int = 16384  # an unfinished request head may hold this much (h11)
     idempotency_lease_s: float = 300.0  # an Idempotency-Key claim is free again after this
+    shutdown_timeout_s: float = 10.0  # background tasks, then the pool, get this long each to stop
 
 
 def _bool(raw: str) -> bool:
@@ -109,6 +110,7 @@ _ENV: dict[str, tuple[str, Callable[[str], Any]]] = {
     "CONFLICTDB_HTTP_MAX_CONNECTIONS": ("http_max_connections", int),
     "CONFLICTDB_HTTP_MAX_HEADER_BYTES": ("http_max_header_bytes", int),
     "CONFLICTDB_IDEMPOTENCY_LEASE_S": ("idempotency_lease_s", float),
+    "CONFLICTDB_SHUTDOWN_TIMEOUT": ("shutdown_timeout_s", float),
 }
 
 
@@ -126,6 +128,7 @@ _POSITIVE = {
     "CONFLICTDB_HTTP_MAX_CONNECTIONS": "http_max_connections",
     "CONFLICTDB_HTTP_MAX_HEADER_BYTES": "http_max_header_bytes",
     "CONFLICTDB_IDEMPOTENCY_LEASE_S": "idempotency_lease_s",
+    "CONFLICTDB_SHUTDOWN_TIMEOUT": "shutdown_timeout_s",
 }
 
 

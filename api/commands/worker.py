@@ -12,6 +12,7 @@ from typing import Any
 
 from api.commands.common import add_database_options, exit_cleanly_on_sigterm, prepare_database, settings_from
 from api.commands.serve import check_port_free
+from api.tasks import stop_tasks
 
 
 def register(sub: Any) -> None:
@@ -77,12 +78,13 @@ async def _work(settings: Any, url: str) -> None:
         announce(
             settings, f"conflictdb: worker metrics on http://{settings.host}:{settings.worker_metrics_port}/metrics"
         )
-        await _until_stopped([asyncio.create_task(w) for w in workers], server)
+        await _until_stopped([asyncio.create_task(w) for w in workers], server, settings.shutdown_timeout_s)
 
 
-async def _until_stopped(tasks: list[asyncio.Task[None]], server: Any) -> None:
+async def _until_stopped(tasks: list[asyncio.Task[None]], server: Any, timeout_s: float) -> None:
     """Run the tasks and the metrics server until SIGTERM or SIGINT (or a task fails), then stop
-    all of them together: the server finishes its open requests, the tasks are cancelled."""
+    all of them together: the server finishes its open requests, the tasks are cancelled and get
+    `timeout_s` to finish (a task stuck in its cleanup does not hold the process)."""
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
@@ -93,9 +95,9 @@ async def _until_stopped(tasks: list[asyncio.Task[None]], server: Any) -> None:
         done, _ = await asyncio.wait([*tasks, serving, stopped], return_when=asyncio.FIRST_COMPLETED)
     finally:
         server.should_exit = True
-        for task in [*tasks, stopped]:
-            task.cancel()
-        await asyncio.gather(*tasks, serving, stopped, return_exceptions=True)
+        stopped.cancel()
+        await stop_tasks([*tasks, stopped], timeout_s)
+        await asyncio.wait([serving], timeout=timeout_s)
         for signum in (signal.SIGTERM, signal.SIGINT):
             loop.remove_signal_handler(signum)
     for task in done - {stopped}:
