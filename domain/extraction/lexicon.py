@@ -139,6 +139,7 @@ class Lexicon:
     coordination_gap: Pattern = re.compile("$^")  # text between two members of one list
     resolution_noun: Pattern = re.compile("$^")
     topic_preposition: Pattern = re.compile("$^")  # "gegen", "zu" after a draft noun: what it is about
+    draft_topic_end: Pattern = re.compile("$^")  # a comma or subordinator after it: the topic has ended
     veto_verb: Pattern = re.compile("$^")  # a nominal "Veto" states a block only with one of these
     un_seat: str = "New York"
     continuation: Pattern = re.compile("$^")  # "fortgesetzt", "dauern an": an event still going on

@@ -110,7 +110,7 @@ _OFF_STRONG_VERBS = (
     r"angreifen|"
     r"bombardieren|beschießen|beschießt|rücken\b[^,.;:]*\b(?:vor|ein)|erobern|zurückerobern|"
     r"befreit(?:e|en)?|befreiten|drangen\b[^,.;:]*\bvor|drang\b[^,.;:]*\bvor|dringen\b[^,.;:]*\bvor|"
-    r"vorgedrungen|überrannt(?:e|en)?|einmarschiert|marschierten\b[^,.;:]*\bein|umkämpft\w*|"
+    r"vorgedrungen|vorgestoßen|stießen\b[^,.;:]{0,120}?\bvor\b|stieß\b[^,.;:]{0,120}?\bvor\b|überrannt(?:e|en)?|einmarschiert|marschierten\b[^,.;:]*\bein|umkämpft\w*|"
     # "sind in die Stadt Goma eingedrungen", "drangen in die Stadt ein"
     r"eingedrungen|drangen\b[^,.;:]*\bein\b|drang\b[^,.;:]*\bein\b|"
     r"unter\s+(?:ihre|seine|die|eigene)\s+kontrolle\s+(?:gebracht|brachten|brachte|bringen)|"
@@ -1087,6 +1087,7 @@ LEXICON = Lexicon(
     coordination_gap=COORDINATION_GAP,
     resolution_noun=RESOLUTION_NOUN,
     topic_preposition=TOPIC_PREPOSITION,
+    draft_topic_end=_c(r"[,;:]|\b(?:nachdem|als|weil|aber|doch|während|bevor|seit|bis|wobei)\b"),
     veto_verb=VETO_VERB,
     casualty_number=CASUALTY_NUMBER,
     casualty_killed=CASUALTY_KILLED,
@@ -1140,9 +1141,10 @@ LEXICON = Lexicon(
     region_unit_after=_c(r"^(?:er)?\s+(?:gebiet|gebietes|oblast)\b"),
     time_frame_before=_c(r"\bseit\s+(?:de[mnrs]|der)\s+(?:\w+\s+)?$|\bgeschichte\s+(?:de[sr]\s+)?$"),
     demonym_of_place=_c(
-        r"^\s+(?:\w+\s+)?(?:hauptstadt|stadt|großstadt|metropole|provinz|region|grenze|küste|dorf|ortschaft|"
+        # compounds too: "die russische Grenzregion Kursk", "das syrische Grenzgebiet"
+        r"^\s+(?:\w+\s+)?(?:hauptstadt|stadt|großstadt|metropole|[\w-]*provinz|[\w-]*region|grenze|küste|dorf|ortschaft|"
         r"[\w-]*hochburg|enklave|hafenstadt|ölstadt|grenzstadt|"
-        r"grenzstadt|hafenstadt|oasenstadt|basis|luftwaffenbasis|gebiet|territorium|seite\s+der\s+grenze|"
+        r"grenzstadt|hafenstadt|oasenstadt|basis|luftwaffenbasis|[\w-]*gebiet|territorium|seite\s+der\s+grenze|"
         # "im pakistanisch verwalteten Teil Kaschmirs": a part of a territory, named by who administers it
         r"teil|landesteil|sektor|zone)\b"
     ),

@@ -132,12 +132,16 @@ _OFF_WEAK = (
     r"raided|raiding|ambushed|ambushing|"
     r"took\s+(?:the\s+)?(?:town|city|village|villages|district|base|airport|province|area)|hit|"
     # "troops entered the town": weak, so an aid convoy entering a town needs an armed attacker
-    r"entered\s+(?:the\s+)?(?:[\w-]+\s+)?(?:town|city|village|district|outskirts|neighbou?rhood|centre|center)"
+    r"entered\s+(?:the\s+)?(?:[\w-]+\s+)?(?:town|city|village|district|outskirts|neighbou?rhood|centre|center)|"
+    # an incursion told by its movement: "Turkish tanks crossed into Syria" (weak: an armed subject decides)
+    r"crossed\s+(?:the\s+border\s+)?into|rolled\s+into|"
+    # "drove Islamic State out of Jarablus", "to drive the militants out of": taking a place from a foe
+    r"dr(?:o|i)ve\s+(?:[\w-]+\s+){1,4}?out\s+of|driving\s+(?:[\w-]+\s+){1,4}?out\s+of|driven\s+out\s+of"
 )
 
 _RES_TRIGGERS = (
     r"vetoed|vetoes|vetoing|veto|blocked|blocking|blocks|voted\s+(?:down|against)|voting\s+against|"
-    r"vote\s+against|failed\s+to\s+(?:pass|win|get|secure|garner|obtain|be\s+adopted|muster)|rejected|"
+    r"vote\s+against|failed\s+to\s+(?:pass|win|get|secure|garner|obtain|be\s+adopted|muster|adopt)|rejected|"
     r"(?:was|were)\s+defeated|did\s+not\s+pass|fell\s+short|(?:was|were)\s+not\s+adopted"
 )
 
@@ -239,8 +243,9 @@ COORDINATION_GAP = _c(r"\s*(?:,\s*(?:and\s+)?|\band\b|\bas\s+well\s+as\b)\s*(?:t
 RESOLUTION_NOUN = _c(r"\b(?:resolutions?|drafts?|draft\s+text|measure|motion|proposal)\b")
 TOPIC_PREPOSITION = _c(r"\b(?:on|about|against|over|condemning|concerning|regarding|targeting|to\s+sanction|for)\b")
 VETO_VERB = _c(
-    r"\b(?:vetoed|vetoes|vetoing|used\s+(?:its|their|his|her|a|the)\s+veto|cast\s+(?:its|their|a|the)\s+veto|"
-    r"exercised\s+(?:its|their|a|the)\s+veto|veto\s+(?:power\s+)?to\s+(?:block|protect|shield|stop|kill)|"
+    # "cast its fifth veto", "used its 12th veto on Syria": the ordinal between
+    r"\b(?:vetoed|vetoes|vetoing|used\s+(?:its|their|his|her|a|the)\s+(?:[\w-]+\s+)?veto|"
+    r"cast\s+(?:its|their|a|the)\s+(?:[\w-]+\s+)?veto|exercised\s+(?:its|their|a|the)\s+(?:[\w-]+\s+)?veto|veto\s+(?:power\s+)?to\s+(?:block|protect|shield|stop|kill)|"
     r"blocked|block|rejected|struck\s+down|killed)\b"
 )
 
@@ -533,6 +538,9 @@ TARGET_BEFORE = _c(
     # "an offensive to drive Islamic State from Mosul", "pushed the rebels out of"
     r"\b(?:drive|drives|drove|driving|driven|push|pushes|pushed|pushing|chase|chased|chasing)\s+(?:the\s+)?|"
     r"\b(?:directed|aimed)\s+at\s+(?:the\s+)?|"
+    # "pushed into Mosul, battling Islamic State fighters": the foe fought
+    # (not "fighting": "rebels fighting Assad" names the rebels, it reports no attack)
+    r"\b(?:battling|battled|clashing\s+with|clashed\s+with)\s+(?:the\s+)?|"
     # the dead and wounded of the attack: "killing 12 soldiers", "wounding dozens of police officers"
     r"\b(?:killing|killed|wounding|wounded|injuring|injured)\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+)?"
     r"(?:\d+|dozens|scores|hundreds|a\s+dozen|two|three|four|five|six|seven|eight|nine|ten)\s+(?:of\s+)?|"
@@ -995,6 +1003,7 @@ LEXICON = Lexicon(
     coordination_gap=COORDINATION_GAP,
     resolution_noun=RESOLUTION_NOUN,
     topic_preposition=TOPIC_PREPOSITION,
+    draft_topic_end=_c(r"[,;:]|\b(?:after|when|as|because|but|while|before|since|until|and\s+then)\b"),
     veto_verb=VETO_VERB,
     casualty_number=CASUALTY_NUMBER,
     casualty_killed=CASUALTY_KILLED,

@@ -626,7 +626,12 @@ def _topic_of_draft(ctx: ArticleContext, m: Mention, sentence: Sentence, lexicon
     """An actor inside what the draft is about ("Resolution ... gegen die Anerkennung ... Israels")."""
     low = sentence.low[: m.start - sentence.start]
     ends = [noun.end() for noun in lexicon.resolution_noun.finditer(low)]
-    return bool(ends) and bool(lexicon.topic_preposition.search(low[ends[-1] :]))
+    if not ends:
+        return False
+    between = low[ends[-1] :]
+    topic = lexicon.topic_preposition.search(between)
+    # "a resolution on Yemen after Russia cast its veto": the topic ends where another clause begins
+    return topic is not None and not lexicon.draft_topic_end.search(between, topic.end())
 
 
 def _no_voter(ctx: ArticleContext, m: Mention, lexicon: Lexicon) -> bool:

@@ -166,3 +166,24 @@ def test_african_union_talks_are_no_labour_union_talks() -> None:
         language="en",
     )
     assert [type(e).__name__ for e in events] == ["TalksHeld"]
+
+
+def _kinds(text: str) -> list[tuple[str, dict[str, str]]]:
+    return [
+        (type(e).__name__, {a.code: a.role for a in e.actors}) for e in extract(text, published_at=PUB, language="en")
+    ]
+
+
+def test_a_veto_counted_by_its_ordinal_and_a_draft_the_council_failed_to_adopt_are_blocks() -> None:
+    text = "The council failed to adopt a British-drafted resolution on Yemen after Russia cast its third veto."
+    assert _kinds(text) == [("ResolutionBlocked", {"GBR": "sponsor", "RUS": "blocked_by"})]
+
+
+def test_an_incursion_told_by_crossing_and_driving_a_foe_out_is_an_offensive() -> None:
+    text = "Kenyan troops crossed into Somalia on Sunday to drive al Shabaab fighters out of the town of Kismayo."
+    assert _kinds(text) == [("OffensiveLaunched", {"KEN": "attacker", "SOM-REB": "target"})]
+
+
+def test_the_foe_an_offensive_battles_is_its_target() -> None:
+    battled = "Iraqi troops stormed the airport of Tal Afar on Monday, battling Islamic State fighters."
+    assert _kinds(battled) == [("OffensiveLaunched", {"IRQ": "attacker", "ISIL": "target"})]

@@ -364,3 +364,10 @@ def test_talks_beside_words_that_begin_like_verein_or_with_sich_zusammensetzen(t
 )
 def test_a_strike_that_hit_or_a_crowd_that_gathered_holds_no_talks(text: str) -> None:
     assert _talks(text) == []
+
+
+def test_an_advance_told_by_vorstossen_is_an_offensive_and_the_demonym_of_a_border_region_is_no_attacker() -> None:
+    text = "Russische Truppen sind in die ukrainische Grenzregion Sumy vorgestoßen, teilte die Armee mit."
+    events = _of(extract(text, published_at="2025-05-14", language="de"), "OffensiveLaunched")
+    assert len(events) == 1
+    assert {a.code: a.role for a in events[0].actors if a.role == "attacker"} == {"RUS": "attacker"}
