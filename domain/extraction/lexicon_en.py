@@ -252,7 +252,7 @@ VETO_VERB = _c(
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 CUES = {
     "negated": _c(
-        r"\b(?:not|no|never|neither|nor|without|failed|fail|fails|failing|refused|refuses|refusing|"
+        r"\b(?:not|cannot|no|never|neither|nor|without|failed|fail|fails|failing|refused|refuses|refusing|"
         r"cancell?ed|cancell?ing|called\s+off|denied|denies|declined\s+to|ruled\s+out|rule\s+out|"
         r"yet\s+to|instead\s+of|refrain\w*|excluded|exclude|excludes|excluding|barred\s+from|shut\s+out\s+of|"
         r"left\s+out\s+of)\b|n't\b"
@@ -262,7 +262,7 @@ CUES = {
         r"suspends|stalled|stall|postponed|postpone|postpones|postponement|delayed|delay|adjourned|"
         r"ended\s+without|walked\s+out|pulled\s+out|withdrew\s+from|violat\w+|breach\w*|abandoned|scrapped|"
         r"torn\s+up|unravell?(?:ed|ing)|fell\s+apart|faltered|crumbled|ended\s+in\s+failure|deadlocked|"
-        r"stalemate|boycott\w*)\b"
+        r"stalemate|boycott\w*|torpedo\w*|derail\w*|scuttl\w*|sabotag\w*|wreck(?:ed|ing|s)?)\b"
     ),
     "planned": _c(
         r"\b(?:"

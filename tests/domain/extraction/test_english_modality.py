@@ -306,3 +306,14 @@ def test_a_truce_the_talks_reached_is_agreed() -> None:
 )
 def test_an_attributive_plan_cue_reaches_only_its_own_phrase(text: str, event_type: str, expected: bool) -> None:
     assert (_mood(text, event_type) == REALISED) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The opposition has said that peace talks with the government cannot begin until the sieges end.",
+        "A wave of air raids helped to torpedo the peace talks between the two sides in Geneva.",
+    ],
+)
+def test_talks_that_cannot_begin_or_were_torpedoed_are_not_held(text: str) -> None:
+    assert REALISED not in _moods(text, TALKS)
