@@ -27,7 +27,7 @@ from domain.gazetteer._data import (
 )
 from domain.gazetteer._match import SurfaceIndex
 from domain.gazetteer.model import Place, PlaceMention
-from domain.gazetteer.transliteration import CYRILLIC_COUNTRIES, german_form
+from domain.gazetteer.transliteration import ARABIC_COUNTRIES, CYRILLIC_COUNTRIES, arabic_article_forms, german_form
 
 _GENITIVE_BLOCK = frozenset({"Hama"})
 # Generated rows below this population are small towns (tools/build_gazetteer.py: TOWN_COUNTRIES); their
@@ -114,6 +114,9 @@ def _shared_index() -> SurfaceIndex[Place]:
     for row in cities:  # "Wowtschansk" for "Vovchansk": German news transcribes Cyrillic names itself
         if row.alpha2 in CYRILLIC_COUNTRIES:
             _add_forms(lex, _derived_german(row), _city_place(row))
+    for row in [*curated_places(), *cities]:  # "Deir el-Zour" for "Deir ez-Zour": the article spelt another way
+        if row.alpha2 in ARABIC_COUNTRIES:
+            _add_forms(lex, _derived_articles(row), _city_place(row))
     for row in cities:  # "Marawi City", "Cotabato City": news writes "Marawi" (after every full name)
         base = row.name.removesuffix(" City")
         if base != row.name and len(base) >= 4:
@@ -122,6 +125,10 @@ def _shared_index() -> SurfaceIndex[Place]:
         if row.population < TOWN_BELOW:
             _add_forms(lex, row.forms, _city_place(row))
     return lex
+
+
+def _derived_articles(row: CityRow) -> tuple[str, ...]:
+    return tuple(v for form in row.forms for v in arabic_article_forms(form) if v not in row.forms)
 
 
 def _derived_german(row: CityRow) -> tuple[str, ...]:

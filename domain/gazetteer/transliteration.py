@@ -9,6 +9,9 @@ is only a further surface form of the same GeoNames row; the row's own forms alw
 
 from __future__ import annotations
 
+import functools
+import re
+
 # (English letters, German letters), longest first: a left-to-right scan takes the first that matches
 _LETTERS: tuple[tuple[str, str], ...] = (
     ("shch", "schtsch"),
@@ -62,4 +65,26 @@ def _german_letters(low: str, i: int) -> tuple[str, int]:
     return ch, 1
 
 
-__all__ = ["CYRILLIC_COUNTRIES", "german_form"]
+# The Arabic article is written many ways in Latin letters, assimilated or not ("Deir ez-Zor", "Deir
+# el-Zour", "Deir al-Zor"; "Ras al-Ain", "Ras el-Ain"): news and GeoNames rarely agree on one.
+ARABIC_COUNTRIES = frozenset(
+    {"SY", "IQ", "LB", "YE", "LY", "PS", "EG", "JO", "SA", "SD", "TN", "DZ", "MA", "AE", "QA", "KW", "OM", "BH"}
+)
+_ARTICLE = re.compile(r"\b(?:a|e)(?:l|d|r|s|sh|t|z|n)-(?=\w)", re.IGNORECASE)
+_ARTICLE_FORMS = ("al-", "el-")
+
+
+def arabic_article_forms(form: str) -> tuple[str, ...]:
+    """The form with its Arabic article(s) written "al-" and "el-" (one spelling for every article in the
+    name at once; the form itself excluded): "Deir ez-Zour" -> ("Deir al-Zour", "Deir el-Zour")."""
+    if not _ARTICLE.search(form):
+        return ()
+    variants = (_ARTICLE.sub(functools.partial(_cased, article), form) for article in _ARTICLE_FORMS)
+    return tuple(v for v in variants if v != form)
+
+
+def _cased(article: str, written: re.Match[str]) -> str:
+    return article.capitalize() if written.group()[:1].isupper() else article
+
+
+__all__ = ["ARABIC_COUNTRIES", "CYRILLIC_COUNTRIES", "arabic_article_forms", "german_form"]
