@@ -178,7 +178,7 @@ def _problem_statuses(handler: HTTPRouteHandler, settings: Settings) -> list[int
     if "data" in params:
         statuses |= {413, 415}
     if "read_after" in params:
-        statuses.add(503)
+        statuses |= {409, 503}
     return sorted(statuses)
 
 
