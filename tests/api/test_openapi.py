@@ -135,3 +135,27 @@ async def test_each_list_route_declares_a_page_of_its_item_type(client: Client) 
         assert page["required"] == ["items", "next_cursor", "total", "total_is_estimate"], path
         assert page["properties"]["items"]["items"] == {"$ref": f"#/components/schemas/{item}"}, path
         assert components[item]["properties"], path
+
+
+CLOSED_BODIES = [
+    ("post", "/releases"),
+    ("post", "/events/{event_id}/review"),
+    ("post", "/subscriptions"),
+    ("patch", "/subscriptions/{subscription_id}"),
+    ("post", "/subscriptions/{subscription_id}/replay"),
+    ("patch", "/articles/{article_id}"),
+]
+
+
+async def test_bodies_that_refuse_unknown_fields_declare_no_additional_properties(
+    client: Client, admin_headers: dict[str, str]
+) -> None:
+    schema = await schema_of(client)
+    components = schema["components"]["schemas"]
+    for method, path in CLOSED_BODIES:
+        body = schema["paths"][path][method]["requestBody"]["content"]["application/json"]["schema"]
+        assert components[body["$ref"].removeprefix("#/components/schemas/")]["additionalProperties"] is False, path
+    refused = await client.post("/releases", json={"name": "r1", "extra": 1}, headers=admin_headers)
+    assert refused.status_code == 400 and "extra" in refused.json()["detail"]
+    article = schema["paths"]["/articles"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    assert "additionalProperties" not in components[article["$ref"].removeprefix("#/components/schemas/")]
