@@ -159,3 +159,22 @@ async def test_bodies_that_refuse_unknown_fields_declare_no_additional_propertie
     assert refused.status_code == 400 and "extra" in refused.json()["detail"]
     article = schema["paths"]["/articles"]["post"]["requestBody"]["content"]["application/json"]["schema"]
     assert "additionalProperties" not in components[article["$ref"].removeprefix("#/components/schemas/")]
+
+
+async def test_published_at_declares_the_shapes_the_articles_routes_accept(
+    client: Client, admin_headers: dict[str, str]
+) -> None:
+    components = (await schema_of(client))["components"]["schemas"]
+    for body in ("ArticleInput", "ArticlePatch"):
+        declared = components[body]["properties"]["published_at"]["anyOf"]
+        assert [alternative.get("format") for alternative in declared] == ["date", "date-time", None], body
+    article = {"title": "Talks", "text": "Delegations of Armenia and Azerbaijan held talks in Geneva on Tuesday."}
+    for n, published in enumerate(("2016-10-05", "2016-10-05T08:00:00+00:00", "2016-10")):
+        created = await client.post(
+            "/articles",
+            json=article | {"text": f"{article['text']} Report {n}.", "published_at": published},
+            headers=admin_headers,
+        )
+        assert created.status_code == 201, (published, created.text)
+    refused = await client.post("/articles", json=article | {"published_at": "0"}, headers=admin_headers)
+    assert refused.status_code == 400 and "published_at" in refused.json()["detail"]
