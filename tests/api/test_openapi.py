@@ -12,6 +12,9 @@ from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
 from api import formats
+from api.schemas import ACTOR_CODE_PATTERN
+from domain.events import CONFLICT_TYPE_NAMES
+from domain.webhooks import DELIVERABLE_TYPES, INCIDENT_TYPES, LOG_TYPES
 from tests.api.conftest import ClientFactory
 
 Client = AsyncTestClient[Litestar]
@@ -178,3 +181,23 @@ async def test_published_at_declares_the_shapes_the_articles_routes_accept(
         assert created.status_code == 201, (published, created.text)
     refused = await client.post("/articles", json=article | {"published_at": "0"}, headers=admin_headers)
     assert refused.status_code == 400 and "published_at" in refused.json()["detail"]
+
+
+def _param(schema: dict[str, Any], path: str, name: str) -> dict[str, Any]:
+    found: dict[str, Any] = next(p for p in schema["paths"][path]["get"]["parameters"] if p["name"] == name)
+    return found["schema"]
+
+
+async def test_repeatable_types_and_actors_declare_the_items_the_server_accepts(client: Client) -> None:
+    schema = await schema_of(client)
+    conflict_types = sorted(CONFLICT_TYPE_NAMES)
+    for path in ("/events", "/incidents", "/stats", "/stats/timeline"):
+        assert _param(schema, path, "type")["items"]["enum"] == conflict_types, path
+        assert _param(schema, path, "actor")["items"]["pattern"] == ACTOR_CODE_PATTERN, path
+    assert _param(schema, "/events/stream", "type")["items"]["enum"] == sorted(LOG_TYPES)
+    assert _param(schema, "/incidents/stream", "type")["items"]["enum"] == sorted(INCIDENT_TYPES)
+    body = schema["components"]["schemas"]["CreateSubscription"]["properties"]["event_types"]
+    assert body["items"]["enum"] == sorted(DELIVERABLE_TYPES)
+    listed = await client.get("/events", params={"type": conflict_types, "actor": ["rus", "SYR-REB"]})
+    refused = await client.get("/events", params={"actor": ""})
+    assert listed.status_code == 200 and refused.status_code == 400
