@@ -26,6 +26,7 @@ from api.auth import ScopeGuard
 from api.consistency import read_after
 from api.errors import EXCEPTION_HANDLERS, problem_responses
 from api.observability import observe_http
+from api.openapi import ClosedStructSchemaPlugin
 from api.routes import ROUTE_HANDLERS
 from api.routes.metrics import scrape
 from api.routes.web import vendor_url
@@ -79,6 +80,7 @@ def create_app(settings: Settings, database_url: str) -> Litestar:
         dependencies={"services": Provide(_services, sync_to_thread=False), "read_after": Provide(read_after)},
         exception_handlers=EXCEPTION_HANDLERS,
         request_max_body_size=settings.max_body_bytes,
+        plugins=[ClosedStructSchemaPlugin()],
         openapi_config=OpenAPIConfig(
             title="conflictdb",
             version="0.1.0",
@@ -179,7 +181,7 @@ def _problem_statuses(handler: HTTPRouteHandler, settings: Settings) -> list[int
     if "data" in params:
         statuses |= {413, 415}
     if "read_after" in params:
-        statuses.add(503)
+        statuses |= {409, 503}
     return sorted(statuses)
 
 

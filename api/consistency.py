@@ -30,7 +30,8 @@ MinPosition = Annotated[
         max_length=60,
         pattern=LOG_POSITION_PATTERN,
         description="Answer only once the read models have applied this log position (the `position` "
-        "a write replied with); waits at most CONFLICTDB_READ_WAIT seconds, then 503 with Retry-After",
+        "a write replied with); waits at most CONFLICTDB_READ_WAIT seconds, then 503 with Retry-After "
+        "(409 for a position past the end of the log)",
     ),
 ]
 
@@ -40,12 +41,19 @@ async def read_after(services: ServicesDep, min_position: MinPosition = None) ->
     if min_position is None:
         return
     position = log.parse_position("min_position", min_position)
-    if not await services.wait_for_read_models(position, services.settings.read_wait_s):
+    if await services.wait_for_read_models(position, services.settings.read_wait_s):
+        return
+    # Checked only once the wait failed: the usual read pays one query, not two.
+    if not await services.store.holds(position):
         raise HTTPException(
-            status_code=503,
-            detail=f"the read models have not reached log position {min_position} yet; retry shortly",
-            headers={"Retry-After": str(max(RETRY_AFTER_S, math.ceil(services.settings.read_wait_s / 5)))},
+            status_code=409,
+            detail=f"min_position {min_position} is past the end of the log: no write replied with it",
         )
+    raise HTTPException(
+        status_code=503,
+        detail=f"the read models have not reached log position {min_position} yet; retry shortly",
+        headers={"Retry-After": str(max(RETRY_AFTER_S, math.ceil(services.settings.read_wait_s / 5)))},
+    )
 
 
 ReadAfter = NamedDependency[None]

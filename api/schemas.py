@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Iterable
 from typing import Annotated, Any
 
 import msgspec
-from litestar.params import PathParameter
+from litestar.openapi.spec import OpenAPIType, Schema
+from litestar.params import PathParameter, QueryParameter
 
 from application.queries import articles, timeline
+from domain.events import CONFLICT_TYPE_NAMES
 from domain.incidents.projection import IncidentView
 from domain.wire import WireEvent
 
@@ -91,6 +94,24 @@ ACTOR_CODE_PATTERN = r"^[A-Za-z0-9]{2,10}(-[A-Za-z0-9]{2,10})*$"
 CURSOR_PATTERN = r"^[A-Za-z0-9_-]+$"
 # The largest integer JSON carries exactly (a bigint's 2**63 - 1 rounds up as a JSON number).
 JSON_INT_MAX = 2**53 - 1
+
+
+def items_one_of(values: Iterable[str]) -> dict[str, Any]:
+    """`schema_extra` of a repeatable parameter (or a list field) whose every item is one of `values`."""
+    return {"items": Schema(type=OpenAPIType.STRING, enum=sorted(values))}
+
+
+EventTypesParam = Annotated[
+    list[str] | None,
+    QueryParameter(name="type", description="Event type (repeatable)", schema_extra=items_one_of(CONFLICT_TYPE_NAMES)),
+]
+ActorsParam = Annotated[
+    list[str] | None,
+    QueryParameter(
+        description="Actor code (repeatable: any of them), e.g. RUS",
+        schema_extra={"items": Schema(type=OpenAPIType.STRING, pattern=ACTOR_CODE_PATTERN)},
+    ),
+]
 
 ActorCodePath = Annotated[
     str, PathParameter(pattern=ACTOR_CODE_PATTERN, description="An actor code, any case (e.g. RUS, SYR-REB, UN)")

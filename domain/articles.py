@@ -33,6 +33,15 @@ MAX_FIELD = 2_048
 KeyKind = Literal["external_id", "url", "content_hash"]
 
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+# The shapes `_check_published` accepts, for the OpenAPI (Litestar reads `extra`): a pattern
+# alone cannot tell a real date from 2021-02-31.
+_PUBLISHED_AT = msgspec.Meta(
+    max_length=40,
+    description="YYYY-MM-DD, an ISO datetime, or YYYY-MM",
+    extra_json_schema={
+        "extra": {"any_of": [{"format": "date"}, {"format": "date-time"}, {"pattern": r"^[0-9]{4}-(0[1-9]|1[0-2])$"}]}
+    },
+)
 _SPACE = re.compile(r"\s+")
 
 
@@ -49,9 +58,7 @@ class ArticleInput(msgspec.Struct, kw_only=True):
         | None
     ) = None
     source: Annotated[str, msgspec.Meta(max_length=MAX_FIELD)] | None = None
-    published_at: (
-        Annotated[str, msgspec.Meta(max_length=40, description="YYYY-MM-DD, an ISO datetime, or YYYY-MM")] | None
-    ) = None
+    published_at: Annotated[str, _PUBLISHED_AT] | None = None
     language: Literal["de", "en"] | None = None  # absent: detected from the text
     external_id: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_FIELD)] | None = None
 
@@ -194,12 +201,7 @@ def _check_published(value: str | None) -> str | None:
 class ArticlePatch(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     """A person's correction of an article's metadata (PATCH /articles/{id}); absent fields stay."""
 
-    published_at: (
-        Annotated[
-            str, msgspec.Meta(max_length=40, pattern=r"\S", description="YYYY-MM-DD, an ISO datetime, or YYYY-MM")
-        ]
-        | None
-    ) = None
+    published_at: Annotated[str, _PUBLISHED_AT] | None = None
     language: Literal["de", "en"] | None = None
     source: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_FIELD, pattern=r"\S")] | None = None
     title: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_TITLE, pattern=r"\S")] | None = None

@@ -345,6 +345,13 @@ class EventStore:
         async with self.pool.acquire() as conn:
             return await head(conn)
 
+    async def holds(self, position: Position) -> bool:
+        """Whether an event is stored at or past `position`, visible to readers yet or not: every
+        position a write replied with is (its events committed before the reply)."""
+        async with self.pool.acquire() as conn:
+            found = await conn.fetchval(_HOLDS, str(position.tx_id), position.global_position)
+        return bool(found)
+
 
 async def read_all(conn: asyncpg.Connection, after: Position, limit: int) -> list[RecordedEvent]:
     rows = await conn.fetch(_READ_ALL, str(after.tx_id), after.global_position, limit)
@@ -364,6 +371,9 @@ async def read_batch(
     if len(events) == limit:
         return Batch(events, events[-1].position)
     return Batch(events, Position(rows[0]["end_tx_id"], rows[0]["end_position"]))
+
+
+_HOLDS = "SELECT EXISTS (SELECT 1 FROM events WHERE (tx_id, global_position) >= ($1::text::xid8, $2::bigint))"
 
 
 async def head(conn: asyncpg.Connection) -> Position:

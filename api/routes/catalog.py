@@ -10,7 +10,7 @@ from litestar.params import FromQuery, QueryParameter
 from api.auth import require_scope
 from api.consistency import ReadAfter
 from api.routes.events import Admin1Param
-from api.schemas import CURSOR_PATTERN, ActorCodePath, Timeline
+from api.schemas import CURSOR_PATTERN, ActorCodePath, ActorsParam, EventTypesParam, Timeline
 from api.services import ServicesDep
 from application.queries import actors, decode_cursor, events, filters, places, stats, timeline, totals
 from domain.errors import NotFoundError
@@ -73,13 +73,13 @@ async def get_timeline(
     services: ServicesDep,
     read_after: ReadAfter,
     interval: FromQuery[timeline.Interval] = "day",
-    type_: Annotated[list[str] | None, QueryParameter(name="type", description="Event type (repeatable)")] = None,
+    type_: EventTypesParam = None,
     from_: Annotated[
         str | None, QueryParameter(min_length=1, format="date", name="from", description="First day (YYYY-MM-DD)")
     ] = None,
     to: Annotated[str | None, QueryParameter(min_length=1, format="date", description="Last day (YYYY-MM-DD)")] = None,
     country: CountryParam = None,
-    actor: Annotated[list[str] | None, QueryParameter(description="Actor code (repeatable: any of them)")] = None,
+    actor: ActorsParam = None,
 ) -> Timeline:
     start, end = filters.iso_date("from", from_), filters.iso_date("to", to)
     filters.date_range(start, end)

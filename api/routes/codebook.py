@@ -3,10 +3,12 @@ domain defines it, so it cannot drift from what extraction does."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from litestar import Request, get
+from litestar import MediaType, Request, get
 from litestar.openapi import ResponseSpec
+from litestar.openapi.spec import OpenAPIMediaType, OpenAPIResponse, OpenAPIType, Operation, Schema
 from litestar.params import QueryParameter
 from litestar.response import Response
 
@@ -24,18 +26,30 @@ FormatParam = Annotated[
 ]
 
 
+@dataclass
+class _CodebookOperation(Operation):
+    """GET /codebook: its 200 response declares the rendered page beside JSON."""
+
+    def __post_init__(self) -> None:
+        ok = (self.responses or {}).get("200")
+        if isinstance(ok, OpenAPIResponse):
+            page = OpenAPIMediaType(schema=Schema(type=OpenAPIType.STRING, description="The rendered page"))
+            ok.content = {**(ok.content or {}), MediaType.HTML.value: page}
+
+
 @get(
     "/codebook",
     tags=["codebook"],
     summary="The codebook: event types and roles, modality rules, actor codes, precisions, confidence",
     description="JSON by default; `format=html` or an Accept header preferring text/html gives the rendered page.",
     guards=READ_GUARDS,
+    operation_class=_CodebookOperation,
     responses={200: ResponseSpec(data_container=Codebook, description="The codebook (JSON; text/html on request)")},
 )
 async def get_codebook(request: Request[Any, Any, Any], format_: FormatParam = None) -> Response[Any]:
     book = codebook()
     if _wants_html(format_, request.headers.get("accept")):
-        return Response(render_codebook(book), media_type="text/html; charset=utf-8")
+        return Response(render_codebook(book), media_type=MediaType.HTML)  # Litestar adds the charset
     return Response(book, media_type="application/json")
 
 

@@ -16,7 +16,15 @@ from api import formats
 from api.auth import require_scope
 from api.consistency import ReadAfter
 from api.errors import PROBLEM_JSON, Problem, problem_responses
-from api.schemas import CURSOR_PATTERN, JSON_INT_MAX, LOG_POSITION_PATTERN, EventDetail, EventItem
+from api.schemas import (
+    CURSOR_PATTERN,
+    JSON_INT_MAX,
+    LOG_POSITION_PATTERN,
+    ActorsParam,
+    EventDetail,
+    EventItem,
+    EventTypesParam,
+)
 from api.services import ServicesDep
 from application import releases
 from application.queries import events as queries
@@ -62,12 +70,8 @@ class _EventListOperation(Operation):
             ok.content = {**(ok.content or {}), **{t: OpenAPIMediaType(schema=s) for t, s in _EXPORT_SCHEMAS.items()}}
 
 
-TypeParam = Annotated[
-    list[str] | None,
-    QueryParameter(name="type", description="Event type (repeatable): TalksHeld, CeasefireAnnounced, "
-              "OffensiveLaunched, ResolutionBlocked"),
-]  # fmt: skip
-ActorParam = Annotated[list[str] | None, QueryParameter(description="Actor code (repeatable; any matches), e.g. RUS")]
+TypeParam = EventTypesParam
+ActorParam = ActorsParam
 TextParam = Annotated[str | None, QueryParameter(min_length=1)]
 FromParam = Annotated[
     str | None,

@@ -26,7 +26,7 @@ from api.routes.events import (
     TypeParam,
 )
 from api.routes.stream import KEEPALIVE_S, refuse_past_the_limit, sse
-from api.schemas import JSON_INT_MAX, IncidentDetail
+from api.schemas import JSON_INT_MAX, IncidentDetail, items_one_of
 from api.services import ServicesDep
 from application.queries import filters, totals
 from application.queries import incident_stream as stream_queries
@@ -170,6 +170,7 @@ ChangeTypesParam = Annotated[
         name="type",
         description="Change types (repeatable): IncidentCreated, IncidentCorroborated, IncidentUpdated, "
         "IncidentMerged, IncidentClosed; default all",
+        schema_extra=items_one_of(INCIDENT_TYPES),
     ),
 ]
 

@@ -13,6 +13,7 @@ from litestar.params import QueryParameter
 from api.auth import require_scope
 from api.consistency import ReadAfter
 from api.routes.events import Admin1Param
+from api.schemas import ActorsParam, EventTypesParam
 from api.services import ServicesDep
 from application import releases
 from application.queries import events as queries
@@ -52,8 +53,8 @@ async def get_stats(
     interval: Annotated[
         queries_stats.Interval, QueryParameter(description="day, week, month, quarter, year")
     ] = "month",
-    type_: Annotated[list[str] | None, QueryParameter(name="type", description="Event type (repeatable)")] = None,
-    actor: Annotated[list[str] | None, QueryParameter(description="Actor code (repeatable: any of them)")] = None,
+    type_: EventTypesParam = None,
+    actor: ActorsParam = None,
     country: Text = None,
     place: Text = None,
     admin1: Admin1Param = None,

@@ -18,6 +18,7 @@ from litestar.response import ServerSentEvent, ServerSentEventMessage
 
 from api.auth import require_scope
 from api.errors import problem_responses
+from api.schemas import items_one_of
 from api.services import ServicesDep
 from application.queries import log
 from domain.webhooks import LOG_TYPES, validate_event_types
@@ -28,7 +29,9 @@ RETRY_AFTER_S = 5
 TypesParam = Annotated[
     list[str] | None,
     QueryParameter(
-        name="type", description="Event types (repeatable); default the four conflict types and EventRetracted"
+        name="type",
+        description="Event types (repeatable); default the four conflict types and EventRetracted",
+        schema_extra=items_one_of(LOG_TYPES),
     ),
 ]
 AfterParam = Annotated[

@@ -12,12 +12,13 @@ from litestar.params import JSONBody, PathParameter, QueryParameter
 
 from api.auth import require_scope
 from api.body import reject_nul, require_json
-from api.schemas import JSON_INT_MAX
+from api.schemas import JSON_INT_MAX, items_one_of
 from api.services import ServicesDep
 from application import subscriptions as use_cases
 from application.queries import BIGINT_MAX, deliveries, filters, subscriptions, totals
 from domain.errors import ValidationError
 from domain.events.subscriptions import SubscriptionFilter
+from domain.webhooks import DELIVERABLE_TYPES
 
 Description = Annotated[str, msgspec.Meta(max_length=500)]
 Url = Annotated[str, msgspec.Meta(min_length=1, max_length=2048)]
@@ -29,16 +30,22 @@ SubscriptionId = Annotated[uuid.UUID, PathParameter(description="The subscriptio
 DeliveryId = Annotated[int, PathParameter(ge=1, le=JSON_INT_MAX, description="The delivery's id")]
 
 
+# Litestar reads `extra` into the OpenAPI; the server checks the same set (validate_event_types).
+EventTypes = Annotated[
+    list[str], msgspec.Meta(min_length=1, extra_json_schema={"extra": items_one_of(DELIVERABLE_TYPES)})
+]
+
+
 class CreateSubscription(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     url: Url
-    event_types: Annotated[list[str], msgspec.Meta(min_length=1)] | None = None
+    event_types: EventTypes | None = None
     filter: SubscriptionFilter | None = None
     description: Description | None = None
 
 
 class PatchSubscription(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     paused: bool | msgspec.UnsetType = msgspec.UNSET
-    event_types: Annotated[list[str], msgspec.Meta(min_length=1)] | msgspec.UnsetType | None = msgspec.UNSET
+    event_types: EventTypes | msgspec.UnsetType | None = msgspec.UNSET
     filter: SubscriptionFilter | msgspec.UnsetType | None = msgspec.UNSET
     description: Description | msgspec.UnsetType | None = msgspec.UNSET
 

@@ -32,6 +32,13 @@ async def test_codebook_page_is_html_on_request(client: Client) -> None:
         assert "<h2 id='actors'>Actor codes</h2>" in response.text and "COL-REB" in response.text
 
 
+async def test_codebook_page_has_the_media_type_its_openapi_declares(client: Client) -> None:
+    page = await client.get("/codebook?format=html")
+    declared = (await client.get("/schema/openapi.json")).json()["paths"]["/codebook"]["get"]["responses"]["200"]
+    assert page.headers["content-type"] == "text/html; charset=utf-8"
+    assert set(declared["content"]) == {"application/json", "text/html"}
+
+
 async def test_codebook_refuses_an_unknown_format(client: Client) -> None:
     response = await client.get("/codebook?format=pdf")
     assert response.status_code == 400

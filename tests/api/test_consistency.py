@@ -65,3 +65,15 @@ async def test_min_position_the_read_models_do_not_reach_in_time_is_503_with_ret
     assert stale.status_code == 503 and stale.headers["content-type"].startswith("application/problem+json")
     assert int(stale.headers["Retry-After"]) >= 1 and created.json()["position"] in stale.json()["detail"]
     assert bad.status_code == 400 and "min_position" in bad.json()["detail"]
+
+
+async def test_min_position_past_the_end_of_the_log_is_409_not_a_503_to_retry(
+    make_client: ClientFactory, admin_headers: dict[str, str]
+) -> None:
+    async with make_client(read_wait_s=0.2) as client:
+        created = await client.post("/articles", json=_article(10), headers=admin_headers)
+        tx_id, global_position = created.json()["position"].split("-")
+        past = f"{int(tx_id) + 1_000_000}-{global_position}"
+        reads = [await client.get(path, params={"min_position": past}) for path in ("/actors", "/places")]
+    assert [r.status_code for r in reads] == [409, 409], [r.text for r in reads]
+    assert past in reads[0].json()["detail"] and "Retry-After" not in reads[0].headers

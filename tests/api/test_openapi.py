@@ -12,6 +12,9 @@ from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
 from api import formats
+from api.schemas import ACTOR_CODE_PATTERN
+from domain.events import CONFLICT_TYPE_NAMES
+from domain.webhooks import DELIVERABLE_TYPES, INCIDENT_TYPES, LOG_TYPES
 from tests.api.conftest import ClientFactory
 
 Client = AsyncTestClient[Litestar]
@@ -135,3 +138,66 @@ async def test_each_list_route_declares_a_page_of_its_item_type(client: Client) 
         assert page["required"] == ["items", "next_cursor", "total", "total_is_estimate"], path
         assert page["properties"]["items"]["items"] == {"$ref": f"#/components/schemas/{item}"}, path
         assert components[item]["properties"], path
+
+
+CLOSED_BODIES = [
+    ("post", "/releases"),
+    ("post", "/events/{event_id}/review"),
+    ("post", "/subscriptions"),
+    ("patch", "/subscriptions/{subscription_id}"),
+    ("post", "/subscriptions/{subscription_id}/replay"),
+    ("patch", "/articles/{article_id}"),
+]
+
+
+async def test_bodies_that_refuse_unknown_fields_declare_no_additional_properties(
+    client: Client, admin_headers: dict[str, str]
+) -> None:
+    schema = await schema_of(client)
+    components = schema["components"]["schemas"]
+    for method, path in CLOSED_BODIES:
+        body = schema["paths"][path][method]["requestBody"]["content"]["application/json"]["schema"]
+        assert components[body["$ref"].removeprefix("#/components/schemas/")]["additionalProperties"] is False, path
+    refused = await client.post("/releases", json={"name": "r1", "extra": 1}, headers=admin_headers)
+    assert refused.status_code == 400 and "extra" in refused.json()["detail"]
+    article = schema["paths"]["/articles"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    assert "additionalProperties" not in components[article["$ref"].removeprefix("#/components/schemas/")]
+
+
+async def test_published_at_declares_the_shapes_the_articles_routes_accept(
+    client: Client, admin_headers: dict[str, str]
+) -> None:
+    components = (await schema_of(client))["components"]["schemas"]
+    for body in ("ArticleInput", "ArticlePatch"):
+        declared = components[body]["properties"]["published_at"]["anyOf"]
+        assert [alternative.get("format") for alternative in declared] == ["date", "date-time", None], body
+    article = {"title": "Talks", "text": "Delegations of Armenia and Azerbaijan held talks in Geneva on Tuesday."}
+    for n, published in enumerate(("2016-10-05", "2016-10-05T08:00:00+00:00", "2016-10")):
+        created = await client.post(
+            "/articles",
+            json=article | {"text": f"{article['text']} Report {n}.", "published_at": published},
+            headers=admin_headers,
+        )
+        assert created.status_code == 201, (published, created.text)
+    refused = await client.post("/articles", json=article | {"published_at": "0"}, headers=admin_headers)
+    assert refused.status_code == 400 and "published_at" in refused.json()["detail"]
+
+
+def _param(schema: dict[str, Any], path: str, name: str) -> dict[str, Any]:
+    found: dict[str, Any] = next(p for p in schema["paths"][path]["get"]["parameters"] if p["name"] == name)
+    return found["schema"]
+
+
+async def test_repeatable_types_and_actors_declare_the_items_the_server_accepts(client: Client) -> None:
+    schema = await schema_of(client)
+    conflict_types = sorted(CONFLICT_TYPE_NAMES)
+    for path in ("/events", "/incidents", "/stats", "/stats/timeline"):
+        assert _param(schema, path, "type")["items"]["enum"] == conflict_types, path
+        assert _param(schema, path, "actor")["items"]["pattern"] == ACTOR_CODE_PATTERN, path
+    assert _param(schema, "/events/stream", "type")["items"]["enum"] == sorted(LOG_TYPES)
+    assert _param(schema, "/incidents/stream", "type")["items"]["enum"] == sorted(INCIDENT_TYPES)
+    body = schema["components"]["schemas"]["CreateSubscription"]["properties"]["event_types"]
+    assert body["items"]["enum"] == sorted(DELIVERABLE_TYPES)
+    listed = await client.get("/events", params={"type": conflict_types, "actor": ["rus", "SYR-REB"]})
+    refused = await client.get("/events", params={"actor": ""})
+    assert listed.status_code == 200 and refused.status_code == 400
