@@ -140,6 +140,9 @@ class Lexicon:
     resolution_noun: Pattern = re.compile("$^")
     topic_preposition: Pattern = re.compile("$^")  # "gegen", "zu" after a draft noun: what it is about
     draft_topic_end: Pattern = re.compile("$^")  # a comma or subordinator after it: the topic has ended
+    # a relative clause right after a talks noun that states they happened: "the talks that started on
+    # Friday", "die Gespräche, die am Freitag begonnen hatten" (whatever governs the noun)
+    realised_relative_after: Pattern = re.compile("$^")
     veto_verb: Pattern = re.compile("$^")  # a nominal "Veto" states a block only with one of these
     un_seat: str = "New York"
     continuation: Pattern = re.compile("$^")  # "fortgesetzt", "dauern an": an event still going on

@@ -1087,6 +1087,10 @@ LEXICON = Lexicon(
     coordination_gap=COORDINATION_GAP,
     resolution_noun=RESOLUTION_NOUN,
     topic_preposition=TOPIC_PREPOSITION,
+    realised_relative_after=_c(
+        r"(?:\s+[\w-]+){0,3}?\s*,\s+(?:die|der|das)\s+(?:[\w-]+\s+){0,6}?(?:begonnen\s+(?:hatten?|haben|hat)|"
+        r"begannen|begann|stattfanden|stattfand|stattgefunden\s+(?:hatten?|haben|hat))\b"
+    ),
     draft_topic_end=_c(r"[,;:]|\b(?:nachdem|als|weil|aber|doch|während|bevor|seit|bis|wobei)\b"),
     veto_verb=VETO_VERB,
     casualty_number=CASUALTY_NUMBER,

@@ -1003,6 +1003,10 @@ LEXICON = Lexicon(
     coordination_gap=COORDINATION_GAP,
     resolution_noun=RESOLUTION_NOUN,
     topic_preposition=TOPIC_PREPOSITION,
+    realised_relative_after=_c(
+        r"(?:\s+[\w-]+){0,3}?,?\s+(?:that|which)\s+(?:(?:have|has|had)\s+)?(?:started|began|begun|opened|"
+        r"took\s+place|were\s+held|was\s+held|got\s+under\s*way|resumed)\b"
+    ),
     draft_topic_end=_c(r"[,;:]|\b(?:after|when|as|because|but|while|before|since|until|and\s+then)\b"),
     veto_verb=VETO_VERB,
     casualty_number=CASUALTY_NUMBER,

@@ -147,6 +147,12 @@ def modality(
     linguistic analysis when the caller can provide it (without it only the surface rules run)."""
     if sentence.text.rstrip().endswith("?") or _conditional_sentence(sentence.low, lexicon):
         return "hypothetical"
+    if (
+        trigger.event_type == TALKS
+        and trigger.nominal
+        and lexicon.realised_relative_after.match(sentence.low, trigger.end)
+    ):
+        return REALISED  # "before engaging in the peace talks that started on Friday": they did start
     before = sentence.low[max(0, trigger.start - 60) : trigger.start]
     if trigger.event_type in (TALKS, CEASEFIRE) and lexicon.nominal_block.search(before):
         return "broken"

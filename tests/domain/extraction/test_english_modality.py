@@ -317,3 +317,8 @@ def test_an_attributive_plan_cue_reaches_only_its_own_phrase(text: str, event_ty
 )
 def test_talks_that_cannot_begin_or_were_torpedoed_are_not_held(text: str) -> None:
     assert REALISED not in _moods(text, TALKS)
+
+
+def test_talks_a_relative_clause_says_started_are_held_whatever_governs_the_noun() -> None:
+    text = "The delegation met aid agencies before joining the peace talks that began on Monday in Geneva."
+    assert _moods(text, TALKS)[-1] == REALISED
