@@ -116,6 +116,7 @@ class Lexicon:
     topic_compound_after: Pattern  # "-Konflikt" after a state name: a topic, not an actor
     source_before: Pattern
     source_after: Pattern
+    speaker_colon_after: Pattern  # "Baerbock: Großangriff von Terroristen": the person before the colon speaks
     mediator_before: Pattern
     support_before: Pattern  # "mit Unterstützung der" -> attacker
     target_before: Pattern  # "gegen", "Stellungen des" -> target
@@ -124,6 +125,7 @@ class Lexicon:
     venue_before: Pattern
     place_excluded_before: Pattern  # "Botschafter in", "Lage in": not where it happened
     reference_attack_before: Pattern  # "nach dem Anschlag in", "after the bombing in": another attack's place
+    attack_on_state_before: Pattern  # "Angriff auf", "attack on": the state right after is the one attacked
     nationwide: Pattern
     anaphoric_place: Pattern
     jihadist_codes: tuple[str, ...]

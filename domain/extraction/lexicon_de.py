@@ -489,6 +489,8 @@ SOURCE_BEFORE = _c(
     r"so)\s+(?:de[mnrs]\s+)?(?:\w+\s+){0,2})$"
 )
 # "X zufolge"; "Moskau wirft den USA vor, ... angegriffen zu haben": the accuser only reports
+# a headline or a line quoting a person: "Baerbock: ...", "Kerry: ..."
+SPEAKER_COLON_AFTER = _c(r"^\s*:")
 SOURCE_AFTER = _c(
     r"^\w*\s*(?:\w+\s+)?zufolge\b|^\s+(?:wirft|warf|werfen|warfen|beschuldigt\w*|bezichtigt\w*|"
     r"beschuldigte\w*|bezichtigte\w*)\b"
@@ -576,6 +578,8 @@ PLACE_EXCLUDED_BEFORE = _c(
     r"(?:\w+\s+)?$|\b(?:über|für|zu|zur|zum|gegen|aus)\s+(?:de[rmns]\s+)?(?:\w+\s+)?$|" + _REFERENCE_ATTACK_BEFORE
 )
 REFERENCE_ATTACK_BEFORE = _c(_REFERENCE_ATTACK_BEFORE)
+# "Angriff auf Israel", "Raketen gegen Israel": the state named right after "auf"/"gegen" is attacked on its soil
+ATTACK_ON_STATE_BEFORE = _c(r"\b(?:auf|gegen)\s+(?:das\s+|den\s+|die\s+)?$")
 # "Darauf hätten sich Israel und die Hisbollah geeinigt": the agreement's object is the sentence before
 AGREEMENT_ANAPHOR = _c(r"^\W*(?:darauf|dazu|hierauf|auf\s+(?:sie|diese[ns]?|das|eine\s+solche))\b")
 TRUCE_STATEMENT = _c(
@@ -972,6 +976,7 @@ LEXICON = Lexicon(
     topic_compound_after=TOPIC_COMPOUND_AFTER,
     source_before=SOURCE_BEFORE,
     source_after=SOURCE_AFTER,
+    speaker_colon_after=SPEAKER_COLON_AFTER,
     # the side that stopped or repelled the attack is its target: "Die ukrainische Armee hat ... die russische
     # Sommeroffensive aufgehalten" (not the side named on the attack itself: "russische Sommeroffensive")
     repelling_after=_c(
@@ -1000,6 +1005,14 @@ LEXICON = Lexicon(
         r"^\s+(?:spricht|sprach|sieht|sah|erklärt\w*|teilte|teilt|warnt\w*|wirft|warf|fordert\w*|betont\w*|bestreitet|"
         r"bestritt|dementiert\w*|meldet\w*|reagiert\w*|beschuldigt\w*|wies\b[^,.;:]*\bzurück|weist)\b"
     ),
+    # "von der Leyen erklärte, der Angriff der Hamas ... sei Terror": the speaker of a report about others
+    # (not "sagte, man/wir/die Armee habe angegriffen": there the speaker's side acts)
+    speaker_of_report=_c(
+        r"^(?:\s+[\w.-]+){0,3}?\s+(?:sagte|sagt|erklärte|erklärt|betonte|schrieb|twitterte|kritisierte|warnte|"
+        r"verurteilte|bezeichnete|meinte|sprach)(?:\s+(?:bei|auf|in|im|am)\s+[\w-]+(?:\s+[\w-]+)?)?\s*,\s+"
+        r"(?!(?:man|wir|sie|er|es|ihr|unsere?\w*|ihre?\w*|seine?\w*|die\s+(?:armee|truppen|streitkräfte|soldaten|"
+        r"luftwaffe|regierung)|das\s+militär|dass)\b)(?:der|die|das|den|dem|des|ein\w*)\b"
+    ),
     people_from_before=_c(
         r"\b(?:vertreter\w*|delegation\w*|diplomat\w*|gesandte\w*|unterhändler\w*|minister\w*|"
         r"experten|truppen|soldaten|streitkräfte|kampfjets|kämpfer\w*)\s+aus\s+(?:de[mn]\s+|der\s+)?$"
@@ -1020,6 +1033,7 @@ LEXICON = Lexicon(
     venue_before=VENUE_BEFORE,
     place_excluded_before=PLACE_EXCLUDED_BEFORE,
     reference_attack_before=REFERENCE_ATTACK_BEFORE,
+    attack_on_state_before=ATTACK_ON_STATE_BEFORE,
     nationwide=NATIONWIDE,
     anaphoric_place=ANAPHORIC_PLACE,
     landmark_before=LANDMARK_BEFORE,

@@ -504,6 +504,8 @@ SOURCE_BEFORE = _c(
     r"(?:\baccording\s+to\s+(?:the\s+)?(?:\w+\s+){0,2}|"
     r"(?:,|\bthe\s+\w+)\s+(?:said|says|told|reported|added)\s+(?:the\s+)?(?:\w+\s+){0,2})$"
 )
+# a headline or a line quoting a person: "Baerbock: ...", "Kerry: ..."
+SPEAKER_COLON_AFTER = _c(r"^\s*:")
 SOURCE_AFTER = _c(
     r"^(?:'s)?\s+(?:(?:human\s+rights\s+)?observatory|war\s+monitor|monitor|news\s+agency|state\s+media|"
     r"state\s+news\s+agency|state\s+television|state\s+tv|media|television|tv|"
@@ -644,6 +646,8 @@ PLACE_EXCLUDED_BEFORE = _c(
     r"(?:(?:on|late|early)\s+\w+\s+)?(?:in|from|at)\s+(?:the\s+)?$|" + _REFERENCE_ATTACK_BEFORE
 )
 REFERENCE_ATTACK_BEFORE = _c(_REFERENCE_ATTACK_BEFORE)
+# "the attack on Israel", "rockets fired into Israel": the state named right after is attacked on its soil
+ATTACK_ON_STATE_BEFORE = _c(r"\b(?:on|against|into)\s+(?:the\s+)?$")
 # "Both sides had agreed to it", "agreed to halt the fighting": the truce of the sentence before, or one itself
 AGREEMENT_TRUCE_AFTER = _c(
     r"^(?:\s+on\s+\w+day)?\s+(?:to|on)\s+(?:(?:it|this|that)\b|(?:halt|stop|cease|end|suspend)\s+(?:the\s+|all\s+)?"
@@ -952,6 +956,7 @@ LEXICON = Lexicon(
     topic_compound_after=TOPIC_COMPOUND_AFTER,
     source_before=SOURCE_BEFORE,
     source_after=SOURCE_AFTER,
+    speaker_colon_after=SPEAKER_COLON_AFTER,
     mediator_before=MEDIATOR_BEFORE,
     support_before=SUPPORT_BEFORE,
     target_before=TARGET_BEFORE,
@@ -966,6 +971,7 @@ LEXICON = Lexicon(
     venue_before=VENUE_BEFORE,
     place_excluded_before=PLACE_EXCLUDED_BEFORE,
     reference_attack_before=REFERENCE_ATTACK_BEFORE,
+    attack_on_state_before=ATTACK_ON_STATE_BEFORE,
     nationwide=NATIONWIDE,
     anaphoric_place=ANAPHORIC_PLACE,
     landmark_before=LANDMARK_BEFORE,

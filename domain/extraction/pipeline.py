@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -358,6 +358,26 @@ def _sentence_candidates(art: _Article, index: int) -> list[Candidate]:
     return out
 
 
+def _foreign_target_state(
+    art: _Article, sentence: Sentence, actors: Sequence[Actor], conflict: PlaceLike | None
+) -> PlaceLike | None:
+    """The country of a state the sentence says is attacked ("Angriff auf Israel", "rockets fired into
+    Israel") when it is not the country of the war's place (an article about Gaza): the attack was on that
+    state's soil, not at the war's town."""
+    if conflict is None or conflict.country is None:
+        return None
+    targets = {a.code for a in actors if a.role == "target" and "-" not in a.code}
+    for m in art.ctx.actors_in(sentence.start, sentence.end):
+        if m.code not in targets or m.kind != "state":
+            continue
+        if art.lexicon.attack_on_state_before.search(art.ctx.low[max(0, m.start - 20) : m.start]) is None:
+            continue
+        country = art.gaz.actor_country(m.code)
+        if country is not None and country != conflict.country:
+            return art.gaz.country_place(country)
+    return None
+
+
 def _named_as_elsewhere(art: _Article, sentence: Sentence, place: PlaceLike) -> bool:
     """The sentence names the war's place as another attack's ("nach dem Anschlag in Quetta haben Jets ...
     angegriffen"): its own words rule that place out, so the war's place is no fallback for it."""
@@ -521,6 +541,12 @@ def _candidate(
     if place is None and event_type == OFFENSIVE and not region and lex.anaphoric_place.search(sentence.low):
         place = _previous_place(art, index)
     conflict = art.ctx.conflict_place
+    target_state = (
+        _foreign_target_state(art, sentence, actors, conflict) if place is None and event_type == OFFENSIVE else None
+    )
+    if target_state is not None:
+        art.note(index, f"{OFFENSIVE} trigger {trig.word!r}: an attack on {target_state.name}, placed there")
+        place = target_state  # "Hamas attacked Israel" in a Gaza article: not at the war's town
     if (
         place is None
         and event_type == OFFENSIVE

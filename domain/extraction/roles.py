@@ -356,7 +356,15 @@ def build_context(
     city_spans = {p.start for p in places if p.place.precision != "country"}
     datelines = [m.span() for m in lexicon.dateline_place.finditer(text[:_DATELINE_REACH])]
     kept = [
-        Mention(m.start, m.end, m.surface, m.code, m.kind, _is_source(low, m.start, m.end, lexicon))
+        Mention(
+            m.start,
+            m.end,
+            m.surface,
+            m.code,
+            m.kind,
+            _is_source(low, m.start, m.end, lexicon)
+            or (m.kind == "person" and lexicon.speaker_colon_after.match(low[m.end : m.end + 5]) is not None),
+        )
         for m in raw
         if _kept(m, low, lexicon, acting, city_spans)
         # "FINSTADJORDET, Norway U.S. Secretary ...": the country of a dateline is where the reporter is

@@ -23,9 +23,10 @@ SCORER = SHARED / "tools" / "score_events.py"
 
 # (language, half) -> the last reported strict F1
 FLOORS = {
-    ("de", "tune"): 0.889,
-    # rules-2.2.4 and rules-2.2.5, check scored blind once each (0.641 and 0.490 with rules-2.2.3)
-    ("de", "check"): 0.658,
+    # rules-2.2.9: an attack on a foreign state placed there split one luckily matched Hamas attack (0.889 before)
+    ("de", "tune"): 0.879,
+    # rules-2.2.9, check scored blind once (0.658 with rules-2.2.4 to 2.2.8; 0.641 with rules-2.2.3)
+    ("de", "check"): 0.65,
     ("en", "tune"): 0.877,
     # rules-2.2.8, after its errors were read (no longer blind)
     ("en", "check"): 0.553,

@@ -122,3 +122,33 @@ def test_a_german_article_telling_an_attack_only_by_its_verb_is_read() -> None:
     text = "Indien hat in der Nacht Ziele in Pakistan angegriffen. Islamabad sprach von acht Toten."
     events = _of(extract(text, published_at=PUB_2017_03_09, language="de"), "OffensiveLaunched")
     assert len(events) == 1 and "IND" in _codes(events[0])
+
+
+def test_an_attack_on_a_foreign_state_is_placed_in_that_state_not_at_the_wars_town() -> None:
+    text = (
+        "Israels Luftwaffe bombardierte am Dienstag erneut Ziele in Gaza. In Gaza starben nach Angaben der Behörden "
+        "zwölf Menschen. Die Hisbollah hat am Dienstag einen Angriff auf Israel gestartet."
+    )
+    events = _of(extract(text, published_at="2024-05-08", language="de"), "OffensiveLaunched")
+    hezbollah = [e for e in events if "HEZ" in {a.code for a in e.actors if a.role == "attacker"}]
+    assert hezbollah and hezbollah[0].location is not None and hezbollah[0].location.country == "IL"
+    assert any(e.location is not None and e.location.name == "Gaza" for e in events if e not in hezbollah)
+
+
+def test_english_rockets_fired_into_a_state_are_placed_in_that_state() -> None:
+    text = (
+        "Israeli jets struck targets in Gaza on Tuesday, killing 12 people in Gaza, officials said. "
+        "Hezbollah fighters launched an attack on Israel on Tuesday."
+    )
+    events = _of(extract(text, published_at="2024-05-08", language="en"), "OffensiveLaunched")
+    hezbollah = [e for e in events if "HEZ" in {a.code for a in e.actors if a.role == "attacker"}]
+    assert hezbollah and hezbollah[0].location is not None and hezbollah[0].location.country == "IL"
+
+
+def test_an_attack_on_the_wars_own_state_keeps_the_wars_town() -> None:
+    text = (
+        "Russische Truppen griffen am Montag Bachmut an. In Bachmut wurde weiter gekämpft. "
+        "Russland hat am Montag einen neuen Angriff auf die Ukraine gestartet."
+    )
+    events = _of(extract(text, published_at="2023-02-07", language="de"), "OffensiveLaunched")
+    assert events and all(e.location is None or e.location.country == "UA" for e in events)

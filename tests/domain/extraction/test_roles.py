@@ -539,3 +539,28 @@ def test_the_kurds_an_offensive_in_syria_is_against_are_the_kurdish_forces() -> 
         "Nordsyrien\n\nDie Türkei hatte am Mittwoch einen Militäreinsatz gegen die Kurden in Nordsyrien begonnen."
     )
     assert _role_of(event) == {"TUR": "attacker", "SYR-KRD": "target"}
+
+
+def test_a_person_before_a_colon_speaks_and_is_no_attacker() -> None:
+    text = (
+        "Israels Armee bombardierte am Samstag Ziele in Gaza.\n\n"
+        'Scholz: Großangriff von "Terroristen"\n\n'
+        "Die Hamas hatte am Samstag einen Großangriff auf Israel gestartet."
+    )
+    events = _of(extract(text, published_at=PUB_2023_10_08, language="de"), "OffensiveLaunched")
+    assert events and all("DEU" not in {a.code for a in e.actors} for e in events)
+
+
+def test_a_german_speaker_of_a_report_about_others_is_no_party() -> None:
+    text = (
+        "Die Hamas hat am Samstag Israel angegriffen. "
+        "Bundeskanzler Olaf Scholz erklärte, der Angriff der Hamas auf Israel sei durch nichts zu rechtfertigen."
+    )
+    events = _of(extract(text, published_at=PUB_2023_10_08, language="de"), "OffensiveLaunched")
+    assert events and all("DEU" not in {a.code for a in e.actors} for e in events)
+
+
+def test_a_german_speaker_whose_own_side_acts_stays_a_party() -> None:
+    text = "Netanjahu sagte, man habe am Samstag Stellungen der Hamas in Gaza bombardiert."
+    (event,) = _of(extract(text, published_at=PUB_2023_10_08, language="de"), "OffensiveLaunched")
+    assert {("ISR", "attacker"), ("PSE-REB", "target")} <= _role_pairs(event)

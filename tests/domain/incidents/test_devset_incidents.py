@@ -45,10 +45,11 @@ NAMESPACE = uuid.UUID("0e0c2b1a-8f7d-4a55-b0d8-2f3c1c7f4a90")
 # matcher pairs the two predictions with the two gold events in article order; the extractor
 # places the Gaza Strip at Gaza city, so Khan Yunis (25 km) is another town for the campaign.
 FLOORS = {
-    # re-measured with extractor rules-2.2.4 (with rules-2.2.3 and this linker: de 0.37/0.322 and
-    # mandatory 0.588/0.4, en 0.545/0.666): one German pair fewer linked, one more wrong English pair
-    ("de", False): (0.375, 0.29),
-    ("de", True): (0.6, 0.36),
+    # re-measured with extractor rules-2.2.9 (an attack on a foreign state is placed in it, not at the war's
+    # town; a person before a colon or a German speaker of a report about others is no party). With
+    # rules-2.2.4: de 0.375/0.29 and mandatory 0.6/0.36; en unchanged.
+    ("de", False): (0.636, 0.482),
+    ("de", True): (0.928, 0.541),
     ("en", False): (0.5, 0.666),
     ("en", True): (1.0, 1.0),
 }
