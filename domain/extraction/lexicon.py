@@ -203,6 +203,7 @@ class Lexicon:
     # from the sentence's start to the agreement word) or "agreed to halt the fighting" (text right after it)
     agreement_anaphor: Pattern = re.compile("$^")
     agreement_truce_after: Pattern = re.compile("$^")
+    agreement_pronoun: Pattern = re.compile("$^")  # "agreed to it": an object that needs the truce before
     # a sentence that states a truce without a declaring verb: "Ab Mitternacht sollen die Waffen schweigen"
     truce_statement: Pattern = re.compile("$^")
     talks_off_topic: Pattern = re.compile("$^")  # trade, climate, migration: talks not about a conflict

@@ -1118,6 +1118,7 @@ LEXICON = Lexicon(
     since_when=SINCE_WHEN,
     ceasefire_topic_agreed=CEASEFIRE_TOPIC_AGREED,
     agreement_truce_after=AGREEMENT_TRUCE_AFTER,
+    agreement_pronoun=_c(r"\b(?:it|this|that)\b"),
     truce_statement=TRUCE_STATEMENT,
     nominal_habitual=_c(r"\b(?:regular|frequent|occasional|sporadic|periodic|routine)\s+(?:[\w-]+\s+)?$"),
     reaction_clause=REACTION_CLAUSE,

@@ -341,8 +341,9 @@ def _sentence_candidates(art: _Article, index: int) -> list[Candidate]:
     for event_type, best in realised.items():
         if event_type == TALKS and CEASEFIRE not in realised and _agreed_truce(art, index, sentence, best):
             event_type, best = CEASEFIRE, replace(best, event_type=CEASEFIRE, rule="ceasefire_agreed_anaphor")
-            art.note(index, f"agreement {best.word!r} is a truce's (rule ceasefire_agreed_anaphor)")
         cand = _candidate(art, index, sentence, clauses, event_type, best)
+        if cand is not None and best.rule == "ceasefire_agreed_anaphor":
+            cand.trace.append(f"sentence {index + 1}: the agreement {best.word!r} is a truce's")
         if cand is None:
             word = f"{event_type} trigger {best.word!r} (rule {best.rule})"
             art.note(index, f"{word} realised, dropped: its arguments do not make an event")
@@ -401,7 +402,7 @@ def _agreed_truce(art: _Article, index: int, sentence: Sentence, trig: Trigger) 
     after = lex.agreement_truce_after.match(sentence.low[trig.end :])
     if after is None:
         return False
-    return truce_before or not re.search(r"\b(?:it|this|that)\b", after.group())
+    return truce_before or lex.agreement_pronoun.search(after.group()) is None
 
 
 def _offensives_of_their_own(
@@ -497,6 +498,7 @@ def _candidate(
     scope: Callable[[int], bool] | None = None,
 ) -> Candidate | None:
     lex = art.lexicon
+    steps: list[str] = []  # decisions about this mention, for its event's trace
     clause = clause_of(clauses, trig.start)
     passive = bool(lex.passive_marker.search(sentence.low))
     if scope is None and event_type == OFFENSIVE and lex.subordinate_attack_scope:
@@ -521,7 +523,7 @@ def _candidate(
     if event_type == OFFENSIVE and trig.strength == "weak" and not _armed(actors):
         if not _unnamed_force_against_armed(art, sentence, trig, actors):
             return None
-        art.note(index, f"{OFFENSIVE} trigger {trig.word!r}: unnamed forces against an armed party make it strong")
+        steps.append(f"sentence {index + 1}: unnamed forces against an armed party make {trig.word!r} strong")
         trig = replace(trig, strength="strong")
     if event_type == OFFENSIVE and not actors:
         actors = _recent_attackers(art, index)
@@ -545,7 +547,7 @@ def _candidate(
         _foreign_target_state(art, sentence, actors, conflict) if place is None and event_type == OFFENSIVE else None
     )
     if target_state is not None:
-        art.note(index, f"{OFFENSIVE} trigger {trig.word!r}: an attack on {target_state.name}, placed there")
+        steps.append(f"sentence {index + 1}: an attack on {target_state.name}, placed there (not at the war's town)")
         place = target_state  # "Hamas attacked Israel" in a Gaza article: not at the war's town
     if (
         place is None
@@ -601,7 +603,8 @@ def _candidate(
         place_inferred=place is not None and place is not own,
         country_hint=own.country if own is not None and place is None and own.precision == "country" else None,
         trace=[
-            f"sentence {index + 1}: {event_type} trigger {trig.word!r} ({trig.strength}, rule {trig.rule}), realised"
+            f"sentence {index + 1}: {event_type} trigger {trig.word!r} ({trig.strength}, rule {trig.rule}), realised",
+            *steps,
         ],
     )
 
