@@ -126,6 +126,7 @@ class Lexicon:
     place_excluded_before: Pattern  # "Botschafter in", "Lage in": not where it happened
     reference_attack_before: Pattern  # "nach dem Anschlag in", "after the bombing in": another attack's place
     attack_on_state_before: Pattern  # "Angriff auf", "attack on": the state right after is the one attacked
+    state_territory_after: Pattern  # "israelisches Staatsgebiet", "Israeli territory": the state's own soil
     nationwide: Pattern
     anaphoric_place: Pattern
     jihadist_codes: tuple[str, ...]

@@ -580,6 +580,7 @@ PLACE_EXCLUDED_BEFORE = _c(
 REFERENCE_ATTACK_BEFORE = _c(_REFERENCE_ATTACK_BEFORE)
 # "Angriff auf Israel", "Raketen gegen Israel": the state named right after "auf"/"gegen" is attacked on its soil
 ATTACK_ON_STATE_BEFORE = _c(r"\b(?:auf|gegen)\s+(?:das\s+|den\s+|die\s+)?$")
+STATE_TERRITORY_AFTER = _c(r"\w*\s+(?:staatsgebiet|territorium|hoheitsgebiet|boden)\b")
 # "Darauf hätten sich Israel und die Hisbollah geeinigt": the agreement's object is the sentence before
 AGREEMENT_ANAPHOR = _c(r"^\W*(?:darauf|dazu|hierauf|auf\s+(?:sie|diese[ns]?|das|eine\s+solche))\b")
 TRUCE_STATEMENT = _c(
@@ -1034,6 +1035,7 @@ LEXICON = Lexicon(
     place_excluded_before=PLACE_EXCLUDED_BEFORE,
     reference_attack_before=REFERENCE_ATTACK_BEFORE,
     attack_on_state_before=ATTACK_ON_STATE_BEFORE,
+    state_territory_after=STATE_TERRITORY_AFTER,
     nationwide=NATIONWIDE,
     anaphoric_place=ANAPHORIC_PLACE,
     landmark_before=LANDMARK_BEFORE,

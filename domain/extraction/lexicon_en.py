@@ -648,6 +648,7 @@ PLACE_EXCLUDED_BEFORE = _c(
 REFERENCE_ATTACK_BEFORE = _c(_REFERENCE_ATTACK_BEFORE)
 # "the attack on Israel", "rockets fired into Israel": the state named right after is attacked on its soil
 ATTACK_ON_STATE_BEFORE = _c(r"\b(?:on|against|into)\s+(?:the\s+)?$")
+STATE_TERRITORY_AFTER = _c(r"\s+(?:territory|soil)\b")
 # "Both sides had agreed to it", "agreed to halt the fighting": the truce of the sentence before, or one itself
 AGREEMENT_TRUCE_AFTER = _c(
     r"^(?:\s+on\s+\w+day)?\s+(?:to|on)\s+(?:(?:it|this|that)\b|(?:halt|stop|cease|end|suspend)\s+(?:the\s+|all\s+)?"
@@ -972,6 +973,7 @@ LEXICON = Lexicon(
     place_excluded_before=PLACE_EXCLUDED_BEFORE,
     reference_attack_before=REFERENCE_ATTACK_BEFORE,
     attack_on_state_before=ATTACK_ON_STATE_BEFORE,
+    state_territory_after=STATE_TERRITORY_AFTER,
     nationwide=NATIONWIDE,
     anaphoric_place=ANAPHORIC_PLACE,
     landmark_before=LANDMARK_BEFORE,

@@ -363,20 +363,35 @@ def _foreign_target_state(
     art: _Article, sentence: Sentence, actors: Sequence[Actor], conflict: PlaceLike | None
 ) -> PlaceLike | None:
     """The country of a state the sentence says is attacked ("Angriff auf Israel", "rockets fired into
-    Israel") when it is not the country of the war's place (an article about Gaza): the attack was on that
-    state's soil, not at the war's town."""
+    Israel") or whose territory the attackers entered ("drangen auf israelisches Staatsgebiet vor", "crossed
+    into Israeli territory") when it is not the country of the war's place (an article about Gaza): the
+    attack was on that state's soil, not at the war's town."""
     if conflict is None or conflict.country is None:
         return None
-    targets = {a.code for a in actors if a.role == "target" and "-" not in a.code}
-    for m in art.ctx.actors_in(sentence.start, sentence.end):
-        if m.code not in targets or m.kind != "state":
-            continue
-        if art.lexicon.attack_on_state_before.search(art.ctx.low[max(0, m.start - 20) : m.start]) is None:
-            continue
-        country = art.gaz.actor_country(m.code)
+    codes = [code for code in _attacked_states(art, sentence, actors) if "-" not in code]
+    for code in codes:
+        country = art.gaz.actor_country(code)
         if country is not None and country != conflict.country:
             return art.gaz.country_place(country)
     return None
+
+
+def _attacked_states(art: _Article, sentence: Sentence, actors: Sequence[Actor]) -> list[str]:
+    lex = art.lexicon
+    targets = {a.code for a in actors if a.role == "target"}
+    out = [
+        m.code
+        for m in art.ctx.actors_in(sentence.start, sentence.end)
+        if m.code in targets
+        and m.kind == "state"
+        and lex.attack_on_state_before.search(art.ctx.low[max(0, m.start - 20) : m.start]) is not None
+    ]
+    if lex.state_territory_after.search(sentence.low) is None:
+        return out
+    for m in art.gaz.find_actors(sentence.text, lex.language):
+        if m.kind in ("state", "demonym") and lex.state_territory_after.match(sentence.low[m.end : m.end + 30]):
+            out.append(m.code)
+    return out
 
 
 def _named_as_elsewhere(art: _Article, sentence: Sentence, place: PlaceLike) -> bool:

@@ -152,3 +152,23 @@ def test_an_attack_on_the_wars_own_state_keeps_the_wars_town() -> None:
     )
     events = _of(extract(text, published_at="2023-02-07", language="de"), "OffensiveLaunched")
     assert events and all(e.location is None or e.location.country == "UA" for e in events)
+
+
+def test_fighters_entering_a_foreign_states_territory_are_placed_in_that_state() -> None:
+    text = (
+        "Israels Armee bombardierte am Samstag Ziele in Gaza. In Gaza starben zwölf Menschen. "
+        "Laut Polizei drangen 200 Hamas-Kämpfer am Morgen auf israelisches Staatsgebiet vor."
+    )
+    events = _of(extract(text, published_at="2023-10-07", language="de"), "OffensiveLaunched")
+    hamas = [e for e in events if "PSE-REB" in {a.code for a in e.actors if a.role == "attacker"}]
+    assert hamas and hamas[0].location is not None and hamas[0].location.country == "IL"
+
+
+def test_english_fighters_crossing_into_a_states_territory_are_placed_in_that_state() -> None:
+    text = (
+        "Israeli jets struck targets in Gaza on Saturday. In Gaza, 12 people died. "
+        "Hamas fighters crossed into Israeli territory on Saturday, police said."
+    )
+    events = _of(extract(text, published_at="2023-10-07", language="en"), "OffensiveLaunched")
+    hamas = [e for e in events if "PSE-REB" in {a.code for a in e.actors if a.role == "attacker"}]
+    assert hamas and hamas[0].location is not None and hamas[0].location.country == "IL"
