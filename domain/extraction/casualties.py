@@ -139,12 +139,33 @@ class _Tally:
         )
 
 
+def _with_subgroups(clauses: list[str], lexicon: Lexicon) -> list[str]:
+    """Clauses, with a count that has no verb of its own joined to the subgroup after it and the clause
+    that says what happened ("at least 16 people, including 13 children, were killed": one clause)."""
+    out: list[str] = []
+    i = 0
+    while i < len(clauses):
+        clause = clauses[i].lower()
+        if (
+            i + 2 < len(clauses)
+            and lexicon.casualty_number.search(clause)
+            and not lexicon.casualty_killed.search(clause)
+            and not lexicon.casualty_injured.search(clause)
+            and lexicon.casualty_subgroup.match(clauses[i + 1].lower().lstrip(" ,;("))
+        ):
+            out.append(", ".join(c.lower() for c in clauses[i : i + 3]))
+            i += 3
+            continue
+        out.append(clause)
+        i += 1
+    return out
+
+
 def casualties_in(clauses: list[str], lexicon: Lexicon) -> Casualties | None:
     """Killed/injured counts in the given clauses (any case); background totals are skipped."""
     tally = _Tally()
     last_main: str | None = None  # "killed" | "injured": what a following "darunter ..." divides
-    for clause in clauses:
-        clause = clause.lower()
+    for clause in _with_subgroups(clauses, lexicon):
         if lexicon.casualty_background.search(clause):
             continue
         has_killed = bool(lexicon.casualty_killed.search(clause))

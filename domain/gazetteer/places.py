@@ -105,6 +105,7 @@ def _shared_index() -> SurfaceIndex[Place]:
     lex: SurfaceIndex[Place] = SurfaceIndex()
     for row in curated_places():
         _add_forms(lex, row.forms, _city_place(row))
+        _add_forms(lex, _titled_units(row), _city_place(row))  # "Idlib Province" as well as "Idlib province"
     _add_countries(lex)
     _add_capitals(lex)
     _add_genitives(lex)  # only for curated names: generated ones collide too often ("Abba" -> "Abbas")
@@ -125,6 +126,21 @@ def _shared_index() -> SurfaceIndex[Place]:
         if row.population < TOWN_BELOW:
             _add_forms(lex, row.forms, _city_place(row))
     return lex
+
+
+_UNIT_WORDS = frozenset({"province", "region", "governorate", "oblast", "district", "state"})
+
+
+def _titled_units(row: CityRow) -> tuple[str, ...]:
+    """A region's English forms with the unit word capitalised, as headline style and many outlets write it."""
+    out = []
+    for form in row.forms:
+        head, _, unit = form.rpartition(" ")
+        if head and unit in _UNIT_WORDS:
+            titled = f"{head} {unit.capitalize()}"
+            if titled not in row.forms:
+                out.append(titled)
+    return tuple(out)
 
 
 def _derived_articles(row: CityRow) -> tuple[str, ...]:

@@ -287,3 +287,22 @@ def test_a_count_without_a_victim_noun_beside_the_injuring_verb_counts_the_injur
     found = casualties_in([clause], get_lexicon(language))
     assert found is not None and (found.injured, found.injured_low) == (injured, low)
     assert found.killed == 10
+
+
+def test_a_count_before_its_subgroup_and_its_verb_in_the_next_clauses_is_the_dead() -> None:
+    found = _en("at least 16 people", " including 13 children", " were killed when jets bombed a town on Tuesday")
+    assert found is not None and (found.killed, found.children_killed) == (16, 13)
+
+
+def test_german_count_before_darunter_and_its_verb_is_the_dead() -> None:
+    found = _de("Mindestens 16 Menschen", " darunter 13 Kinder", " wurden bei dem Angriff getötet")
+    assert found is not None and (found.killed, found.children_killed) == (16, 13)
+
+
+def test_a_count_split_from_its_verb_by_a_subgroup_reaches_the_event() -> None:
+    text = (
+        "At least 16 people, including 13 children, were killed when Syrian air force jets bombed a town in "
+        "Daraa province on Tuesday, activists said."
+    )
+    (event,) = _of(extract(text, published_at=PUB_2017_03_09, language="en"), "OffensiveLaunched")
+    assert event.casualties is not None and (event.casualties.killed, event.casualties.children_killed) == (16, 13)

@@ -51,3 +51,9 @@ def test_german_given_names_and_nouns_are_no_towns(text: str) -> None:
 
 def test_german_capitalised_noun_after_a_town_keeps_it() -> None:
     assert _names("In Kiew Menschen zu treffen ist schwer.", "de") == ["Kyiv"]
+
+
+@pytest.mark.parametrize("text", ["in Idlib province", "in Idlib Province"])
+def test_a_regions_unit_word_is_found_in_either_case(text: str) -> None:
+    (found,) = find_places(text, "en")
+    assert (found.place.name, found.place.precision) == ("Idlib Province", "region")
