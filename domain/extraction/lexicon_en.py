@@ -393,7 +393,11 @@ NOMINAL_UNREALISED = _c(
     r"\b(?:participation|involvement)\s+in\s+$"
 )
 SINCE_WHEN = _c(r"\bsince\s+(?:[\w-]+\s+){0,2}?(?:19|20)\d\d\s*,?\s+when\b")
-CEASEFIRE_NOMINAL_OK = _c(r"\b(?:announced|agreed|declared)\s+(?:[\w-]+\s+)?$")
+# "agreed a truce", "agreed on Friday to implement a cessation of hostilities": the parties agreed one
+CEASEFIRE_NOMINAL_OK = _c(
+    r"\b(?:announced|agreed|declared)\s+(?:(?:on|last|this)\s+\w+\s+)?"
+    r"(?:to\s+(?:implement|observe|respect|establish|declare|begin|start|enforce|introduce)\s+)?(?:[\w-]+\s+)?[\"“']?$"
+)
 CEASEFIRE_TOPIC_BEFORE = _c(
     r"\b(?:talks|negotiations|consultations|discussions|summit|conference|meeting|mediation|efforts|"
     r"initiative|push|bid)\s+(?:on|over|for|about|towards?|aimed\s+at)\s+(?:[\w-]+\s+){0,3}$"
@@ -639,6 +643,8 @@ PLACE_EXCLUDED_BEFORE = _c(
     r"(?:(?!(?:talks|negotiations|conference|summit|meetings?|consultations)\b)\w+\s+){0,2}"
     r"(?:in|to|from|for|on|over|about|of)\s+(?:the\s+)?(?:\w+\s+)?$|"
     r"\b(?:about|for|over|against|regarding|concerning|from)\s+(?:the\s+)?(?:\w+\s+)?$|"
+    # where someone is to go back to: "a commitment that the parties return to Geneva"
+    r"\breturn(?:s|ed|ing)?\s+to\s+(?:the\s+)?$|"
     r"\b(?:end|halt|stop|ending|halting|stopping)\s+(?:to\s+)?(?:the\s+)?(?:fighting|war|conflict|violence|"
     r"hostilities|bloodshed)\s+in\s+(?:the\s+)?(?:\w+\s+)?$|"
     # where the speaker spoke: "a commander said in Istanbul", "told reporters in Geneva"

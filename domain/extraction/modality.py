@@ -335,10 +335,18 @@ def _grammatical(sentence: Sentence, trigger: Trigger, lexicon: Lexicon, grammar
     if (
         trigger.event_type != RESOLUTION
         and _PURPOSE_GATE[language].search(sentence.low)
+        and not _agreed_ceasefire(sentence, trigger, lexicon)
         and _in_purpose_clause(grammar(), trigger)
     ):
         return "planned"
     return None
+
+
+def _agreed_ceasefire(sentence: Sentence, trigger: Trigger, lexicon: Lexicon) -> bool:
+    """A truce the parties agreed to put in place ("agreed on Friday to implement a cessation of hostilities"):
+    the infinitive is what they agreed, not a purpose."""
+    before = sentence.low[max(0, trigger.start - 60) : trigger.start]
+    return trigger.event_type == CEASEFIRE and lexicon.ceasefire_nominal_ok.search(before) is not None
 
 
 def _adjectival(analysis: linguistic.Analysis, trigger: Trigger) -> bool:

@@ -747,6 +747,22 @@ def _eligible_places(
     return out
 
 
+def _in_unrealised_clause(sentence: Sentence, own: tuple[int, int], p: PlaceMentionLike, lexicon: Lexicon) -> bool:
+    """A place in another clause stated as a plan or a wish ("agreed that negotiations should resume in
+    Geneva") is that plan's venue, not the venue of the talks the trigger reports."""
+    pos = p.start - sentence.start
+    if own[0] <= pos < own[1]:
+        return False
+    start, end = next(((s, e) for s, e in sentence.clauses(lexicon) if s <= pos < e), own)
+    text = sentence.low[start:end]
+    return any(lexicon.cues[name].search(text) for name in ("planned", "conditional", "demanded"))
+
+
+def _foreign_venue(ctx: ArticleContext, p: PlaceMentionLike, lexicon: Lexicon) -> bool:
+    """A diplomatic venue abroad (Geneva in an article about Syria) is where talks are, not a battle."""
+    return p.place.name in lexicon.venue_places and p.place.country != ctx.main_country
+
+
 def _acting_state(ctx: ArticleContext, p: PlaceMentionLike) -> bool:
     return any(a.start <= p.start < a.end and a.kind == "state" for a in ctx.actors_in(p.start - 40, p.end))
 
@@ -910,13 +926,17 @@ def choose_place(
         )
         if event_type == OFFENSIVE:  # "Vor den Beratungen der Außenminister in Istanbul griff Russland Kiew an"
             places = [
-                p for p in places if not lexicon.talks_venue_before.search(ctx.low[max(0, p.start - 80) : p.start])
+                p
+                for p in places
+                if not lexicon.talks_venue_before.search(ctx.low[max(0, p.start - 80) : p.start])
+                and not _foreign_venue(ctx, p, lexicon)
             ]
         if event_type == TALKS:  # "die Kämpfe in Syrien" is the war's area, not the venue
             places = [
                 p
                 for p in places
                 if _is_venue(ctx, p, lexicon)
+                and not _in_unrealised_clause(sentence, clause, p, lexicon)
                 and not _in_conflict_area(ctx, p, lexicon)
                 and not _in_goal(ctx, pos, p, lexicon)
                 and not lexicon.truce_area_before.search(ctx.low[max(0, p.start - 40) : p.start])

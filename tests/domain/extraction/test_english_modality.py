@@ -322,3 +322,15 @@ def test_talks_that_cannot_begin_or_were_torpedoed_are_not_held(text: str) -> No
 def test_talks_a_relative_clause_says_started_are_held_whatever_governs_the_noun() -> None:
     text = "The delegation met aid agencies before joining the peace talks that began on Monday in Geneva."
     assert _moods(text, TALKS)[-1] == REALISED
+
+
+def test_a_truce_the_parties_agreed_to_implement_is_announced() -> None:
+    text = 'The United States and Russia agreed on Friday to implement a "cessation of hostilities" in Syria.'
+    events = [e for e in extract(text, published_at=PUB, language="en") if type(e).__name__ == "CeasefireAnnounced"]
+    assert len(events) == 1
+
+
+def test_a_truce_a_party_wants_to_implement_is_no_event() -> None:
+    text = "The rebels want to implement a ceasefire in Aleppo."
+    events = [e for e in extract(text, published_at=PUB, language="en") if type(e).__name__ == "CeasefireAnnounced"]
+    assert events == []

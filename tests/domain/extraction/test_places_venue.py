@@ -173,3 +173,22 @@ def test_truce_agreed_for_the_war_area_is_no_meeting_there() -> None:
 def test_talks_told_as_the_next_step_of_a_visit_are_where_the_visit_was(text: str, language: str) -> None:
     talks = [e for e in extract(text, published_at=PUB, language=language) if type(e).__name__ == "TalksHeld"]
     assert talks and talks[0].location is not None and talks[0].location.name == "Warsaw"
+
+
+def test_talks_are_not_placed_at_the_venue_of_talks_only_planned_in_another_clause() -> None:
+    text = (
+        "MUNICH (Reuters) - Kerry, speaking after marathon talks with Russian Foreign Minister Sergei Lavrov on "
+        "Thursday, said that peace negotiations should resume in Geneva as soon as possible."
+    )
+    talks = [e for e in extract(text, published_at="2016-02-12", language="en") if type(e).__name__ == "TalksHeld"]
+    assert talks and all(e.location is None or e.location.name != "Geneva" for e in talks)
+
+
+def test_a_diplomatic_venue_abroad_is_no_battle_place() -> None:
+    text = (
+        "Syrian troops besieged the rebel-held districts on Thursday while the opposition prepared to return to Geneva."
+    )
+    attacks = [
+        e for e in extract(text, published_at="2016-02-12", language="en") if type(e).__name__ == "OffensiveLaunched"
+    ]
+    assert all(e.location is None or e.location.name != "Geneva" for e in attacks)
