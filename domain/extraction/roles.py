@@ -168,10 +168,12 @@ def _main_state(country: str | None, raw: Sequence[Mention], gaz: GazetteerPort,
 
 def _keep(low: str, start: int, end: int, kind: str, lexicon: Lexicon, city_spans: set[int]) -> bool:
     """False for a state name used as a place ("in Syrien", "Hauptstadt Sanaa"), a topic
-    ("Syrien-Konflikt"), or a demonym that qualifies a place ("die syrische Großstadt")."""
+    ("Syrien-Konflikt"), or a demonym that qualifies a place ("die syrische Großstadt", "Swiss Lausanne")."""
     if kind == "demonym":
         if lexicon.time_frame_before.search(low[max(0, start - 20) : start]):
             return False
+        if end + 1 in city_spans and low[end : end + 1] == " ":
+            return False  # "in Swiss Lausanne", "im syrischen Aleppo": the adjective places the town
         return not lexicon.demonym_of_place.match(low[end : end + 40])
     if kind != "state":
         return True

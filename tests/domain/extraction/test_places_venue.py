@@ -192,3 +192,13 @@ def test_a_diplomatic_venue_abroad_is_no_battle_place() -> None:
         e for e in extract(text, published_at="2016-02-12", language="en") if type(e).__name__ == "OffensiveLaunched"
     ]
     assert all(e.location is None or e.location.name != "Geneva" for e in attacks)
+
+
+def test_a_demonym_before_a_town_places_it_and_names_no_party() -> None:
+    text = (
+        "The foreign ministers of Russia and the United States held talks on Syria on Saturday in Swiss Lausanne, "
+        "officials said."
+    )
+    (talks,) = _of(extract(text, published_at="2016-10-16", language="en"), "TalksHeld")
+    assert "CHE" not in {a.code for a in talks.actors}
+    assert talks.location is not None and talks.location.name == "Lausanne"
