@@ -204,6 +204,7 @@ class Lexicon:
     # from the sentence's start to the agreement word) or "agreed to halt the fighting" (text right after it)
     agreement_anaphor: Pattern = re.compile("$^")
     agreement_truce_after: Pattern = re.compile("$^")
+    agreed_talks_before: Pattern = re.compile("$^")  # "agreed to new talks on": the talks are what was agreed
     agreement_pronoun: Pattern = re.compile("$^")  # "agreed to it": an object that needs the truce before
     # a sentence that states a truce without a declaring verb: "Ab Mitternacht sollen die Waffen schweigen"
     truce_statement: Pattern = re.compile("$^")

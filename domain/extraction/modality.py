@@ -200,6 +200,8 @@ def _talks_topic(sentence: Sentence, trigger: Trigger, before: str, lexicon: Lex
     the talks reached it ("... einigten sich auf eine Waffenruhe")."""
     if not lexicon.ceasefire_topic_before.search(before):
         return False
+    if lexicon.agreed_talks_before.search(before):
+        return True  # "verständigten sich auf neue Verhandlungen über einen Waffenstillstand": talks agreed
     return not lexicon.ceasefire_topic_agreed.search(sentence.low)
 
 

@@ -442,3 +442,18 @@ def test_talks_already_held_stay_held() -> None:
         published_at="2025-05-16",
     )
     assert _types(events) == ["TalksHeld"]
+
+
+def test_parties_agreeing_on_new_talks_about_a_truce_announce_no_truce() -> None:
+    text = (
+        "Bei einem Krisentreffen in Berlin haben sich Russland und die Ukraine am Mittwoch auf neue Verhandlungen "
+        "über einen Waffenstillstand verständigt."
+    )
+    events = extract(text, published_at="2014-07-03", language="de")
+    assert [type(e).__name__ for e in events] == ["TalksHeld"]
+
+
+def test_parties_agreeing_on_a_truce_announce_it() -> None:
+    text = "Russland und die Ukraine einigten sich am Mittwoch auf eine Waffenruhe in der Ostukraine."
+    events = extract(text, published_at="2014-07-03", language="de")
+    assert "CeasefireAnnounced" in [type(e).__name__ for e in events]
