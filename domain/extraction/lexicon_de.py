@@ -1061,7 +1061,9 @@ LEXICON = Lexicon(
     ceasefire_nominal_ok=CEASEFIRE_NOMINAL_OK,
     since_when=SINCE_WHEN,
     ceasefire_topic_agreed=CEASEFIRE_TOPIC_AGREED,
-    agreed_talks_before=_c(r"\b(?:auf|zu)\s+(?:\w+\s+){0,2}?(?:verhandlungen|gespräche|gesprächen|beratungen)\s+(?:über|um|zu[mr]?)\s+(?:\w+\s+){0,3}$"),
+    agreed_talks_before=_c(
+        r"\b(?:auf|zu)\s+(?:\w+\s+){0,2}?(?:verhandlungen|gespräche|gesprächen|beratungen)\s+(?:über|um|zu[mr]?)\s+(?:\w+\s+){0,3}$"
+    ),
     agreement_anaphor=AGREEMENT_ANAPHOR,
     truce_statement=TRUCE_STATEMENT,
     nominal_habitual=_c(r"\b(?:regelmäßige\w*|häufige\w*|gelegentliche\w*|sporadische\w*)\s+(?:\w+\s+)?$"),

@@ -1125,7 +1125,9 @@ LEXICON = Lexicon(
     ceasefire_nominal_ok=CEASEFIRE_NOMINAL_OK,
     since_when=SINCE_WHEN,
     ceasefire_topic_agreed=CEASEFIRE_TOPIC_AGREED,
-    agreed_talks_before=_c(r"\b(?:to|on)\s+(?:\w+\s+){0,2}?(?:talks|negotiations|consultations)\s+(?:on|over|about|for|towards?)\s+(?:\w+\s+){0,3}$"),
+    agreed_talks_before=_c(
+        r"\b(?:to|on)\s+(?:\w+\s+){0,2}?(?:talks|negotiations|consultations)\s+(?:on|over|about|for|towards?)\s+(?:\w+\s+){0,3}$"
+    ),
     agreement_truce_after=AGREEMENT_TRUCE_AFTER,
     agreement_pronoun=_c(r"\b(?:it|this|that)\b"),
     truce_statement=TRUCE_STATEMENT,
