@@ -185,7 +185,9 @@ def casualties_in(clauses: list[str], lexicon: Lexicon) -> Casualties | None:
                     sub_children += amount.best if is_child else 0
                     sub_civilians += amount.best if is_child or lexicon.victim_civilian.search(victims) else 0
                 continue
-            is_injury = bool(lexicon.victim_injured.search(victims)) or (has_injured and not has_killed)
+            # "one person was killed and four others wounded": the verb right after the count is its own
+            told = lexicon.casualty_injured.match(clause[m.end() : m.end() + 24].lstrip())
+            is_injury = bool(lexicon.victim_injured.search(victims) or told) or (has_injured and not has_killed)
             if is_injury:
                 tally.injured = _larger(tally.injured, amount)
                 last_main = "injured"

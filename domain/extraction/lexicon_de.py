@@ -728,7 +728,7 @@ CONFLICT_AREA_BEFORE = _c(
 LANDMARK_BEFORE = _c(
     r"(?:\bzwischen\s+(?:\w+\s+){0,3}(?:und\s+)?|\b(?:nördlich|südlich|östlich|westlich|nordöstlich|"
     r"nordwestlich|südöstlich|südwestlich)\s+(?:von\s+|de[rs]\s+)?(?:\w+\s+)?|\bnahe\s+(?:de[rsm]\s+)?|"
-    r"\bunweit\s+(?:de[rsm]\s+)?|\brichtung\s+)$"
+    r"\bunweit\s+(?:de[rsm]\s+)?|\brichtung\s+|\bin\s+der\s+nähe\s+(?:von\s+)?(?:de[rsmn]\s+)?(?:[\w-]+\s+){0,3}?)$"
 )
 PRESENT_ONGOING = _c(r"\b(?:andauernd\w*|anhaltend\w*|weiter|weiterhin|derzeit|aktuell|nun|jetzt|inzwischen|seit)\b")
 
@@ -850,7 +850,9 @@ CASUALTY_NUMBER = _c(
     r"kinder|kindern|soldaten|kämpfer|jihadisten|dschihadisten|rebellen|polizisten|frauen|todesopfer|tote|"
     r"toten|verletzte|verletzten|opfer|extremisten|islamisten|angreifer|mitglieder|zivilpersonen|"
     r"einwohner|bewohner|militante|milizionäre|helfer|sicherheitskräfte|getötete|getöteten|"
-    r"palästinenser|israelis|ukrainer|syrer|iraker|kurden|afghanen|jemeniten|journalisten|demonstranten))\b"
+    r"palästinenser|israelis|ukrainer|syrer|iraker|kurden|afghanen|jemeniten|journalisten|demonstranten|"
+    # one victim: "mindestens eine Person", "ein Soldat"
+    r"person|mensch|zivilist|zivilistin|soldat|soldatin|kind|frau|mann|polizist|polizistin|journalist))\b"
 )
 CASUALTY_AT_LEAST = _c(r"\b(?:mindestens|wenigstens|mind\.)\s+$")
 CASUALTY_MORE_THAN = _c(r"\b(?:mehr\s+als|über)\s+$")

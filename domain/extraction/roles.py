@@ -760,6 +760,16 @@ def _in_unrealised_clause(sentence: Sentence, own: tuple[int, int], p: PlaceMent
     return any(lexicon.cues[name].search(text) for name in ("planned", "conditional", "demanded"))
 
 
+def _landmark_of_another(
+    ctx: ArticleContext, p: PlaceMentionLike, places: list[PlaceMentionLike], lexicon: Lexicon
+) -> bool:
+    """A town named as the landmark of the place just before it ("in die Grenzstadt Wowtschansk in der Nähe
+    der Stadt Charkiw", "Vovchansk, near Kharkiv") only locates that place."""
+    if not lexicon.landmark_before.search(ctx.low[max(0, p.start - 60) : p.start]):
+        return False
+    return any(q.start < p.start and p.start - q.end <= 80 and q.place.precision == "city" for q in places)
+
+
 def _foreign_venue(ctx: ArticleContext, p: PlaceMentionLike, lexicon: Lexicon) -> bool:
     """A diplomatic venue abroad (Geneva in an article about Syria) is where talks are, not a battle."""
     return p.place.name in lexicon.venue_places and p.place.country != ctx.main_country
@@ -933,6 +943,7 @@ def choose_place(
                 if not lexicon.talks_venue_before.search(ctx.low[max(0, p.start - 80) : p.start])
                 and not _foreign_venue(ctx, p, lexicon)
             ]
+            places = [p for p in places if not _landmark_of_another(ctx, p, places, lexicon)]
         if event_type == TALKS:  # "die Kämpfe in Syrien" is the war's area, not the venue
             places = [
                 p

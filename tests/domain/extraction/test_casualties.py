@@ -306,3 +306,16 @@ def test_a_count_split_from_its_verb_by_a_subgroup_reaches_the_event() -> None:
     )
     (event,) = _of(extract(text, published_at=PUB_2017_03_09, language="en"), "OffensiveLaunched")
     assert event.casualties is not None and (event.casualties.killed, event.casualties.children_killed) == (16, 13)
+
+
+@pytest.mark.parametrize(
+    "clause", ["Mindestens eine Person wurde getötet", "Ein Soldat wurde getötet", "Dabei starb ein Mensch"]
+)
+def test_german_one_victim_is_counted(clause: str) -> None:
+    found = _de(clause)
+    assert found is not None and found.killed == 1
+
+
+def test_others_wounded_after_a_death_are_injured_not_dead() -> None:
+    found = _en("at least one person was killed and four others wounded")
+    assert found is not None and (found.killed, found.injured) == (1, 4)

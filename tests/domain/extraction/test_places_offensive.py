@@ -172,3 +172,13 @@ def test_english_fighters_crossing_into_a_states_territory_are_placed_in_that_st
     events = _of(extract(text, published_at="2023-10-07", language="en"), "OffensiveLaunched")
     hamas = [e for e in events if "PSE-REB" in {a.code for a in e.actors if a.role == "attacker"}]
     assert hamas and hamas[0].location is not None and hamas[0].location.country == "IL"
+
+
+def test_a_town_named_as_the_landmark_of_another_only_locates_it() -> None:
+    text = (
+        "Russische Truppen griffen am Montag an. Zuletzt sind sie in die Grenzstadt Wowtschansk in der Nähe der "
+        "Großstadt Charkiw eingedrungen."
+    )
+    events = _of(extract(text, published_at="2024-05-14", language="de"), "OffensiveLaunched")
+    assert any(e.location is not None and e.location.name == "Vovchansk" for e in events)
+    assert all(e.location is None or e.location.name != "Kharkiv" for e in events)
