@@ -205,6 +205,8 @@ class Lexicon:
     agreement_anaphor: Pattern = re.compile("$^")
     agreement_truce_after: Pattern = re.compile("$^")
     agreed_talks_before: Pattern = re.compile("$^")  # "agreed to new talks on": the talks are what was agreed
+    conflict_noun_after: Pattern = re.compile("$^")  # "Syrian conflict", "syrischen Bürgerkrieg": a topic
+    protected_before: Pattern = re.compile("$^")  # "a veto to protect the": the protected one is no voter
     agreement_pronoun: Pattern = re.compile("$^")  # "agreed to it": an object that needs the truce before
     # a sentence that states a truce without a declaring verb: "Ab Mitternacht sollen die Waffen schweigen"
     truce_statement: Pattern = re.compile("$^")

@@ -1063,6 +1063,12 @@ LEXICON = Lexicon(
     ceasefire_nominal_ok=CEASEFIRE_NOMINAL_OK,
     since_when=SINCE_WHEN,
     ceasefire_topic_agreed=CEASEFIRE_TOPIC_AGREED,
+    conflict_noun_after=_c(r"^\s+(?:\w*konflikt\w*|\w*krieg\w*|\w*krise\w*)\b"),
+    # the one a veto protects, or is about: "zum Schutz der syrischen Regierung", "sein Veto zu Syrien"
+    protected_before=_c(
+        r"\b(?:schutz|schützte|schützt|schützen)\s+(?:de[rsmn]\s+|die\s+|seine[nrs]?\s+(?:\w+\s+)?)?(?:\w+\s+)?$|"
+        r"\bveto\s+(?:zu[mr]?|gegen\s+eine\s+resolution\s+zu[mr]?)\s+$"
+    ),
     agreed_talks_before=_c(
         r"\b(?:auf|zu)\s+(?:\w+\s+){0,2}?(?:verhandlungen|gespräche|gesprächen|beratungen)\s+(?:über|um|zu[mr]?)\s+(?:\w+\s+){0,3}$"
     ),

@@ -1125,6 +1125,12 @@ LEXICON = Lexicon(
     ceasefire_nominal_ok=CEASEFIRE_NOMINAL_OK,
     since_when=SINCE_WHEN,
     ceasefire_topic_agreed=CEASEFIRE_TOPIC_AGREED,
+    conflict_noun_after=_c(r"^\s+(?:civil\s+)?(?:conflict|war|crisis|uprising|settlement)\b"),
+    # the one a veto protects, or is about: "to protect the Syrian government", "its sixth veto on Syria"
+    protected_before=_c(
+        r"\b(?:protect|protects|protected|protecting|shield|shields|shielded|shielding)\s+"
+        r"(?:the\s+|its\s+(?:\w+\s+)?)?(?:\w+\s+)?$|\bveto(?:es)?\s+(?:on|over)\s+(?:the\s+)?$"
+    ),
     agreed_talks_before=_c(
         r"\b(?:to|on)\s+(?:\w+\s+){0,2}?(?:talks|negotiations|consultations)\s+(?:on|over|about|for|towards?)\s+(?:\w+\s+){0,3}$"
     ),

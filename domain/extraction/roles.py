@@ -645,12 +645,15 @@ def _topic_of_draft(ctx: ArticleContext, m: Mention, sentence: Sentence, lexicon
 
 
 def _no_voter(ctx: ArticleContext, m: Mention, lexicon: Lexicon) -> bool:
-    """An actor that abstained, or a word naming a place ("syrischen Rebellengebieten"): neither blocked."""
+    """An actor that abstained, a word naming a place ("syrischen Rebellengebieten") or the one a veto
+    protects ("a veto to protect the Syrian government"): none blocked."""
     after = _after(ctx, m, 60)
     return bool(
         lexicon.abstained_after.match(after)
         or lexicon.abstained_before.search(_before(ctx, m, 40))
         or lexicon.place_of_actor_after.match(after)
+        or lexicon.protected_before.search(_before(ctx, m, 30))
+        or (m.kind == "demonym" and lexicon.conflict_noun_after.match(after))  # "the Syrian conflict"
     )
 
 
@@ -676,10 +679,16 @@ def resolution_roles(ctx: ArticleContext, mentions: list[Mention], lexicon: Lexi
             out.append(Actor(name=m.surface, code=m.code, role="blocked_by"))
         elif i in sponsors:
             out.append(Actor(name=m.surface, code=m.code, role="sponsor"))
-        elif not _topic_of_draft(ctx, m, sentence, lexicon):
+        elif not _topic_of_draft(ctx, m, sentence, lexicon) and not _the_wars_state(ctx, m):
             out.append(Actor(name=m.surface, code=m.code, role="blocked_by"))
     blocking = {a.code for a in out if a.role == "blocked_by"}
     return [a for a in _dedupe(out) if not (a.role == "sponsor" and a.code in blocking)]
+
+
+def _the_wars_state(ctx: ArticleContext, m: Mention) -> bool:
+    """The state of the war the draft is about ("a veto to protect the Syrian government"): what the draft
+    concerns, not a voter, unless a cue names it as one."""
+    return ctx.main_country is not None and m.code == ALPHA3.get(ctx.main_country)
 
 
 def draft_sponsors(ctx: ArticleContext, mentions: list[Mention], lexicon: Lexicon) -> list[Actor]:

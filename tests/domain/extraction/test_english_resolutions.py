@@ -46,3 +46,16 @@ def test_a_draft_not_adopted_was_blocked() -> None:
     (event,) = extract(text, published_at="2016-10-10", language="en")
     assert type(event).__name__ == "ResolutionBlocked"
     assert ("FRA", "sponsor") in {(a.code, a.role) for a in event.actors}
+
+
+def test_the_state_a_veto_protects_or_concerns_blocked_nothing() -> None:
+    text = (
+        "Russia on Tuesday cast its seventh veto at the United Nations Security Council to protect the Syrian "
+        "government from sanctions over chemical weapons attacks during the six-year Syrian conflict. China backed "
+        "Russia and cast its sixth veto on Syria."
+    )
+    (event,) = [
+        e for e in extract(text, published_at="2017-03-01", language="en") if type(e).__name__ == "ResolutionBlocked"
+    ]
+    blockers = {a.code for a in event.actors if a.role == "blocked_by"}
+    assert blockers == {"RUS", "CHN"}
