@@ -61,7 +61,11 @@ def create_app(settings: Settings, database_url: str) -> Litestar:
     @contextlib.asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
         pool = await service_pool(settings, database_url, max_size=20)
-        services = Services(settings=settings, pool=pool, store=EventStore(pool), database_url=database_url)
+        read_url = settings.database_read_url
+        replica = None if read_url is None else await service_pool(settings, read_url, max_size=20)
+        services = Services(
+            settings=settings, pool=pool, store=EventStore(pool), database_url=database_url, replica=replica
+        )
         app.state.services = services
         tasks = [asyncio.create_task(w) for w in background_workers(services)] if settings.run_workers else []
         try:
@@ -71,6 +75,8 @@ def create_app(settings: Settings, database_url: str) -> Litestar:
             await services.live.close()
             await services.listener.close()
             await services.store.close()
+            if replica is not None:
+                await close_pool(replica, settings.shutdown_timeout_s)
             await close_pool(pool, settings.shutdown_timeout_s)
 
     app = Litestar(
