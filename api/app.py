@@ -35,6 +35,7 @@ from api.tasks import stop_tasks
 from infra.db import close_pool
 from infra.event_store import EventStore
 from infra.follower import FollowerRunner
+from infra.leadership import Leadership
 from infra.projection_runner import projection_followers
 from infra.read_models import READ_MODELS
 from infra.settings import Settings
@@ -49,10 +50,15 @@ BEARER = "bearerAuth"  # the OpenAPI security scheme of API keys
 def background_workers(services: Services) -> list[Coroutine[Any, Any, None]]:
     """Long-running tasks started with the app: one runner for every log follower (the
     projections, the webhook fan-out of the log and of the incident changes) and the webhook dispatchers,
-    on one shared listener."""
+    on one shared listener. The runner steps the followers this process leads (one advisory lock
+    each, infra/leadership.py), so any number of `serve` and `worker` processes can run them."""
     followers = [*projection_followers(READ_MODELS.values()), fanout_follower(), incident_fanout_follower()]
     runner = FollowerRunner(
-        services.pool, followers, listener=services.listener, poll_interval_s=services.settings.poll_interval_s
+        services.pool,
+        followers,
+        listener=services.listener,
+        leadership=Leadership(services.database_url, retry_s=services.settings.poll_interval_s),
+        poll_interval_s=services.settings.poll_interval_s,
     )
     return [runner.run_forever(), run_dispatchers(services.pool, services.listener, services.settings)]
 

@@ -23,6 +23,7 @@ from infra.event_store import EventStore, Position
 from infra.horizon import HorizonWatch
 from infra.idempotency import StoredReplies
 from infra.ingestion import ArticleStreams
+from infra.leadership import Leadership
 from infra.listen import Listener
 from infra.migrate import upgrade
 from infra.projection_runner import ProjectionRunner
@@ -145,7 +146,11 @@ def prepare_database(settings: Settings, *, migrate: bool = True) -> str:
 def projection_runner(services: Services, *, batch_size: int | None = None) -> ProjectionRunner:
     options: dict[str, Any] = {} if batch_size is None else {"batch_size": batch_size}
     return ProjectionRunner(
-        services.pool, listener=services.listener, poll_interval_s=services.settings.poll_interval_s, **options
+        services.pool,
+        listener=services.listener,
+        leadership=Leadership(services.database_url, retry_s=services.settings.poll_interval_s),
+        poll_interval_s=services.settings.poll_interval_s,
+        **options,
     )
 
 
