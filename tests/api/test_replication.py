@@ -221,9 +221,12 @@ async def test_killing_the_leading_worker_mid_work_loses_and_doubles_nothing(emp
                     ingesting = asyncio.create_task(_ingest(client, headers, range(ARTICLES // 2, ARTICLES), written))
                     await asyncio.sleep(0.05)
                     os.kill(leader, signal.SIGKILL)
+                    killed_at = time.monotonic()
+                    takeover = asyncio.create_task(wait_for_leader(emptied.primary_url, FOLLOWERS, second))
                     at_kill = await _progress(emptied.primary_url)
+                    successor = await takeover
+                    takeover_s = time.monotonic() - killed_at
                     await ingesting
-                    successor = await wait_for_leader(emptied.primary_url, FOLLOWERS, second)
                     await caught_up(client)
                     expected, outbox_rows, outbox_pairs = await _log_facts(emptied.primary_url)
                     await receiver.wait_for(len(expected), within_s=30)
@@ -254,5 +257,6 @@ async def test_killing_the_leading_worker_mid_work_loses_and_doubles_nothing(emp
     print(
         f"\n{len(written)} articles, {len(written_ids)} events, {len(expected)} webhooks "
         f"({sum(receiver.ids().values())} requests accepted) in {time.monotonic() - started:.1f} s; "
-        f"at the kill: {at_kill[0]} of {at_kill[1]} logged events behind projection:conflict_events"
+        f"at the kill: {at_kill[0]} of {at_kill[1]} logged events behind projection:conflict_events; "
+        f"the other worker led {takeover_s:.2f} s after the kill"
     )

@@ -31,3 +31,4 @@ async def test_a_worker_stopped_by_sigterm_exits_cleanly_and_another_takes_over_
     assert "worker stopped" in worker_output(first[0])
     assert successor == second[0].pid
     assert stopped_s < 10 and took_over_s < 10, (stopped_s, took_over_s)
+    print(f"\nstopped {stopped_s:.2f} s after SIGTERM; the other worker led {took_over_s:.2f} s after it")
