@@ -1,5 +1,9 @@
 """`conflictdb worker`: the background work of `serve` (projections, webhook fan-out and
-dispatch) without the HTTP API, for a separate worker process or container."""
+dispatch) without the HTTP API, for a separate worker process or container.
+
+Any number of workers, on any machines, may run against one database: each log follower is
+led by one process at a time (infra/leadership.py) and taken over when that one stops or dies;
+the dispatchers of every process share the outbox (FOR UPDATE SKIP LOCKED under a lease)."""
 
 from __future__ import annotations
 
