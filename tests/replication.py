@@ -24,6 +24,7 @@ import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import asyncpg
 
@@ -171,25 +172,29 @@ async def replayed(primary_url: str, standby_url: str, within_s: float = 20.0) -
 # -- worker processes -------------------------------------------------------------------------
 
 
-def start_worker(database_url: str, **env: str) -> subprocess.Popen[str]:
-    """`conflictdb worker` against `database_url`, its output in a file beside nothing else."""
+class WorkerProcess(subprocess.Popen[str]):
+    """A `conflictdb worker` process and the file its output goes to."""
+
+    log: IO[str]
+
+
+def start_worker(database_url: str, **env: str) -> WorkerProcess:
+    """`conflictdb worker` against `database_url`, its output (stdout and stderr) in a temporary file."""
     base = {k: v for k, v in os.environ.items() if not k.startswith("CONFLICTDB_") and k != "DATABASE_READ_URL"}
     variables = base | {"DATABASE_URL": database_url, "CONFLICTDB_POLL_INTERVAL": "0.2"} | env
     log = tempfile.TemporaryFile("w+")  # noqa: SIM115 (read back by worker_output after the process ended)
     command = [sys.executable, "-m", "api.cli", "worker"]
-    process = subprocess.Popen(command, cwd=REPO, env=variables, stdout=log, stderr=subprocess.STDOUT, text=True)
-    process.log = log  # type: ignore[attr-defined]
+    process = WorkerProcess(command, cwd=REPO, env=variables, stdout=log, stderr=subprocess.STDOUT, text=True)
+    process.log = log
     return process
 
 
-def worker_output(process: subprocess.Popen[str]) -> str:
-    log = process.log  # type: ignore[attr-defined]
-    log.seek(0)
-    text: str = log.read()
-    return text
+def worker_output(process: WorkerProcess) -> str:
+    process.log.seek(0)
+    return process.log.read()
 
 
-def stop_workers(processes: Sequence[subprocess.Popen[str]]) -> None:
+def stop_workers(processes: Sequence[WorkerProcess]) -> None:
     for process in processes:
         if process.poll() is None:
             process.send_signal(signal.SIGTERM)
@@ -202,7 +207,7 @@ def stop_workers(processes: Sequence[subprocess.Popen[str]]) -> None:
 
 
 @contextlib.contextmanager
-def workers(database_url: str, count: int, **env: str) -> Iterator[list[subprocess.Popen[str]]]:
+def workers(database_url: str, count: int, **env: str) -> Iterator[list[WorkerProcess]]:
     processes = [start_worker(database_url, **env) for _ in range(count)]
     try:
         yield processes
@@ -221,7 +226,7 @@ async def leader_pids(database_url: str, names: Sequence[str]) -> dict[str, int]
 
 
 async def wait_for_leader(
-    database_url: str, names: Sequence[str], among: Sequence[subprocess.Popen[str]], within_s: float = 30.0
+    database_url: str, names: Sequence[str], among: Sequence[WorkerProcess], within_s: float = 30.0
 ) -> int:
     """Until one of the processes `among` leads every follower in `names`; its pid."""
     pids = {p.pid for p in among}
