@@ -35,6 +35,7 @@ from api.tasks import stop_tasks
 from infra.db import close_pool
 from infra.event_store import EventStore
 from infra.follower import FollowerRunner
+from infra.leadership import Leadership
 from infra.projection_runner import projection_followers
 from infra.read_models import READ_MODELS
 from infra.settings import Settings
@@ -49,10 +50,15 @@ BEARER = "bearerAuth"  # the OpenAPI security scheme of API keys
 def background_workers(services: Services) -> list[Coroutine[Any, Any, None]]:
     """Long-running tasks started with the app: one runner for every log follower (the
     projections, the webhook fan-out of the log and of the incident changes) and the webhook dispatchers,
-    on one shared listener."""
+    on one shared listener. The runner steps the followers this process leads (one advisory lock
+    each, infra/leadership.py), so any number of `serve` and `worker` processes can run them."""
     followers = [*projection_followers(READ_MODELS.values()), fanout_follower(), incident_fanout_follower()]
     runner = FollowerRunner(
-        services.pool, followers, listener=services.listener, poll_interval_s=services.settings.poll_interval_s
+        services.pool,
+        followers,
+        listener=services.listener,
+        leadership=Leadership(services.database_url, retry_s=services.settings.poll_interval_s),
+        poll_interval_s=services.settings.poll_interval_s,
     )
     return [runner.run_forever(), run_dispatchers(services.pool, services.listener, services.settings)]
 
@@ -61,7 +67,11 @@ def create_app(settings: Settings, database_url: str) -> Litestar:
     @contextlib.asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
         pool = await service_pool(settings, database_url, max_size=20)
-        services = Services(settings=settings, pool=pool, store=EventStore(pool), database_url=database_url)
+        read_url = settings.database_read_url
+        replica = None if read_url is None else await service_pool(settings, read_url, max_size=20)
+        services = Services(
+            settings=settings, pool=pool, store=EventStore(pool), database_url=database_url, replica=replica
+        )
         app.state.services = services
         tasks = [asyncio.create_task(w) for w in background_workers(services)] if settings.run_workers else []
         try:
@@ -71,6 +81,8 @@ def create_app(settings: Settings, database_url: str) -> Litestar:
             await services.live.close()
             await services.listener.close()
             await services.store.close()
+            if replica is not None:
+                await close_pool(replica, settings.shutdown_timeout_s)
             await close_pool(pool, settings.shutdown_timeout_s)
 
     app = Litestar(

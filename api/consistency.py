@@ -4,6 +4,11 @@ A write answers with the log position it reached (`position`, and the `Log-Posit
 header). A read given that position waits, bounded by CONFLICTDB_READ_WAIT, until every
 read model has applied it, so a GET right after a 201 sees what the POST stored; past the
 bound it answers 503 with Retry-After rather than an answer that looks final but is stale.
+
+With DATABASE_READ_URL the read routes query a streaming replica, so the wait is on the
+replica's checkpoints (replayed with its read models): what they show is what it will answer.
+A position past the end of the log is a 409, and that end is the primary's: a replica that lags
+has not seen the last writes yet, and a position it does not hold may be one the primary does.
 """
 
 from __future__ import annotations
@@ -43,7 +48,8 @@ async def read_after(services: ServicesDep, min_position: MinPosition = None) ->
     position = log.parse_position("min_position", min_position)
     if await services.wait_for_read_models(position, services.settings.read_wait_s):
         return
-    # Checked only once the wait failed: the usual read pays one query, not two.
+    # Checked only once the wait failed (the usual read pays one query, not two), and on the
+    # primary (`store`): a lagging replica's log ends before positions writes replied with.
     if not await services.store.holds(position):
         raise HTTPException(
             status_code=409,

@@ -23,11 +23,13 @@ from infra.event_store import EventStore, Position
 from infra.horizon import HorizonWatch
 from infra.idempotency import StoredReplies
 from infra.ingestion import ArticleStreams
+from infra.leadership import Leadership
 from infra.listen import Listener
 from infra.migrate import upgrade
 from infra.projection_runner import ProjectionRunner
 from infra.read_models.status import ProjectionAdmin, wait_for_read_models
 from infra.releases import ProjectedPositions, ReleaseEvents
+from infra.replica import ReplicaLag, replica_lag
 from infra.settings import Settings, data_dir_of
 from infra.webhooks.deliveries import DeliveryOutbox
 from infra.webhooks.incident_stream import IncidentFeed
@@ -42,10 +44,17 @@ class Services:
     pool: asyncpg.Pool
     store: EventStore
     database_url: str
+    # A streaming replica's pool for the read routes (DATABASE_READ_URL); None: they read the primary.
+    replica: asyncpg.Pool | None = None
     clock: SystemClock = field(default_factory=SystemClock)
     listener: Listener = field(init=False)
 
     def __post_init__(self) -> None:
+        # What the read routes query: the read models (and their checkpoints) on the replica when
+        # there is one. Writes, keys, subscriptions, the log and its live streams use `pool`.
+        self.read_pool = self.pool if self.replica is None else self.replica
+        # What a pinned read (release=, as_of=) can name: the versions the read pool holds.
+        self.read_positions = ProjectedPositions(self.read_pool)
         self.articles = ArticleStreams(self.store)
         self.replies = StoredReplies(self.pool)
         self.subscriptions = SubscriptionRepository(self.pool)
@@ -65,8 +74,13 @@ class Services:
         return self.live.open_streams + self.incident_feed.open_streams
 
     async def wait_for_read_models(self, position: Position, timeout_s: float) -> bool:
-        """Whether every read model applied `position` within `timeout_s` (read your own writes)."""
-        return await wait_for_read_models(self.pool, position, timeout_s)
+        """Whether every read model the read routes query applied `position` within `timeout_s`
+        (read your own writes): the replica's checkpoints when reads go to a replica."""
+        return await wait_for_read_models(self.read_pool, position, timeout_s)
+
+    async def replica_lag(self) -> ReplicaLag | None:
+        """How far the read replica is behind the primary; None without one."""
+        return None if self.replica is None else await replica_lag(self.pool, self.replica)
 
     async def projection_lag(self) -> int | None:
         """Events not yet projected by the slowest projection (None until projections exist)."""
@@ -117,6 +131,9 @@ def prepare_database(settings: Settings, *, migrate: bool = True) -> str:
         data_dir = data_dir_of(settings)
         url, where = start_embedded(data_dir), f"embedded PostgreSQL in {data_dir}"
     asyncio.run(check_reachable(url))
+    if settings.database_read_url:  # the read replica too: a wrong DATABASE_READ_URL stops here, named
+        asyncio.run(check_reachable(settings.database_read_url))
+        where += f"; reads from {redact(settings.database_read_url)}"
     if settings.log_format == "json":  # stderr carries JSON lines only: say it as a log record
         logging.getLogger("conflictdb.database").info("database: %s", where)
     else:
@@ -129,7 +146,11 @@ def prepare_database(settings: Settings, *, migrate: bool = True) -> str:
 def projection_runner(services: Services, *, batch_size: int | None = None) -> ProjectionRunner:
     options: dict[str, Any] = {} if batch_size is None else {"batch_size": batch_size}
     return ProjectionRunner(
-        services.pool, listener=services.listener, poll_interval_s=services.settings.poll_interval_s, **options
+        services.pool,
+        listener=services.listener,
+        leadership=Leadership(services.database_url, retry_s=services.settings.poll_interval_s),
+        poll_interval_s=services.settings.poll_interval_s,
+        **options,
     )
 
 

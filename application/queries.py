@@ -28,6 +28,7 @@ from infra.queries import (
 )
 from infra.queries.common import BIGINT_MAX, decode_cursor
 from infra.read_models.status import ProjectionStatus, list_statuses
+from infra.replica import ReplicaLag
 from infra.webhooks import deliveries, incident_stream, subscriptions
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "Horizon",
     "ProjectionStatus",
     "RecordedEvent",
+    "ReplicaLag",
     "actors",
     "articles",
     "decode_cursor",

@@ -10,7 +10,9 @@ a write. A failing follower gets the error recorded on its checkpoint row and is
 after a growing pause; the others go on.
 
 The runner wakes on the log's NOTIFY through the process's shared `Listener` and polls
-as the fallback (the NOTIFY is only a hint).
+as the fallback (the NOTIFY is only a hint). Given a `Leadership` (infra/leadership.py), a
+runner steps only the followers its process leads, so with several worker processes each
+follower runs in one of them at a time and moves to another when that one dies.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import asyncpg
 
 from infra import checkpoints
 from infra.event_store import NOTIFY_CHANNEL, Batch, Position, RecordedEvent, read_batch
+from infra.leadership import Leadership
 from infra.listen import Listener
 
 log = logging.getLogger("conflictdb.followers")
@@ -90,12 +93,14 @@ class FollowerRunner:
         followers: Sequence[Follower],
         *,
         listener: Listener | None = None,
+        leadership: Leadership | None = None,
         batch_size: int = 500,
         poll_interval_s: float = 1.0,
     ) -> None:
         self.pool = pool
         self.followers = list(followers)
         self.listener = listener
+        self.leadership = leadership  # None: step every follower (one process, tests, catch-up runs)
         self.batch_size = batch_size
         self.poll_interval_s = poll_interval_s
         self._failures: dict[str, int] = {}
@@ -110,13 +115,23 @@ class FollowerRunner:
         return total
 
     async def run_forever(self) -> None:
-        """Step until cancelled; failures are recorded on the checkpoint and retried later."""
+        """Step until cancelled; failures are recorded on the checkpoint and retried later. With a
+        leadership, only the followers this process leads; its session ends with the run."""
         await self._ensure_checkpoints()
-        async with self._wakeups() as wake:
-            while True:
-                wake.clear()  # before the pass: a NOTIFY arriving during it triggers another pass
-                if not any(s.full for s in await self._pass(raise_errors=False)):
-                    await self._wait(wake)
+        try:
+            async with self._wakeups() as wake:
+                while True:
+                    wake.clear()  # before the pass: a NOTIFY arriving during it triggers another pass
+                    if not any(s.full for s in await self._pass(raise_errors=False, led=await self._led())):
+                        await self._wait(wake)
+        finally:
+            if self.leadership is not None:
+                await self.leadership.close()  # release the locks now: another process takes over at once
+
+    async def _led(self) -> frozenset[str] | None:
+        if self.leadership is None:
+            return None
+        return await self.leadership.led([f.name for f in self.followers])
 
     @contextlib.asynccontextmanager
     async def _wakeups(self) -> AsyncIterator[asyncio.Event]:
@@ -137,8 +152,12 @@ class FollowerRunner:
         async with self.pool.acquire() as conn:
             await checkpoints.ensure(conn, [f.name for f in self.followers if f.standing])
 
-    async def _pass(self, *, raise_errors: bool) -> list[Step]:
-        due = [f for f in self.followers if self._retry_at.get(f.name, 0.0) <= time.monotonic()]
+    async def _pass(self, *, raise_errors: bool, led: frozenset[str] | None = None) -> list[Step]:
+        due = [
+            f
+            for f in self.followers
+            if (led is None or f.name in led) and self._retry_at.get(f.name, 0.0) <= time.monotonic()
+        ]
         results = await asyncio.gather(*(self._step(f, raise_errors) for f in due), return_exceptions=True)
         failures = [r for r in results if isinstance(r, BaseException)]
         if failures:  # only when raise_errors: otherwise failures are recorded and retried later

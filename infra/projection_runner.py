@@ -17,6 +17,7 @@ import asyncpg
 from infra import metrics
 from infra.event_store import RecordedEvent, read_batch
 from infra.follower import BatchHandler, Follower, FollowerRunner
+from infra.leadership import Leadership
 from infra.listen import Listener
 from infra.read_models import READ_MODELS, ReadModel, checkpoints
 from infra.read_models.base import Tables
@@ -40,6 +41,7 @@ class ProjectionRunner(FollowerRunner):
         *,
         database_url: str | None = None,
         listener: Listener | None = None,
+        leadership: Leadership | None = None,
         models: Sequence[ReadModel] | None = None,
         batch_size: int = 500,
         poll_interval_s: float = 1.0,
@@ -51,6 +53,7 @@ class ProjectionRunner(FollowerRunner):
             pool,
             projection_followers(self.models),
             listener=listener,
+            leadership=leadership,
             batch_size=batch_size,
             poll_interval_s=poll_interval_s,
         )

@@ -26,6 +26,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     port: int = 8000
     data_dir: Path | None = None  # None: find_data_dir() from the current folder
     database_url: str | None = None
+    database_read_url: str | None = None  # a streaming replica for the read routes; None: they read the primary
     read_keys_required: bool = False
     max_body_bytes: int = 2 * 1024 * 1024
     poll_interval_s: float = 1.0
@@ -35,6 +36,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     metrics_key: str | None = None  # when set, GET /metrics needs `Authorization: Bearer <it>`
     worker_metrics_port: int | None = None  # `conflictdb worker` serves /metrics there when set
     ready_max_lag: int = 1000
+    ready_max_replica_lag_s: float = 30.0  # /ready degrades when the read replica is this far behind
     webhook_allow_private: bool = False
     webhook_timeout_s: float = 10.0
     webhook_retry_schedule: tuple[float, ...] = DEFAULT_RETRY_SCHEDULE
@@ -86,6 +88,7 @@ _ENV: dict[str, tuple[str, Callable[[str], Any]]] = {
     "CONFLICTDB_PORT": ("port", int),
     "CONFLICTDB_DATA_DIR": ("data_dir", Path),
     "DATABASE_URL": ("database_url", str),
+    "DATABASE_READ_URL": ("database_read_url", str),
     "CONFLICTDB_READ_KEYS_REQUIRED": ("read_keys_required", _bool),
     "CONFLICTDB_MAX_BODY_BYTES": ("max_body_bytes", int),
     "CONFLICTDB_POLL_INTERVAL": ("poll_interval_s", float),
@@ -95,6 +98,7 @@ _ENV: dict[str, tuple[str, Callable[[str], Any]]] = {
     "CONFLICTDB_METRICS_KEY": ("metrics_key", _optional),
     "CONFLICTDB_WORKER_METRICS_PORT": ("worker_metrics_port", int),
     "CONFLICTDB_READY_MAX_LAG": ("ready_max_lag", int),
+    "CONFLICTDB_READY_MAX_REPLICA_LAG": ("ready_max_replica_lag_s", float),
     "CONFLICTDB_WEBHOOK_ALLOW_PRIVATE": ("webhook_allow_private", _bool),
     "CONFLICTDB_WEBHOOK_TIMEOUT": ("webhook_timeout_s", float),
     "CONFLICTDB_WEBHOOK_RETRY_SCHEDULE": ("webhook_retry_schedule", _floats),
@@ -115,6 +119,7 @@ _ENV: dict[str, tuple[str, Callable[[str], Any]]] = {
 
 
 _NON_NEGATIVE = {
+    "CONFLICTDB_READY_MAX_REPLICA_LAG": "ready_max_replica_lag_s",
     "CONFLICTDB_READ_WAIT": "read_wait_s",
     "CONFLICTDB_HORIZON_STALL_S": "horizon_stall_s",
     "CONFLICTDB_STATEMENT_TIMEOUT": "statement_timeout_s",
@@ -138,7 +143,7 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides: Any) -> Set
     values: dict[str, Any] = {}
     for name, (field, parse) in _ENV.items():
         raw = env.get(name)
-        if raw is None or (raw == "" and field in {"database_url", "data_dir"}):
+        if raw is None or (raw == "" and field in {"database_url", "database_read_url", "data_dir"}):
             continue
         try:
             values[field] = parse(raw)

@@ -1,5 +1,9 @@
 """`conflictdb worker`: the background work of `serve` (projections, webhook fan-out and
-dispatch) without the HTTP API, for a separate worker process or container."""
+dispatch) without the HTTP API, for a separate worker process or container.
+
+Any number of workers, on any machines, may run against one database: each log follower is
+led by one process at a time (infra/leadership.py) and taken over when that one stops or dies;
+the dispatchers of every process share the outbox (FOR UPDATE SKIP LOCKED under a lease)."""
 
 from __future__ import annotations
 
@@ -71,35 +75,42 @@ async def _work(settings: Any, url: str) -> None:
     async with open_services(settings, url) as services:
         workers = background_workers(services)
         announce(settings, f"conflictdb: worker running {len(workers)} background task(s)")
-        if settings.worker_metrics_port is None:
-            await asyncio.gather(*workers)
-            return
-        server = _metrics_server(services)
-        announce(
-            settings, f"conflictdb: worker metrics on http://{settings.host}:{settings.worker_metrics_port}/metrics"
-        )
+        server = None
+        if settings.worker_metrics_port is not None:
+            server = _metrics_server(services)
+            where = f"http://{settings.host}:{settings.worker_metrics_port}/metrics"
+            announce(settings, f"conflictdb: worker metrics on {where}")
         await _until_stopped([asyncio.create_task(w) for w in workers], server, settings.shutdown_timeout_s)
+    announce(settings, "conflictdb: worker stopped")
 
 
-async def _until_stopped(tasks: list[asyncio.Task[None]], server: Any, timeout_s: float) -> None:
-    """Run the tasks and the metrics server until SIGTERM or SIGINT (or a task fails), then stop
-    all of them together: the server finishes its open requests, the tasks are cancelled and get
-    `timeout_s` to finish (a task stuck in its cleanup does not hold the process)."""
+async def _until_stopped(tasks: list[asyncio.Task[None]], server: Any | None, timeout_s: float) -> None:
+    """Run the tasks (and the metrics server, if any) until SIGTERM or SIGINT (or a task fails),
+    then stop all of them together: the server finishes its open requests, the tasks are
+    cancelled and get `timeout_s` to finish (a task stuck in its cleanup does not hold the
+    process). The signal is the loop's, not a SystemExit raised wherever the loop happens to
+    be, so every task's cleanup runs: the leadership session closes, releasing its locks to
+    the other workers at once, and the pools close."""
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
-    for signum in (signal.SIGTERM, signal.SIGINT):
+    previous = {signum: signal.getsignal(signum) for signum in (signal.SIGTERM, signal.SIGINT)}
+    for signum in previous:
         loop.add_signal_handler(signum, stop.set)
-    serving = asyncio.create_task(server.serve())
+    serving = [] if server is None else [asyncio.create_task(server.serve())]
     stopped = asyncio.create_task(stop.wait())
     try:
-        done, _ = await asyncio.wait([*tasks, serving, stopped], return_when=asyncio.FIRST_COMPLETED)
+        done, _ = await asyncio.wait([*tasks, *serving, stopped], return_when=asyncio.FIRST_COMPLETED)
     finally:
-        server.should_exit = True
+        if server is not None:
+            server.should_exit = True
         stopped.cancel()
         await stop_tasks([*tasks, stopped], timeout_s)
-        await asyncio.wait([serving], timeout=timeout_s)
-        for signum in (signal.SIGTERM, signal.SIGINT):
+        if serving:
+            await asyncio.wait(serving, timeout=timeout_s)
+        for signum, handler in previous.items():
             loop.remove_signal_handler(signum)
+            if handler is not None:  # a second signal during the pools' close still exits cleanly
+                signal.signal(signum, handler)
     for task in done - {stopped}:
         error = None if task.cancelled() else task.exception()
         if error is not None:

@@ -31,7 +31,7 @@ class _ArticleOut(articles.ArticleView, kw_only=True):
 async def get_article(
     services: ServicesDep, read_after: ReadAfter, article_id: Annotated[str, PathParameter(format="uuid")]
 ) -> _ArticleOut:
-    found = await articles.fetch_article(services.pool, filters.parse_uuid("article id", article_id))
+    found = await articles.fetch_article(services.read_pool, filters.parse_uuid("article id", article_id))
     if found is None:
         raise NotFoundError(f"no article {article_id}")
     article, events = found

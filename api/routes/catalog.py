@@ -31,13 +31,13 @@ async def list_actors(
     services: ServicesDep, read_after: ReadAfter, q: Search = None, limit: Limit = 100, cursor: Cursor = None
 ) -> totals.Page[actors.ActorView]:
     after = None if cursor is None else decode_cursor(cursor, actors.ActorCursor)
-    return await actors.list_actors(services.pool, filters.text("q", q), after, limit)
+    return await actors.list_actors(services.read_pool, filters.text("q", q), after, limit)
 
 
 @get("/actors/{code:str}", tags=["catalog"], summary="One actor", guards=READ_GUARDS)
 async def get_actor(services: ServicesDep, read_after: ReadAfter, code: ActorCodePath) -> actors.ActorView:
     [parsed] = filters.actor_codes([code])
-    found = await actors.fetch_actor(services.pool, parsed)
+    found = await actors.fetch_actor(services.read_pool, parsed)
     if found is None:
         raise NotFoundError(f"no actor {parsed} in any live event")
     return found
@@ -65,7 +65,7 @@ async def list_places(
 ) -> totals.Page[places.PlaceView]:
     after = None if cursor is None else decode_cursor(cursor, places.PlaceCursor)
     query, code, division = filters.text("q", q), filters.country(country), filters.admin1(admin1)
-    return await places.list_places(services.pool, query, code, after, limit, admin1=division)
+    return await places.list_places(services.read_pool, query, code, after, limit, admin1=division)
 
 
 @get("/stats/timeline", tags=["catalog"], summary="Live events per type per interval", guards=READ_GUARDS)
@@ -85,10 +85,11 @@ async def get_timeline(
     filters.date_range(start, end)
     types = filters.event_types(type_ or ())
     if country is None and not actor:
-        return Timeline(interval=interval, items=await timeline.timeline(services.pool, interval, types, start, end))
+        items = await timeline.timeline(services.read_pool, interval, types, start, end)
+        return Timeline(interval=interval, items=items)
     # The per-day counts know no country or actor: count the events themselves (dated ones).
     query = events.build_query(types=list(types), actors=actor, country=country, occurred_from=from_, occurred_to=to)
-    buckets = await stats.stats(services.pool, query, ("interval", "type"), interval)
+    buckets = await stats.stats(services.read_pool, query, ("interval", "type"), interval)
     items = [
         timeline.TimelineBucket(start=b.start, type=b.type, count=b.count)
         for b in buckets

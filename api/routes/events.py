@@ -179,7 +179,7 @@ async def list_events(
     ] = None,
     format_: FormatParam = None,
 ) -> Response[Any]:
-    pinned = await releases.as_of_position(services.releases, services.positions, release=release, as_of=as_of)
+    pinned = await releases.as_of_position(services.releases, services.read_positions, release=release, as_of=as_of)
     query = queries.build_query(
         types=type_, actors=actor, country=country, place=place, bbox=bbox, occurred_from=from_,
         occurred_to=to, q=q, article_id=article_id, min_confidence=min_confidence, review_status=review_status,
@@ -202,8 +202,8 @@ async def _json_page(
         raise ValidationError(
             f"limit: at most {queries.MAX_LIMIT} per JSON page (CSV, GeoJSON and NDJSON export any number)"
         )
-    page, _ = await queries.fetch_page(services.pool, query, after, limit or DEFAULT_LIMIT)
-    total = await queries.count(services.pool, query)
+    page, _ = await queries.fetch_page(services.read_pool, query, after, limit or DEFAULT_LIMIT)
+    total = await queries.count(services.read_pool, query)
     body = formats.json_page(page.items, page.next_cursor, total)
     return Response(body, media_type=formats.MEDIA_TYPES["json"], headers=_next_headers(page.next_cursor))
 
@@ -216,8 +216,8 @@ def _export(
     limit: int | None,
 ) -> AsyncIterator[bytes]:
     if fmt == "csv":
-        return formats.csv_rows(queries.iterate_export(services.pool, query, after, limit))
-    items = queries.iterate(services.pool, query, after, limit)
+        return formats.csv_rows(queries.iterate_export(services.read_pool, query, after, limit))
+    items = queries.iterate(services.read_pool, query, after, limit)
     return formats.geojson_features(items) if fmt == "geojson" else formats.ndjson_lines(items)
 
 
@@ -254,10 +254,10 @@ async def get_event(
     event_id: Annotated[str, PathParameter(format="uuid")],
 ) -> Response[Any]:
     wanted = filters.parse_uuid("event id", event_id)
-    found = await queries.fetch_one(services.pool, wanted)
+    found = await queries.fetch_one(services.read_pool, wanted)
     if found is not None:
         return Response(found, media_type="application/json")
-    retraction = await queries.fetch_retraction(services.pool, wanted)
+    retraction = await queries.fetch_retraction(services.read_pool, wanted)
     if retraction is None:
         raise NotFoundError(f"no event {event_id}")
     return _gone(request, retraction)

@@ -15,6 +15,7 @@ from litestar.params import FromQuery, PathParameter, QueryParameter
 from litestar.response import ServerSentEvent, Stream
 
 from api import formats
+from api.consistency import ReadAfter
 from api.errors import problem_responses
 from api.routes.events import (
     READ_GUARDS,
@@ -88,6 +89,7 @@ class _IncidentListOperation(Operation):
 async def list_incidents(
     services: ServicesDep,
     request: Request[Any, Any, Any],
+    read_after: ReadAfter,
     type_: TypeParam = None,
     actor: ActorParam = None,
     country: Annotated[
@@ -124,14 +126,14 @@ async def list_incidents(
     fmt = formats.negotiate(format_, request.headers.get("accept"))
     if fmt != "json":
         return Stream(
-            _export(fmt, queries.iterate(services.pool, query, after, limit)), media_type=formats.MEDIA_TYPES[fmt]
+            _export(fmt, queries.iterate(services.read_pool, query, after, limit)), media_type=formats.MEDIA_TYPES[fmt]
         )
     if limit is not None and limit > queries.MAX_LIMIT:
         raise ValidationError(
             f"limit: at most {queries.MAX_LIMIT} per JSON page (CSV, GeoJSON and NDJSON export any number)"
         )
-    page = await queries.fetch_page(services.pool, query, after, limit or DEFAULT_LIMIT)
-    total = await queries.count(services.pool, query)
+    page = await queries.fetch_page(services.read_pool, query, after, limit or DEFAULT_LIMIT)
+    total = await queries.count(services.read_pool, query)
     body = formats.json_page(page.items, page.next_cursor, total)
     headers = None if page.next_cursor is None else {"X-Next-Cursor": page.next_cursor}
     return Response(body, media_type=formats.MEDIA_TYPES["json"], headers=headers)
@@ -156,9 +158,9 @@ def _export(fmt: formats.Format, items: AsyncIterator[bytes]) -> AsyncIterator[b
     },
 )
 async def get_incident(
-    services: ServicesDep, incident_id: Annotated[str, PathParameter(format="uuid")]
+    services: ServicesDep, read_after: ReadAfter, incident_id: Annotated[str, PathParameter(format="uuid")]
 ) -> Response[bytes]:
-    found = await queries.fetch_one(services.pool, filters.parse_uuid("incident id", incident_id))
+    found = await queries.fetch_one(services.read_pool, filters.parse_uuid("incident id", incident_id))
     if found is None:
         raise NotFoundError(f"no incident {incident_id}")
     return Response(found, media_type="application/json")

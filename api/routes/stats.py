@@ -82,16 +82,16 @@ async def get_stats(
         raise ValidationError("min_sources: counts an incident's articles; use it with unit=incidents")
     if unit == "incidents" and (release is not None or as_of is not None):
         raise ValidationError("release/as_of: the incidents keep no versions; pin events with unit=events")
-    pinned = await releases.as_of_position(services.releases, services.positions, release=release, as_of=as_of)
+    pinned = await releases.as_of_position(services.releases, services.read_positions, release=release, as_of=as_of)
     query = queries.build_query(
         types=type_, actors=actor, country=country, place=place, bbox=bbox, occurred_from=from_, occurred_to=to,
         q=q, min_confidence=min_confidence, fatalities_min=fatalities_min, review_status=review_status,
         include_rejected=include_rejected, as_of=pinned, admin1=admin1,
     )  # fmt: skip
     if unit == "incidents":
-        items = await queries_stats.incident_stats(services.pool, query, min_sources, groups, interval)
+        items = await queries_stats.incident_stats(services.read_pool, query, min_sources, groups, interval)
     else:
-        items = await queries_stats.stats(services.pool, query, groups, interval)
+        items = await queries_stats.stats(services.read_pool, query, groups, interval)
     return Stats(unit=unit, group_by=list(groups), interval=interval if "interval" in groups else None, items=items)
 
 

@@ -12,6 +12,7 @@ import msgspec
 from domain.errors import NotFoundError
 from infra import checkpoints as checkpoint_store
 from infra.event_store import NOTIFY_CHANNEL, Position
+from infra.leadership import leaders
 from infra.read_models import READ_MODELS, ReadModel, checkpoints
 
 
@@ -29,6 +30,8 @@ class ProjectionStatus(msgspec.Struct, frozen=True, kw_only=True):
     last_error: str | None
     updated_at: dt.datetime | None  # None until a runner has started
     rebuild: RebuildStatus | None = None  # set while a rebuild is in progress
+    # The process leading it (`conflictdb-leader <host>:<pid>`, infra/leadership.py); None while none does.
+    leader: str | None = None
 
 
 _REBUILD_ATTEMPTS = 5
@@ -71,7 +74,13 @@ async def _statuses(conn: asyncpg.Connection, names: list[str]) -> list[Projecti
     lag_from_start = await conn.fetchval(
         "SELECT count(*) FROM events WHERE tx_id < pg_snapshot_xmin(pg_current_snapshot())"
     )
-    return [_status(name, found, int(lag_from_start)) for name in names]
+    led = await leaders(conn, [checkpoints.LIVE_PREFIX + n for n in names])
+    return [
+        msgspec.structs.replace(
+            _status(name, found, int(lag_from_start)), leader=led.get(checkpoints.LIVE_PREFIX + name)
+        )
+        for name in names
+    ]
 
 
 def _status(name: str, found: dict[str, checkpoint_store.CheckpointStatus], lag_from_start: int) -> ProjectionStatus:

@@ -21,6 +21,7 @@ from infra import checkpoints
 from infra.codec import decode
 from infra.event_store import Position, RecordedEvent
 from infra.follower import Follower, FollowerRunner, step
+from infra.leadership import Leadership
 from infra.listen import Listener
 
 FANOUT = "webhook-fanout"
@@ -143,11 +144,15 @@ async def fanout_once(pool: asyncpg.Pool, batch: int = 500) -> int:
     return (await step(pool, fanout_follower(), batch)).handled
 
 
-async def run_fanout(pool: asyncpg.Pool, listener: Listener, *, batch: int, poll_s: float) -> None:
+async def run_fanout(
+    pool: asyncpg.Pool, listener: Listener, *, batch: int, poll_s: float, leadership: Leadership | None = None
+) -> None:
     """Follow the log and the incident changes forever, alone (`conflictdb dispatch`; `serve` runs both
-    beside the projections)."""
+    beside the projections); with a leadership, only while this process leads them."""
     from infra.webhooks.incidents import incident_fanout_follower  # it builds on this module
 
     followers = [fanout_follower(), incident_fanout_follower()]
-    runner = FollowerRunner(pool, followers, listener=listener, batch_size=batch, poll_interval_s=poll_s)
+    runner = FollowerRunner(
+        pool, followers, listener=listener, leadership=leadership, batch_size=batch, poll_interval_s=poll_s
+    )
     await runner.run_forever()

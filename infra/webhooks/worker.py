@@ -7,6 +7,7 @@ import asyncio
 
 import asyncpg
 
+from infra.leadership import Leadership
 from infra.listen import Listener
 from infra.settings import Settings
 from infra.webhooks.dispatcher import run_dispatcher
@@ -29,7 +30,9 @@ async def run_webhooks(pool: asyncpg.Pool, database_url: str, settings: Settings
     listener = Listener(database_url)
     try:
         async with asyncio.TaskGroup() as group:
-            group.create_task(run_fanout(pool, listener, batch=500, poll_s=settings.poll_interval_s))
+            leadership = Leadership(database_url, retry_s=settings.poll_interval_s)
+            fanout = run_fanout(pool, listener, batch=500, poll_s=settings.poll_interval_s, leadership=leadership)
+            group.create_task(fanout)
             group.create_task(run_dispatchers(pool, listener, settings))
     finally:
         await listener.close()

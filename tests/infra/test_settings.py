@@ -71,3 +71,15 @@ def test_a_given_data_dir_wins_over_the_search_and_is_absolute(tmp_path: Path) -
     assert data_dir_of(given, cwd=tmp_path) == tmp_path / "elsewhere"
     assert data_dir_of(load_settings({"CONFLICTDB_DATA_DIR": ""}), cwd=tmp_path) == tmp_path / ".conflictdb"
     assert data_dir_of(load_settings({}, data_dir=Path("rel"))).is_absolute()
+
+
+def test_reads_go_to_the_primary_unless_a_read_url_is_given() -> None:
+    assert Settings().database_read_url is None and load_settings({"DATABASE_READ_URL": ""}).database_read_url is None
+    given = load_settings({"DATABASE_READ_URL": "postgresql://replica/db", "CONFLICTDB_READY_MAX_REPLICA_LAG": "5"})
+    assert given.database_read_url == "postgresql://replica/db" and given.ready_max_replica_lag_s == 5.0
+    assert Settings().ready_max_replica_lag_s == 30.0
+
+
+def test_a_negative_replica_lag_bound_names_its_variable() -> None:
+    with pytest.raises(ConfigurationError, match="CONFLICTDB_READY_MAX_REPLICA_LAG"):
+        load_settings({"CONFLICTDB_READY_MAX_REPLICA_LAG": "-1"})
