@@ -108,6 +108,7 @@ _OFF_STRONG_NOUNS = (
     r"air\s*strikes?|air\s+raids?|airstrikes?|bombing\s+(?:campaign|raids?)|bombardments?|shelling|"
     r"sieges?|counter-?offensives?|ground\s+offensives?|military\s+offensives?|all-out\s+offensive|"
     r"(?:ground|military)\s+operations?|missile\s+strikes?|drone\s+strikes?|rocket\s+attacks?|"
+    r"(?:chemical(?:\s+weapons?)?|gas|mortar|missile|drone|artillery)\s+attacks?|"
     r"artillery\s+(?:fire|barrages?)|incursions?|onslaught"
 )
 _OFF_STRONG_VERBS = (

@@ -187,3 +187,11 @@ def test_an_incursion_told_by_crossing_and_driving_a_foe_out_is_an_offensive() -
 def test_the_foe_an_offensive_battles_is_its_target() -> None:
     battled = "Iraqi troops stormed the airport of Tal Afar on Monday, battling Islamic State fighters."
     assert _kinds(battled) == [("OffensiveLaunched", {"IRQ": "attacker", "ISIL": "target"})]
+
+
+def test_a_chemical_or_mortar_attack_is_an_offensive_without_a_named_attacker() -> None:
+    text = "A chemical attack on the rebel-held town of Khan Sheikhoun on Tuesday killed more than 80 people."
+    events = [
+        e for e in extract(text, published_at="2017-04-06", language="en") if type(e).__name__ == "OffensiveLaunched"
+    ]
+    assert len(events) == 1 and events[0].casualties is not None and events[0].casualties.killed_low == 81
