@@ -488,9 +488,13 @@ LOCATIVE_BEFORE = _c(
     r"\b(?:in|into|inside|across|throughout|from|near|around|towards?|within|over|at|outside|all\s+over|"
     r"parts\s+of|areas\s+of|north\s+of|south\s+of|east\s+of|west\s+of)\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west|northern|southern|eastern|western|central|north-?eastern|north-?western|"
-    r"south-?eastern|south-?western|rebel-held|war-torn|war-ravaged|neighbouring|neighboring|mountainous|"
+    r"south-?eastern|south-?western|north-?east|north-?west|south-?east|south-?west|rebel-held|war-torn|war-ravaged|neighbouring|neighboring|mountainous|"
     r"restive|remote|rural|coastal|oil-rich|northernmost|southernmost)\s+){0,2}$|"
     r"\b(?:city|town|capital|port|village|resort)\s+of\s+$|"  # "the Austrian city of Vienna": a place
+    r"\bborders?\s+with\s+$|"  # "near the border with Iraq": a place
+    # "in Yobe state, northeast Nigeria", "eastern Ukraine": a part of the country is a place
+    r"(?:^|[\s,(])(?:north|south|east|west|northern|southern|eastern|western|north-?east(?:ern)?|"
+    r"north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?)\s+$|"
     # "the largest city under their control in Iraq or Syria": the second of two places
     r"\b(?:in|into|inside|across|throughout)\s+(?:the\s+)?[\w-]+\s+or\s+(?:in\s+)?(?:the\s+)?$|"
     # "in the north of Syria", "across much of Mali": a part of the state, a place
@@ -604,7 +608,8 @@ CASUALTY_TALLY = _c(
 # reduced relative clause with no auxiliary
 ATTACK_AGENT_BEFORE = _c(
     r"\b(?:seized|captured|(?:re)?taken|retaken|recaptured|besieged|encircled|surrounded|attacked|bombed|"
-    r"shelled|stormed|overrun|targeted|struck|raided|invaded|liberated|launched|led|waged|mounted)\s+"
+    r"shelled|stormed|overrun|targeted|struck|raided|invaded|liberated|launched|led|waged|mounted|"
+    r"carried\s+out|conducted|flown|staged|fired)\s+"
     r"by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
     # the agent of an attack noun: "an airstrike by a Saudi-led coalition", "air strikes by Russian jets"
     r"\b(?:air\s*strikes?|airstrikes?|strikes?|attacks?|raids?|bombing|bombardment|shelling|offensive|assault|"

@@ -550,11 +550,16 @@ def _candidate(
         actors = _truce_parties(art, index)
     place = roles.choose_place(event_type, art.ctx, sentence, clause, trig.start, lex, art.gaz)
     own = place
+    # "strikes across Hasaka province": a province the gazetteer has no region for leaves no point, and no
+    # town is borrowed for it (a campaign over a province is not at one of its towns)
+    province = event_type == OFFENSIVE and any(sentence.start <= s < sentence.end for s in art.ctx.provinces)
+    if province and place is not None and place.precision == "country":
+        place = None
     if place is not None and place.precision == "country" and event_type in (OFFENSIVE, TALKS):
         place = _campaign_town(art, index, place, event_type)
     if place is None and event_type == TALKS:
         place = _neighbour_venue(art, index) or _scene_venue(art, index) or roles.dateline_venue(art.ctx, lex)
-    region = event_type == OFFENSIVE and lex.country_region.search(sentence.low) is not None
+    region = event_type == OFFENSIVE and (province or lex.country_region.search(sentence.low) is not None)
     if place is None and event_type == OFFENSIVE and not region and lex.anaphoric_place.search(sentence.low):
         place = _previous_place(art, index)
     conflict = art.ctx.conflict_place

@@ -742,8 +742,12 @@ def _eligible_places(
     for p in ctx.places_in(start, end):
         if p.start in ctx.provinces:
             continue  # "im Gebiet Donezk": the province, not the town
-        if any(a.start <= p.start < a.end and a.kind == "state" for a in ctx.actors_in(p.start - 40, p.end)):
-            continue  # a state or capital named as an actor ("Verbündeter Russland", "Moskau legte"), not a place
+        if any(
+            a.start <= p.start < a.end and (a.kind == "state" or a.end - a.start > p.end - p.start)
+            for a in ctx.actors_in(p.start - 40, p.end)
+        ):
+            continue  # a state or capital named as an actor ("Verbündeter Russland", "Moskau legte"), or a
+            # place inside an actor's longer name ("the U.S.-led coalition"), is not a place
         before = ctx.low[max(0, p.start - 50) : p.start]
         if speech and lexicon.speech_place_before.search(before):
             continue

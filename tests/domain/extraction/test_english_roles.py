@@ -412,3 +412,24 @@ def test_a_siege_lasting_years_is_a_state_not_an_event() -> None:
         "Syria\n\nThe villages of Nubl and Zahraa have been under rebel siege for around three years, residents said."
     )
     assert events == []
+
+
+def test_the_coalition_that_carried_out_strikes_is_the_attacker_and_no_place() -> None:
+    text = "At least 38 people were killed in air strikes carried out by a U.S.-led coalition in Hasaka province."
+    (event,) = [
+        e for e in extract(text, published_at="2016-02-19", language="en") if type(e).__name__ == "OffensiveLaunched"
+    ]
+    assert {(a.code, a.role) for a in event.actors} == {("USA", "attacker")}
+    assert event.location is None or event.location.country != "US"
+
+
+def test_a_state_named_as_a_border_or_a_part_of_the_country_is_no_party() -> None:
+    text = (
+        "Suspected Islamist militants stormed a village in north-east Nigeria on Sunday. Strikes hit a bakery in "
+        "the town of al-Shadadi near the border with Iraq on Tuesday."
+    )
+    events = [
+        e for e in extract(text, published_at="2016-02-19", language="en") if type(e).__name__ == "OffensiveLaunched"
+    ]
+    codes = {a.code for e in events for a in e.actors}
+    assert "NGA" not in codes and "IRQ" not in codes
