@@ -206,6 +206,8 @@ class Lexicon:
     agreement_truce_after: Pattern = re.compile("$^")
     agreed_talks_before: Pattern = re.compile("$^")  # "agreed to new talks on": the talks are what was agreed
     conflict_noun_after: Pattern = re.compile("$^")  # "Syrian conflict", "syrischen Bürgerkrieg": a topic
+    target_list_gap: Pattern = re.compile("$^")  # between two listed targets ("gegen die Hamas und die Hisbollah")
+    victims_of_before: Pattern = re.compile("$^")  # "sieben Kämpfer der": the group whose members died
     protected_before: Pattern = re.compile("$^")  # "a veto to protect the": the protected one is no voter
     agreement_pronoun: Pattern = re.compile("$^")  # "agreed to it": an object that needs the truce before
     # a sentence that states a truce without a declaring verb: "Ab Mitternacht sollen die Waffen schweigen"

@@ -1063,6 +1063,12 @@ LEXICON = Lexicon(
     ceasefire_nominal_ok=CEASEFIRE_NOMINAL_OK,
     since_when=SINCE_WHEN,
     ceasefire_topic_agreed=CEASEFIRE_TOPIC_AGREED,
+    victims_of_before=_c(
+        r"\b(?:\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|dutzende|mehrere|zahlreiche|viele)\s+(?:\w+\s+)?(?:kämpfer|mitglieder|milizionäre|kommandeure|kommandanten|anhänger|angehörige|soldaten)\s+(?:de[rs]\s+)?(?:[\w-]+\s+){0,3}$"
+    ),
+    target_list_gap=_c(
+        r"(?:\s+(?:im|in|in\s+der|in\s+den|aus\s+de[mr])\s+[\w-]+)?\s*(?:,|\bund\b|\bsowie\b)\s*(?:(?:de[rsnm]|die|das)\s+)?(?:[\w-]+\s+){0,2}?"
+    ),
     conflict_noun_after=_c(r"^\s+(?:\w*konflikt\w*|\w*krieg\w*|\w*krise\w*)\b"),
     # the one a veto protects, or is about: "zum Schutz der syrischen Regierung", "sein Veto zu Syrien"
     protected_before=_c(

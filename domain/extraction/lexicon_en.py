@@ -1131,6 +1131,12 @@ LEXICON = Lexicon(
     ceasefire_nominal_ok=CEASEFIRE_NOMINAL_OK,
     since_when=SINCE_WHEN,
     ceasefire_topic_agreed=CEASEFIRE_TOPIC_AGREED,
+    victims_of_before=_c(
+        r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens|several|many)\s+(?:\w+\s+)?(?:fighters|members|militants|commanders|soldiers|troops)\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$"
+    ),
+    target_list_gap=_c(
+        r"(?:\s+in\s+(?:the\s+)?[\w-]+)?\s*(?:,\s*(?:and\s+)?|\band\b|\bas\s+well\s+as\b)\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    ),
     conflict_noun_after=_c(r"^\s+(?:civil\s+)?(?:conflict|war|crisis|uprising|settlement)\b"),
     # the one a veto protects, or is about: "to protect the Syrian government", "its sixth veto on Syria"
     protected_before=_c(

@@ -491,6 +491,8 @@ def _offensive_role(ctx: ArticleContext, m: Mention, lexicon: Lexicon, passive: 
         return "target"  # "an operation against terror groups ..., like ISIS and the PYD"
     if lexicon.repelling_after.match(_after(ctx, m, 120)):
         return "target"  # "the army said it repelled a rebel attack"
+    if lexicon.victims_of_before.search(_before(ctx, m, 70)) and lexicon.casualty_killed.search(_after(ctx, m, 80)):
+        return "target"  # "sieben Kämpfer der Hisbollah sind ums Leben gekommen": its dead
     before = _before(ctx, m, 40)
     if (
         lexicon.support_before.search(before)
@@ -574,6 +576,7 @@ def offensive_roles(
     for a, pos in zip(out, starts, strict=True):
         if a.role == "target":
             first_target.setdefault(a.code, pos)
+    out = _listed_targets(ctx, mentions, out, starts, lexicon)
     out = [
         Actor(name=a.name, code=a.code, role="target" if first_target.get(a.code, pos) < pos else "attacker")
         if a.role == _DEFAULT_ATTACKER
@@ -589,6 +592,22 @@ def offensive_roles(
         ]
     attackers = {a.code for a in out if a.role == "attacker"}
     return [a for a in _dedupe(out) if not (a.role == "target" and a.code in attackers)]
+
+
+def _listed_targets(
+    ctx: ArticleContext, mentions: list[Mention], out: list[Actor], starts: list[int], lexicon: Lexicon
+) -> list[Actor]:
+    """A party listed right after a target, with no cue of its own ("Luftangriffe gegen die Hamas im
+    Gazastreifen und die Hisbollah im Libanon", "strikes on Hamas and Hezbollah") is a target too."""
+    by_start = {m.start: m for m in mentions}
+    result = list(out)
+    for i in range(1, len(result)):
+        if result[i].role not in (_DEFAULT_ATTACKER, "attacker") or result[i - 1].role != "target":
+            continue  # (an "attacker" here read the previous target's cue, "gegen", as its own)
+        previous, current = by_start[starts[i - 1]], by_start[starts[i]]
+        if lexicon.target_list_gap.fullmatch(ctx.low[previous.end : current.start]):
+            result[i] = Actor(name=result[i].name, code=result[i].code, role="target")
+    return result
 
 
 def ceasefire_roles(ctx: ArticleContext, mentions: list[Mention], sentence: Sentence, lexicon: Lexicon) -> list[Actor]:

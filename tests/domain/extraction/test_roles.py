@@ -564,3 +564,21 @@ def test_a_german_speaker_whose_own_side_acts_stays_a_party() -> None:
     text = "Netanjahu sagte, man habe am Samstag Stellungen der Hamas in Gaza bombardiert."
     (event,) = _of(extract(text, published_at=PUB_2023_10_08, language="de"), "OffensiveLaunched")
     assert {("ISR", "attacker"), ("PSE-REB", "target")} <= _role_pairs(event)
+
+
+def test_a_party_listed_after_a_target_is_a_target_too() -> None:
+    text = (
+        "Die israelische Armee hat am Samstag Luftangriffe gegen die Hamas im Gazastreifen und die Hisbollah im "
+        "Libanon geflogen."
+    )
+    (event,) = _of(extract(text, published_at="2024-04-27", language="de"), "OffensiveLaunched")
+    assert {("ISR", "attacker"), ("PSE-REB", "target"), ("HEZ", "target")} <= _role_pairs(event)
+
+
+def test_the_group_whose_fighters_died_is_the_target() -> None:
+    text = (
+        "Bei einem israelischen Luftangriff im Südlibanon sind am Samstag sieben Kämpfer der Hisbollah getötet worden."
+    )
+    (event,) = _of(extract(text, published_at="2024-04-27", language="de"), "OffensiveLaunched")
+    assert ("HEZ", "target") in _role_pairs(event)
+    assert event.location is not None and event.location.name == "South Lebanon"
