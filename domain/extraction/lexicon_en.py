@@ -978,7 +978,7 @@ LEXICON = Lexicon(
     attack_agent_before=ATTACK_AGENT_BEFORE,
     attacked_by_after=ATTACKED_BY_AFTER,
     repelling_after=_c(
-        r"^(?:\s+[\w-]+){0,4}?\s+(?:repelled|repulsed|fought\s+off|beat\s+back|thwarted|foiled|fended\s+off|"
+        r"^(?:\s+[\w-]+){0,5}?\s+(?:repelled|repulsed|fought\s+off|beat\s+back|thwarted|foiled|fended\s+off|suppressed|aborted|"
         r"(?:pushed|drove|beat|forced)\s+(?:them|it|the\s+\w+)\s+back)\b"
     ),
     venue_before=VENUE_BEFORE,
@@ -1053,6 +1053,7 @@ LEXICON = Lexicon(
         r"continu\w+|resum\w+|intensif\w+|step\w*\s+up|escalat\w+|kill\w*|wounded|injured|destroy\w*|"
         r"under\s+way|underway|ongoing|new|fresh|major|massive|heavy|fierce|all-out|full-scale|"
         r"long-awaited|ground|military|repelled|repulsed|beat\s+back|fought\s+off|tanks?|gunships?|artillery|"
+        r"suppressed|thwarted|foiled|aborted|"
         r"heavy\s+weapons|warplanes|jets|mortars?|rockets|(?:was|were)\s+attacked\s+(?:\w+\s+)?by)\b"
     ),
     offensive_object_after=_c(

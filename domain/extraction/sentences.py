@@ -35,6 +35,7 @@ class Sentence:
         spans: list[tuple[int, int]] = []
         pos = 0
         asides = [m.span() for m in _SHORT_ASIDE.finditer(self.text)]
+        asides += [m.span() for m in _SHORT_QUOTE.finditer(self.text)]  # a 'quoted' word splits no clause
         for m in lexicon.clause_split.finditer(self.text):
             if any(a <= m.start() < b for a, b in asides):
                 continue  # "Scholz (64, SPD) plant, ...": an age or party in brackets splits no clause
@@ -49,6 +50,8 @@ class Sentence:
 
 
 _SHORT_ASIDE = re.compile(r"\([^()\n]{0,30}\)")
+# a "major" attack, die "Militäroperation": one or two quoted words inside a clause
+_SHORT_QUOTE = re.compile(r"[\"„“”»«](?:[\w-]+\s?){1,2}[\"“”«»]")
 
 
 def _is_abbreviation(line: str, dot: int, lexicon: Lexicon) -> bool:

@@ -433,3 +433,14 @@ def test_a_state_named_as_a_border_or_a_part_of_the_country_is_no_party() -> Non
     ]
     codes = {a.code for e in events for a in e.actors}
     assert "NGA" not in codes and "IRQ" not in codes
+
+
+def test_an_army_that_suppressed_a_quoted_major_attack_is_its_target() -> None:
+    text = (
+        'The Sudanese army said on Saturday it suppressed a "major" attack by the Rapid Support Forces on the city '
+        "of El Fasher."
+    )
+    (event,) = [
+        e for e in extract(text, published_at="2024-08-11", language="en") if type(e).__name__ == "OffensiveLaunched"
+    ]
+    assert {(a.code, a.role) for a in event.actors} == {("SDN", "target"), ("SDN-MIL", "attacker")}

@@ -44,3 +44,11 @@ def test_a_plan_with_a_bracketed_aside_still_governs_the_meeting() -> None:
         "Frankreichs Präsident Macron (44) zu einem Treffen mit dem ukrainischen Präsidenten nach Kiew zu reisen."
     )
     assert not [e for e in extract(text, published_at="2022-06-15") if isinstance(e, TalksHeld)]
+
+
+def test_one_or_two_quoted_words_split_no_clause() -> None:
+    from domain.extraction.lexicon import get_lexicon
+    from domain.extraction.sentences import split_sentences
+
+    (sentence,) = split_sentences('The army said it repelled a "major" attack on the city.', get_lexicon("en"))
+    assert len(sentence.clauses(get_lexicon("en"))) == 1

@@ -48,7 +48,7 @@ FLOORS = {
     # re-measured with extractor rules-2.2.9 (an attack on a foreign state is placed in it, not at the war's
     # town; a person before a colon or a German speaker of a report about others is no party). With
     # rules-2.2.4: de 0.375/0.29 and mandatory 0.6/0.36; en unchanged.
-    ("de", False): (0.636, 0.482),
+    ("de", False): (0.636, 0.466),  # 0.483 before quoted words stopped splitting clauses (one optional pair)
     ("de", True): (0.928, 0.541),
     ("en", False): (0.5, 0.666),
     ("en", True): (1.0, 1.0),
