@@ -507,7 +507,8 @@ SUPPORT_BEFORE = _c(
 )
 TARGET_BEFORE = _c(
     r"(?:\bgegen\s+(?:de[rsnm]\s+|die\s+)?|\b(?:stellungen|ziele|positionen|lager|stützpunkte|basen|"
-    r"einheiten|konvoi|kommandeure|anführer|verstecke)\s+(?:de[rsnm]\s+)?|\bauf\s+(?:de[rsnm]\s+|die\s+)?|"
+    r"einheiten|konvoi|kommandeure|anführer|verstecke|\w*anlagen|\w*zentren|\w*zentrale\w*|einrichtungen|"
+    r"depots?|\w*lager|tunnel|abschussrampen)\s+(?:de[rsnm]\s+)?|\bauf\s+(?:de[rsnm]\s+|die\s+)?|"
     r"\bum\s+(?:de[rsnm]\s+|die\s+)|"
     r"\bhochburg\s+(?:de[rsnm]\s+)?|\bgebiet\w*\s+(?:de[rsnm]\s+)?|"
     r"\bkämpfer\s+(?:de[rsnm]\s+)?|\bkontrolle\s+(?:de[rsnm]\s+)?|"

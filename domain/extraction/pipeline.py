@@ -58,6 +58,7 @@ class _Article:
     dates: list[list[DateMention]]
     hits: list[tuple[int, int, int]]
     offensive_places: list[tuple[int, PlaceLike]] = field(default_factory=list)  # (sentence, place) so far
+    offensive_sides: list[tuple[frozenset[str], PlaceLike]] = field(default_factory=list)  # attackers, place
     parties: list[tuple[int, list[Actor]]] = field(default_factory=list)  # talks/ceasefire parties so far
     attackers: list[tuple[int, list[Actor]]] = field(default_factory=list)  # offensives' attackers so far
     subjects: dict[int, str] = field(default_factory=dict)  # sentence -> the acting party of its event
@@ -394,6 +395,18 @@ def _attacked_states(art: _Article, sentence: Sentence, actors: Sequence[Actor])
     return out
 
 
+def _told_foreign_attack(art: _Article, attackers: frozenset[str], conflict: PlaceLike | None) -> PlaceLike | None:
+    """The place of an attack by the same attackers on a foreign state already told in the article
+    ("Die Hamas griff Israel an ... die eingedrungenen Terroristen"): an unplaced mention of theirs is
+    that attack, not the war's town."""
+    if conflict is None:
+        return None
+    for sides, place in reversed(art.offensive_sides):
+        if sides & attackers and place.precision == "country" and place.country != conflict.country:
+            return place
+    return None
+
+
 def _named_as_elsewhere(art: _Article, sentence: Sentence, place: PlaceLike) -> bool:
     """The sentence names the war's place as another attack's ("nach dem Anschlag in Quetta haben Jets ...
     angegriffen"): its own words rule that place out, so the war's place is no fallback for it."""
@@ -569,6 +582,14 @@ def _candidate(
     if target_state is not None:
         steps.append(f"sentence {index + 1}: an attack on {target_state.name}, placed there (not at the war's town)")
         place = target_state  # "Hamas attacked Israel" in a Gaza article: not at the war's town
+    attackers = frozenset(a.code for a in actors if a.role == "attacker")
+    if place is None and event_type == OFFENSIVE and attackers:
+        told = _told_foreign_attack(art, attackers, conflict)
+        if told is not None:
+            steps.append(f"sentence {index + 1}: the same attackers' attack on {told.name} told before, placed there")
+            place = told
+    if place is not None and event_type == OFFENSIVE and attackers:
+        art.offensive_sides.append((attackers, place))
     if (
         place is None
         and event_type == OFFENSIVE

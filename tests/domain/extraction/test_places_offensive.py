@@ -182,3 +182,14 @@ def test_a_town_named_as_the_landmark_of_another_only_locates_it() -> None:
     events = _of(extract(text, published_at="2024-05-14", language="de"), "OffensiveLaunched")
     assert any(e.location is not None and e.location.name == "Vovchansk" for e in events)
     assert all(e.location is None or e.location.name != "Kharkiv" for e in events)
+
+
+def test_a_later_unplaced_mention_by_the_same_attackers_is_their_attack_on_the_foreign_state() -> None:
+    text = (
+        "Israels Luftwaffe bombardierte am Samstag Ziele in Gaza. In Gaza starben zwölf Menschen. "
+        "Die Hamas hat am Samstag einen Großangriff auf Israel gestartet. "
+        "Netanjahu sagte, man werde die Terroristen der Hamas vertreiben, die eingedrungen sind."
+    )
+    events = _of(extract(text, published_at="2023-10-07", language="de"), "OffensiveLaunched")
+    hamas = [e for e in events if "PSE-REB" in {a.code for a in e.actors if a.role == "attacker"}]
+    assert hamas and all(e.location is not None and e.location.country == "IL" for e in hamas)

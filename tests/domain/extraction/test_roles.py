@@ -582,3 +582,12 @@ def test_the_group_whose_fighters_died_is_the_target() -> None:
     (event,) = _of(extract(text, published_at="2024-04-27", language="de"), "OffensiveLaunched")
     assert ("HEZ", "target") in _role_pairs(event)
     assert event.location is not None and event.location.name == "South Lebanon"
+
+
+def test_facilities_of_a_group_that_were_attacked_make_it_the_target() -> None:
+    text = (
+        "Die israelische Armee teilte mit, es seien 17 Militäranlagen und vier Kommandozentren der Hamas "
+        "angegriffen worden."
+    )
+    (event,) = _of(extract(text, published_at="2023-10-07", language="de"), "OffensiveLaunched")
+    assert {("ISR", "attacker"), ("PSE-REB", "target")} <= _role_pairs(event)

@@ -45,11 +45,12 @@ NAMESPACE = uuid.UUID("0e0c2b1a-8f7d-4a55-b0d8-2f3c1c7f4a90")
 # matcher pairs the two predictions with the two gold events in article order; the extractor
 # places the Gaza Strip at Gaza city, so Khan Yunis (25 km) is another town for the campaign.
 FLOORS = {
-    # re-measured with extractor rules-2.2.9 (an attack on a foreign state is placed in it, not at the war's
-    # town; a person before a colon or a German speaker of a report about others is no party). With
-    # rules-2.2.4: de 0.375/0.29 and mandatory 0.6/0.36; en unchanged.
-    ("de", False): (0.636, 0.466),  # 0.483 before quoted words stopped splitting clauses (one optional pair)
-    ("de", True): (0.928, 0.541),
+    # re-measured with extractor rules-2.3.1: an attack on a foreign state is placed in it, not at the war's
+    # town, and so is an unplaced later mention by the same attackers; a person before a colon or a German
+    # speaker of a report about others is no party; facilities "der Hamas" attacked are targets. With
+    # rules-2.2.8: de 0.375/0.29 and mandatory 0.6/0.36; en unchanged.
+    ("de", False): (0.703, 0.633),
+    ("de", True): (0.947, 0.75),
     ("en", False): (0.5, 0.666),
     ("en", True): (1.0, 1.0),
 }
