@@ -53,6 +53,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     http_max_connections: int = 4096  # open connections (idle ones too) before new requests get a 503
     http_max_header_bytes: int = 16384  # an unfinished request head may hold this much (h11)
     idempotency_lease_s: float = 300.0  # an Idempotency-Key claim is free again after this
+    delivery_retention_days: float = 0.0  # finished webhook deliveries older than this are deleted; 0: kept
     shutdown_timeout_s: float = 10.0  # background tasks, then the pool, get this long each to stop
 
 
@@ -115,10 +116,12 @@ _ENV: dict[str, tuple[str, Callable[[str], Any]]] = {
     "CONFLICTDB_HTTP_MAX_HEADER_BYTES": ("http_max_header_bytes", int),
     "CONFLICTDB_IDEMPOTENCY_LEASE_S": ("idempotency_lease_s", float),
     "CONFLICTDB_SHUTDOWN_TIMEOUT": ("shutdown_timeout_s", float),
+    "CONFLICTDB_DELIVERY_RETENTION_DAYS": ("delivery_retention_days", float),
 }
 
 
 _NON_NEGATIVE = {
+    "CONFLICTDB_DELIVERY_RETENTION_DAYS": "delivery_retention_days",
     "CONFLICTDB_READY_MAX_REPLICA_LAG": "ready_max_replica_lag_s",
     "CONFLICTDB_READ_WAIT": "read_wait_s",
     "CONFLICTDB_HORIZON_STALL_S": "horizon_stall_s",

@@ -12,6 +12,7 @@ from infra.listen import Listener
 from infra.settings import Settings
 from infra.webhooks.dispatcher import run_dispatcher
 from infra.webhooks.fanout import run_fanout
+from infra.webhooks.retention import run_retention
 
 # Independent claim-send-record loops per process: one stuck on a slow endpoint (up to
 # the request timeout) does not hold up deliveries to everybody else.
@@ -23,6 +24,7 @@ async def run_dispatchers(pool: asyncpg.Pool, listener: Listener, settings: Sett
     async with asyncio.TaskGroup() as group:
         for _ in range(DISPATCH_LOOPS):
             group.create_task(run_dispatcher(pool, listener, settings))
+        group.create_task(run_retention(pool, settings))
 
 
 async def run_webhooks(pool: asyncpg.Pool, database_url: str, settings: Settings) -> None:
