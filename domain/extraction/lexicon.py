@@ -204,12 +204,14 @@ class Lexicon:
     # from the sentence's start to the agreement word) or "agreed to halt the fighting" (text right after it)
     agreement_anaphor: Pattern = re.compile("$^")
     agreement_truce_after: Pattern = re.compile("$^")
-    agreed_talks_before: Pattern = re.compile("$^")  # "agreed to new talks on": the talks are what was agreed
-    conflict_noun_after: Pattern = re.compile("$^")  # "Syrian conflict", "syrischen Bürgerkrieg": a topic
-    target_list_gap: Pattern = re.compile("$^")  # between two listed targets ("gegen die Hamas und die Hisbollah")
-    victims_of_before: Pattern = re.compile("$^")  # "sieben Kämpfer der": the group whose members died
-    protected_before: Pattern = re.compile("$^")  # "a veto to protect the": the protected one is no voter
-    agreement_pronoun: Pattern = re.compile("$^")  # "agreed to it": an object that needs the truce before
+    agreed_talks_before: Pattern = _NEVER  # "agreed to new talks on": the talks are what was agreed
+    conflict_noun_after: Pattern = _NEVER  # "Syrian conflict", "syrischen Bürgerkrieg": a topic
+    target_list_gap: Pattern = _NEVER  # between two listed targets ("gegen die Hamas und die Hisbollah")
+    victims_of_before: Pattern = _NEVER  # "sieben Kämpfer der": the group whose members died
+    backer_after: Pattern = _NEVER  # "Iranian-backed", "von Iran unterstützt": a qualifier, no party
+    killed_victims_before: Pattern = _NEVER  # "killing more than 250": the group named next died
+    protected_before: Pattern = _NEVER  # "a veto to protect the": the protected one is no voter
+    agreement_pronoun: Pattern = _NEVER  # "agreed to it": an object that needs the truce before
     # a sentence that states a truce without a declaring verb: "Ab Mitternacht sollen die Waffen schweigen"
     truce_statement: Pattern = re.compile("$^")
     talks_off_topic: Pattern = re.compile("$^")  # trade, climate, migration: talks not about a conflict

@@ -1064,6 +1064,8 @@ LEXICON = Lexicon(
     ceasefire_nominal_ok=CEASEFIRE_NOMINAL_OK,
     since_when=SINCE_WHEN,
     ceasefire_topic_agreed=CEASEFIRE_TOPIC_AGREED,
+    backer_after=_c(r"^-(?:gestützt\w*|unterstützt\w*|treu\w*|nah\w*)\b"),
+    killed_victims_before=_c(r"(?!)"),  # German names its dead after the group ("Kämpfer der")
     victims_of_before=_c(
         r"\b(?:\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|dutzende|mehrere|zahlreiche|viele)\s+(?:\w+\s+)?(?:kämpfer|mitglieder|milizionäre|kommandeure|kommandanten|anhänger|angehörige|soldaten)\s+(?:de[rs]\s+)?(?:[\w-]+\s+){0,3}$"
     ),

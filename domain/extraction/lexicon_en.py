@@ -1057,10 +1057,10 @@ LEXICON = Lexicon(
         r"heavy\s+weapons|warplanes|jets|mortars?|rockets|(?:was|were)\s+attacked\s+(?:\w+\s+)?by)\b"
     ),
     offensive_object_after=_c(
-        r"^\w*\s+(?:\w+\s+){0,2}(?:on|against|into|to\s+(?:retake|capture|recapture|seize|take|liberate|free|"
+        r"^\w*\s+(?:[\w'’-]+\s+){0,2}(?:on|against|into|to\s+(?:retake|capture|recapture|seize|take|liberate|free|"
         r"drive|oust|clear))\s|"
         # a transitive verb with its military or civilian object: "attacked an army checkpoint"
-        r"^\w*\s+(?:[\w-]+\s+){0,3}(?:checkpoints?|bases?|positions|troops|soldiers|convoys?|outposts?|posts|"
+        r"^\w*\s+(?:[\w'’-]+\s+){0,3}(?:checkpoints?|bases?|positions|troops|soldiers|convoys?|outposts?|posts|"
         r"villages?|towns?|city|forces|fighters|militants|rebels|targets|strongholds?|barracks|headquarters|"
         r"compounds?|camps?|markets?|hospitals?|schools?|patrols?)\b"
     ),
@@ -1132,6 +1132,12 @@ LEXICON = Lexicon(
     ceasefire_nominal_ok=CEASEFIRE_NOMINAL_OK,
     since_when=SINCE_WHEN,
     ceasefire_topic_agreed=CEASEFIRE_TOPIC_AGREED,
+    backer_after=_c(r"^-(?:backed|supported|sponsored|allied|aligned|funded|armed|trained)\b"),
+    killed_victims_before=_c(
+        r"\b(?:killing|killed|kill|wounding|wounded|capture\s+of|captured|capturing)\s+(?:at\s+least\s+|more\s+than\s+|"
+        r"some\s+|about\s+|over\s+|nearly\s+)?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+        r"twenty|thirty|forty|fifty|dozens|scores|hundreds|several)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}$"
+    ),
     victims_of_before=_c(
         r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens|several|many)\s+(?:\w+\s+)?(?:fighters|members|militants|commanders|soldiers|troops)\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$"
     ),

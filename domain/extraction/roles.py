@@ -167,8 +167,17 @@ def _main_state(country: str | None, raw: Sequence[Mention], gaz: GazetteerPort,
 
 
 def _keep(low: str, start: int, end: int, kind: str, lexicon: Lexicon, city_spans: set[int]) -> bool:
-    """False for a state name used as a place ("in Syrien", "Hauptstadt Sanaa"), a topic
-    ("Syrien-Konflikt"), or a demonym that qualifies a place ("die syrische Großstadt", "Swiss Lausanne")."""
+    """False for a state name used as a place ("in Syrien", "Hauptstadt Sanaa", "Yemen's port city"), a
+    topic ("Syrien-Konflikt"), a demonym that qualifies a place ("die syrische Großstadt", "Swiss Lausanne"),
+    or a backer named in another party's name ("Iranian-backed Houthi rebels")."""
+    if kind in ("demonym", "state") and lexicon.backer_after.match(low[end : end + 20]):
+        return False
+    if (
+        kind == "state"
+        and low[end : end + 2] in ("'s", "’s")
+        and lexicon.demonym_of_place.match(low[end + 2 : end + 42])
+    ):
+        return False
     if kind == "demonym":
         if lexicon.time_frame_before.search(low[max(0, start - 20) : start]):
             return False
@@ -493,6 +502,8 @@ def _offensive_role(ctx: ArticleContext, m: Mention, lexicon: Lexicon, passive: 
         return "target"  # "the army said it repelled a rebel attack"
     if lexicon.victims_of_before.search(_before(ctx, m, 70)) and lexicon.casualty_killed.search(_after(ctx, m, 80)):
         return "target"  # "sieben Kämpfer der Hisbollah sind ums Leben gekommen": its dead
+    if lexicon.killed_victims_before.search(_before(ctx, m, 50)):
+        return "target"  # "killing more than 250 Houthi rebels"
     before = _before(ctx, m, 40)
     if (
         lexicon.support_before.search(before)

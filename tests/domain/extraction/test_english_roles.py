@@ -444,3 +444,15 @@ def test_an_army_that_suppressed_a_quoted_major_attack_is_its_target() -> None:
         e for e in extract(text, published_at="2024-08-11", language="en") if type(e).__name__ == "OffensiveLaunched"
     ]
     assert {(a.code, a.role) for a in event.actors} == {("SDN", "target"), ("SDN-MIL", "attacker")}
+
+
+def test_the_group_killed_or_captured_is_the_target_and_its_backer_and_a_states_port_no_party() -> None:
+    text = (
+        "A coalition led by Saudi Arabia attacked Yemen's port city of Hudaida on Wednesday, killing more than 250 "
+        "Iranian-backed Houthi rebels. The attack led to the capture of 140 Houthi soldiers."
+    )
+    (event,) = [
+        e for e in extract(text, published_at="2018-06-13", language="en") if type(e).__name__ == "OffensiveLaunched"
+    ]
+    assert {(a.code, a.role) for a in event.actors} == {("SAU", "attacker"), ("YEM-REB", "target")}
+    assert event.casualties is not None and event.casualties.killed_low == 251
