@@ -357,7 +357,14 @@ def build_context(
     )  # "Vladimir" in "Vladimir Putin" is no place
     weights = _place_weights(places, low, lexicon, fighting, talking)
     provinces = {p.start for p in places if _names_its_province(p, low, lexicon)}
-    acting = {m.start for m in raw if m.kind == "state" and _keep(low, m.start, m.end, m.kind, lexicon, set())}
+    town_ends = {p.end for p in places if p.place.precision != "country"}
+    acting = {
+        m.start
+        for m in raw
+        if m.kind == "state"
+        and _keep(low, m.start, m.end, m.kind, lexicon, set())
+        and not (low[m.start - 2 : m.start] == ", " and m.start - 2 in town_ends)  # "Hodeida, Yemen": a place
+    }
     weights = [
         0 if p.start in acting and p.place.precision == "country" else w for p, w in zip(places, weights, strict=True)
     ]

@@ -456,3 +456,15 @@ def test_the_group_killed_or_captured_is_the_target_and_its_backer_and_a_states_
     ]
     assert {(a.code, a.role) for a in event.actors} == {("SAU", "attacker"), ("YEM-REB", "target")}
     assert event.casualties is not None and event.casualties.killed_low == 251
+
+
+def test_a_country_after_its_town_and_a_comma_is_a_place_not_a_party() -> None:
+    text = (
+        "At least 19 people were killed on Saturday in air strikes by a Saudi-led coalition in the port city of "
+        "Hodeida, Yemen, rebels said."
+    )
+    (event,) = [
+        e for e in extract(text, published_at="2018-10-13", language="en") if type(e).__name__ == "OffensiveLaunched"
+    ]
+    assert "YEM" not in {a.code for a in event.actors}
+    assert event.location is not None and event.location.name == "Hodeidah"
