@@ -979,6 +979,7 @@ LEXICON = Lexicon(
     attacked_by_after=ATTACKED_BY_AFTER,
     repelling_after=_c(
         r"^(?:\s+[\w-]+){0,5}?\s+(?:repelled|repulsed|fought\s+off|beat\s+back|thwarted|foiled|fended\s+off|suppressed|aborted|"
+        r"shot\s+down|intercepted|downed|"
         r"(?:pushed|drove|beat|forced)\s+(?:them|it|the\s+\w+)\s+back)\b"
     ),
     venue_before=VENUE_BEFORE,

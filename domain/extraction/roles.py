@@ -821,8 +821,15 @@ def _landmark_of_another(
 
 
 def _foreign_venue(ctx: ArticleContext, p: PlaceMentionLike, lexicon: Lexicon) -> bool:
-    """A diplomatic venue abroad (Geneva in an article about Syria) is where talks are, not a battle."""
-    return p.place.name in lexicon.venue_places and p.place.country != ctx.main_country
+    """A diplomatic venue abroad (Geneva in an article about Syria) is where talks are, not a battle; not
+    the city of a state at war in the article (drones "directed at Moscow" in an article about Ukraine)."""
+    if p.place.name not in lexicon.venue_places or p.place.country == ctx.main_country:
+        return False
+    parties = {_ALPHA2_OF.get(code.partition("-")[0]) for code in ctx.top_codes(8)}
+    return p.place.country not in parties
+
+
+_ALPHA2_OF = {alpha3: alpha2 for alpha2, alpha3 in ALPHA3.items()}
 
 
 def _acting_state(ctx: ArticleContext, p: PlaceMentionLike) -> bool:

@@ -468,3 +468,15 @@ def test_a_country_after_its_town_and_a_comma_is_a_place_not_a_party() -> None:
     ]
     assert "YEM" not in {a.code for a in event.actors}
     assert event.location is not None and event.location.name == "Hodeidah"
+
+
+def test_a_drone_attack_shot_down_over_a_warring_states_capital_is_placed_there_with_the_state_as_target() -> None:
+    text = (
+        "Ukrainian troops recaptured a village near Bakhmut on Thursday. Overnight, Russia shot down an attempted "
+        "drone attack directed at Moscow, the city's mayor said."
+    )
+    events = [
+        e for e in extract(text, published_at="2023-07-28", language="en") if type(e).__name__ == "OffensiveLaunched"
+    ]
+    moscow = [e for e in events if e.location is not None and e.location.name == "Moscow"]
+    assert moscow and ("RUS", "target") in {(a.code, a.role) for a in moscow[0].actors}
