@@ -86,7 +86,9 @@ _CEASEFIRE_NOUNS = (
     r"(?:waffenruhe|waffenstillstand(?:s|es)?|waffenstillstandsabkommen|"
     r"waffenstillstandsvereinbarung(?:en)?|feuerpause(?:n)?|feuerstillstand(?:s)?|kampfpause(?:n)?|"
     r"humanitäre(?:n)?\s+pause(?:n)?|waffenruhe-abkommen|waffenpause(?:n)?|"
-    r"einstellung\s+(?:der|aller)\s+(?:kampfhandlungen|feindseligkeiten|kämpfe|gefechte))"
+    r"einstellung\s+(?:der|aller)\s+(?:kampfhandlungen|feindseligkeiten|kämpfe|gefechte)|"
+    # "die Vereinbarung über ein Ende der Kampfhandlungen": an agreed end of the fighting is a truce
+    r"vereinbarung\s+(?:über\s+)?(?:ein|das)\s+ende\s+der\s+(?:kampfhandlungen|feindseligkeiten|kämpfe))"
 )
 
 _OFF_STRONG_NOUNS = (

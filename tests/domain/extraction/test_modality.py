@@ -457,3 +457,12 @@ def test_parties_agreeing_on_a_truce_announce_it() -> None:
     text = "Russland und die Ukraine einigten sich am Mittwoch auf eine Waffenruhe in der Ostukraine."
     events = extract(text, published_at="2014-07-03", language="de")
     assert "CeasefireAnnounced" in [type(e).__name__ for e in events]
+
+
+def test_an_agreement_on_an_end_of_the_fighting_is_an_announced_truce() -> None:
+    text = (
+        "Krieg in Berg-Karabach\n\nDie Vereinbarung über ein Ende der Kampfhandlungen war am Samstag nach langen "
+        "Verhandlungen in Moskau zustande gekommen."
+    )
+    events = extract(text, published_at="2020-10-12", language="de")
+    assert "CeasefireAnnounced" in [type(e).__name__ for e in events]
