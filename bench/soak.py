@@ -596,8 +596,8 @@ async def explain_duplicates(pool: asyncpg.Pool, subscribers: list[Subscriber]) 
         for msg_id, _, stamp in s.duplicates[:10]:
             rows = await pool.fetch(
                 """SELECT d.delivery_id, d.status, d.attempt_count, d.generation, d.manual,
-                          array_agg(concat_ws(' ', a.status_code, a.trigger, a.attempted_at, a.duration_ms || ' ms', a.error)
-                                    ORDER BY a.attempt_id) AS attempts
+                          array_agg(concat_ws(' ', a.status_code, a.trigger, a.attempted_at,
+                                              a.duration_ms || ' ms', a.error) ORDER BY a.attempt_id) AS attempts
                    FROM wh_deliveries d LEFT JOIN wh_attempts a USING (delivery_id)
                    WHERE d.subscription_id = $1::uuid AND d.event_id = $2::uuid
                    GROUP BY d.delivery_id""",
