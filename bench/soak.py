@@ -277,7 +277,7 @@ class SseClient:
     async def _once(self) -> None:
         query = "&".join(["after=0", *(f"type={t}" for t in self.types)])
         resume = f"Last-Event-ID: {self.last_id}\r\n" if self.last_id else ""
-        reader, writer = await asyncio.open_connection("127.0.0.1", self.port, limit=1 << 20)
+        reader, writer = await asyncio.open_connection("127.0.0.1", self.port)
         try:
             request = f"GET {self.path}?{query} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n"
             writer.write(f"{request}{resume}\r\n".encode())
@@ -476,6 +476,7 @@ async def read_loop(client: httpx.AsyncClient, offset: int, pause: float, until:
 class Memory:
     processes: dict[str, psutil.Process]
     samples: list[tuple[float, dict[str, float]]] = field(default_factory=list)
+    backlog: list[tuple[float, int]] = field(default_factory=list)  # (t, deliveries pending in the outbox)
 
     def sample(self, at: float) -> dict[str, float]:
         rss: dict[str, float] = {}
@@ -486,7 +487,9 @@ class Memory:
         return rss
 
 
-async def sample_loop(memory: Memory, t0: float, every: float, until: float) -> None:
+async def sample_loop(
+    memory: Memory, pool: asyncpg.Pool, client: httpx.AsyncClient, t0: float, every: float, until: float
+) -> None:
     while True:
         await asyncio.sleep(max(0.0, min(every, until - time.monotonic())))
         if time.monotonic() >= until:
@@ -495,7 +498,15 @@ async def sample_loop(memory: Memory, t0: float, every: float, until: float) -> 
         rss = memory.sample(at)
         one, five, _ = load_average()
         shown = ", ".join(f"{k} {v:.0f} MB" for k, v in rss.items())
-        print(f"# soak t={at:.0f}s RSS {shown}; load average {one:.2f} {five:.2f}", file=sys.stderr, flush=True)
+        backlog = (await outbox(pool)).get("pending", 0)
+        memory.backlog.append((at, backlog))
+        catch_ups = await metric(client, "conflictdb_stream_log_reads_total")
+        print(
+            f"# soak t={at:.0f}s RSS {shown}; webhook outbox pending {backlog}; SSE catch-up reads {catch_ups:.0f};"
+            f" load average {one:.2f} {five:.2f}",
+            file=sys.stderr,
+            flush=True,
+        )
 
 
 # --- the reckoning
@@ -558,22 +569,33 @@ def sse_expected(client: SseClient, log: list[dict[str, Any]], changes: list[asy
 
 
 async def drain(
+    pool: asyncpg.Pool,
     subscribers: list[Subscriber],
     expected: dict[int, set[str]],
     clients: list[SseClient],
     sse_wanted: list[set[str]],
     within_s: float,
 ) -> float:
-    """Wait until every receiver and stream has all it should (or `within_s`); the seconds it took."""
+    """Wait until every receiver and stream has all it should and the outbox holds nothing pending (or
+    `within_s`); the seconds it took."""
     started = time.monotonic()
     while time.monotonic() - started < within_s:
         hooks_done = all(all(s.tally.count(m) for m in expected[s.index]) for s in subscribers)
         sse_done = all(all(c.tally.count(p) for p in want) for c, want in zip(clients, sse_wanted, strict=True))
-        if hooks_done and sse_done:
+        if hooks_done and sse_done and not (await outbox(pool)).get("pending"):
             break
         await asyncio.sleep(2)
     await asyncio.sleep(5)  # a late duplicate still counts
     return time.monotonic() - started
+
+
+async def metric(client: httpx.AsyncClient, name: str) -> float:
+    """One unlabelled metric of the server's /metrics (0 when absent or unreadable)."""
+    with contextlib.suppress(httpx.HTTPError, ValueError):
+        for line in (await client.get("/metrics", timeout=30)).text.splitlines():
+            if line.startswith(f"{name} "):
+                return float(line.rsplit(" ", 1)[1])
+    return 0.0
 
 
 async def server_5xx(client: httpx.AsyncClient) -> int:
@@ -583,6 +605,12 @@ async def server_5xx(client: httpx.AsyncClient) -> int:
         if line.startswith("conflictdb_http_requests_total{") and re.search(r'status="5\d\d"', line):
             total += int(float(line.rsplit(" ", 1)[1]))
     return total
+
+
+async def delivery_ledger(pool: asyncpg.Pool) -> dict[tuple[str, str], str]:
+    """(subscription id, webhook-id) -> the outbox's status of that delivery."""
+    rows = await pool.fetch("SELECT subscription_id::text AS s, event_id::text AS e, status FROM wh_deliveries")
+    return {(r["s"], f"msg_{r['e']}"): str(r["status"]) for r in rows}
 
 
 async def outbox(pool: asyncpg.Pool) -> dict[str, int]:
@@ -671,7 +699,7 @@ async def soak(url: str, args: argparse.Namespace, log_dir: Path) -> None:
             work = [
                 asyncio.create_task(ingest_loop(client, key, args.ingest_rate, until, lat, posted)),
                 *(asyncio.create_task(read_loop(client, k, args.read_pause, until, lat)) for k in range(args.readers)),
-                asyncio.create_task(sample_loop(memory, t0, every, until)),
+                asyncio.create_task(sample_loop(memory, pool, client, t0, every, until)),
             ]
             warm_rss: dict[str, float] = {}
 
@@ -690,13 +718,14 @@ async def soak(url: str, args: argparse.Namespace, log_dir: Path) -> None:
             changes = await incident_changes(pool)
             expected = expected_for(subscribers, log, changes)
             sse_wanted = [sse_expected(c, log, changes) for c in clients]
-            drained_s = await drain(subscribers, expected, clients, sse_wanted, args.drain)
+            drained_s = await drain(pool, subscribers, expected, clients, sse_wanted, args.drain)
             for stream in streams:
                 stream.cancel()
             await asyncio.gather(*streams, return_exceptions=True)
             after_drain_rss = memory.sample(time.monotonic() - t0)
             five_xx_server = await server_5xx(client)
             states = await outbox(pool)
+            ledger = await delivery_ledger(pool)
             await explain_duplicates(pool, subscribers)
         for s in subscribers:
             await s.stop()
@@ -718,6 +747,7 @@ async def soak(url: str, args: argparse.Namespace, log_dir: Path) -> None:
         sse_wanted=sse_wanted,
         five_xx_server=five_xx_server,
         states=states,
+        ledger=ledger,
         log=log,
         changes=len(changes),
         posted=posted[0],
@@ -756,6 +786,7 @@ class Figures:
     sse_wanted: list[set[str]]
     five_xx_server: int
     states: dict[str, int]
+    ledger: dict[tuple[str, str], str]
     log: list[dict[str, Any]]
     changes: int
     posted: int
@@ -844,11 +875,13 @@ class Figures:
 
     def _deliveries(self) -> None:
         wanted = lost = duplicates = received = unexpected = 0
+        why: Counter[str] = Counter()  # each lost delivery by what the outbox says of it
         for s in self.subscribers:
             expect = self.expected[s.index]
             wanted += len(expect)
             missing = [m for m in expect if not s.tally.count(m)]
             lost += len(missing)
+            why.update(self.ledger.get((s.subscription_id, m), "not in the outbox") for m in missing)
             duplicates += sum(max(0, s.tally.count(m) - 1) for m in expect)
             received += s.tally.distinct()
             unexpected += s.tally.distinct() - (len(expect) - len(missing))
@@ -859,6 +892,11 @@ class Figures:
                 )
         report(BENCH, "webhook_deliveries_expected", wanted, "deliveries", "received (distinct webhook-ids)", received)
         goal("webhook_lost_deliveries", lost, "deliveries")
+        for state, n in sorted(why.items()):
+            # pending: late (the drain ended first); failed: dead-lettered; succeeded: the outbox says
+            # delivered but the receiver never accepted it; not in the outbox: never fanned out.
+            print(f"# soak: {n} lost deliveries are '{state}' in the outbox", file=sys.stderr)
+            report(BENCH, f"webhook_lost_deliveries_{state.replace(' ', '_')}", n, "deliveries", "goal 0", 0, False)
         report(BENCH, "webhook_duplicate_deliveries", duplicates, "deliveries", "allowed (one webhook-id again)", 0)
         goal("webhook_unexpected_deliveries", unexpected, "deliveries")
         bad = sum(s.bad_signatures for s in self.subscribers)
@@ -900,11 +938,15 @@ def main() -> None:
     parser.add_argument("--read-pause", type=float, default=0.1, help="seconds each reader waits between requests")
     parser.add_argument("--subscribers", type=int, default=50, help="webhook receivers, one subscription each")
     parser.add_argument("--sse", type=int, default=200, help="SSE clients")
-    parser.add_argument("--drain", type=float, default=180.0, help="at most this long for the backlog after the load")
+    parser.add_argument("--drain", type=float, default=600.0, help="at most this long for the backlog after the load")
     parser.add_argument("--sample-every", type=float, default=0.0, help="RSS sampling period (default a tenth)")
+    parser.add_argument("--logs", help="keep the server's stderr in this folder (default: a temporary one)")
     parser.add_argument("--separate-worker", action="store_true", help="serve --no-workers plus conflictdb worker")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="conflictdb-soak-") as logs, bench_database() as url:
+    with contextlib.ExitStack() as stack:
+        logs = args.logs or stack.enter_context(tempfile.TemporaryDirectory(prefix="conflictdb-soak-"))
+        Path(logs).mkdir(parents=True, exist_ok=True)
+        url = stack.enter_context(bench_database())
         asyncio.run(soak(url, args, Path(logs)))
 
 
