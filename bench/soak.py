@@ -34,6 +34,7 @@ import datetime as dt
 import json
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -483,7 +484,10 @@ class Memory:
         for name, process in self.processes.items():
             with contextlib.suppress(psutil.Error):
                 rss[name] = process.memory_info().rss / 2**20
-        self.samples.append((at, rss))
+        if self.samples and at - self.samples[-1][0] < 1.0:  # the warm-up's and an interval's at once
+            self.samples[-1] = (at, rss)
+        else:
+            self.samples.append((at, rss))
         return rss
 
 
@@ -943,6 +947,9 @@ def main() -> None:
     parser.add_argument("--logs", help="keep the server's stderr in this folder (default: a temporary one)")
     parser.add_argument("--separate-worker", action="store_true", help="serve --no-workers plus conflictdb worker")
     args = parser.parse_args()
+    # A SIGTERM (make interrupted, a CI timeout) unwinds like an exception: the server and the
+    # embedded PostgreSQL are stopped rather than left running.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     with contextlib.ExitStack() as stack:
         logs = args.logs or stack.enter_context(tempfile.TemporaryDirectory(prefix="conflictdb-soak-"))
         Path(logs).mkdir(parents=True, exist_ok=True)
