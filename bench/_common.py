@@ -47,8 +47,11 @@ def report(
     baseline: str,
     baseline_value: float,
     higher_is_better: bool = True,
+    *,
+    goal_met: bool | None = None,
 ) -> None:
-    """One JSON object per figure; ratio > 1 means better than the baseline."""
+    """One JSON object per figure; ratio > 1 means better than the baseline. When the baseline is a
+    goal (0 errors, a bound), `goal_met` says whether the value meets it (a ratio cannot for a goal of 0)."""
     if baseline_value and value:
         ratio = value / baseline_value if higher_is_better else baseline_value / value
     else:
@@ -62,4 +65,6 @@ def report(
         "baseline_value": round(baseline_value, 2),
         "ratio": round(ratio, 3),
     }
+    if goal_met is not None:
+        line["goal_met"] = goal_met
     print(json.dumps(line), flush=True)

@@ -19,6 +19,8 @@ import logging
 import random
 import time
 import uuid
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
 
 import asyncpg
 import httpx
@@ -46,6 +48,9 @@ from infra.webhooks.payload import wire_bytes
 from infra.webhooks.ssrf import http_client
 
 log = logging.getLogger("conflictdb.webhooks")
+
+T = TypeVar("T")
+DEADLOCK_TRIES = 3
 
 # Serialises claims across dispatch loops and processes (an arbitrary constant: "whclaim" in ASCII).
 CLAIM_LOCK = 0x776863_6C61696D
@@ -239,19 +244,21 @@ async def record(
 ) -> None:
     """Write the outcome (and the attempt log), then disable the endpoint if it must be."""
     verdict = classify(attempt.status_code)
-    disable_reason: str | None = None
-    dead = False
-    async with pool.acquire() as conn, conn.transaction():
-        await _log_attempt(conn, claimed, attempt)
-        if verdict == "delivered":
+
+    async def write() -> tuple[bool, str | None]:
+        async with pool.acquire() as conn, conn.transaction():
+            await _log_attempt(conn, claimed, attempt)
+            if verdict != "delivered":
+                return await _failed(conn, claimed, attempt, settings, rng, gone=verdict == "gone")
             await conn.execute(_SUCCEEDED, claimed.delivery_id, claimed.lease_id, attempt.status_code)
             await conn.execute(
                 "UPDATE wh_subscriptions SET first_failure_at = NULL "
                 "WHERE subscription_id = $1 AND first_failure_at IS NOT NULL",
                 claimed.subscription_id,
             )
-        else:
-            dead, disable_reason = await _failed(conn, claimed, attempt, settings, rng, gone=verdict == "gone")
+            return False, None
+
+    dead, disable_reason = await deadlock_retried(write)
     if verdict != "delivered":
         metrics.WEBHOOK_DELIVERIES.labels("dead_letter" if dead and verdict == "retry" else verdict).inc()
     if dead and verdict == "retry":
@@ -318,10 +325,29 @@ FROM unnest($1::bigint[], $2::text[], $3::int[], $4::int[], $5::text[]) AS u(id,
 WHERE EXISTS (SELECT 1 FROM wh_deliveries d WHERE d.delivery_id = u.id)"""
 
 
+async def deadlock_retried(write: Callable[[], Awaitable[T]]) -> T:
+    """Run an outcome's transaction again when PostgreSQL aborted it to break a deadlock with another
+    dispatcher's (it rolled back whole, so running it again is safe). Dropping the outcomes instead
+    leaves the sent deliveries leased, to be sent again when the lease runs out: bench/soak.py saw a
+    batch of 42 arrive twice so, the second time 60 s after a `deadlock detected` between two loops."""
+    for tries in range(1, DEADLOCK_TRIES + 1):
+        try:
+            return await write()
+        except asyncpg.DeadlockDetectedError:
+            if tries == DEADLOCK_TRIES:
+                raise
+            log.info("webhook outcome deadlocked with another dispatcher's, writing it again")
+            await asyncio.sleep(0.01 * tries)
+    raise AssertionError("unreachable")
+
+
 async def record_successes(pool: asyncpg.Pool, done: list[tuple[Claimed, Attempt]]) -> None:
     """All the batch's successes in one transaction (the common case, kept cheap)."""
-    if not done:
-        return
+    if done:
+        await deadlock_retried(lambda: _record_successes(pool, done))
+
+
+async def _record_successes(pool: asyncpg.Pool, done: list[tuple[Claimed, Attempt]]) -> None:
     ids = [c.delivery_id for c, _ in done]
     codes = [a.status_code for _, a in done]
     async with pool.acquire() as conn, conn.transaction():

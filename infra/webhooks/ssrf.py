@@ -169,17 +169,35 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         await self._inner.sleep(seconds)
 
 
+class _Pool(httpcore.AsyncConnectionPool):
+    """httpcore's pool, minus one race (httpcore 1.0.9, encode/httpcore#1110): a pass over the pool
+    hands an idle connection to a waiting request, and a later pass (another request ending) closes
+    that same connection, still idle, because its keep-alive ran out meanwhile or to make room. The
+    close lands after the waiting request has sent on it: the receiver got the webhook, the answer
+    is lost (ReadError), and the retry delivers it a second time. bench/soak.py saw it a few times a
+    minute with 50 receivers on a loaded machine. A connection a request holds is kept here; the
+    request finds out itself if the peer has closed it (a fresh connection, or a failed attempt)."""
+
+    def _assign_requests_to_connections(self) -> list[httpcore.AsyncConnectionInterface]:
+        closing = super()._assign_requests_to_connections()
+        held = {id(r.connection) for r in self._requests if r.connection is not None}
+        for connection in closing:
+            if id(connection) in held:
+                self._connections.append(connection)
+        return [c for c in closing if id(c) not in held]
+
+
 def http_client(*, allow_private: bool, timeout: float, max_connections: int = 100) -> httpx.AsyncClient:
     """The client every webhook goes through: no redirects, no proxies from the environment,
     and (unless private targets are allowed) the guarded backend."""
     transport = httpx.AsyncHTTPTransport(limits=httpx.Limits(max_connections=max_connections))
-    if not allow_private:
-        # httpx exposes no backend option; its transport wraps an httpcore pool, replaced here.
-        transport._pool = httpcore.AsyncConnectionPool(
-            ssl_context=httpx.create_ssl_context(),
-            max_connections=max_connections,
-            max_keepalive_connections=20,
-            keepalive_expiry=5.0,
-            network_backend=GuardedBackend(),
-        )
+    # httpx exposes no backend or pool option; its transport wraps an httpcore pool, replaced here
+    # (httpx's own keeps every connection alive for 5 s; the guarded one at most 20 idle ones).
+    transport._pool = _Pool(
+        ssl_context=httpx.create_ssl_context(),
+        max_connections=max_connections,
+        max_keepalive_connections=None if allow_private else 20,
+        keepalive_expiry=5.0,
+        network_backend=None if allow_private else GuardedBackend(),
+    )
     return httpx.AsyncClient(transport=transport, timeout=timeout, follow_redirects=False, trust_env=False)

@@ -20,7 +20,7 @@ from infra.codec import to_new_event
 from infra.event_store import EventStore
 from infra.listen import Listener
 from infra.settings import Settings, load_settings
-from infra.webhooks import deliveries, subscriptions
+from infra.webhooks import deliveries, dispatcher, subscriptions
 from infra.webhooks.dispatcher import dispatch_once, run_dispatcher
 from infra.webhooks.fanout import ensure_checkpoint, fanout_once, run_fanout
 from infra.webhooks.ssrf import http_client
@@ -315,3 +315,28 @@ async def _all_status(pool: asyncpg.Pool, status: str) -> bool:
 
 async def _received(receiver: Receiver, n: int) -> bool:
     return len(receiver.requests) >= n
+
+
+async def test_an_outcome_a_deadlock_aborted_is_written_again_not_sent_twice(
+    pool: asyncpg.Pool, store: EventStore, receiver: Receiver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two dispatch loops' outcome transactions can deadlock in PostgreSQL; the aborted one is written
+    again, so its deliveries are not left leased to be sent a second time when the lease runs out."""
+    await subscriptions.create(pool, url=receiver.url, allow_private=True)
+    await append(store, talks())
+    await ensure_checkpoint(pool)
+    await fanout_once(pool)
+    real, tries = dispatcher._record_successes, []
+
+    async def deadlocking_once(pool: asyncpg.Pool, done: list[Any]) -> None:
+        tries.append(len(done))
+        if len(tries) == 1:
+            raise asyncpg.DeadlockDetectedError("deadlock detected")
+        await real(pool, done)
+
+    monkeypatch.setattr(dispatcher, "_record_successes", deadlocking_once)
+    async with http_client(allow_private=True, timeout=2) as client:
+        assert await dispatch_once(pool, client, settings()) == 1
+    [row] = await delivery_rows(pool)
+    assert tries == [1, 1] and row["status"] == "succeeded" and row["lease_id"] is None
+    assert len(receiver.accepted()) == 1
