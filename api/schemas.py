@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import msgspec
 from litestar.openapi.spec import OpenAPIType, Schema
-from litestar.params import PathParameter, QueryParameter
+from litestar.params import HeaderParameter, PathParameter, QueryParameter
 
 from application.queries import articles, timeline
 from domain.events import CONFLICT_TYPE_NAMES
@@ -88,6 +88,10 @@ class IncidentDetail(IncidentView, frozen=True, kw_only=True):
 # A log position as the API issues it ('<tx>-<global_position>'), or 0 for the start of the log.
 # 18 digits each: every value stays below PostgreSQL's bigint (and JSON's exact integers) by far.
 LOG_POSITION_PATTERN = r"^(0|[0-9]{1,18}-[0-9]{1,18})$"
+# Where a parameter's own parser gives a better message than a failed regex, its pattern is declared with
+# `schema_extra` (OpenAPI only): each pattern is a subset of what the parser takes.
+# Where /incidents/stream resumes: 0, a log position, or a change's id '<tx>-<position>-<seq>'.
+STREAM_KEY_PATTERN = r"^(0|[0-9]{1,18}-[0-9]{1,18}(-[0-9]{1,18})?)$"
 # An actor code (RUS, SYR-REB, UN), any case.
 ACTOR_CODE_PATTERN = r"^[A-Za-z0-9]{2,10}(-[A-Za-z0-9]{2,10})*$"
 # An opaque page cursor: base64url without padding.
@@ -116,3 +120,16 @@ ActorsParam = Annotated[
 ActorCodePath = Annotated[
     str, PathParameter(pattern=ACTOR_CODE_PATTERN, description="An actor code, any case (e.g. RUS, SYR-REB, UN)")
 ]
+
+
+def last_event_id(pattern: str, what: str) -> Any:
+    """The `Last-Event-ID` header of an SSE route (a reconnecting EventSource sends it back). `pattern` is
+    declared, not enforced: the route's own parser checks the value and says what it expected."""
+    return HeaderParameter(
+        name="Last-Event-ID",
+        required=False,
+        min_length=1,
+        max_length=60,
+        schema_extra={"pattern": pattern},
+        description=f"Resume after this {what} (the `id:` of the last message seen); wins over `after`",
+    )

@@ -26,7 +26,7 @@ from api.routes.events import (
     TypeParam,
 )
 from api.routes.stream import KEEPALIVE_S, refuse_past_the_limit, sse
-from api.schemas import JSON_INT_MAX, IncidentDetail, items_one_of
+from api.schemas import JSON_INT_MAX, STREAM_KEY_PATTERN, IncidentDetail, items_one_of, last_event_id
 from api.services import ServicesDep
 from application.queries import filters, totals
 from application.queries import incident_stream as stream_queries
@@ -190,13 +190,21 @@ ChangeTypesParam = Annotated[
     guards=READ_GUARDS,
 )
 async def incident_stream(
-    request: Request[Any, Any, Any],
     services: ServicesDep,
-    after: Annotated[str | None, QueryParameter(min_length=1, description="0, a log position or a change id")] = None,
+    after: Annotated[
+        str | None,
+        QueryParameter(
+            min_length=1,
+            max_length=60,
+            schema_extra={"pattern": STREAM_KEY_PATTERN},  # stream_queries.parse_key checks it
+            description="0, a log position or a change id",
+        ),
+    ] = None,
     types: ChangeTypesParam = None,
+    resume_from: Annotated[str | None, last_event_id(STREAM_KEY_PATTERN, "change id or log position")] = None,
 ) -> ServerSentEvent:
     refuse_past_the_limit(services)
-    resume = request.headers.get("last-event-id") or after
+    resume = resume_from or after
     start = stream_queries.parse_key("Last-Event-ID/after", resume) if resume else await services.incident_feed.head()
     wanted = validate_event_types(tuple(types) if types else None, INCIDENT_TYPES) or tuple(INCIDENT_TYPES)
     return sse(services.incident_feed.follow(start, frozenset(wanted), keepalive_s=KEEPALIVE_S))

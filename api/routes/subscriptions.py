@@ -12,7 +12,7 @@ from litestar.params import JSONBody, PathParameter, QueryParameter
 
 from api.auth import require_scope
 from api.body import reject_nul, require_json
-from api.schemas import JSON_INT_MAX, items_one_of
+from api.schemas import JSON_INT_MAX, LOG_POSITION_PATTERN, items_one_of
 from api.services import ServicesDep
 from application import subscriptions as use_cases
 from application.queries import BIGINT_MAX, deliveries, filters, subscriptions, totals
@@ -54,7 +54,12 @@ Body = TypeVar("Body", CreateSubscription, PatchSubscription)
 
 
 class Replay(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
-    from_position: str | None = None
+    # The log position to re-send from (inclusive), as the API issues them; 0 or absent: the whole log. The
+    # pattern is declared only: the replay parses the position and says what it expected.
+    from_position: (
+        Annotated[str, msgspec.Meta(max_length=60, extra_json_schema={"extra": {"pattern": LOG_POSITION_PATTERN}})]
+        | None
+    ) = None
 
 
 class CreatedSubscription(msgspec.Struct, kw_only=True):

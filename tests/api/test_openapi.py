@@ -12,7 +12,7 @@ from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
 from api import formats
-from api.schemas import ACTOR_CODE_PATTERN
+from api.schemas import ACTOR_CODE_PATTERN, LOG_POSITION_PATTERN, STREAM_KEY_PATTERN
 from domain.events import CONFLICT_TYPE_NAMES
 from domain.webhooks import DELIVERABLE_TYPES, INCIDENT_TYPES, LOG_TYPES
 from tests.api.conftest import ClientFactory
@@ -201,3 +201,27 @@ async def test_repeatable_types_and_actors_declare_the_items_the_server_accepts(
     listed = await client.get("/events", params={"type": conflict_types, "actor": ["rus", "SYR-REB"]})
     refused = await client.get("/events", params={"actor": ""})
     assert listed.status_code == 200 and refused.status_code == 400
+
+
+def _header(schema: dict[str, Any], path: str, name: str) -> dict[str, Any]:
+    found: dict[str, Any] = next(
+        p for p in schema["paths"][path]["get"]["parameters"] if p["in"] == "header" and p["name"] == name
+    )
+    return found["schema"]
+
+
+async def test_log_positions_declare_the_forms_the_server_parses(client: Client, admin_headers: dict[str, str]) -> None:
+    schema = await schema_of(client)
+    for path in ("/events", "/actors", "/places", "/stats", "/stats/timeline", "/articles/{article_id}"):
+        assert _param(schema, path, "min_position")["pattern"] == LOG_POSITION_PATTERN, path
+    assert _param(schema, "/events/stream", "after")["pattern"] == LOG_POSITION_PATTERN
+    assert _header(schema, "/events/stream", "Last-Event-ID")["pattern"] == LOG_POSITION_PATTERN
+    assert _param(schema, "/incidents/stream", "after")["pattern"] == STREAM_KEY_PATTERN
+    assert _header(schema, "/incidents/stream", "Last-Event-ID")["pattern"] == STREAM_KEY_PATTERN
+    assert schema["components"]["schemas"]["Replay"]["properties"]["from_position"]["pattern"] == LOG_POSITION_PATTERN
+    for path in ("/events/stream", "/incidents/stream"):
+        for refused in (
+            await client.get(path, params={"after": "00"}),
+            await client.get(path, headers={"Last-Event-ID": "x"}),
+        ):
+            assert refused.status_code == 400 and refused.headers["content-type"] == "application/problem+json", path
