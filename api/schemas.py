@@ -11,7 +11,7 @@ import msgspec
 from litestar.openapi.spec import OpenAPIType, Schema
 from litestar.params import HeaderParameter, PathParameter, QueryParameter
 
-from application.queries import articles, timeline
+from application.queries import articles, filters, timeline
 from domain.events import CONFLICT_TYPE_NAMES
 from domain.incidents.projection import IncidentView
 from domain.wire import WireEvent
@@ -133,3 +133,15 @@ def last_event_id(pattern: str, what: str) -> Any:
         schema_extra={"pattern": pattern},
         description=f"Resume after this {what} (the `id:` of the last message seen); wins over `after`",
     )
+
+
+# Every country code the filters take (filters.country checks them and names a wrong one).
+COUNTRY_CODES = filters.country_codes()
+CountryParam = Annotated[
+    str | None,
+    QueryParameter(
+        min_length=1,
+        schema_extra={"enum": COUNTRY_CODES},
+        description="ISO 3166-1 alpha-2 or alpha-3, any case, e.g. SY or SYR (Kosovo: XK or XKX)",
+    ),
+]

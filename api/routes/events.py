@@ -21,6 +21,7 @@ from api.schemas import (
     JSON_INT_MAX,
     LOG_POSITION_PATTERN,
     ActorsParam,
+    CountryParam,
     EventDetail,
     EventItem,
     EventTypesParam,
@@ -121,9 +122,7 @@ async def list_events(
     request: Request[Any, Any, Any],
     type_: TypeParam = None,
     actor: ActorParam = None,
-    country: Annotated[
-        str | None, QueryParameter(min_length=1, description="ISO 3166-1 alpha-2 or alpha-3, e.g. SY or SYR")
-    ] = None,
+    country: CountryParam = None,
     place: Annotated[str | None, QueryParameter(min_length=1, description="Place name (case-insensitive)")] = None,
     admin1: Admin1Param = None,
     bbox: Annotated[str | None, QueryParameter(min_length=1, description="minLon,minLat,maxLon,maxLat")] = None,

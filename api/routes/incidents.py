@@ -26,7 +26,7 @@ from api.routes.events import (
     TypeParam,
 )
 from api.routes.stream import KEEPALIVE_S, refuse_past_the_limit, sse
-from api.schemas import JSON_INT_MAX, STREAM_KEY_PATTERN, IncidentDetail, items_one_of, last_event_id
+from api.schemas import COUNTRY_CODES, JSON_INT_MAX, STREAM_KEY_PATTERN, IncidentDetail, items_one_of, last_event_id
 from api.services import ServicesDep
 from application.queries import filters, totals
 from application.queries import incident_stream as stream_queries
@@ -91,7 +91,12 @@ async def list_incidents(
     type_: TypeParam = None,
     actor: ActorParam = None,
     country: Annotated[
-        str | None, QueryParameter(min_length=1, description="ISO 3166-1 alpha-2 or alpha-3 of the best place")
+        str | None,
+        QueryParameter(
+            min_length=1,
+            schema_extra={"enum": COUNTRY_CODES},
+            description="ISO 3166-1 alpha-2 or alpha-3 of the best place, any case",
+        ),
     ] = None,
     admin1: Admin1Param = None,
     from_: FromParam = None,

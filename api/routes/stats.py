@@ -13,7 +13,7 @@ from litestar.params import QueryParameter
 from api.auth import require_scope
 from api.consistency import ReadAfter
 from api.routes.events import Admin1Param
-from api.schemas import ActorsParam, EventTypesParam
+from api.schemas import ActorsParam, CountryParam, EventTypesParam
 from api.services import ServicesDep
 from application import releases
 from application.queries import events as queries
@@ -55,7 +55,7 @@ async def get_stats(
     ] = "month",
     type_: EventTypesParam = None,
     actor: ActorsParam = None,
-    country: Text = None,
+    country: CountryParam = None,
     place: Text = None,
     admin1: Admin1Param = None,
     bbox: Text = None,

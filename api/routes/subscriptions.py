@@ -4,7 +4,7 @@ retry deliveries, replay history. Every route needs an API key with the "admin" 
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, delete, get, patch, post
@@ -12,7 +12,7 @@ from litestar.params import JSONBody, PathParameter, QueryParameter
 
 from api.auth import require_scope
 from api.body import reject_nul, require_json
-from api.schemas import JSON_INT_MAX, LOG_POSITION_PATTERN, items_one_of
+from api.schemas import COUNTRY_CODES, JSON_INT_MAX, LOG_POSITION_PATTERN, items_one_of
 from api.services import ServicesDep
 from application import subscriptions as use_cases
 from application.queries import BIGINT_MAX, deliveries, filters, subscriptions, totals
@@ -36,21 +36,28 @@ EventTypes = Annotated[
 ]
 
 
+class FilterInput(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """A subscription's `filter` as a request gives it (stored as a SubscriptionFilter, the country as its
+    alpha-2 code): what the OpenAPI declares of each field is what the server checks."""
+
+    actor: Annotated[str, msgspec.Meta(max_length=MAX_ACTOR)] | None = None
+    country: Annotated[str, msgspec.Meta(extra_json_schema={"extra": {"enum": [*COUNTRY_CODES, None]}})] | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    min_confidence: Annotated[float, msgspec.Meta(ge=0, le=1)] | None = None
+
+
 class CreateSubscription(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     url: Url
     event_types: EventTypes | None = None
-    filter: SubscriptionFilter | None = None
+    filter: FilterInput | None = None
     description: Description | None = None
 
 
 class PatchSubscription(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     paused: bool | msgspec.UnsetType = msgspec.UNSET
     event_types: EventTypes | msgspec.UnsetType | None = msgspec.UNSET
-    filter: SubscriptionFilter | msgspec.UnsetType | None = msgspec.UNSET
+    filter: FilterInput | msgspec.UnsetType | None = msgspec.UNSET
     description: Description | msgspec.UnsetType | None = msgspec.UNSET
-
-
-Body = TypeVar("Body", CreateSubscription, PatchSubscription)
 
 
 class Replay(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
@@ -87,12 +94,12 @@ class SubscriptionController(Controller):
 
     @post("/", guards=[require_json], summary="Subscribe an endpoint; the signing secret is returned only here")
     async def create(self, services: ServicesDep, data: JSONBody[CreateSubscription]) -> CreatedSubscription:
-        data = _checked(data)
+        reject_nul(data)
         subscription, secret = await use_cases.subscribe(
             services.subscriptions,
             url=data.url,
             event_types=data.event_types,
-            filter=data.filter,
+            filter=_stored_filter(data.filter),
             description=data.description,
             allow_private=services.settings.webhook_allow_private,
         )
@@ -119,12 +126,14 @@ class SubscriptionController(Controller):
     async def change(
         self, services: ServicesDep, subscription_id: SubscriptionId, data: JSONBody[PatchSubscription]
     ) -> subscriptions.Subscription:
-        data = _checked(data)
+        reject_nul(data)
         changes: dict[str, Any] = {
             name: getattr(data, name)
             for name in ("event_types", "filter", "description")
             if getattr(data, name) is not msgspec.UNSET
         }
+        if "filter" in changes:
+            changes["filter"] = _stored_filter(changes["filter"])
         paused = None if data.paused is msgspec.UNSET else data.paused
         return await use_cases.change(services.subscriptions, subscription_id, paused=paused, changes=changes)
 
@@ -177,16 +186,12 @@ class SubscriptionController(Controller):
         return Replayed(enqueued=await use_cases.replay(services.deliveries, subscription_id, data.from_position))
 
 
-def _checked(data: Body) -> Body:
-    """The body with its filter's country as the alpha-2 code events carry (SYR -> SY)."""
-    reject_nul(data)
-    flt = data.filter
-    if not isinstance(flt, SubscriptionFilter):
-        return data
-    if flt.actor is not None and len(flt.actor) > MAX_ACTOR:
-        raise ValidationError(f"filter.actor is longer than {MAX_ACTOR} characters (an actor code, e.g. RUS)")
+def _stored_filter(flt: FilterInput | None) -> SubscriptionFilter | None:
+    """The filter as the subscription keeps it: the country as the alpha-2 code events carry (SYR -> SY)."""
+    if flt is None:
+        return None
     code = filters.country(flt.country, "filter.country")
-    return msgspec.structs.replace(data, filter=msgspec.structs.replace(flt, country=code))
+    return SubscriptionFilter(actor=flt.actor, country=code, bbox=flt.bbox, min_confidence=flt.min_confidence)
 
 
 def _next_cursor(items: list[subscriptions.Subscription] | list[deliveries.Delivery], limit: int) -> str | None:

@@ -59,6 +59,17 @@ def country(value: str | None, name: str = "country") -> str | None:
     return code
 
 
+def country_codes() -> list[str]:
+    """Every code `country` takes, upper case then lower case (it takes any case, and whitespace around):
+    ISO 3166-1 alpha-2 and alpha-3, and Kosovo's XK and XKX. The OpenAPI lists them."""
+    import pycountry
+
+    upper = sorted(
+        {c.alpha_2 for c in pycountry.countries} | {c.alpha_3 for c in pycountry.countries} | set(_USER_ASSIGNED)
+    )
+    return upper + [code.lower() for code in upper]
+
+
 def _alpha_2(code: str) -> str | None:
     if not _COUNTRY.fullmatch(code):
         return None

@@ -225,3 +225,18 @@ async def test_log_positions_declare_the_forms_the_server_parses(client: Client,
             await client.get(path, headers={"Last-Event-ID": "x"}),
         ):
             assert refused.status_code == 400 and refused.headers["content-type"] == "application/problem+json", path
+
+
+async def test_country_filters_declare_the_codes_the_server_knows(
+    client: Client, admin_headers: dict[str, str]
+) -> None:
+    schema = await schema_of(client)
+    for path in ("/events", "/incidents", "/places", "/stats", "/stats/timeline"):
+        codes = _param(schema, path, "country")["enum"]
+        assert {"SY", "SYR", "sy", "syr", "XK", "XKX", "UA"} <= set(codes) and "AA" not in codes, path
+    body = schema["components"]["schemas"]["FilterInput"]["properties"]["country"]["enum"]
+    assert "UKR" in body and None in body and "ABC" not in body
+    for code in ("sy", "SYR", "xkx"):
+        assert (await client.get("/events", params={"country": code})).status_code == 200, code
+    refused = await client.get("/places", params={"country": "AA"})
+    assert refused.status_code == 400 and refused.headers["content-type"] == "application/problem+json"
