@@ -88,8 +88,10 @@ Admin1Param = Annotated[
         min_length=1,
         max_length=32,
         pattern=r"^\s*[A-Za-z]{2}\.[A-Za-z0-9]{1,20}\s*$",
+        # The divisions the gazetteer has places in (filters.admin1 names an unknown one); listed upper case.
+        schema_extra={"enum": filters.admin1_codes()},
         description="First-level administrative division of the place, as GeoNames keys it (e.g. SY.09, any "
-        "case): `/places` gives each place's",
+        "case; the list gives them upper case): `/places` gives each place's",
     ),
 ]
 DEFAULT_LIMIT = 100

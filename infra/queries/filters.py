@@ -12,7 +12,7 @@ import msgspec
 
 from domain.errors import ValidationError
 from domain.events import CONFLICT_TYPE_NAMES
-from domain.gazetteer import ADMIN1, admin1_places
+from domain.gazetteer import ADMIN1, admin1_keys, admin1_places
 from domain.review import REVIEW_STATUSES
 from infra.event_store import Position
 from infra.queries.common import check_text
@@ -79,6 +79,11 @@ def _alpha_2(code: str) -> str | None:
 
     found = pycountry.countries.get(alpha_2=code) if len(code) == 2 else pycountry.countries.get(alpha_3=code)
     return None if found is None else str(found.alpha_2)
+
+
+def admin1_codes() -> list[str]:
+    """Every division `admin1` takes (GeoNames keys, upper case; it takes any case): the gazetteer's."""
+    return admin1_keys()
 
 
 def admin1(value: str | None) -> str | None:

@@ -14,6 +14,7 @@ from litestar.testing import AsyncTestClient
 from api import formats
 from api.schemas import ACTOR_CODE_PATTERN, LOG_POSITION_PATTERN, STREAM_KEY_PATTERN
 from domain.events import CONFLICT_TYPE_NAMES
+from domain.gazetteer import admin1_places
 from domain.webhooks import DELIVERABLE_TYPES, INCIDENT_TYPES, LOG_TYPES
 from tests.api.conftest import ClientFactory
 
@@ -239,4 +240,15 @@ async def test_country_filters_declare_the_codes_the_server_knows(
     for code in ("sy", "SYR", "xkx"):
         assert (await client.get("/events", params={"country": code})).status_code == 200, code
     refused = await client.get("/places", params={"country": "AA"})
+    assert refused.status_code == 400 and refused.headers["content-type"] == "application/problem+json"
+
+
+async def test_admin1_filters_declare_the_divisions_the_gazetteer_has_places_in(client: Client) -> None:
+    schema = await schema_of(client)
+    for path in ("/events", "/incidents", "/places", "/stats"):
+        divisions = _param(schema, path, "admin1")["enum"]
+        assert "SY.09" in divisions and "AA.0" not in divisions, path
+        assert all(admin1_places(code) for code in divisions), path
+    assert (await client.get("/places", params={"admin1": "sy.09"})).status_code == 200
+    refused = await client.get("/places", params={"admin1": "AA.0"})
     assert refused.status_code == 400 and refused.headers["content-type"] == "application/problem+json"
