@@ -96,6 +96,9 @@ STREAM_KEY_PATTERN = r"^(0|[0-9]{1,18}-[0-9]{1,18}(-[0-9]{1,18})?)$"
 ACTOR_CODE_PATTERN = r"^[A-Za-z0-9]{2,10}(-[A-Za-z0-9]{2,10})*$"
 # An opaque page cursor: base64url without padding.
 CURSOR_PATTERN = r"^[A-Za-z0-9_-]+$"
+# Litestar leaves a bound of 0 out of the OpenAPI (`ge=0` declares no `minimum`: it skips falsy values), so a
+# parameter or field with `ge=0` states it again with this as its schema_extra.
+AT_LEAST_ZERO: dict[str, Any] = {"minimum": 0}
 # The largest integer JSON carries exactly (a bigint's 2**63 - 1 rounds up as a JSON number).
 JSON_INT_MAX = 2**53 - 1
 

@@ -17,6 +17,7 @@ from api.auth import require_scope
 from api.consistency import ReadAfter
 from api.errors import PROBLEM_JSON, Problem, problem_responses
 from api.schemas import (
+    AT_LEAST_ZERO,
     CURSOR_PATTERN,
     JSON_INT_MAX,
     LOG_POSITION_PATTERN,
@@ -81,7 +82,7 @@ FromParam = Annotated[
 ToParam = Annotated[
     str | None, QueryParameter(min_length=1, format="date", description="Occurred on or before (YYYY-MM-DD)")
 ]
-ConfidenceParam = Annotated[float | None, QueryParameter(ge=0, le=1)]
+ConfidenceParam = Annotated[float | None, QueryParameter(ge=0, schema_extra=AT_LEAST_ZERO, le=1)]
 Admin1Param = Annotated[
     str | None,
     QueryParameter(
@@ -144,7 +145,10 @@ async def list_events(
         bool | None, QueryParameter(description="only events a re-extraction disagrees with (true) or not")
     ] = None,
     fatalities_min: Annotated[
-        int | None, QueryParameter(ge=0, le=2**31 - 1, description="only events with at least this many killed")
+        int | None,
+        QueryParameter(
+            ge=0, schema_extra=AT_LEAST_ZERO, le=2**31 - 1, description="only events with at least this many killed"
+        ),
     ] = None,
     collapse: Annotated[
         Literal["incident"] | None,

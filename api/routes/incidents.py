@@ -26,7 +26,15 @@ from api.routes.events import (
     TypeParam,
 )
 from api.routes.stream import KEEPALIVE_S, refuse_past_the_limit, sse
-from api.schemas import COUNTRY_CODES, JSON_INT_MAX, STREAM_KEY_PATTERN, IncidentDetail, items_one_of, last_event_id
+from api.schemas import (
+    AT_LEAST_ZERO,
+    COUNTRY_CODES,
+    JSON_INT_MAX,
+    STREAM_KEY_PATTERN,
+    IncidentDetail,
+    items_one_of,
+    last_event_id,
+)
 from api.services import ServicesDep
 from application.queries import filters, totals
 from application.queries import incident_stream as stream_queries
@@ -101,9 +109,12 @@ async def list_incidents(
     admin1: Admin1Param = None,
     from_: FromParam = None,
     to: ToParam = None,
-    min_sources: Annotated[int | None, QueryParameter(ge=0, le=2**31 - 1, description="Distinct articles")] = None,
+    min_sources: Annotated[
+        int | None, QueryParameter(ge=0, schema_extra=AT_LEAST_ZERO, le=2**31 - 1, description="Distinct articles")
+    ] = None,
     min_fatalities: Annotated[
-        int | None, QueryParameter(ge=0, le=2**31 - 1, description="Best estimate of killed")
+        int | None,
+        QueryParameter(ge=0, schema_extra=AT_LEAST_ZERO, le=2**31 - 1, description="Best estimate of killed"),
     ] = None,
     sort: FromQuery[queries.Sort] = "date",
     order: FromQuery[queries.Order] = "desc",

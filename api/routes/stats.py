@@ -13,7 +13,7 @@ from litestar.params import QueryParameter
 from api.auth import require_scope
 from api.consistency import ReadAfter
 from api.routes.events import Admin1Param
-from api.schemas import ActorsParam, CountryParam, EventTypesParam
+from api.schemas import AT_LEAST_ZERO, ActorsParam, CountryParam, EventTypesParam
 from api.services import ServicesDep
 from application import releases
 from application.queries import events as queries
@@ -62,8 +62,8 @@ async def get_stats(
     from_: Annotated[str | None, QueryParameter(min_length=1, name="from", description="YYYY-MM-DD")] = None,
     to: Annotated[str | None, QueryParameter(min_length=1, description="YYYY-MM-DD")] = None,
     q: Text = None,
-    min_confidence: Annotated[float | None, QueryParameter(ge=0, le=1)] = None,
-    fatalities_min: Annotated[int | None, QueryParameter(ge=0, le=2**31 - 1)] = None,
+    min_confidence: Annotated[float | None, QueryParameter(ge=0, schema_extra=AT_LEAST_ZERO, le=1)] = None,
+    fatalities_min: Annotated[int | None, QueryParameter(ge=0, schema_extra=AT_LEAST_ZERO, le=2**31 - 1)] = None,
     review_status: Many = None,
     include_rejected: Annotated[bool, QueryParameter(description="count rejected events too")] = False,
     release: Annotated[str | None, QueryParameter(min_length=1, max_length=64)] = None,
@@ -72,7 +72,10 @@ async def get_stats(
         queries_stats.Unit, QueryParameter(description="events (reports, the default) or incidents")
     ] = "events",
     min_sources: Annotated[
-        int | None, QueryParameter(ge=0, le=2**31 - 1, description="unit=incidents: at least this many articles")
+        int | None,
+        QueryParameter(
+            ge=0, schema_extra=AT_LEAST_ZERO, le=2**31 - 1, description="unit=incidents: at least this many articles"
+        ),
     ] = None,
 ) -> Stats:
     groups = tuple(dict.fromkeys(group_by or ()))

@@ -12,7 +12,7 @@ from litestar.params import JSONBody, PathParameter, QueryParameter
 
 from api.auth import require_scope
 from api.body import reject_nul, require_json
-from api.schemas import COUNTRY_CODES, JSON_INT_MAX, LOG_POSITION_PATTERN, items_one_of
+from api.schemas import AT_LEAST_ZERO, COUNTRY_CODES, JSON_INT_MAX, LOG_POSITION_PATTERN, items_one_of
 from api.services import ServicesDep
 from application import subscriptions as use_cases
 from application.queries import BIGINT_MAX, deliveries, filters, subscriptions, totals
@@ -43,7 +43,7 @@ class FilterInput(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     actor: Annotated[str, msgspec.Meta(max_length=MAX_ACTOR)] | None = None
     country: Annotated[str, msgspec.Meta(extra_json_schema={"extra": {"enum": [*COUNTRY_CODES, None]}})] | None = None
     bbox: tuple[float, float, float, float] | None = None
-    min_confidence: Annotated[float, msgspec.Meta(ge=0, le=1)] | None = None
+    min_confidence: Annotated[float, msgspec.Meta(ge=0, le=1, extra_json_schema={"extra": AT_LEAST_ZERO})] | None = None
 
 
 class CreateSubscription(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):

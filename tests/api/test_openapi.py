@@ -252,3 +252,26 @@ async def test_admin1_filters_declare_the_divisions_the_gazetteer_has_places_in(
     assert (await client.get("/places", params={"admin1": "sy.09"})).status_code == 200
     refused = await client.get("/places", params={"admin1": "AA.0"})
     assert refused.status_code == 400 and refused.headers["content-type"] == "application/problem+json"
+
+
+def _bounded(node: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(node, dict):
+        if "maximum" in node:
+            yield node
+        for value in node.values():
+            yield from _bounded(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _bounded(value)
+
+
+async def test_a_lower_bound_of_zero_is_declared_too(client: Client) -> None:
+    """Litestar leaves `ge=0` out of the schema (a falsy bound); every bounded number states its minimum."""
+    schema = await schema_of(client)
+    bounded = list(_bounded(schema["paths"])) + list(_bounded(schema["components"]["schemas"]["FilterInput"]))
+    assert len(bounded) >= 10
+    assert [node for node in bounded if "minimum" not in node and "exclusiveMinimum" not in node] == []
+    assert _param(schema, "/events", "fatalities_min")["minimum"] == 0
+    assert _param(schema, "/events", "min_confidence")["minimum"] == 0
+    refused = await client.get("/events", params={"fatalities_min": "-1"})
+    assert refused.status_code == 400 and refused.headers["content-type"] == "application/problem+json"
