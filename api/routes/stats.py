@@ -12,8 +12,9 @@ from litestar.params import QueryParameter
 
 from api.auth import require_scope
 from api.consistency import ReadAfter
-from api.routes.events import Admin1Param
-from api.schemas import AT_LEAST_ZERO, ActorsParam, CountryParam, EventTypesParam
+from api.errors import problem_responses
+from api.routes.events import Admin1Param, FromParam, ToParam
+from api.schemas import AT_LEAST_ZERO, LOG_POSITION_PATTERN, ActorsParam, CountryParam, EventTypesParam
 from api.services import ServicesDep
 from application import releases
 from application.queries import events as queries
@@ -35,6 +36,7 @@ class Stats(msgspec.Struct, frozen=True, kw_only=True):
     "/stats",
     guards=[require_scope("read")],
     tags=["catalog"],
+    responses=problem_responses(404),
     summary="Counts and fatality sums of events or incidents by type, country, actor and/or interval",
     description="`group_by` is repeatable (type, country, actor, interval; none: one total); `interval` is day, "
     "week, month, quarter or year (grouping by interval leaves undated rows out). Every /events filter applies. "
@@ -59,15 +61,18 @@ async def get_stats(
     place: Text = None,
     admin1: Admin1Param = None,
     bbox: Text = None,
-    from_: Annotated[str | None, QueryParameter(min_length=1, name="from", description="YYYY-MM-DD")] = None,
-    to: Annotated[str | None, QueryParameter(min_length=1, description="YYYY-MM-DD")] = None,
+    from_: FromParam = None,
+    to: ToParam = None,
     q: Text = None,
     min_confidence: Annotated[float | None, QueryParameter(ge=0, schema_extra=AT_LEAST_ZERO, le=1)] = None,
     fatalities_min: Annotated[int | None, QueryParameter(ge=0, schema_extra=AT_LEAST_ZERO, le=2**31 - 1)] = None,
     review_status: Many = None,
     include_rejected: Annotated[bool, QueryParameter(description="count rejected events too")] = False,
     release: Annotated[str | None, QueryParameter(min_length=1, max_length=64)] = None,
-    as_of: Text = None,
+    as_of: Annotated[
+        str | None,
+        QueryParameter(min_length=1, pattern=LOG_POSITION_PATTERN, description="count as the read model held it here"),
+    ] = None,
     unit: Annotated[
         queries_stats.Unit, QueryParameter(description="events (reports, the default) or incidents")
     ] = "events",

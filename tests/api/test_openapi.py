@@ -275,3 +275,30 @@ async def test_a_lower_bound_of_zero_is_declared_too(client: Client) -> None:
     assert _param(schema, "/events", "min_confidence")["minimum"] == 0
     refused = await client.get("/events", params={"fatalities_min": "-1"})
     assert refused.status_code == 400 and refused.headers["content-type"] == "application/problem+json"
+
+
+async def test_stats_declares_dates_positions_and_the_404_of_an_unknown_release(
+    client: Client, admin_headers: dict[str, str]
+) -> None:
+    schema = await schema_of(client)
+    for name in ("from", "to"):
+        assert _param(schema, "/stats", name)["format"] == "date", name
+    assert _param(schema, "/stats", "as_of")["pattern"] == LOG_POSITION_PATTERN
+    assert "404" in schema["paths"]["/stats"]["get"]["responses"]
+    unknown = await client.get("/stats", params={"release": "nope"})
+    assert unknown.status_code == 404 and unknown.headers["content-type"] == "application/problem+json"
+    note = schema["components"]["schemas"]["ReleaseInput"]["properties"]["note"]
+    assert note["maxLength"] == 2000
+
+
+async def test_a_position_past_the_read_models_is_a_409_not_a_400(
+    client: Client, admin_headers: dict[str, str]
+) -> None:
+    for answer in (
+        await client.get("/events", params={"as_of": "900000-900000"}),
+        await client.get("/stats", params={"as_of": "900000-900000"}),
+        await client.post("/releases", json={"name": "later", "position": "900000-900000"}, headers=admin_headers),
+    ):
+        assert answer.status_code == 409, answer.text
+        assert answer.headers["content-type"] == "application/problem+json"
+        assert "retry later" in answer.json()["detail"]

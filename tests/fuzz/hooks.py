@@ -6,9 +6,11 @@ cursor, it gets one shaped as the server issues them, as a client paging would s
 cases meant to be invalid keep the fuzzer's cursor, so refusals of bad cursors stay exercised.
 
 OpenAPI states each parameter on its own; it cannot say that two exclude each other or that one
-needs another. A schema-valid case may break such a rule (`release` with `as_of`, `from` after
-`to`), and the server's 400 is then right, not "rejected valid input": a positive case is made to
-keep those rules, as a client reading the parameters' descriptions would.
+needs another. A schema-valid case may break such a rule (`release` with `as_of` or
+`changed_since`, `collapse` with any of them, `/stats?unit=incidents` with `release` or `as_of`,
+`min_sources` without it, `from` after `to`), and the server's 400 is then right, not "rejected
+valid input": a positive case is made to keep those rules, as a client reading the parameters'
+descriptions would.
 """
 
 from __future__ import annotations
@@ -53,10 +55,15 @@ def keep_parameter_rules(path: str, query: dict[str, Any]) -> None:
     """Make `query` keep the rules between parameters that the schema cannot state."""
     if "release" in query:
         query.pop("as_of", None)  # a read is pinned by a release or by a position, not both
-    if "as_of" in query:
+    if "as_of" in query or "release" in query:
         query.pop("changed_since", None)  # a release is read whole, or as changes
+    if any(name in query for name in ("release", "as_of", "changed_since")):
+        query.pop("collapse", None)  # incidents are live: no versions to collapse into
     if path == "/stats" and query.get("unit") != "incidents":
         query.pop("min_sources", None)  # counts an incident's articles
+    if path == "/stats" and query.get("unit") == "incidents":
+        query.pop("release", None)  # the incidents keep no versions
+        query.pop("as_of", None)
     start, end = query.get("from"), query.get("to")
     if isinstance(start, str) and isinstance(end, str) and start > end:
         query["from"], query["to"] = end, start
