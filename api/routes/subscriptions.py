@@ -16,11 +16,13 @@ from api.schemas import AT_LEAST_ZERO, COUNTRY_CODES, JSON_INT_MAX, LOG_POSITION
 from api.services import ServicesDep
 from application import subscriptions as use_cases
 from application.queries import BIGINT_MAX, deliveries, filters, subscriptions, totals
+from domain.articles import NO_NUL_PATTERN, declared
 from domain.errors import ValidationError
 from domain.events.subscriptions import SubscriptionFilter
 from domain.webhooks import DELIVERABLE_TYPES
 
-Description = Annotated[str, msgspec.Meta(max_length=500)]
+# reject_nul refuses U+0000 in any field (PostgreSQL cannot store it): declared, not enforced here.
+Description = Annotated[str, msgspec.Meta(max_length=500, extra_json_schema=declared(NO_NUL_PATTERN))]
 Url = Annotated[str, msgspec.Meta(min_length=1, max_length=2048)]
 MAX_ACTOR = 100
 Cursor = Annotated[str | None, QueryParameter(min_length=1, description="`next_cursor` of the previous page")]
@@ -40,7 +42,7 @@ class FilterInput(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     """A subscription's `filter` as a request gives it (stored as a SubscriptionFilter, the country as its
     alpha-2 code): what the OpenAPI declares of each field is what the server checks."""
 
-    actor: Annotated[str, msgspec.Meta(max_length=MAX_ACTOR)] | None = None
+    actor: Annotated[str, msgspec.Meta(max_length=MAX_ACTOR, extra_json_schema=declared(NO_NUL_PATTERN))] | None = None
     country: Annotated[str, msgspec.Meta(extra_json_schema={"extra": {"enum": [*COUNTRY_CODES, None]}})] | None = None
     bbox: tuple[float, float, float, float] | None = None
     min_confidence: Annotated[float, msgspec.Meta(ge=0, le=1, extra_json_schema={"extra": AT_LEAST_ZERO})] | None = None

@@ -13,6 +13,7 @@ from litestar.testing import AsyncTestClient
 
 from api import formats
 from api.schemas import ACTOR_CODE_PATTERN, LOG_POSITION_PATTERN, STREAM_KEY_PATTERN
+from domain.articles import NO_NUL_PATTERN, NOT_BLANK_PATTERN
 from domain.events import CONFLICT_TYPE_NAMES
 from domain.gazetteer import admin1_places
 from domain.webhooks import DELIVERABLE_TYPES, INCIDENT_TYPES, LOG_TYPES
@@ -302,3 +303,37 @@ async def test_a_position_past_the_read_models_is_a_409_not_a_400(
         assert answer.status_code == 409, answer.text
         assert answer.headers["content-type"] == "application/problem+json"
         assert "retry later" in answer.json()["detail"]
+
+
+async def test_free_text_declares_what_the_server_refuses(client: Client, admin_headers: dict[str, str]) -> None:
+    """No NUL anywhere (PostgreSQL cannot store it); a value refused when blank declares a non-space character;
+    a correction names a field to change; a rejection gives its reason."""
+    components = (await schema_of(client))["components"]["schemas"]
+    patch, article, review = components["ArticlePatch"], components["ArticleInput"], components["ReviewInput"]
+    for body, field in [(patch, "note"), (patch, "title"), (patch, "source"), (article, "title"), (article, "text")]:
+        assert body["properties"][field]["pattern"] == NOT_BLANK_PATTERN, field
+    for body, field in [(article, "source"), (article, "external_id"), (review, "note")]:
+        assert body["properties"][field]["pattern"] == NO_NUL_PATTERN, field
+    for field in ("actor",):
+        assert components["FilterInput"]["properties"][field]["pattern"] == NO_NUL_PATTERN
+    assert components["CreateSubscription"]["properties"]["description"]["pattern"] == NO_NUL_PATTERN
+    blank = re.compile(NOT_BLANK_PATTERN)
+    assert [bool(blank.search(v)) for v in ("", " ", "\u00a0\t", "a\x00", " typo ")] == [False] * 4 + [True]
+    assert [alternative["required"] for alternative in patch["anyOf"]] == [
+        ["published_at"],
+        ["language"],
+        ["source"],
+        ["title"],
+    ]
+    assert review["anyOf"][0] == {"properties": {"verdict": {"not": {"const": "rejected"}}}}
+    assert review["anyOf"][1]["required"] == ["note"]
+    text = {"title": "Talks", "text": "Delegations of Armenia and Azerbaijan held talks in Geneva on Tuesday."}
+    created = await client.post("/articles", json=text, headers=admin_headers)
+    assert created.status_code == 201, created.text
+    path = f"/articles/{created.json()['id']}"
+    corrected = await client.patch(path, json={"title": "Talks in Geneva", "note": "typo"}, headers=admin_headers)
+    assert corrected.status_code == 200, corrected.text
+    blank_note = await client.patch(path, json={"title": "Talks", "note": " "}, headers=admin_headers)
+    assert blank_note.status_code == 400 and blank_note.headers["content-type"] == "application/problem+json"
+    url = re.compile(components["ArticleInput"]["properties"]["url"]["pattern"])
+    assert url.search("https://www.example.com/a?b#c") and not url.search("http://:80/") and not url.search("http://[")
