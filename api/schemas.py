@@ -99,6 +99,11 @@ CURSOR_PATTERN = r"^[A-Za-z0-9_-]+$"
 # Litestar leaves a bound of 0 out of the OpenAPI (`ge=0` declares no `minimum`: it skips falsy values), so a
 # parameter or field with `ge=0` states it again with this as its schema_extra.
 AT_LEAST_ZERO: dict[str, Any] = {"minimum": 0}
+# A bbox query value, minLon,minLat,maxLon,maxLat in decimal degrees (filters.bbox also takes exponents and
+# spaces around the numbers): minLon > maxLon crosses the antimeridian, the latitudes come in either order.
+_LON = r"-?(180(\.0+)?|(1[0-7][0-9]|[1-9]?[0-9])(\.[0-9]+)?)"
+_LAT = r"-?(90(\.0+)?|[1-8]?[0-9](\.[0-9]+)?)"
+BBOX_PATTERN = f"^{_LON},{_LAT},{_LON},{_LAT}$"
 # The largest integer JSON carries exactly (a bigint's 2**63 - 1 rounds up as a JSON number).
 JSON_INT_MAX = 2**53 - 1
 
@@ -146,5 +151,16 @@ CountryParam = Annotated[
         min_length=1,
         schema_extra={"enum": COUNTRY_CODES},
         description="ISO 3166-1 alpha-2 or alpha-3, any case, e.g. SY or SYR (Kosovo: XK or XKX)",
+    ),
+]
+
+
+BBoxParam = Annotated[
+    str | None,
+    QueryParameter(
+        min_length=1,
+        schema_extra={"pattern": BBOX_PATTERN},  # filters.bbox checks it and says what is wrong
+        description="minLon,minLat,maxLon,maxLat in WGS84 degrees (e.g. 35,35,40,38); minLon > maxLon crosses the "
+        "antimeridian, the latitudes may come in either order",
     ),
 ]

@@ -14,7 +14,7 @@ from api.auth import require_scope
 from api.consistency import ReadAfter
 from api.errors import problem_responses
 from api.routes.events import Admin1Param, FromParam, ToParam
-from api.schemas import AT_LEAST_ZERO, LOG_POSITION_PATTERN, ActorsParam, CountryParam, EventTypesParam
+from api.schemas import AT_LEAST_ZERO, LOG_POSITION_PATTERN, ActorsParam, BBoxParam, CountryParam, EventTypesParam
 from api.services import ServicesDep
 from application import releases
 from application.queries import events as queries
@@ -60,7 +60,7 @@ async def get_stats(
     country: CountryParam = None,
     place: Text = None,
     admin1: Admin1Param = None,
-    bbox: Text = None,
+    bbox: BBoxParam = None,
     from_: FromParam = None,
     to: ToParam = None,
     q: Text = None,

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, delete, get, patch, post
+from litestar.openapi.spec import OpenAPIType, Schema
 from litestar.params import JSONBody, PathParameter, QueryParameter
 
 from api.auth import require_scope
@@ -38,13 +39,26 @@ EventTypes = Annotated[
 ]
 
 
+Longitude = Annotated[float, msgspec.Meta(ge=-180, le=180)]
+Latitude = Annotated[float, msgspec.Meta(ge=-90, le=90)]
+_LON_DOC, _LAT_DOC = (
+    Schema(type=OpenAPIType.NUMBER, minimum=-180, maximum=180),
+    Schema(type=OpenAPIType.NUMBER, minimum=-90, maximum=90),
+)
+# Litestar declares neither a fixed tuple's length nor its items' bounds: stated here, as msgspec checks them.
+_BBOX_DOC = {"extra": {"min_items": 4, "max_items": 4, "prefix_items": [_LON_DOC, _LAT_DOC, _LON_DOC, _LAT_DOC]}}
+
+
 class FilterInput(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     """A subscription's `filter` as a request gives it (stored as a SubscriptionFilter, the country as its
     alpha-2 code): what the OpenAPI declares of each field is what the server checks."""
 
     actor: Annotated[str, msgspec.Meta(max_length=MAX_ACTOR, extra_json_schema=declared(NO_NUL_PATTERN))] | None = None
     country: Annotated[str, msgspec.Meta(extra_json_schema={"extra": {"enum": [*COUNTRY_CODES, None]}})] | None = None
-    bbox: tuple[float, float, float, float] | None = None
+    # [west, south, east, north]: west > east crosses the antimeridian, the latitudes come in either order.
+    bbox: (
+        Annotated[tuple[Longitude, Latitude, Longitude, Latitude], msgspec.Meta(extra_json_schema=_BBOX_DOC)] | None
+    ) = None
     min_confidence: Annotated[float, msgspec.Meta(ge=0, le=1, extra_json_schema={"extra": AT_LEAST_ZERO})] | None = None
 
 

@@ -133,6 +133,8 @@ def parse_uuid(name: str, value: str) -> uuid.UUID:
 
 
 def bbox(value: str | None) -> BBox | None:
+    """minLon,minLat,maxLon,maxLat: minLon > maxLon crosses the antimeridian; the two latitudes bound the band
+    between them, in either order."""
     if value is None:
         return None
     parts = value.split(",")
@@ -142,12 +144,12 @@ def bbox(value: str | None) -> BBox | None:
         numbers = []
     if len(numbers) != 4 or not all(math.isfinite(n) for n in numbers):
         raise ValidationError(f"bbox: {_quote(value)} is not minLon,minLat,maxLon,maxLat (four numbers)")
-    box = BBox(*numbers)
-    if not (-180 <= box.min_lon <= 180 and -180 <= box.max_lon <= 180):
+    west, south, east, north = numbers
+    if not (-180 <= west <= 180 and -180 <= east <= 180):
         raise ValidationError("bbox: longitudes must lie within -180..180")
-    if not (-90 <= box.min_lat <= box.max_lat <= 90):
-        raise ValidationError("bbox: latitudes must lie within -90..90 with minLat ≤ maxLat")
-    return box
+    if not (-90 <= south <= 90 and -90 <= north <= 90):
+        raise ValidationError("bbox: latitudes must lie within -90..90")
+    return BBox(west, min(south, north), east, max(south, north))
 
 
 def _quote(value: str) -> str:

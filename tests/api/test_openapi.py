@@ -12,7 +12,7 @@ from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
 from api import formats
-from api.schemas import ACTOR_CODE_PATTERN, LOG_POSITION_PATTERN, STREAM_KEY_PATTERN
+from api.schemas import ACTOR_CODE_PATTERN, BBOX_PATTERN, LOG_POSITION_PATTERN, STREAM_KEY_PATTERN
 from domain.articles import NO_NUL_PATTERN, NOT_BLANK_PATTERN
 from domain.events import CONFLICT_TYPE_NAMES
 from domain.gazetteer import admin1_places
@@ -337,3 +337,32 @@ async def test_free_text_declares_what_the_server_refuses(client: Client, admin_
     assert blank_note.status_code == 400 and blank_note.headers["content-type"] == "application/problem+json"
     url = re.compile(components["ArticleInput"]["properties"]["url"]["pattern"])
     assert url.search("https://www.example.com/a?b#c") and not url.search("http://:80/") and not url.search("http://[")
+
+
+async def test_bbox_declares_four_numbers_in_range_and_the_server_takes_every_box_it_allows(
+    make_client: ClientFactory, admin_headers: dict[str, str]
+) -> None:
+    async with make_client(run_workers=False, webhook_allow_private=True) as client:
+        await _bbox_checks(client, admin_headers)
+
+
+async def _bbox_checks(client: Client, admin_headers: dict[str, str]) -> None:
+    schema = await schema_of(client)
+    for path in ("/events", "/stats"):
+        assert _param(schema, path, "bbox")["pattern"] == BBOX_PATTERN, path
+    declared = re.compile(BBOX_PATTERN)
+    boxes = ("35,35,40,38", "170,-20,-170,-10", "10,50,0,40", "-180,-90,180,90", "0.5,-0,180.0,90.00")
+    assert all(declared.search(box) for box in boxes)
+    assert not any(declared.search(box) for box in ("1,2,3", "181,0,0,0", "0,91,0,0", "a,b,c,d"))
+    for box in boxes:  # west > east crosses the antimeridian; the latitudes come in either order
+        assert (await client.get("/events", params={"bbox": box})).status_code == 200, box
+    body = schema["components"]["schemas"]["FilterInput"]["properties"]["bbox"]
+    assert (body["minItems"], body["maxItems"]) == (4, 4)
+    bounds = [(item["minimum"], item["maximum"]) for item in body["prefixItems"]]
+    assert bounds == [(-180, 180), (-90, 90), (-180, 180), (-90, 90)]
+    hook = {"url": "http://127.0.0.1:9/hook", "filter": {"bbox": [170, 10, -170, -10]}}
+    created = await client.post("/subscriptions", json=hook, headers=admin_headers)
+    assert created.status_code == 201, created.text
+    assert created.json()["subscription"]["filter"]["bbox"] == [170, -10, -170, 10]
+    refused = await client.post("/subscriptions", json={**hook, "filter": {"bbox": []}}, headers=admin_headers)
+    assert refused.status_code == 400 and refused.headers["content-type"] == "application/problem+json"
