@@ -20,11 +20,27 @@ from application.queries import BIGINT_MAX, deliveries, filters, subscriptions, 
 from domain.articles import NO_NUL_PATTERN, declared
 from domain.errors import ValidationError
 from domain.events.subscriptions import SubscriptionFilter
-from domain.webhooks import DELIVERABLE_TYPES
+from domain.webhooks import DELIVERABLE_TYPES, MAX_URL_LENGTH
 
 # reject_nul refuses U+0000 in any field (PostgreSQL cannot store it): declared, not enforced here.
 Description = Annotated[str, msgspec.Meta(max_length=500, extra_json_schema=declared(NO_NUL_PATTERN))]
-Url = Annotated[str, msgspec.Meta(min_length=1, max_length=2048)]
+# A webhook URL as the declared pattern takes it (infra.webhooks.ssrf.check_url_syntax checks it, naming what
+# is wrong): http(s), a host name of at most six labels of at most 41 letters, digits, '_' or '-' each (so
+# within DNS' 253 characters) or an IPv4 address, a port up to 65535, then printable ASCII; no user info. The
+# server also takes IPv6 literals and longer host names, which the pattern leaves out.
+_LABEL = r"[A-Za-z0-9_]([A-Za-z0-9_-]{0,39}[A-Za-z0-9_])?"
+_PORT = r"(6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[1-9][0-9]{0,3}|0)"
+WEBHOOK_URL_PATTERN = rf"^[Hh][Tt][Tt][Pp][Ss]?://{_LABEL}(\.{_LABEL}){{0,5}}(:{_PORT})?([/?#][!-~]*)?$"
+Url = Annotated[
+    str,
+    msgspec.Meta(
+        min_length=1,
+        max_length=MAX_URL_LENGTH,
+        description="The endpoint: http(s), no credentials; a private or loopback address only where "
+        "CONFLICTDB_WEBHOOK_ALLOW_PRIVATE allows it",
+        extra_json_schema=declared(WEBHOOK_URL_PATTERN),
+    ),
+]
 MAX_ACTOR = 100
 Cursor = Annotated[str | None, QueryParameter(min_length=1, description="`next_cursor` of the previous page")]
 Limit = Annotated[int, QueryParameter(ge=1, le=500, description="page size")]

@@ -8,15 +8,19 @@ from collections.abc import Iterator
 from itertools import pairwise
 from typing import Any
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
 from api import formats
+from api.routes.subscriptions import WEBHOOK_URL_PATTERN
 from api.schemas import ACTOR_CODE_PATTERN, BBOX_PATTERN, LOG_POSITION_PATTERN, STREAM_KEY_PATTERN
 from domain.articles import NO_NUL_PATTERN, NOT_BLANK_PATTERN
 from domain.events import CONFLICT_TYPE_NAMES
 from domain.gazetteer import admin1_places
-from domain.webhooks import DELIVERABLE_TYPES, INCIDENT_TYPES, LOG_TYPES
+from domain.webhooks import DELIVERABLE_TYPES, INCIDENT_TYPES, LOG_TYPES, MAX_URL_LENGTH
+from infra.webhooks.ssrf import check_url_syntax
 from tests.api.conftest import ClientFactory
 
 Client = AsyncTestClient[Litestar]
@@ -366,3 +370,23 @@ async def _bbox_checks(client: Client, admin_headers: dict[str, str]) -> None:
     assert created.json()["subscription"]["filter"]["bbox"] == [170, -10, -170, 10]
     refused = await client.post("/subscriptions", json={**hook, "filter": {"bbox": []}}, headers=admin_headers)
     assert refused.status_code == 400 and refused.headers["content-type"] == "application/problem+json"
+
+
+@settings(max_examples=300, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+@given(url=st.from_regex(WEBHOOK_URL_PATTERN, fullmatch=True).filter(lambda u: len(u) <= MAX_URL_LENGTH))
+def test_every_webhook_url_the_pattern_allows_passes_the_servers_syntax_check(url: str) -> None:
+    check_url_syntax(url)
+
+
+async def test_subscription_url_declares_its_pattern(make_client: ClientFactory, admin_headers: dict[str, str]) -> None:
+    async with make_client(run_workers=False, webhook_allow_private=True) as client:
+        url = (await schema_of(client))["components"]["schemas"]["CreateSubscription"]["properties"]["url"]
+        refused = await client.post("/subscriptions", json={"url": "0"}, headers=admin_headers)
+        created = await client.post(
+            "/subscriptions", json={"url": "HTTPS://hooks.eu.example.com:8443/in?x=1"}, headers=admin_headers
+        )
+    assert url["pattern"] == WEBHOOK_URL_PATTERN
+    pattern = re.compile(WEBHOOK_URL_PATTERN)
+    assert not any(pattern.search(u) for u in ("0", "ftp://x/", "http://u:p@x/", "http://x:65536/", "http://x /"))
+    assert refused.status_code == 400 and refused.headers["content-type"] == "application/problem+json"
+    assert created.status_code == 201, created.text
