@@ -12,8 +12,10 @@ from litestar.openapi.spec import OpenAPIType, Schema
 from litestar.params import HeaderParameter, PathParameter, QueryParameter
 
 from application.queries import articles, filters, timeline
+from domain.articles import NOT_BLANK_PATTERN
 from domain.events import CONFLICT_TYPE_NAMES
 from domain.incidents.projection import IncidentView
+from domain.review import REVIEW_STATUSES
 from domain.wire import WireEvent
 
 # --- read side: events, articles, catalog, log -------------------------------------------
@@ -164,3 +166,24 @@ BBoxParam = Annotated[
         "antimeridian, the latitudes may come in either order",
     ),
 ]
+
+
+def text_param(description: str | None = None) -> Any:
+    """A free-text filter: what filters.text takes (one character not a space, no NUL, at most MAX_TEXT), declared;
+    the parser checks it and names the parameter."""
+    return QueryParameter(
+        min_length=1,
+        schema_extra={"pattern": NOT_BLANK_PATTERN, "max_length": filters.MAX_TEXT},
+        description=description,
+    )
+
+
+_STATUS = "(" + "|".join(REVIEW_STATUSES) + ")"
+ReviewStatusParam = Annotated[
+    list[str] | None,
+    QueryParameter(
+        description=f"{', '.join(REVIEW_STATUSES)} (repeat or comma-separate; any case)",
+        schema_extra={"items": Schema(type=OpenAPIType.STRING, pattern=f"^{_STATUS}(,{_STATUS})*$")},
+    ),
+]
+UuidText = Annotated[str | None, QueryParameter(min_length=1, format="uuid")]

@@ -27,6 +27,9 @@ from api.schemas import (
     EventDetail,
     EventItem,
     EventTypesParam,
+    ReviewStatusParam,
+    UuidText,
+    text_param,
 )
 from api.services import ServicesDep
 from application import releases
@@ -75,7 +78,7 @@ class _EventListOperation(Operation):
 
 TypeParam = EventTypesParam
 ActorParam = ActorsParam
-TextParam = Annotated[str | None, QueryParameter(min_length=1)]
+TextParam = UuidText
 FromParam = Annotated[
     str | None,
     QueryParameter(min_length=1, format="date", name="from", description="Occurred on or after (YYYY-MM-DD)"),
@@ -127,18 +130,15 @@ async def list_events(
     type_: TypeParam = None,
     actor: ActorParam = None,
     country: CountryParam = None,
-    place: Annotated[str | None, QueryParameter(min_length=1, description="Place name (case-insensitive)")] = None,
+    place: Annotated[str | None, text_param("Place name (case-insensitive)")] = None,
     admin1: Admin1Param = None,
     bbox: BBoxParam = None,
     from_: FromParam = None,
     to: ToParam = None,
-    q: Annotated[str | None, QueryParameter(min_length=1, description="Full-text search over the evidence")] = None,
+    q: Annotated[str | None, text_param("Full-text search over the evidence")] = None,
     article_id: TextParam = None,
     min_confidence: ConfidenceParam = None,
-    review_status: Annotated[
-        list[str] | None,
-        QueryParameter(description="unreviewed, confirmed, corrected or rejected (repeat or comma-separate)"),
-    ] = None,
+    review_status: ReviewStatusParam = None,
     include_rejected: Annotated[
         bool, QueryParameter(description="also list events a person rejected (left out by default)")
     ] = False,

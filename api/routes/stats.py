@@ -14,15 +14,23 @@ from api.auth import require_scope
 from api.consistency import ReadAfter
 from api.errors import problem_responses
 from api.routes.events import Admin1Param, FromParam, ToParam
-from api.schemas import AT_LEAST_ZERO, LOG_POSITION_PATTERN, ActorsParam, BBoxParam, CountryParam, EventTypesParam
+from api.schemas import (
+    AT_LEAST_ZERO,
+    LOG_POSITION_PATTERN,
+    ActorsParam,
+    BBoxParam,
+    CountryParam,
+    EventTypesParam,
+    ReviewStatusParam,
+    text_param,
+)
 from api.services import ServicesDep
 from application import releases
 from application.queries import events as queries
 from application.queries import stats as queries_stats
 from domain.errors import ValidationError
 
-Text = Annotated[str | None, QueryParameter(min_length=1)]
-Many = Annotated[list[str] | None, QueryParameter(description="repeatable")]
+Text = Annotated[str | None, text_param()]
 
 
 class Stats(msgspec.Struct, frozen=True, kw_only=True):
@@ -51,7 +59,9 @@ class Stats(msgspec.Struct, frozen=True, kw_only=True):
 async def get_stats(
     services: ServicesDep,
     read_after: ReadAfter,
-    group_by: Annotated[list[queries_stats.GroupBy] | None, QueryParameter(description="repeatable")] = None,
+    group_by: Annotated[
+        list[queries_stats.GroupBy] | None, QueryParameter(max_items=3, description="repeatable, at most three")
+    ] = None,
     interval: Annotated[
         queries_stats.Interval, QueryParameter(description="day, week, month, quarter, year")
     ] = "month",
@@ -66,7 +76,7 @@ async def get_stats(
     q: Text = None,
     min_confidence: Annotated[float | None, QueryParameter(ge=0, schema_extra=AT_LEAST_ZERO, le=1)] = None,
     fatalities_min: Annotated[int | None, QueryParameter(ge=0, schema_extra=AT_LEAST_ZERO, le=2**31 - 1)] = None,
-    review_status: Many = None,
+    review_status: ReviewStatusParam = None,
     include_rejected: Annotated[bool, QueryParameter(description="count rejected events too")] = False,
     release: Annotated[str | None, QueryParameter(min_length=1, max_length=64)] = None,
     as_of: Annotated[

@@ -15,6 +15,7 @@ from domain.events import CONFLICT_TYPE_NAMES
 from domain.gazetteer import ADMIN1, admin1_keys, admin1_places
 from domain.review import REVIEW_STATUSES
 from infra.event_store import Position
+from infra.queries.common import MAX_TEXT as MAX_TEXT  # the longest free-text filter value (re-exported)
 from infra.queries.common import check_text
 
 _ACTOR_CODE = re.compile(r"[A-Z0-9]{2,10}(-[A-Z0-9]{2,10})*")

@@ -390,3 +390,22 @@ async def test_subscription_url_declares_its_pattern(make_client: ClientFactory,
     assert not any(pattern.search(u) for u in ("0", "ftp://x/", "http://u:p@x/", "http://x:65536/", "http://x /"))
     assert refused.status_code == 400 and refused.headers["content-type"] == "application/problem+json"
     assert created.status_code == 201, created.text
+
+
+async def test_free_text_filters_declare_a_non_blank_value_and_ids_their_format(client: Client) -> None:
+    schema = await schema_of(client)
+    for path, name in [("/events", "q"), ("/events", "place"), ("/stats", "q"), ("/actors", "q"), ("/places", "q")]:
+        declared = _param(schema, path, name)
+        assert (declared["pattern"], declared["maxLength"]) == (NOT_BLANK_PATTERN, 500), (path, name)
+    assert _param(schema, "/events", "article_id")["format"] == "uuid"
+    assert _param(schema, "/stats", "group_by")["maxItems"] == 3
+    statuses = re.compile(_param(schema, "/events", "review_status")["items"]["pattern"])
+    assert statuses.search("confirmed,rejected") and not statuses.search("maybe")
+    for path, params in [
+        ("/events", {"review_status": "confirmed,rejected", "q": "talks", "place": "Aleppo"}),
+        ("/stats", {"review_status": ["unreviewed", "corrected"], "group_by": ["type", "country", "actor"]}),
+    ]:
+        assert (await client.get(path, params=params)).status_code == 200, path
+    for path, params in [("/events", {"q": " "}), ("/events", {"article_id": "0"}), ("/actors", {"q": "\u00a0"})]:
+        refused = await client.get(path, params=params)
+        assert refused.status_code == 400 and refused.headers["content-type"] == "application/problem+json", params
