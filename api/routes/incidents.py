@@ -29,6 +29,7 @@ from api.routes.stream import KEEPALIVE_S, refuse_past_the_limit, sse
 from api.schemas import (
     AT_LEAST_ZERO,
     COUNTRY_CODES,
+    CURSOR_PATTERN,
     JSON_INT_MAX,
     STREAM_KEY_PATTERN,
     IncidentDetail,
@@ -39,7 +40,7 @@ from api.services import ServicesDep
 from application.queries import filters, totals
 from application.queries import incident_stream as stream_queries
 from application.queries import incidents as queries
-from domain.errors import NotFoundError, ValidationError
+from domain.errors import NotFoundError
 from domain.incidents.projection import IncidentView
 from domain.webhooks import INCIDENT_TYPES, validate_event_types
 
@@ -123,12 +124,14 @@ async def list_incidents(
         QueryParameter(
             ge=1,
             le=JSON_INT_MAX,
-            description=f"JSON: page size (default {DEFAULT_LIMIT}, at most {queries.MAX_LIMIT}). "
-            "CSV, GeoJSON, NDJSON: the most incidents to export (default: every match)",
+            description=f"JSON: page size (default {DEFAULT_LIMIT}; pages hold at most {queries.MAX_LIMIT}, "
+            "a larger limit gives pages of that many). CSV, GeoJSON, NDJSON: the most incidents to export "
+            "(default: every match)",
         ),
     ] = None,
     cursor: Annotated[
-        str | None, QueryParameter(min_length=1, description="`next_cursor` of the previous page")
+        str | None,
+        QueryParameter(min_length=1, pattern=CURSOR_PATTERN, description="`next_cursor` of the previous page"),
     ] = None,
     format_: FormatParam = None,
 ) -> Response[Any]:
@@ -142,11 +145,7 @@ async def list_incidents(
         return Stream(
             _export(fmt, queries.iterate(services.pool, query, after, limit)), media_type=formats.MEDIA_TYPES[fmt]
         )
-    if limit is not None and limit > queries.MAX_LIMIT:
-        raise ValidationError(
-            f"limit: at most {queries.MAX_LIMIT} per JSON page (CSV, GeoJSON and NDJSON export any number)"
-        )
-    page = await queries.fetch_page(services.pool, query, after, limit or DEFAULT_LIMIT)
+    page = await queries.fetch_page(services.pool, query, after, min(limit or DEFAULT_LIMIT, queries.MAX_LIMIT))
     total = await queries.count(services.pool, query)
     body = formats.json_page(page.items, page.next_cursor, total)
     headers = None if page.next_cursor is None else {"X-Next-Cursor": page.next_cursor}

@@ -15,7 +15,7 @@ from litestar.testing import AsyncTestClient
 
 from api import formats
 from api.routes.subscriptions import WEBHOOK_URL_PATTERN
-from api.schemas import ACTOR_CODE_PATTERN, BBOX_PATTERN, LOG_POSITION_PATTERN, STREAM_KEY_PATTERN
+from api.schemas import ACTOR_CODE_PATTERN, BBOX_PATTERN, CURSOR_PATTERN, LOG_POSITION_PATTERN, STREAM_KEY_PATTERN
 from domain.articles import NO_NUL_PATTERN, NOT_BLANK_PATTERN
 from domain.events import CONFLICT_TYPE_NAMES
 from domain.gazetteer import admin1_places
@@ -409,3 +409,14 @@ async def test_free_text_filters_declare_a_non_blank_value_and_ids_their_format(
     for path, params in [("/events", {"q": " "}), ("/events", {"article_id": "0"}), ("/actors", {"q": "\u00a0"})]:
         refused = await client.get(path, params=params)
         assert refused.status_code == 400 and refused.headers["content-type"] == "application/problem+json", params
+
+
+async def test_a_json_limit_past_the_page_size_gives_full_pages_and_cursors_declare_their_alphabet(
+    client: Client,
+) -> None:
+    schema = await schema_of(client)
+    assert _param(schema, "/incidents", "cursor")["pattern"] == CURSOR_PATTERN
+    for path in ("/events", "/incidents"):
+        assert _param(schema, path, "limit")["maximum"] > 500, path
+        answer = await client.get(path, params={"limit": "100000"})
+        assert answer.status_code == 200 and answer.json()["items"] == [], path

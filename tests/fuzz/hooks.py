@@ -24,6 +24,7 @@ import schemathesis
 from infra.queries.actors import ActorCursor
 from infra.queries.common import encode_cursor
 from infra.queries.events import EventCursor
+from infra.queries.incidents import IncidentCursor
 from infra.queries.places import PlaceCursor
 from infra.queries.review_queue import QueueCursor
 
@@ -38,6 +39,10 @@ def issued_cursor(path: str, query: dict[str, Any]) -> str | None:
         return encode_cursor(
             EventCursor(sort=sort, order=order, tx_id=7, position=42, occurred=occurred, event_id=_EVENT_ID)
         )
+    if path == "/incidents":
+        sort, order = query.get("sort", "date"), query.get("order", "desc")
+        key = dt.date(2016, 10, 5) if sort == "date" else 3
+        return encode_cursor(IncidentCursor(sort=sort, order=order, key=key, incident_id=_EVENT_ID))
     if path == "/actors":
         return encode_cursor(ActorCursor(event_count=3, code="RUS"))
     if path == "/places":
