@@ -140,7 +140,8 @@ def last_event_id(pattern: str, what: str) -> Any:
         required=False,
         min_length=1,
         max_length=60,
-        schema_extra={"pattern": pattern},
+        # A header is a string or absent: never null (Litestar would declare `str | None` as either).
+        schema_extra={"pattern": pattern, "one_of": None, "type": OpenAPIType.STRING},
         description=f"Resume after this {what} (the `id:` of the last message seen); wins over `after`",
     )
 

@@ -224,6 +224,10 @@ async def test_log_positions_declare_the_forms_the_server_parses(client: Client,
     assert _header(schema, "/events/stream", "Last-Event-ID")["pattern"] == LOG_POSITION_PATTERN
     assert _param(schema, "/incidents/stream", "after")["pattern"] == STREAM_KEY_PATTERN
     assert _header(schema, "/incidents/stream", "Last-Event-ID")["pattern"] == STREAM_KEY_PATTERN
+    for path in ("/events/stream", "/incidents/stream"):  # a header is a string or absent, never null
+        assert _header(schema, path, "Last-Event-ID")["type"] == "string" and "oneOf" not in _header(
+            schema, path, "Last-Event-ID"
+        )
     assert schema["components"]["schemas"]["Replay"]["properties"]["from_position"]["pattern"] == LOG_POSITION_PATTERN
     for path in ("/events/stream", "/incidents/stream"):
         for refused in (
