@@ -17,6 +17,7 @@ from domain.errors import (
     ConcurrencyError,
     ConflictDBError,
     NotFoundError,
+    NotReachedError,
     PermissionDeniedError,
     ValidationError,
 )
@@ -28,6 +29,7 @@ _STATUS: tuple[tuple[type[ConflictDBError], int, str], ...] = (
     (ValidationError, 400, "Bad Request"),
     (NotFoundError, 404, "Not Found"),
     (ConcurrencyError, 409, "Conflict"),
+    (NotReachedError, 409, "Conflict"),
     (AuthError, 401, "Unauthorized"),
     (PermissionDeniedError, 403, "Forbidden"),
 )
@@ -138,7 +140,8 @@ _PROBLEM_DOC = {
     403: "The API key lacks the scope this operation needs",
     404: "No such resource",
     406: "None of the Accept header's media types can be served",
-    409: "Conflicts with the current state (an Idempotency-Key reused with another body, a concurrent change)",
+    409: "Conflicts with the current state (an Idempotency-Key reused with another body, a concurrent change, "
+    "a log position past what the read models hold yet)",
     413: "The request body is larger than the configured limit (CONFLICTDB_MAX_BODY_BYTES)",
     415: "The body is not JSON (send Content-Type: application/json, uncompressed)",
     503: "Not available now: the read models have not reached `min_position`, or too many live streams are open "

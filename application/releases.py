@@ -14,7 +14,7 @@ from typing import Annotated, Protocol
 import msgspec
 
 from application.ports import Clock
-from domain.errors import ConcurrencyError, NotFoundError, ValidationError
+from domain.errors import ConcurrencyError, NotFoundError, NotReachedError, ValidationError
 from domain.events.releases import ReleaseCreated
 
 NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
@@ -26,7 +26,7 @@ class ReleaseInput(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
 
     name: Annotated[str, msgspec.Meta(pattern=NAME_PATTERN)]
     position: Annotated[str, msgspec.Meta(pattern=r"^(0|[0-9]{1,18}-[0-9]{1,18})$")] | None = None
-    note: str | None = None
+    note: Annotated[str, msgspec.Meta(max_length=2000)] | None = None
 
 
 class Release(msgspec.Struct, frozen=True, kw_only=True):
@@ -65,7 +65,7 @@ async def create_release(
     projected = await positions.projected()
     position = projected if data.position is None else _checked(positions, "position", data.position)
     if positions.after(position, projected):
-        raise ValidationError(f"position: {position} is beyond what the read models hold ({projected})")
+        raise NotReachedError(f"position: {position} is beyond what the read models hold ({projected}); retry later")
     note = data.note.strip() if data.note and data.note.strip() else None
     if note is not None and len(note) > 2000:
         raise ValidationError("note: at most 2000 characters")
@@ -111,7 +111,7 @@ async def as_of_position(
         position = _checked(positions, "as_of", as_of)
     projected = await positions.projected()
     if positions.after(position, projected):
-        raise ValidationError(f"as_of: {position} is beyond what the read models hold yet ({projected}); retry later")
+        raise NotReachedError(f"as_of: {position} is beyond what the read models hold yet ({projected}); retry later")
     return position
 
 

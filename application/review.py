@@ -11,13 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Mapping, Sequence
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import msgspec
 
 from application.ingest import PendingEvent, Reextraction, reextract_stream, stream_of
 from application.ports import ArticleStore, Stored
-from domain.articles import ArticlePatch, event_id_for, validated_patch
+from domain.articles import NO_NUL_PATTERN, ArticlePatch, event_id_for, validated_patch
 from domain.errors import NotFoundError, ValidationError
 from domain.events import CONFLICT_EVENT_TYPES, DomainEvent, EventRetracted
 from domain.events.review import (
@@ -27,7 +27,7 @@ from domain.events.review import (
     EventFlaggedForRereview,
     EventRejected,
 )
-from domain.review import ReviewedEvent, Verdict, apply_decision, check_note, corrected_event, reviewed_events
+from domain.review import MAX_NOTE, ReviewedEvent, Verdict, apply_decision, check_note, corrected_event, reviewed_events
 from domain.wire import WireEvent, wire_event
 
 
@@ -36,7 +36,12 @@ class ReviewInput(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
 
     verdict: Verdict
     changes: dict[str, Any] | None = None
-    note: str | None = None
+    # Declared (check_note strips it, then refuses more than MAX_NOTE, or none for a rejection: the OpenAPI
+    # states that rule too, api/openapi.py).
+    note: (
+        Annotated[str, msgspec.Meta(extra_json_schema={"extra": {"pattern": NO_NUL_PATTERN, "max_length": MAX_NOTE}})]
+        | None
+    ) = None
 
 
 HistoryStep = Literal["extracted", "confirmed", "rejected", "corrected", "flagged_for_rereview", "retracted"]

@@ -43,24 +43,47 @@ _PUBLISHED_AT = msgspec.Meta(
     },
 )
 _SPACE = re.compile(r"\s+")
+# What the OpenAPI declares of free text, as `extra` (the checks below refuse the rest, naming the field):
+# no NUL (PostgreSQL text cannot hold U+0000) and, where a blank value is refused, one character that is
+# neither a space (str.isspace, which strip() removes) nor a control character.
+NO_NUL_PATTERN = r"^[^\x00]*$"
+NOT_BLANK_PATTERN = r"^[^\x00]*[^\s\x00-\x20\x7f-\xa0][^\x00]*$"
+# An article URL as the declared pattern takes it: http(s), an ASCII host (no user info), then anything
+# but NUL. The enforced pattern is looser; `_check_url` refuses what urlsplit cannot read or finds no host in.
+URL_PATTERN = r"^[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9._~!$&'()*+,;=-]+(:[0-9]*)?([/?#][^\x00]*)?$"
+
+
+def declared(pattern: str) -> dict[str, Any]:
+    """`extra_json_schema` declaring `pattern` in the OpenAPI only (Litestar reads `extra`)."""
+    return {"extra": {"pattern": pattern}}
 
 
 class ArticleInput(msgspec.Struct, kw_only=True):
     """An article as a client submits it (POST /articles, a JSONL line, a file)."""
 
-    title: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_TITLE)]
-    text: Annotated[str, msgspec.Meta(min_length=1)]
+    title: Annotated[
+        str, msgspec.Meta(min_length=1, max_length=MAX_TITLE, extra_json_schema=declared(NOT_BLANK_PATTERN))
+    ]
+    text: Annotated[str, msgspec.Meta(min_length=1, extra_json_schema=declared(NOT_BLANK_PATTERN))]
     url: (
         Annotated[
             str,
-            msgspec.Meta(max_length=MAX_FIELD, pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\s]", description="http(s) URL"),
+            msgspec.Meta(
+                max_length=MAX_FIELD,
+                pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\s]",
+                description="http(s) URL",
+                extra_json_schema=declared(URL_PATTERN),
+            ),
         ]
         | None
     ) = None
-    source: Annotated[str, msgspec.Meta(max_length=MAX_FIELD)] | None = None
+    source: Annotated[str, msgspec.Meta(max_length=MAX_FIELD, extra_json_schema=declared(NO_NUL_PATTERN))] | None = None
     published_at: Annotated[str, _PUBLISHED_AT] | None = None
     language: Literal["de", "en"] | None = None  # absent: detected from the text
-    external_id: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_FIELD)] | None = None
+    external_id: (
+        Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_FIELD, extra_json_schema=declared(NO_NUL_PATTERN))]
+        | None
+    ) = None
 
 
 class Article(msgspec.Struct, frozen=True, kw_only=True):
@@ -203,9 +226,28 @@ class ArticlePatch(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
 
     published_at: Annotated[str, _PUBLISHED_AT] | None = None
     language: Literal["de", "en"] | None = None
-    source: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_FIELD, pattern=r"\S")] | None = None
-    title: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_TITLE, pattern=r"\S")] | None = None
-    note: Annotated[str, msgspec.Meta(max_length=2000)] | None = None
+    source: (
+        Annotated[
+            str,
+            msgspec.Meta(
+                min_length=1, max_length=MAX_FIELD, pattern=r"\S", extra_json_schema=declared(NOT_BLANK_PATTERN)
+            ),
+        ]
+        | None
+    ) = None
+    title: (
+        Annotated[
+            str,
+            msgspec.Meta(
+                min_length=1, max_length=MAX_TITLE, pattern=r"\S", extra_json_schema=declared(NOT_BLANK_PATTERN)
+            ),
+        ]
+        | None
+    ) = None
+    note: (
+        Annotated[str, msgspec.Meta(min_length=1, max_length=2000, extra_json_schema=declared(NOT_BLANK_PATTERN))]
+        | None
+    ) = None
 
 
 def validated_patch(patch: ArticlePatch) -> ArticlePatch:

@@ -19,6 +19,10 @@ class ConcurrencyError(ConflictDBError):
     """An append's expected stream version no longer holds."""
 
 
+class NotReachedError(ConflictDBError):
+    """A log position past what the read models hold now: well formed, answerable once they have applied it."""
+
+
 class ConfigurationError(ConflictDBError):
     """The service cannot start with the configuration it was given."""
 

@@ -71,16 +71,19 @@ def validate_filter(flt: SubscriptionFilter | None) -> SubscriptionFilter | None
         raise ValidationError("filter.country must be an ISO 3166-1 alpha-2 code")
     if flt.min_confidence is not None and not 0.0 <= flt.min_confidence <= 1.0:
         raise ValidationError("filter.min_confidence must lie between 0 and 1")
-    if flt.bbox is not None:
-        _check_bbox(flt.bbox)
+    bbox = None if flt.bbox is None else _checked_bbox(flt.bbox)
     country = flt.country.upper() if flt.country else None
-    return msgspec.structs.replace(flt, country=country)
+    return msgspec.structs.replace(flt, country=country, bbox=bbox)
 
 
-def _check_bbox(bbox: tuple[float, float, float, float]) -> None:
+def _checked_bbox(bbox: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """[west, south, east, north] in WGS84 degrees, as GET /events reads `bbox`: a west edge east of the
+    east edge crosses the antimeridian; two latitudes bound the band between them, given in either order
+    (kept south first)."""
     west, south, east, north = bbox
-    if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
+    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= 90 and -90 <= north <= 90):
         raise ValidationError("filter.bbox must be [west, south, east, north] in WGS84 degrees")
+    return (west, min(south, north), east, max(south, north))
 
 
 def wants_type(spec: Spec, event_type: str) -> bool:
@@ -144,7 +147,8 @@ def _inside(bbox: tuple[float, float, float, float], lon: float | None, lat: flo
     if lon is None or lat is None:
         return False
     west, south, east, north = bbox
-    return west <= lon <= east and south <= lat <= north
+    across = west > east  # the box crosses the antimeridian
+    return (lon >= west or lon <= east if across else west <= lon <= east) and south <= lat <= north
 
 
 def classify(status_code: int | None) -> Verdict:

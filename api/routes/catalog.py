@@ -10,7 +10,7 @@ from litestar.params import FromQuery, QueryParameter
 from api.auth import require_scope
 from api.consistency import ReadAfter
 from api.routes.events import Admin1Param
-from api.schemas import CURSOR_PATTERN, ActorCodePath, ActorsParam, EventTypesParam, Timeline
+from api.schemas import CURSOR_PATTERN, ActorCodePath, ActorsParam, CountryParam, EventTypesParam, Timeline, text_param
 from api.services import ServicesDep
 from application.queries import actors, decode_cursor, events, filters, places, stats, timeline, totals
 from domain.errors import NotFoundError
@@ -21,9 +21,7 @@ Limit = Annotated[int, QueryParameter(ge=1, le=MAX_LIMIT, description="Page size
 Cursor = Annotated[
     str | None, QueryParameter(min_length=1, pattern=CURSOR_PATTERN, description="`next_cursor` of the previous page")
 ]
-Search = Annotated[
-    str | None, QueryParameter(min_length=1, description="Substring of the name (or code), case-insensitive")
-]
+Search = Annotated[str | None, text_param("Substring of the name (or code), case-insensitive")]
 
 
 @get("/actors", tags=["catalog"], summary="Actors by number of live events", guards=READ_GUARDS)
@@ -41,11 +39,6 @@ async def get_actor(services: ServicesDep, read_after: ReadAfter, code: ActorCod
     if found is None:
         raise NotFoundError(f"no actor {parsed} in any live event")
     return found
-
-
-CountryParam = Annotated[
-    str | None, QueryParameter(min_length=1, description="ISO 3166-1 alpha-2 or alpha-3, any case, e.g. SY or SYR")
-]
 
 
 @get(

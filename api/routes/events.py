@@ -17,19 +17,25 @@ from api.auth import require_scope
 from api.consistency import ReadAfter
 from api.errors import PROBLEM_JSON, Problem, problem_responses
 from api.schemas import (
+    AT_LEAST_ZERO,
     CURSOR_PATTERN,
     JSON_INT_MAX,
     LOG_POSITION_PATTERN,
     ActorsParam,
+    BBoxParam,
+    CountryParam,
     EventDetail,
     EventItem,
     EventTypesParam,
+    ReviewStatusParam,
+    UuidText,
+    text_param,
 )
 from api.services import ServicesDep
 from application import releases
 from application.queries import events as queries
 from application.queries import filters, totals
-from domain.errors import NotFoundError, ValidationError
+from domain.errors import NotFoundError
 
 READ_GUARDS = [require_scope("read")]  # open unless CONFLICTDB_READ_KEYS_REQUIRED
 _LIST_DOC = ResponseSpec(
@@ -72,7 +78,7 @@ class _EventListOperation(Operation):
 
 TypeParam = EventTypesParam
 ActorParam = ActorsParam
-TextParam = Annotated[str | None, QueryParameter(min_length=1)]
+TextParam = UuidText
 FromParam = Annotated[
     str | None,
     QueryParameter(min_length=1, format="date", name="from", description="Occurred on or after (YYYY-MM-DD)"),
@@ -80,15 +86,17 @@ FromParam = Annotated[
 ToParam = Annotated[
     str | None, QueryParameter(min_length=1, format="date", description="Occurred on or before (YYYY-MM-DD)")
 ]
-ConfidenceParam = Annotated[float | None, QueryParameter(ge=0, le=1)]
+ConfidenceParam = Annotated[float | None, QueryParameter(ge=0, schema_extra=AT_LEAST_ZERO, le=1)]
 Admin1Param = Annotated[
     str | None,
     QueryParameter(
         min_length=1,
         max_length=32,
         pattern=r"^\s*[A-Za-z]{2}\.[A-Za-z0-9]{1,20}\s*$",
+        # The divisions the gazetteer has places in (filters.admin1 names an unknown one); listed upper case.
+        schema_extra={"enum": filters.admin1_codes()},
         description="First-level administrative division of the place, as GeoNames keys it (e.g. SY.09, any "
-        "case): `/places` gives each place's",
+        "case; the list gives them upper case): `/places` gives each place's",
     ),
 ]
 DEFAULT_LIMIT = 100
@@ -97,8 +105,8 @@ LimitParam = Annotated[
     QueryParameter(
         ge=1,
         le=JSON_INT_MAX,
-        description=f"JSON: page size (default {DEFAULT_LIMIT}, at most {queries.MAX_LIMIT}). "
-        "CSV, GeoJSON, NDJSON: the most events to export (default: every match)",
+        description=f"JSON: page size (default {DEFAULT_LIMIT}; pages hold at most {queries.MAX_LIMIT}, a larger "
+        "limit gives pages of that many). CSV, GeoJSON, NDJSON: the most events to export (default: every match)",
     ),
 ]
 FormatParam = Annotated[
@@ -121,21 +129,16 @@ async def list_events(
     request: Request[Any, Any, Any],
     type_: TypeParam = None,
     actor: ActorParam = None,
-    country: Annotated[
-        str | None, QueryParameter(min_length=1, description="ISO 3166-1 alpha-2 or alpha-3, e.g. SY or SYR")
-    ] = None,
-    place: Annotated[str | None, QueryParameter(min_length=1, description="Place name (case-insensitive)")] = None,
+    country: CountryParam = None,
+    place: Annotated[str | None, text_param("Place name (case-insensitive)")] = None,
     admin1: Admin1Param = None,
-    bbox: Annotated[str | None, QueryParameter(min_length=1, description="minLon,minLat,maxLon,maxLat")] = None,
+    bbox: BBoxParam = None,
     from_: FromParam = None,
     to: ToParam = None,
-    q: Annotated[str | None, QueryParameter(min_length=1, description="Full-text search over the evidence")] = None,
+    q: Annotated[str | None, text_param("Full-text search over the evidence")] = None,
     article_id: TextParam = None,
     min_confidence: ConfidenceParam = None,
-    review_status: Annotated[
-        list[str] | None,
-        QueryParameter(description="unreviewed, confirmed, corrected or rejected (repeat or comma-separate)"),
-    ] = None,
+    review_status: ReviewStatusParam = None,
     include_rejected: Annotated[
         bool, QueryParameter(description="also list events a person rejected (left out by default)")
     ] = False,
@@ -143,7 +146,10 @@ async def list_events(
         bool | None, QueryParameter(description="only events a re-extraction disagrees with (true) or not")
     ] = None,
     fatalities_min: Annotated[
-        int | None, QueryParameter(ge=0, le=2**31 - 1, description="only events with at least this many killed")
+        int | None,
+        QueryParameter(
+            ge=0, schema_extra=AT_LEAST_ZERO, le=2**31 - 1, description="only events with at least this many killed"
+        ),
     ] = None,
     collapse: Annotated[
         Literal["incident"] | None,
@@ -198,11 +204,8 @@ async def list_events(
 async def _json_page(
     services: ServicesDep, query: queries.EventQuery, after: queries.EventCursor | None, limit: int | None
 ) -> Response[Any]:
-    if limit is not None and limit > queries.MAX_LIMIT:
-        raise ValidationError(
-            f"limit: at most {queries.MAX_LIMIT} per JSON page (CSV, GeoJSON and NDJSON export any number)"
-        )
-    page, _ = await queries.fetch_page(services.read_pool, query, after, limit or DEFAULT_LIMIT)
+    size = min(limit or DEFAULT_LIMIT, queries.MAX_LIMIT)  # a larger limit gives full pages (exports take any)
+    page, _ = await queries.fetch_page(services.read_pool, query, after, size)
     total = await queries.count(services.read_pool, query)
     body = formats.json_page(page.items, page.next_cursor, total)
     return Response(body, media_type=formats.MEDIA_TYPES["json"], headers=_next_headers(page.next_cursor))

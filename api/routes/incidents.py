@@ -27,12 +27,21 @@ from api.routes.events import (
     TypeParam,
 )
 from api.routes.stream import KEEPALIVE_S, refuse_past_the_limit, sse
-from api.schemas import JSON_INT_MAX, IncidentDetail, items_one_of
+from api.schemas import (
+    AT_LEAST_ZERO,
+    COUNTRY_CODES,
+    CURSOR_PATTERN,
+    JSON_INT_MAX,
+    STREAM_KEY_PATTERN,
+    IncidentDetail,
+    items_one_of,
+    last_event_id,
+)
 from api.services import ServicesDep
 from application.queries import filters, totals
 from application.queries import incident_stream as stream_queries
 from application.queries import incidents as queries
-from domain.errors import NotFoundError, ValidationError
+from domain.errors import NotFoundError
 from domain.incidents.projection import IncidentView
 from domain.webhooks import INCIDENT_TYPES, validate_event_types
 
@@ -93,14 +102,22 @@ async def list_incidents(
     type_: TypeParam = None,
     actor: ActorParam = None,
     country: Annotated[
-        str | None, QueryParameter(min_length=1, description="ISO 3166-1 alpha-2 or alpha-3 of the best place")
+        str | None,
+        QueryParameter(
+            min_length=1,
+            schema_extra={"enum": COUNTRY_CODES},
+            description="ISO 3166-1 alpha-2 or alpha-3 of the best place, any case",
+        ),
     ] = None,
     admin1: Admin1Param = None,
     from_: FromParam = None,
     to: ToParam = None,
-    min_sources: Annotated[int | None, QueryParameter(ge=0, le=2**31 - 1, description="Distinct articles")] = None,
+    min_sources: Annotated[
+        int | None, QueryParameter(ge=0, schema_extra=AT_LEAST_ZERO, le=2**31 - 1, description="Distinct articles")
+    ] = None,
     min_fatalities: Annotated[
-        int | None, QueryParameter(ge=0, le=2**31 - 1, description="Best estimate of killed")
+        int | None,
+        QueryParameter(ge=0, schema_extra=AT_LEAST_ZERO, le=2**31 - 1, description="Best estimate of killed"),
     ] = None,
     sort: FromQuery[queries.Sort] = "date",
     order: FromQuery[queries.Order] = "desc",
@@ -109,12 +126,14 @@ async def list_incidents(
         QueryParameter(
             ge=1,
             le=JSON_INT_MAX,
-            description=f"JSON: page size (default {DEFAULT_LIMIT}, at most {queries.MAX_LIMIT}). "
-            "CSV, GeoJSON, NDJSON: the most incidents to export (default: every match)",
+            description=f"JSON: page size (default {DEFAULT_LIMIT}; pages hold at most {queries.MAX_LIMIT}, "
+            "a larger limit gives pages of that many). CSV, GeoJSON, NDJSON: the most incidents to export "
+            "(default: every match)",
         ),
     ] = None,
     cursor: Annotated[
-        str | None, QueryParameter(min_length=1, description="`next_cursor` of the previous page")
+        str | None,
+        QueryParameter(min_length=1, pattern=CURSOR_PATTERN, description="`next_cursor` of the previous page"),
     ] = None,
     format_: FormatParam = None,
 ) -> Response[Any]:
@@ -128,11 +147,7 @@ async def list_incidents(
         return Stream(
             _export(fmt, queries.iterate(services.read_pool, query, after, limit)), media_type=formats.MEDIA_TYPES[fmt]
         )
-    if limit is not None and limit > queries.MAX_LIMIT:
-        raise ValidationError(
-            f"limit: at most {queries.MAX_LIMIT} per JSON page (CSV, GeoJSON and NDJSON export any number)"
-        )
-    page = await queries.fetch_page(services.read_pool, query, after, limit or DEFAULT_LIMIT)
+    page = await queries.fetch_page(services.read_pool, query, after, min(limit or DEFAULT_LIMIT, queries.MAX_LIMIT))
     total = await queries.count(services.read_pool, query)
     body = formats.json_page(page.items, page.next_cursor, total)
     headers = None if page.next_cursor is None else {"X-Next-Cursor": page.next_cursor}
@@ -192,13 +207,21 @@ ChangeTypesParam = Annotated[
     guards=READ_GUARDS,
 )
 async def incident_stream(
-    request: Request[Any, Any, Any],
     services: ServicesDep,
-    after: Annotated[str | None, QueryParameter(min_length=1, description="0, a log position or a change id")] = None,
+    after: Annotated[
+        str | None,
+        QueryParameter(
+            min_length=1,
+            max_length=60,
+            schema_extra={"pattern": STREAM_KEY_PATTERN},  # stream_queries.parse_key checks it
+            description="0, a log position or a change id",
+        ),
+    ] = None,
     types: ChangeTypesParam = None,
+    resume_from: Annotated[str | None, last_event_id(STREAM_KEY_PATTERN, "change id or log position")] = None,
 ) -> ServerSentEvent:
     refuse_past_the_limit(services)
-    resume = request.headers.get("last-event-id") or after
+    resume = resume_from or after
     start = stream_queries.parse_key("Last-Event-ID/after", resume) if resume else await services.incident_feed.head()
     wanted = validate_event_types(tuple(types) if types else None, INCIDENT_TYPES) or tuple(INCIDENT_TYPES)
     return sse(services.incident_feed.follow(start, frozenset(wanted), keepalive_s=KEEPALIVE_S))

@@ -12,16 +12,25 @@ from litestar.params import QueryParameter
 
 from api.auth import require_scope
 from api.consistency import ReadAfter
-from api.routes.events import Admin1Param
-from api.schemas import ActorsParam, EventTypesParam
+from api.errors import problem_responses
+from api.routes.events import Admin1Param, FromParam, ToParam
+from api.schemas import (
+    AT_LEAST_ZERO,
+    LOG_POSITION_PATTERN,
+    ActorsParam,
+    BBoxParam,
+    CountryParam,
+    EventTypesParam,
+    ReviewStatusParam,
+    text_param,
+)
 from api.services import ServicesDep
 from application import releases
 from application.queries import events as queries
 from application.queries import stats as queries_stats
 from domain.errors import ValidationError
 
-Text = Annotated[str | None, QueryParameter(min_length=1)]
-Many = Annotated[list[str] | None, QueryParameter(description="repeatable")]
+Text = Annotated[str | None, text_param()]
 
 
 class Stats(msgspec.Struct, frozen=True, kw_only=True):
@@ -35,6 +44,7 @@ class Stats(msgspec.Struct, frozen=True, kw_only=True):
     "/stats",
     guards=[require_scope("read")],
     tags=["catalog"],
+    responses=problem_responses(404),
     summary="Counts and fatality sums of events or incidents by type, country, actor and/or interval",
     description="`group_by` is repeatable (type, country, actor, interval; none: one total); `interval` is day, "
     "week, month, quarter or year (grouping by interval leaves undated rows out). Every /events filter applies. "
@@ -49,30 +59,38 @@ class Stats(msgspec.Struct, frozen=True, kw_only=True):
 async def get_stats(
     services: ServicesDep,
     read_after: ReadAfter,
-    group_by: Annotated[list[queries_stats.GroupBy] | None, QueryParameter(description="repeatable")] = None,
+    group_by: Annotated[
+        list[queries_stats.GroupBy] | None, QueryParameter(max_items=3, description="repeatable, at most three")
+    ] = None,
     interval: Annotated[
         queries_stats.Interval, QueryParameter(description="day, week, month, quarter, year")
     ] = "month",
     type_: EventTypesParam = None,
     actor: ActorsParam = None,
-    country: Text = None,
+    country: CountryParam = None,
     place: Text = None,
     admin1: Admin1Param = None,
-    bbox: Text = None,
-    from_: Annotated[str | None, QueryParameter(min_length=1, name="from", description="YYYY-MM-DD")] = None,
-    to: Annotated[str | None, QueryParameter(min_length=1, description="YYYY-MM-DD")] = None,
+    bbox: BBoxParam = None,
+    from_: FromParam = None,
+    to: ToParam = None,
     q: Text = None,
-    min_confidence: Annotated[float | None, QueryParameter(ge=0, le=1)] = None,
-    fatalities_min: Annotated[int | None, QueryParameter(ge=0, le=2**31 - 1)] = None,
-    review_status: Many = None,
+    min_confidence: Annotated[float | None, QueryParameter(ge=0, schema_extra=AT_LEAST_ZERO, le=1)] = None,
+    fatalities_min: Annotated[int | None, QueryParameter(ge=0, schema_extra=AT_LEAST_ZERO, le=2**31 - 1)] = None,
+    review_status: ReviewStatusParam = None,
     include_rejected: Annotated[bool, QueryParameter(description="count rejected events too")] = False,
     release: Annotated[str | None, QueryParameter(min_length=1, max_length=64)] = None,
-    as_of: Text = None,
+    as_of: Annotated[
+        str | None,
+        QueryParameter(min_length=1, pattern=LOG_POSITION_PATTERN, description="count as the read model held it here"),
+    ] = None,
     unit: Annotated[
         queries_stats.Unit, QueryParameter(description="events (reports, the default) or incidents")
     ] = "events",
     min_sources: Annotated[
-        int | None, QueryParameter(ge=0, le=2**31 - 1, description="unit=incidents: at least this many articles")
+        int | None,
+        QueryParameter(
+            ge=0, schema_extra=AT_LEAST_ZERO, le=2**31 - 1, description="unit=incidents: at least this many articles"
+        ),
     ] = None,
 ) -> Stats:
     groups = tuple(dict.fromkeys(group_by or ()))

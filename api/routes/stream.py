@@ -11,14 +11,14 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
-from litestar import Request, get
+from litestar import get
 from litestar.exceptions import HTTPException
 from litestar.params import QueryParameter
 from litestar.response import ServerSentEvent, ServerSentEventMessage
 
 from api.auth import require_scope
 from api.errors import problem_responses
-from api.schemas import items_one_of
+from api.schemas import LOG_POSITION_PATTERN, items_one_of, last_event_id
 from api.services import ServicesDep
 from application.queries import log
 from domain.webhooks import LOG_TYPES, validate_event_types
@@ -38,9 +38,12 @@ AfterParam = Annotated[
     str | None,
     QueryParameter(
         min_length=1,
+        max_length=60,
+        schema_extra={"pattern": LOG_POSITION_PATTERN},  # log.parse_position checks it
         description="Start after this log position (Last-Event-ID wins); 0 replays from the start; default: now",
     ),
 ]
+LastEventId = Annotated[str | None, last_event_id(LOG_POSITION_PATTERN, "log position")]
 
 
 @get(
@@ -52,10 +55,10 @@ AfterParam = Annotated[
     guards=[require_scope("read")],
 )
 async def event_stream(
-    request: Request[Any, Any, Any], services: ServicesDep, after: AfterParam = None, types: TypesParam = None
+    services: ServicesDep, after: AfterParam = None, types: TypesParam = None, resume_from: LastEventId = None
 ) -> ServerSentEvent:
     refuse_past_the_limit(services)
-    resume = request.headers.get("last-event-id") or after
+    resume = resume_from or after
     start = log.parse_position("Last-Event-ID/after", resume) if resume else await services.store.head()
     wanted = validate_event_types(tuple(types) if types else None, LOG_TYPES) or tuple(LOG_TYPES)
     items = services.live.follow(start, frozenset(wanted), keepalive_s=KEEPALIVE_S)

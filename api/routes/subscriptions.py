@@ -4,24 +4,43 @@ retry deliveries, replay history. Every route needs an API key with the "admin" 
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, delete, get, patch, post
+from litestar.openapi.spec import OpenAPIType, Schema
 from litestar.params import JSONBody, PathParameter, QueryParameter
 
 from api.auth import require_scope
 from api.body import reject_nul, require_json
-from api.schemas import JSON_INT_MAX, items_one_of
+from api.schemas import AT_LEAST_ZERO, COUNTRY_CODES, JSON_INT_MAX, LOG_POSITION_PATTERN, items_one_of
 from api.services import ServicesDep
 from application import subscriptions as use_cases
 from application.queries import BIGINT_MAX, deliveries, filters, subscriptions, totals
+from domain.articles import NO_NUL_PATTERN, declared
 from domain.errors import ValidationError
 from domain.events.subscriptions import SubscriptionFilter
-from domain.webhooks import DELIVERABLE_TYPES
+from domain.webhooks import DELIVERABLE_TYPES, MAX_URL_LENGTH
 
-Description = Annotated[str, msgspec.Meta(max_length=500)]
-Url = Annotated[str, msgspec.Meta(min_length=1, max_length=2048)]
+# reject_nul refuses U+0000 in any field (PostgreSQL cannot store it): declared, not enforced here.
+Description = Annotated[str, msgspec.Meta(max_length=500, extra_json_schema=declared(NO_NUL_PATTERN))]
+# A webhook URL as the declared pattern takes it (infra.webhooks.ssrf.check_url_syntax checks it, naming what
+# is wrong): http(s), a host name of at most six labels of at most 41 letters, digits, '_' or '-' each (so
+# within DNS' 253 characters) or an IPv4 address, a port up to 65535, then printable ASCII; no user info. The
+# server also takes IPv6 literals and longer host names, which the pattern leaves out.
+_LABEL = r"[A-Za-z0-9_]([A-Za-z0-9_-]{0,39}[A-Za-z0-9_])?"
+_PORT = r"(6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[1-9][0-9]{0,3}|0)"
+WEBHOOK_URL_PATTERN = rf"^[Hh][Tt][Tt][Pp][Ss]?://{_LABEL}(\.{_LABEL}){{0,5}}(:{_PORT})?([/?#][!-~]*)?$"
+Url = Annotated[
+    str,
+    msgspec.Meta(
+        min_length=1,
+        max_length=MAX_URL_LENGTH,
+        description="The endpoint: http(s), no credentials; a private or loopback address only where "
+        "CONFLICTDB_WEBHOOK_ALLOW_PRIVATE allows it",
+        extra_json_schema=declared(WEBHOOK_URL_PATTERN),
+    ),
+]
 MAX_ACTOR = 100
 Cursor = Annotated[str | None, QueryParameter(min_length=1, description="`next_cursor` of the previous page")]
 Limit = Annotated[int, QueryParameter(ge=1, le=500, description="page size")]
@@ -36,25 +55,50 @@ EventTypes = Annotated[
 ]
 
 
+Longitude = Annotated[float, msgspec.Meta(ge=-180, le=180)]
+Latitude = Annotated[float, msgspec.Meta(ge=-90, le=90)]
+_LON_DOC, _LAT_DOC = (
+    Schema(type=OpenAPIType.NUMBER, minimum=-180, maximum=180),
+    Schema(type=OpenAPIType.NUMBER, minimum=-90, maximum=90),
+)
+# Litestar declares neither a fixed tuple's length nor its items' bounds: stated here, as msgspec checks them.
+_BBOX_DOC = {"extra": {"min_items": 4, "max_items": 4, "prefix_items": [_LON_DOC, _LAT_DOC, _LON_DOC, _LAT_DOC]}}
+
+
+class FilterInput(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """A subscription's `filter` as a request gives it (stored as a SubscriptionFilter, the country as its
+    alpha-2 code): what the OpenAPI declares of each field is what the server checks."""
+
+    actor: Annotated[str, msgspec.Meta(max_length=MAX_ACTOR, extra_json_schema=declared(NO_NUL_PATTERN))] | None = None
+    country: Annotated[str, msgspec.Meta(extra_json_schema={"extra": {"enum": [*COUNTRY_CODES, None]}})] | None = None
+    # [west, south, east, north]: west > east crosses the antimeridian, the latitudes come in either order.
+    bbox: (
+        Annotated[tuple[Longitude, Latitude, Longitude, Latitude], msgspec.Meta(extra_json_schema=_BBOX_DOC)] | None
+    ) = None
+    min_confidence: Annotated[float, msgspec.Meta(ge=0, le=1, extra_json_schema={"extra": AT_LEAST_ZERO})] | None = None
+
+
 class CreateSubscription(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     url: Url
     event_types: EventTypes | None = None
-    filter: SubscriptionFilter | None = None
+    filter: FilterInput | None = None
     description: Description | None = None
 
 
 class PatchSubscription(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     paused: bool | msgspec.UnsetType = msgspec.UNSET
     event_types: EventTypes | msgspec.UnsetType | None = msgspec.UNSET
-    filter: SubscriptionFilter | msgspec.UnsetType | None = msgspec.UNSET
+    filter: FilterInput | msgspec.UnsetType | None = msgspec.UNSET
     description: Description | msgspec.UnsetType | None = msgspec.UNSET
 
 
-Body = TypeVar("Body", CreateSubscription, PatchSubscription)
-
-
 class Replay(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
-    from_position: str | None = None
+    # The log position to re-send from (inclusive), as the API issues them; 0 or absent: the whole log. The
+    # pattern is declared only: the replay parses the position and says what it expected.
+    from_position: (
+        Annotated[str, msgspec.Meta(max_length=60, extra_json_schema={"extra": {"pattern": LOG_POSITION_PATTERN}})]
+        | None
+    ) = None
 
 
 class CreatedSubscription(msgspec.Struct, kw_only=True):
@@ -82,12 +126,12 @@ class SubscriptionController(Controller):
 
     @post("/", guards=[require_json], summary="Subscribe an endpoint; the signing secret is returned only here")
     async def create(self, services: ServicesDep, data: JSONBody[CreateSubscription]) -> CreatedSubscription:
-        data = _checked(data)
+        reject_nul(data)
         subscription, secret = await use_cases.subscribe(
             services.subscriptions,
             url=data.url,
             event_types=data.event_types,
-            filter=data.filter,
+            filter=_stored_filter(data.filter),
             description=data.description,
             allow_private=services.settings.webhook_allow_private,
         )
@@ -114,12 +158,14 @@ class SubscriptionController(Controller):
     async def change(
         self, services: ServicesDep, subscription_id: SubscriptionId, data: JSONBody[PatchSubscription]
     ) -> subscriptions.Subscription:
-        data = _checked(data)
+        reject_nul(data)
         changes: dict[str, Any] = {
             name: getattr(data, name)
             for name in ("event_types", "filter", "description")
             if getattr(data, name) is not msgspec.UNSET
         }
+        if "filter" in changes:
+            changes["filter"] = _stored_filter(changes["filter"])
         paused = None if data.paused is msgspec.UNSET else data.paused
         return await use_cases.change(services.subscriptions, subscription_id, paused=paused, changes=changes)
 
@@ -172,16 +218,12 @@ class SubscriptionController(Controller):
         return Replayed(enqueued=await use_cases.replay(services.deliveries, subscription_id, data.from_position))
 
 
-def _checked(data: Body) -> Body:
-    """The body with its filter's country as the alpha-2 code events carry (SYR -> SY)."""
-    reject_nul(data)
-    flt = data.filter
-    if not isinstance(flt, SubscriptionFilter):
-        return data
-    if flt.actor is not None and len(flt.actor) > MAX_ACTOR:
-        raise ValidationError(f"filter.actor is longer than {MAX_ACTOR} characters (an actor code, e.g. RUS)")
+def _stored_filter(flt: FilterInput | None) -> SubscriptionFilter | None:
+    """The filter as the subscription keeps it: the country as the alpha-2 code events carry (SYR -> SY)."""
+    if flt is None:
+        return None
     code = filters.country(flt.country, "filter.country")
-    return msgspec.structs.replace(data, filter=msgspec.structs.replace(flt, country=code))
+    return SubscriptionFilter(actor=flt.actor, country=code, bbox=flt.bbox, min_confidence=flt.min_confidence)
 
 
 def _next_cursor(items: list[subscriptions.Subscription] | list[deliveries.Delivery], limit: int) -> str | None:

@@ -27,7 +27,7 @@ from __future__ import annotations
 from domain.gazetteer.actors import actor_country, find_actors
 from domain.gazetteer.model import ActorKind, ActorMention, Place, PlaceMention
 from domain.gazetteer.places import capital_name, country_place, find_places
-from domain.gazetteer.references import ADMIN1, PlaceReference, admin1_places, place_reference
+from domain.gazetteer.references import ADMIN1, PlaceReference, admin1_keys, admin1_places, place_reference
 
 __all__ = [
     "ADMIN1",
@@ -37,6 +37,7 @@ __all__ = [
     "PlaceMention",
     "PlaceReference",
     "actor_country",
+    "admin1_keys",
     "admin1_places",
     "capital_name",
     "country_place",

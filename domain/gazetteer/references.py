@@ -47,6 +47,11 @@ def _by_admin1() -> dict[str, tuple[str, ...]]:
     return {code: tuple(sorted(names)) for code, names in found.items()}
 
 
+def admin1_keys() -> list[str]:
+    """Every division some place of the gazetteer lies in (its GeoNames key), sorted."""
+    return sorted(_by_admin1())
+
+
 def admin1_places(admin1: str) -> tuple[str, ...]:
     """The canonical names of the gazetteer's places in a division (its country is the key's prefix)."""
     return _by_admin1().get(admin1, ())

@@ -12,9 +12,10 @@ import msgspec
 
 from domain.errors import ValidationError
 from domain.events import CONFLICT_TYPE_NAMES
-from domain.gazetteer import ADMIN1, admin1_places
+from domain.gazetteer import ADMIN1, admin1_keys, admin1_places
 from domain.review import REVIEW_STATUSES
 from infra.event_store import Position
+from infra.queries.common import MAX_TEXT as MAX_TEXT  # the longest free-text filter value (re-exported)
 from infra.queries.common import check_text
 
 _ACTOR_CODE = re.compile(r"[A-Z0-9]{2,10}(-[A-Z0-9]{2,10})*")
@@ -59,6 +60,17 @@ def country(value: str | None, name: str = "country") -> str | None:
     return code
 
 
+def country_codes() -> list[str]:
+    """Every code `country` takes, upper case then lower case (it takes any case, and whitespace around):
+    ISO 3166-1 alpha-2 and alpha-3, and Kosovo's XK and XKX. The OpenAPI lists them."""
+    import pycountry
+
+    upper = sorted(
+        {c.alpha_2 for c in pycountry.countries} | {c.alpha_3 for c in pycountry.countries} | set(_USER_ASSIGNED)
+    )
+    return upper + [code.lower() for code in upper]
+
+
 def _alpha_2(code: str) -> str | None:
     if not _COUNTRY.fullmatch(code):
         return None
@@ -68,6 +80,11 @@ def _alpha_2(code: str) -> str | None:
 
     found = pycountry.countries.get(alpha_2=code) if len(code) == 2 else pycountry.countries.get(alpha_3=code)
     return None if found is None else str(found.alpha_2)
+
+
+def admin1_codes() -> list[str]:
+    """Every division `admin1` takes (GeoNames keys, upper case; it takes any case): the gazetteer's."""
+    return admin1_keys()
 
 
 def admin1(value: str | None) -> str | None:
@@ -117,6 +134,8 @@ def parse_uuid(name: str, value: str) -> uuid.UUID:
 
 
 def bbox(value: str | None) -> BBox | None:
+    """minLon,minLat,maxLon,maxLat: minLon > maxLon crosses the antimeridian; the two latitudes bound the band
+    between them, in either order."""
     if value is None:
         return None
     parts = value.split(",")
@@ -126,12 +145,12 @@ def bbox(value: str | None) -> BBox | None:
         numbers = []
     if len(numbers) != 4 or not all(math.isfinite(n) for n in numbers):
         raise ValidationError(f"bbox: {_quote(value)} is not minLon,minLat,maxLon,maxLat (four numbers)")
-    box = BBox(*numbers)
-    if not (-180 <= box.min_lon <= 180 and -180 <= box.max_lon <= 180):
+    west, south, east, north = numbers
+    if not (-180 <= west <= 180 and -180 <= east <= 180):
         raise ValidationError("bbox: longitudes must lie within -180..180")
-    if not (-90 <= box.min_lat <= box.max_lat <= 90):
-        raise ValidationError("bbox: latitudes must lie within -90..90 with minLat ≤ maxLat")
-    return box
+    if not (-90 <= south <= 90 and -90 <= north <= 90):
+        raise ValidationError("bbox: latitudes must lie within -90..90")
+    return BBox(west, min(south, north), east, max(south, north))
 
 
 def _quote(value: str) -> str:

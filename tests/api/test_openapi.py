@@ -8,13 +8,19 @@ from collections.abc import Iterator
 from itertools import pairwise
 from typing import Any
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
 from api import formats
-from api.schemas import ACTOR_CODE_PATTERN
+from api.routes.subscriptions import WEBHOOK_URL_PATTERN
+from api.schemas import ACTOR_CODE_PATTERN, BBOX_PATTERN, CURSOR_PATTERN, LOG_POSITION_PATTERN, STREAM_KEY_PATTERN
+from domain.articles import NO_NUL_PATTERN, NOT_BLANK_PATTERN
 from domain.events import CONFLICT_TYPE_NAMES
-from domain.webhooks import DELIVERABLE_TYPES, INCIDENT_TYPES, LOG_TYPES
+from domain.gazetteer import admin1_places
+from domain.webhooks import DELIVERABLE_TYPES, INCIDENT_TYPES, LOG_TYPES, MAX_URL_LENGTH
+from infra.webhooks.ssrf import check_url_syntax
 from tests.api.conftest import ClientFactory
 
 Client = AsyncTestClient[Litestar]
@@ -201,3 +207,220 @@ async def test_repeatable_types_and_actors_declare_the_items_the_server_accepts(
     listed = await client.get("/events", params={"type": conflict_types, "actor": ["rus", "SYR-REB"]})
     refused = await client.get("/events", params={"actor": ""})
     assert listed.status_code == 200 and refused.status_code == 400
+
+
+def _header(schema: dict[str, Any], path: str, name: str) -> dict[str, Any]:
+    found: dict[str, Any] = next(
+        p for p in schema["paths"][path]["get"]["parameters"] if p["in"] == "header" and p["name"] == name
+    )
+    return found["schema"]
+
+
+async def test_log_positions_declare_the_forms_the_server_parses(client: Client, admin_headers: dict[str, str]) -> None:
+    schema = await schema_of(client)
+    for path in ("/events", "/actors", "/places", "/stats", "/stats/timeline", "/articles/{article_id}"):
+        assert _param(schema, path, "min_position")["pattern"] == LOG_POSITION_PATTERN, path
+    assert _param(schema, "/events/stream", "after")["pattern"] == LOG_POSITION_PATTERN
+    assert _header(schema, "/events/stream", "Last-Event-ID")["pattern"] == LOG_POSITION_PATTERN
+    assert _param(schema, "/incidents/stream", "after")["pattern"] == STREAM_KEY_PATTERN
+    assert _header(schema, "/incidents/stream", "Last-Event-ID")["pattern"] == STREAM_KEY_PATTERN
+    for path in ("/events/stream", "/incidents/stream"):  # a header is a string or absent, never null
+        assert _header(schema, path, "Last-Event-ID")["type"] == "string" and "oneOf" not in _header(
+            schema, path, "Last-Event-ID"
+        )
+    assert schema["components"]["schemas"]["Replay"]["properties"]["from_position"]["pattern"] == LOG_POSITION_PATTERN
+    for path in ("/events/stream", "/incidents/stream"):
+        for refused in (
+            await client.get(path, params={"after": "00"}),
+            await client.get(path, headers={"Last-Event-ID": "x"}),
+        ):
+            assert refused.status_code == 400 and refused.headers["content-type"] == "application/problem+json", path
+
+
+async def test_country_filters_declare_the_codes_the_server_knows(
+    client: Client, admin_headers: dict[str, str]
+) -> None:
+    schema = await schema_of(client)
+    for path in ("/events", "/incidents", "/places", "/stats", "/stats/timeline"):
+        codes = _param(schema, path, "country")["enum"]
+        assert {"SY", "SYR", "sy", "syr", "XK", "XKX", "UA"} <= set(codes) and "AA" not in codes, path
+    body = schema["components"]["schemas"]["FilterInput"]["properties"]["country"]["enum"]
+    assert "UKR" in body and None in body and "ABC" not in body
+    for code in ("sy", "SYR", "xkx"):
+        assert (await client.get("/events", params={"country": code})).status_code == 200, code
+    refused = await client.get("/places", params={"country": "AA"})
+    assert refused.status_code == 400 and refused.headers["content-type"] == "application/problem+json"
+
+
+async def test_admin1_filters_declare_the_divisions_the_gazetteer_has_places_in(client: Client) -> None:
+    schema = await schema_of(client)
+    for path in ("/events", "/incidents", "/places", "/stats"):
+        divisions = _param(schema, path, "admin1")["enum"]
+        assert "SY.09" in divisions and "AA.0" not in divisions, path
+        assert all(admin1_places(code) for code in divisions), path
+    assert (await client.get("/places", params={"admin1": "sy.09"})).status_code == 200
+    refused = await client.get("/places", params={"admin1": "AA.0"})
+    assert refused.status_code == 400 and refused.headers["content-type"] == "application/problem+json"
+
+
+def _bounded(node: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(node, dict):
+        if "maximum" in node:
+            yield node
+        for value in node.values():
+            yield from _bounded(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _bounded(value)
+
+
+async def test_a_lower_bound_of_zero_is_declared_too(client: Client) -> None:
+    """Litestar leaves `ge=0` out of the schema (a falsy bound); every bounded number states its minimum."""
+    schema = await schema_of(client)
+    bounded = list(_bounded(schema["paths"])) + list(_bounded(schema["components"]["schemas"]["FilterInput"]))
+    assert len(bounded) >= 10
+    assert [node for node in bounded if "minimum" not in node and "exclusiveMinimum" not in node] == []
+    assert _param(schema, "/events", "fatalities_min")["minimum"] == 0
+    assert _param(schema, "/events", "min_confidence")["minimum"] == 0
+    refused = await client.get("/events", params={"fatalities_min": "-1"})
+    assert refused.status_code == 400 and refused.headers["content-type"] == "application/problem+json"
+
+
+async def test_stats_declares_dates_positions_and_the_404_of_an_unknown_release(
+    client: Client, admin_headers: dict[str, str]
+) -> None:
+    schema = await schema_of(client)
+    for name in ("from", "to"):
+        assert _param(schema, "/stats", name)["format"] == "date", name
+    assert _param(schema, "/stats", "as_of")["pattern"] == LOG_POSITION_PATTERN
+    assert "404" in schema["paths"]["/stats"]["get"]["responses"]
+    unknown = await client.get("/stats", params={"release": "nope"})
+    assert unknown.status_code == 404 and unknown.headers["content-type"] == "application/problem+json"
+    note = schema["components"]["schemas"]["ReleaseInput"]["properties"]["note"]
+    assert note["maxLength"] == 2000
+
+
+async def test_a_position_past_the_read_models_is_a_409_not_a_400(
+    client: Client, admin_headers: dict[str, str]
+) -> None:
+    for answer in (
+        await client.get("/events", params={"as_of": "900000-900000"}),
+        await client.get("/stats", params={"as_of": "900000-900000"}),
+        await client.post("/releases", json={"name": "later", "position": "900000-900000"}, headers=admin_headers),
+    ):
+        assert answer.status_code == 409, answer.text
+        assert answer.headers["content-type"] == "application/problem+json"
+        assert "retry later" in answer.json()["detail"]
+
+
+async def test_free_text_declares_what_the_server_refuses(client: Client, admin_headers: dict[str, str]) -> None:
+    """No NUL anywhere (PostgreSQL cannot store it); a value refused when blank declares a non-space character;
+    a correction names a field to change; a rejection gives its reason."""
+    components = (await schema_of(client))["components"]["schemas"]
+    patch, article, review = components["ArticlePatch"], components["ArticleInput"], components["ReviewInput"]
+    for body, field in [(patch, "note"), (patch, "title"), (patch, "source"), (article, "title"), (article, "text")]:
+        assert body["properties"][field]["pattern"] == NOT_BLANK_PATTERN, field
+    for body, field in [(article, "source"), (article, "external_id"), (review, "note")]:
+        assert body["properties"][field]["pattern"] == NO_NUL_PATTERN, field
+    for field in ("actor",):
+        assert components["FilterInput"]["properties"][field]["pattern"] == NO_NUL_PATTERN
+    assert components["CreateSubscription"]["properties"]["description"]["pattern"] == NO_NUL_PATTERN
+    blank = re.compile(NOT_BLANK_PATTERN)
+    assert [bool(blank.search(v)) for v in ("", " ", "\u00a0\t", "a\x00", " typo ")] == [False] * 4 + [True]
+    assert [alternative["required"] for alternative in patch["anyOf"]] == [
+        ["published_at"],
+        ["language"],
+        ["source"],
+        ["title"],
+    ]
+    assert review["anyOf"][0] == {"properties": {"verdict": {"not": {"const": "rejected"}}}}
+    assert review["anyOf"][1]["required"] == ["note"]
+    text = {"title": "Talks", "text": "Delegations of Armenia and Azerbaijan held talks in Geneva on Tuesday."}
+    created = await client.post("/articles", json=text, headers=admin_headers)
+    assert created.status_code == 201, created.text
+    path = f"/articles/{created.json()['id']}"
+    corrected = await client.patch(path, json={"title": "Talks in Geneva", "note": "typo"}, headers=admin_headers)
+    assert corrected.status_code == 200, corrected.text
+    blank_note = await client.patch(path, json={"title": "Talks", "note": " "}, headers=admin_headers)
+    assert blank_note.status_code == 400 and blank_note.headers["content-type"] == "application/problem+json"
+    url = re.compile(components["ArticleInput"]["properties"]["url"]["pattern"])
+    assert url.search("https://www.example.com/a?b#c") and not url.search("http://:80/") and not url.search("http://[")
+
+
+async def test_bbox_declares_four_numbers_in_range_and_the_server_takes_every_box_it_allows(
+    make_client: ClientFactory, admin_headers: dict[str, str]
+) -> None:
+    async with make_client(run_workers=False, webhook_allow_private=True) as client:
+        await _bbox_checks(client, admin_headers)
+
+
+async def _bbox_checks(client: Client, admin_headers: dict[str, str]) -> None:
+    schema = await schema_of(client)
+    for path in ("/events", "/stats"):
+        assert _param(schema, path, "bbox")["pattern"] == BBOX_PATTERN, path
+    declared = re.compile(BBOX_PATTERN)
+    boxes = ("35,35,40,38", "170,-20,-170,-10", "10,50,0,40", "-180,-90,180,90", "0.5,-0,180.0,90.00")
+    assert all(declared.search(box) for box in boxes)
+    assert not any(declared.search(box) for box in ("1,2,3", "181,0,0,0", "0,91,0,0", "a,b,c,d"))
+    for box in boxes:  # west > east crosses the antimeridian; the latitudes come in either order
+        assert (await client.get("/events", params={"bbox": box})).status_code == 200, box
+    body = schema["components"]["schemas"]["FilterInput"]["properties"]["bbox"]
+    assert (body["minItems"], body["maxItems"]) == (4, 4)
+    bounds = [(item["minimum"], item["maximum"]) for item in body["prefixItems"]]
+    assert bounds == [(-180, 180), (-90, 90), (-180, 180), (-90, 90)]
+    hook = {"url": "http://127.0.0.1:9/hook", "filter": {"bbox": [170, 10, -170, -10]}}
+    created = await client.post("/subscriptions", json=hook, headers=admin_headers)
+    assert created.status_code == 201, created.text
+    assert created.json()["subscription"]["filter"]["bbox"] == [170, -10, -170, 10]
+    refused = await client.post("/subscriptions", json={**hook, "filter": {"bbox": []}}, headers=admin_headers)
+    assert refused.status_code == 400 and refused.headers["content-type"] == "application/problem+json"
+
+
+@settings(max_examples=300, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+@given(url=st.from_regex(WEBHOOK_URL_PATTERN, fullmatch=True).filter(lambda u: len(u) <= MAX_URL_LENGTH))
+def test_every_webhook_url_the_pattern_allows_passes_the_servers_syntax_check(url: str) -> None:
+    check_url_syntax(url)
+
+
+async def test_subscription_url_declares_its_pattern(make_client: ClientFactory, admin_headers: dict[str, str]) -> None:
+    async with make_client(run_workers=False, webhook_allow_private=True) as client:
+        url = (await schema_of(client))["components"]["schemas"]["CreateSubscription"]["properties"]["url"]
+        refused = await client.post("/subscriptions", json={"url": "0"}, headers=admin_headers)
+        created = await client.post(
+            "/subscriptions", json={"url": "HTTPS://hooks.eu.example.com:8443/in?x=1"}, headers=admin_headers
+        )
+    assert url["pattern"] == WEBHOOK_URL_PATTERN
+    pattern = re.compile(WEBHOOK_URL_PATTERN)
+    assert not any(pattern.search(u) for u in ("0", "ftp://x/", "http://u:p@x/", "http://x:65536/", "http://x /"))
+    assert refused.status_code == 400 and refused.headers["content-type"] == "application/problem+json"
+    assert created.status_code == 201, created.text
+
+
+async def test_free_text_filters_declare_a_non_blank_value_and_ids_their_format(client: Client) -> None:
+    schema = await schema_of(client)
+    for path, name in [("/events", "q"), ("/events", "place"), ("/stats", "q"), ("/actors", "q"), ("/places", "q")]:
+        declared = _param(schema, path, name)
+        assert (declared["pattern"], declared["maxLength"]) == (NOT_BLANK_PATTERN, 500), (path, name)
+    assert _param(schema, "/events", "article_id")["format"] == "uuid"
+    assert _param(schema, "/stats", "group_by")["maxItems"] == 3
+    statuses = re.compile(_param(schema, "/events", "review_status")["items"]["pattern"])
+    assert statuses.search("confirmed,rejected") and not statuses.search("maybe")
+    for path, params in [
+        ("/events", {"review_status": "confirmed,rejected", "q": "talks", "place": "Aleppo"}),
+        ("/stats", {"review_status": ["unreviewed", "corrected"], "group_by": ["type", "country", "actor"]}),
+    ]:
+        assert (await client.get(path, params=params)).status_code == 200, path
+    for path, params in [("/events", {"q": " "}), ("/events", {"article_id": "0"}), ("/actors", {"q": "\u00a0"})]:
+        refused = await client.get(path, params=params)
+        assert refused.status_code == 400 and refused.headers["content-type"] == "application/problem+json", params
+
+
+async def test_a_json_limit_past_the_page_size_gives_full_pages_and_cursors_declare_their_alphabet(
+    client: Client,
+) -> None:
+    schema = await schema_of(client)
+    assert _param(schema, "/incidents", "cursor")["pattern"] == CURSOR_PATTERN
+    for path in ("/events", "/incidents"):
+        assert _param(schema, path, "limit")["maximum"] > 500, path
+        answer = await client.get(path, params={"limit": "100000"})
+        assert answer.status_code == 200 and answer.json()["items"] == [], path

@@ -116,7 +116,8 @@ async def test_bad_event_types_and_filters_are_refused(
     async with make_client(run_workers=False, webhook_allow_private=True) as client:
         for body in (
             {"event_types": ["ArticleSubmitted"]},
-            {"filter": {"bbox": [10, 50, 5, 40]}},
+            {"filter": {"bbox": [10, 50, 5]}},
+            {"filter": {"bbox": [10, 91, 5, 40]}},
             {"filter": {"min_confidence": 2}},
             {"unknown": 1},
         ):

@@ -92,6 +92,14 @@ def test_an_event_without_a_location_fails_a_place_filter() -> None:
     assert not matches(Spec(filter=SubscriptionFilter(bbox=(-180, -90, 180, 90))), TalksHeld(evidence=EVIDENCE))
 
 
+def test_a_filter_box_crosses_the_antimeridian_and_takes_its_latitudes_in_either_order() -> None:
+    flt = validate_filter(SubscriptionFilter(bbox=(170.0, 10.0, -170.0, -10.0)))
+    assert flt is not None and flt.bbox == (170.0, -10.0, -170.0, 10.0)
+    fiji, greenwich = Location(name="Suva", lat=-0.5, lon=178.4), Location(name="Accra", lat=5.6, lon=-0.2)
+    assert matches(Spec(filter=flt), TalksHeld(evidence=EVIDENCE, location=fiji))
+    assert not matches(Spec(filter=flt), TalksHeld(evidence=EVIDENCE, location=greenwich))
+
+
 def test_validation_refuses_unknown_types_and_bad_filters() -> None:
     assert validate_event_types(("TalksHeld", "TalksHeld")) == ("TalksHeld",)
     assert validate_filter(SubscriptionFilter(country="ua")) == SubscriptionFilter(country="UA")
@@ -99,7 +107,8 @@ def test_validation_refuses_unknown_types_and_bad_filters() -> None:
         lambda: validate_event_types(("ArticleSubmitted",)),
         lambda: validate_event_types(()),
         lambda: validate_filter(SubscriptionFilter(country="Ukraine")),
-        lambda: validate_filter(SubscriptionFilter(bbox=(10, 0, 0, 10))),
+        lambda: validate_filter(SubscriptionFilter(bbox=(10, 0, 190, 10))),
+        lambda: validate_filter(SubscriptionFilter(bbox=(10, -91, 20, 10))),
         lambda: validate_filter(SubscriptionFilter(min_confidence=-0.1)),
     ):
         with pytest.raises(ValidationError):

@@ -5,6 +5,10 @@ A marked tier (`make fuzz`, `pytest -m fuzz`), not part of the default run. Chec
 response within its declared schema, status code and content type, and nothing the schema
 allows refused ("rejected valid input"). FUZZ_MAX_EXAMPLES sets the budget per operation.
 
+The schema states each constraint the server checks. Two kinds OpenAPI 3.1 cannot state are kept by the
+hooks (tests/fuzz/hooks.py, schema-valid cases only): which opaque cursors the server issued, and rules
+between query parameters (one excluding or needing another, `from` not after `to`).
+
 The projections run beside the app so reads see what the fuzzer wrote; the webhook dispatcher
 does not (the fuzzer invents subscription URLs, and nothing may be sent to them), and with
 private targets allowed no invented host name is ever resolved.
