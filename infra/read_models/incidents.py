@@ -80,21 +80,36 @@ _LOWER = "SELECT n, lower(n) AS lowered FROM unnest($1::text[]) AS n"
 # either side, the same name, near (a box around the report), or one side wider than a town in
 # the same country (containment). One row per matching member of each query `n` (a report and its
 # type, or a report and the truce type): the batch maps each member to the incident it is in now.
+# The place test is an OR of terms; each term is a branch of the union (an index probe by type and
+# name, box or country: migration 0018), so a member may come twice (the batch keeps a set).
 # `_Query.matches` is the same predicate in Python, for the members the batch itself wrote.
-_CANDIDATES = """
+_CANDIDATE_SPAN = """daterange(span_start, span_end, '[]')
+              && daterange(q.day_start - q.window_days, q.day_end + q.window_days, '[]') AND type = q.type"""
+_CANDIDATE_PLACES = (
+    "location_name IS NULL",
+    "q.name IS NULL",
+    "lower(location_name) = lower(q.name)",
+    "lat BETWEEN q.lat - q.dlat AND q.lat + q.dlat AND lon BETWEEN q.lon - q.dlon AND q.lon + q.dlon",
+    "country = q.country AND place_precision <> 'city'",
+    "country = q.country AND q.precision <> 'city'",
+)
+_CANDIDATES = (
+    """
 SELECT q.n, m.incident_id, m.event_id
 FROM unnest($1::int[], $2::text[], $3::date[], $4::date[], $5::int[], $6::text[], $7::text[],
             $8::float8[], $9::float8[], $10::float8[], $11::float8[], $12::text[])
      AS q(n, type, day_start, day_end, window_days, country, name, lat, lon, dlat, dlon, precision)
-JOIN LATERAL (
-    SELECT incident_id, event_id FROM {rm_incident_members}
-    WHERE daterange(span_start, span_end, '[]')
-              && daterange(q.day_start - q.window_days, q.day_end + q.window_days, '[]')
-      AND type = q.type
-      AND (location_name IS NULL OR q.name IS NULL OR lower(location_name) = lower(q.name)
-           OR (lat BETWEEN q.lat - q.dlat AND q.lat + q.dlat AND lon BETWEEN q.lon - q.dlon AND q.lon + q.dlon)
-           OR (country = q.country AND (place_precision <> 'city' OR q.precision <> 'city')))
+JOIN LATERAL ("""
+    + "\n    UNION ALL\n".join(
+        f"""
+    SELECT incident_id, event_id FROM {{rm_incident_members}}
+    WHERE {_CANDIDATE_SPAN}
+      AND {place}"""
+        for place in _CANDIDATE_PLACES
+    )
+    + """
 ) AS m ON true"""
+)
 
 _MEMBERS = """
 SELECT incident_id, rule, report::text AS report FROM {rm_incident_members}
@@ -263,12 +278,12 @@ class _Query(msgspec.Struct, frozen=True):
 
 class _Member:
     """A member row as this batch left it: `fresh` (inserted by it), `moved` (a row from before the
-    batch given another incident) or `deleted` (row None)."""
+    batch given another incident) or `deleted` (row and member None)."""
 
-    __slots__ = ("kind", "row")
+    __slots__ = ("kind", "member", "row")
 
-    def __init__(self, kind: str, row: list[Any] | None) -> None:
-        self.kind, self.row = kind, row
+    def __init__(self, kind: str, row: list[Any] | None, member: Member | None) -> None:
+        self.kind, self.row, self.member = kind, row, member
 
 
 class _Batch:
@@ -389,33 +404,46 @@ class _Batch:
             if i in self.cache:
                 continue
             members = self.stored.get(i)
-            if members is None:  # not a candidate read at the start (not expected): it is as it was
+            if members is None:  # not a candidate read at the start (not expected): as before the batch
                 members = [
                     Member(report=_reports.decode(r["report"]), rule=r["rule"])
                     for r in await self.conn.fetch(self.sql(_MEMBERS), [i])
                 ]
+            if i in self.incidents:  # merged away or closed in this batch: the member rows left with its id
+                members = self.rows_of(i, members)
             if members:
                 self.cache[i] = build_incident(members, incident_id=i)
         found = sorted((self.cache[i] for i in ids if i in self.cache), key=_first_reported_position)
         return {incident.id: incident for incident in found}
 
-    def put_member(self, event_id: uuid.UUID, row: list[Any], *, exists: bool) -> None:
+    def rows_of(self, incident_id: uuid.UUID, before: list[Member]) -> list[Member]:
+        """The members whose rows name the incident now (`_MEMBERS`' answer): of `before` (its rows
+        before the batch) those the batch left alone, and those the batch wrote with its id."""
+        kept = [m for m in before if m.report.event_id not in self.members]
+        written = [
+            m.member
+            for m in self.members.values()
+            if m.row is not None and m.member is not None and m.row[_INCIDENT] == incident_id
+        ]
+        return sorted([*kept, *written], key=lambda m: m.report.position)
+
+    def put_member(self, event_id: uuid.UUID, row: list[Any], member: Member, *, exists: bool) -> None:
         """An upsert of the member row (`exists`: the event has a row, from before the batch or not)."""
-        member = self.members.get(event_id)
-        if member is not None and member.row is not None:
-            member.row[_INCIDENT] = row[_INCIDENT]
+        held = self.members.get(event_id)
+        if held is not None and held.row is not None:
+            held.row[_INCIDENT] = row[_INCIDENT]  # ON CONFLICT: only the incident changes
             return
-        if member is None and exists:
-            self.members[event_id] = _Member("moved", row)
+        if held is None and exists:
+            self.members[event_id] = _Member("moved", row, member)
             return
-        fresh = self.members[event_id] = _Member("fresh", row)
+        fresh = self.members[event_id] = _Member("fresh", row, member)
         self.fresh.setdefault(row[_TYPE], {})[event_id] = fresh
 
     def delete_member(self, event_id: uuid.UUID) -> None:
         member = self.members.get(event_id)
         if member is not None and member.kind == "fresh" and member.row is not None:
             self.fresh[member.row[_TYPE]].pop(event_id, None)
-        self.members[event_id] = _Member("deleted", None)
+        self.members[event_id] = _Member("deleted", None, None)
         self.deleted_members.add(event_id)
 
     def delete_incident(self, incident_id: uuid.UUID) -> None:
@@ -476,9 +504,12 @@ class _Batch:
         for member in incident.members:
             event_id = member.report.event_id
             if event_id not in held:
-                self.put_member(event_id, _member_row(incident.id, member), exists=event_id != new)
+                self.put_member(event_id, _member_row(incident.id, member), member, exists=event_id != new)
         view = view_of(incident)
-        self.incidents[incident.id] = _incident_row(incident, view, position)
+        row, held_row = _incident_row(incident, view, position), self.incidents.get(incident.id)
+        if held_row is not None:
+            row[1] = held_row[1]  # ON CONFLICT sets every column but the type: it stays the inserted one
+        self.incidents[incident.id] = row
         return view
 
     def record(self, decision: Decision) -> None:

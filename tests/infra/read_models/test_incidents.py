@@ -261,6 +261,15 @@ async def _a_log_with_merges_retractions_and_campaigns(store: EventStore) -> Non
         f"article-{later}",
         [to_new_event(EventCorrected(event_id=late, reviewer="ana", corrected=corrected, changed=("location",)))],
     )
+    # A correction to another type of the event that opened an incident another event still holds: its
+    # new form opens an incident of the same id (uuid5 of the event) while that row stands (its type stays).
+    first, (opener,) = await publish(store, [strike("2024-07-01", place=HOMS)], source="h", published="2024-07-01")
+    await publish(store, [strike("2024-07-01", place=HOMS)], source="i", published="2024-07-01")
+    talks = meeting("2024-07-02", "USA", "RUS")
+    await store.append(
+        f"article-{first}",
+        [to_new_event(EventCorrected(event_id=opener, reviewer="ana", corrected=talks, changed=("type",)))],
+    )
     only, (alone,) = await publish(store, [strike("2024-09-01", place=GENEVA)], source="g", published="2024-09-01")
     await retract(store, only, alone)
 
