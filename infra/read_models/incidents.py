@@ -41,6 +41,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
 import asyncpg
@@ -58,12 +59,14 @@ from domain.incidents import (
     Retraction,
     apply,
     build_incident,
+    incident_id_for,
     leave,
     link,
     projection,
     truces_of,
 )
 from domain.incidents.changes import IncidentChange, Touches
+from domain.incidents.linking import compatible_member
 from domain.incidents.projection import ArticleSeen, Extracted, IncidentView, view_of
 from infra.read_models.base import ReadModel, Tables
 
@@ -398,10 +401,18 @@ class _Batch:
                 found.add(member.row[_INCIDENT])
         return sorted(found)
 
-    async def incidents_of(self, ids: list[uuid.UUID]) -> dict[uuid.UUID, Incident]:
-        """The incidents `ids` as they stand now, in the order `link` sees them."""
+    async def incidents_of(
+        self, ids: list[uuid.UUID], joining: tuple[Report, list[Report]] | None = None
+    ) -> dict[uuid.UUID, Incident]:
+        """The incidents `ids` as they stand now, in the order `link` sees them. `joining` (a report and the
+        truces it is linked with): only those `link` may join it to, and the one of the id it would open
+        (building every candidate's aggregate, most of which `link` passes over, was most of the time)."""
+        opens = incident_id_for(joining[0].event_id) if joining is not None else None
+        kept: list[uuid.UUID] = []
         for i in ids:
             if i in self.cache:
+                if joining is None or i == opens or _may_join(self.cache[i].members, *joining):
+                    kept.append(i)
                 continue
             members = self.stored.get(i)
             if members is None:  # not a candidate read at the start (not expected): as before the batch
@@ -411,9 +422,10 @@ class _Batch:
                 ]
             if i in self.incidents:  # merged away or closed in this batch: the member rows left with its id
                 members = self.rows_of(i, members)
-            if members:
+            if members and (joining is None or i == opens or _may_join(members, *joining)):
                 self.cache[i] = build_incident(members, incident_id=i)
-        found = sorted((self.cache[i] for i in ids if i in self.cache), key=_first_reported_position)
+                kept.append(i)
+        found = sorted((self.cache[i] for i in kept), key=_first_reported_position)
         return {incident.id: incident for incident in found}
 
     def rows_of(self, incident_id: uuid.UUID, before: list[Member]) -> list[Member]:
@@ -457,10 +469,10 @@ class _Batch:
         if self.linked(change.event_id) is not None:
             return  # linked once, never relinked
         report = self.reports[n]
-        held = await self.incidents_of(self.candidate_ids(n, 0))
         truces = (
             truces_of((await self.incidents_of(self.candidate_ids(n, 1))).values()) if len(self.queries[n]) > 1 else []
         )
+        held = await self.incidents_of(self.candidate_ids(n, 0), joining=(report, truces))
         decision = link(held.values(), report, truces=truces)
         after = apply(held, report, decision)
         into = decision.into if isinstance(decision, IncidentsMerged) else decision.incident_id
@@ -571,6 +583,16 @@ class _Batch:
 
 def _columns(rows: list[list[Any]], width: int) -> list[list[Any]]:
     return [[row[i] for row in rows] for i in range(width)]
+
+
+def _may_join(members: Sequence[Member], report: Report, truces: list[Report]) -> bool:
+    """Whether `link` finds the report a candidate in an incident of these members (its type is its
+    first member's, as `build_incident` gives it)."""
+    if not members or members[0].report.type != report.type:
+        return False
+    if any(m.report.article_id == report.article_id for m in members):
+        return False
+    return compatible_member(members, report, truces=truces) is not None
 
 
 def _first_reported_position(incident: Incident) -> int:
