@@ -449,11 +449,21 @@ def _candidates(
     for incident in incidents:
         if incident.type != report.type or report.article_id in incident.article_ids:
             continue
-        for member in incident.members:
-            check = compatible(report, member.report, rules, truces)
-            if check.ok:
-                yield _Candidate(incident, member.report, check.why)
-                break
+        found = compatible_member(incident.members, report, rules, truces)
+        if found is not None:
+            yield _Candidate(incident, found[0], found[1])
+
+
+def compatible_member(
+    members: Iterable[Member], report: Report, rules: Mapping[str, TypeRule] = RULES, truces: Sequence[Report] = ()
+) -> tuple[Report, str] | None:
+    """The first of `members` (an incident's, in log order) the report is compatible with, and why; None:
+    the report cannot join through any (`link` leaves such an incident as it is)."""
+    for member in members:
+        check = compatible(report, member.report, rules, truces)
+        if check.ok:
+            return member.report, check.why
+    return None
 
 
 def apply(incidents: Mapping[uuid.UUID, Incident], report: Report, decision: LinkDecision) -> dict[uuid.UUID, Incident]:
