@@ -18,7 +18,7 @@ from domain.extraction.gazetteer_port import DefaultGazetteer, GazetteerPort
 from domain.extraction.language import SUPPORTED, Detected, detect_language, resolve_language
 from domain.extraction.pipeline import Explanation, explain, run
 
-EXTRACTOR_VERSION = "rules-2.3.1"
+EXTRACTOR_VERSION = "rules-2.3.2"
 
 _DEFAULT_GAZETTEER = DefaultGazetteer()
 

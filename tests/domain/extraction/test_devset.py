@@ -25,7 +25,7 @@ SCORER = SHARED / "tools" / "score_events.py"
 FLOORS = {
     # rules-2.2.9: an attack on a foreign state placed there split one luckily matched Hamas attack (0.889 before)
     ("de", "tune"): 0.879,
-    # rules-2.2.9, check scored blind once (0.658 with rules-2.2.4 to 2.2.8; 0.641 with rules-2.2.3)
+    # rules-2.2.9 to 2.3.2, check scored blind once per round (0.658 with rules-2.2.4 to 2.2.8; 0.641 with 2.2.3)
     ("de", "check"): 0.65,
     ("en", "tune"): 0.877,
     # rules-2.2.8, after its errors were read (no longer blind)
