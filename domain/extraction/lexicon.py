@@ -137,73 +137,73 @@ class Lexicon:
     number_words: dict[str, int]
     dates: dict[str, Scanner] = field(default_factory=dict)
     date_gates: dict[str, tuple[str, ...]] = field(default_factory=dict)  # substrings one of which must occur
-    weekday_prefix: Pattern = re.compile("$^")  # "am", "seit", "kommenden" ... right before a weekday
-    background_clause: Pattern = re.compile("$^")
-    coordination_gap: Pattern = re.compile("$^")  # text between two members of one list
-    resolution_noun: Pattern = re.compile("$^")
-    topic_preposition: Pattern = re.compile("$^")  # "gegen", "zu" after a draft noun: what it is about
-    draft_topic_end: Pattern = re.compile("$^")  # a comma or subordinator after it: the topic has ended
+    weekday_prefix: Pattern = _NEVER  # "am", "seit", "kommenden" ... right before a weekday
+    background_clause: Pattern = _NEVER
+    coordination_gap: Pattern = _NEVER  # text between two members of one list
+    resolution_noun: Pattern = _NEVER
+    topic_preposition: Pattern = _NEVER  # "gegen", "zu" after a draft noun: what it is about
+    draft_topic_end: Pattern = _NEVER  # a comma or subordinator after it: the topic has ended
     # a relative clause right after a talks noun that states they happened: "the talks that started on
     # Friday", "die Gespräche, die am Freitag begonnen hatten" (whatever governs the noun)
-    realised_relative_after: Pattern = re.compile("$^")
-    veto_verb: Pattern = re.compile("$^")  # a nominal "Veto" states a block only with one of these
+    realised_relative_after: Pattern = _NEVER
+    veto_verb: Pattern = _NEVER  # a nominal "Veto" states a block only with one of these
     un_seat: str = "New York"
-    continuation: Pattern = re.compile("$^")  # "fortgesetzt", "dauern an": an event still going on
+    continuation: Pattern = _NEVER  # "fortgesetzt", "dauern an": an event still going on
     # English: a modal cue governs the words after it, so one in the topic after a talks noun is the topic
     head_initial: bool = False
-    deictic_now: Pattern = re.compile("$^")  # "nun", "jetzt": a date mention that yields to a named day
-    talks_topic_before: Pattern = re.compile("$^")  # "über den Kampf gegen" right before an actor: a topic
-    visit_before: Pattern = re.compile("$^")  # "bei einem Besuch in" right before a talks venue
-    support_after: Pattern = re.compile("$^")  # "unterstützten" right after an actor: attacking side
-    supported_before: Pattern = re.compile("$^")  # "die von X unterstützten" right before the supported force
-    purpose_clause: Pattern = re.compile("$^")  # "um ... zu retten": not a realised event
-    ceasefire_compliance: Pattern = re.compile("$^")  # keeping an existing truce, not declaring one
-    casualty_followup: Pattern = re.compile("$^")  # "Dabei wurden ...": the toll of the attack just reported
-    allegation: Pattern = re.compile("$^")  # "sollen ... bombardiert haben", "angeblich": a reported claim
-    reaction_clause: Pattern = re.compile("$^")  # "verurteilte den Angriff": a reaction to an event, not its report
-    nominal_reference: Pattern = re.compile("$^")  # "seit Beginn der", "während der" right before a nominal trigger
-    nominal_unrealised: Pattern = re.compile("$^")  # "eine drohende", "die geplante" right before a nominal trigger
+    deictic_now: Pattern = _NEVER  # "nun", "jetzt": a date mention that yields to a named day
+    talks_topic_before: Pattern = _NEVER  # "über den Kampf gegen" right before an actor: a topic
+    visit_before: Pattern = _NEVER  # "bei einem Besuch in" right before a talks venue
+    support_after: Pattern = _NEVER  # "unterstützten" right after an actor: attacking side
+    supported_before: Pattern = _NEVER  # "die von X unterstützten" right before the supported force
+    purpose_clause: Pattern = _NEVER  # "um ... zu retten": not a realised event
+    ceasefire_compliance: Pattern = _NEVER  # keeping an existing truce, not declaring one
+    casualty_followup: Pattern = _NEVER  # "Dabei wurden ...": the toll of the attack just reported
+    allegation: Pattern = _NEVER  # "sollen ... bombardiert haben", "angeblich": a reported claim
+    reaction_clause: Pattern = _NEVER  # "verurteilte den Angriff": a reaction to an event, not its report
+    nominal_reference: Pattern = _NEVER  # "seit Beginn der", "während der" right before a nominal trigger
+    nominal_unrealised: Pattern = _NEVER  # "eine drohende", "die geplante" right before a nominal trigger
     # "Verhandlungen über eine Waffenruhe", "talks on a truce": the truce is what talks are about, not agreed
     # "since late 2014, when the Houthis overran Sanaa": the origin of a state told as background
-    since_when: Pattern = re.compile("$^")
+    since_when: Pattern = _NEVER
     # "die angekündigte Feuerpause", "the announced truce": announcing is what the type records
-    ceasefire_nominal_ok: Pattern = re.compile("$^")
-    ceasefire_topic_before: Pattern = re.compile("$^")
-    ceasefire_topic_agreed: Pattern = re.compile("$^")  # "... und einigten sich darauf": the talks reached it
+    ceasefire_nominal_ok: Pattern = _NEVER
+    ceasefire_topic_before: Pattern = _NEVER
+    ceasefire_topic_agreed: Pattern = _NEVER  # "... und einigten sich darauf": the talks reached it
     # "regular air strikes", "regelmäßige Angriffe": a habit described, no one attack or campaign reported
-    nominal_habitual: Pattern = re.compile("$^")
+    nominal_habitual: Pattern = _NEVER
     # stopping an offensive: "stellte die Bombardierung ein", "die Offensive wurde gestoppt" (a nominal trigger)
-    offensive_stopped: Pattern = re.compile("$^")
-    offensive_stopped_before: Pattern = re.compile("$^")  # "Einstellung der", "Ende der" right before the noun
+    offensive_stopped: Pattern = _NEVER
+    offensive_stopped_before: Pattern = _NEVER  # "Einstellung der", "Ende der" right before the noun
     # a participle used as an adjective ("die eroberten Orte", "die belagerte Stadt") presupposes an
     # earlier event: the original-case text right before it, and right after it (the noun it qualifies)
     # a talks noun in a circumstantial phrase ("bei einem Dreiergipfel", "at the summit") in a past-tense
     # clause: the meeting happened, whatever failed at it ("hatten sich nicht einigen können")
     # a pronoun as the subject of the sentence's first clause: "Am Mittwoch nahmen sie ... ein" (the previous
     # sentence's subject), "Dieser hatte ... verkündet" (the last actor named before)
-    pronoun_subject: Pattern = re.compile("$^")
-    demonstrative_subject: Pattern = re.compile("$^")
+    pronoun_subject: Pattern = _NEVER
+    demonstrative_subject: Pattern = _NEVER
     # a dateline with the day ("MOSKAU/BAKU, 5. April.", "MOSCOW, April 5 (Reuters)"): named groups day, month
-    dateline: Pattern = re.compile("$^")
+    dateline: Pattern = _NEVER
     seasons: dict[str, int] = field(default_factory=dict)  # "Frühjahr"/"spring" -> its first month (3)
-    relative_pronoun_clause: Pattern = re.compile("$^")  # a clause opened by a relative pronoun ("die", "in der")
+    relative_pronoun_clause: Pattern = _NEVER  # a clause opened by a relative pronoun ("die", "in der")
     # what a weak capture verb takes when it is a capture ("nahmen den Luftwaffenstützpunkt ein")
-    capture_object: Pattern = re.compile("$^")
-    took_place: Pattern = re.compile("$^")  # "Die Zeremonie fand in Skhirat statt": a neighbour naming the venue
-    talks_frame_before: Pattern = re.compile("$^")
-    past_clause: Pattern = re.compile("$^")
-    attributive_before: Pattern = re.compile("$^")
-    attributive_after: Pattern = re.compile("$^")
+    capture_object: Pattern = _NEVER
+    took_place: Pattern = _NEVER  # "Die Zeremonie fand in Skhirat statt": a neighbour naming the venue
+    talks_frame_before: Pattern = _NEVER
+    past_clause: Pattern = _NEVER
+    attributive_before: Pattern = _NEVER
+    attributive_after: Pattern = _NEVER
     # a trigger word (lower-cased) that is a noun ("talks", "the offensive"); None: a capitalised word is one
     # (German nouns are; English ones are not, so English lists its nominal triggers)
     nominal_word: Pattern | None = None
     participle_word: Pattern = re.compile(".")  # a trigger word that can be a participle (German: any lower-case one)
-    relative_clause: Pattern = re.compile("$^")  # the start of a relative or subordinate clause ("in die", "nachdem")
-    generic_parties: Pattern = re.compile("$^")  # "die Konfliktparteien", "beide Seiten": the war's parties
+    relative_clause: Pattern = _NEVER  # the start of a relative or subordinate clause ("in die", "nachdem")
+    generic_parties: Pattern = _NEVER  # "die Konfliktparteien", "beide Seiten": the war's parties
     # an agreement told as a reply to the sentence before: "Darauf hätten sich beide Seiten geeinigt" (text
     # from the sentence's start to the agreement word) or "agreed to halt the fighting" (text right after it)
-    agreement_anaphor: Pattern = re.compile("$^")
-    agreement_truce_after: Pattern = re.compile("$^")
+    agreement_anaphor: Pattern = _NEVER
+    agreement_truce_after: Pattern = _NEVER
     agreed_talks_before: Pattern = _NEVER  # "agreed to new talks on": the talks are what was agreed
     conflict_noun_after: Pattern = _NEVER  # "Syrian conflict", "syrischen Bürgerkrieg": a topic
     target_list_gap: Pattern = _NEVER  # between two listed targets ("gegen die Hamas und die Hisbollah")
@@ -213,10 +213,10 @@ class Lexicon:
     protected_before: Pattern = _NEVER  # "a veto to protect the": the protected one is no voter
     agreement_pronoun: Pattern = _NEVER  # "agreed to it": an object that needs the truce before
     # a sentence that states a truce without a declaring verb: "Ab Mitternacht sollen die Waffen schweigen"
-    truce_statement: Pattern = re.compile("$^")
-    talks_off_topic: Pattern = re.compile("$^")  # trade, climate, migration: talks not about a conflict
-    talks_on_topic: Pattern = re.compile("$^")  # conflict topics that keep such talks (with `conflict_words`)
-    talks_topic_start: Pattern = re.compile("$^")  # "über", "zu": where the topic of talks begins
+    truce_statement: Pattern = _NEVER
+    talks_off_topic: Pattern = _NEVER  # trade, climate, migration: talks not about a conflict
+    talks_on_topic: Pattern = _NEVER  # conflict topics that keep such talks (with `conflict_words`)
+    talks_topic_start: Pattern = _NEVER  # "über", "zu": where the topic of talks begins
     venue_places: frozenset[str] = frozenset()  # canonical names of diplomatic venues (never the war's country)
     # a seat of government named as the venue ("Gespräche im Kanzleramt", "at the State Department"):
     # (the preposition and the seat, the canonical name of its city, words one of which the text must hold)
@@ -224,35 +224,35 @@ class Lexicon:
     truce_theatres: dict[str, str] = field(default_factory=lambda: dict(_TRUCE_THEATRES))
     # a wire dateline opening a paragraph ("GENEVA Syria's ...", "MUNICH – ", "Kiew/Moskau (dpa) – "), on the
     # original-case text: group "city" is the first city it names (the reporter's, or the talks', city)
-    dateline_place: Pattern = re.compile("$^")
+    dateline_place: Pattern = _NEVER
     # a speech frame right before a place ("said in Moscow", "sagte Lawrow am Montag in Moskau"): where the
     # speaker was, not where the fighting is
-    speech_place_before: Pattern = re.compile("$^")
+    speech_place_before: Pattern = _NEVER
     # a talks noun right after a foreign city ("the Munich talks", "Genf-Gespräche"): the city is the venue
-    venue_attributive_after: Pattern = re.compile("$^")
-    conflict_area_before: Pattern = re.compile("$^")  # "Krieg im", "Kämpfe in" right before a place
-    unrest_attack: Pattern = re.compile("$^")  # rioters storming an embassy: unrest, not an offensive
+    venue_attributive_after: Pattern = _NEVER
+    conflict_area_before: Pattern = _NEVER  # "Krieg im", "Kämpfe in" right before a place
+    unrest_attack: Pattern = _NEVER  # rioters storming an embassy: unrest, not an offensive
     # a phone call is between two parties: "X telefonierte mit A und B" is one call with each counterpart
-    phone_call: Pattern = re.compile("$^")  # the trigger word of a call ("telefonierte", "phoned")
-    counterpart_marker: Pattern = re.compile("$^")  # what introduces the other side ("mit", "with")
-    landmark_before: Pattern = re.compile("$^")  # "zwischen", "nördlich von" right before a place
-    sponsor_after: Pattern = re.compile("$^")  # text right after an actor that makes it the sponsor
-    blocker_before: Pattern = re.compile("$^")  # "am Veto" right before an actor: it blocked
+    phone_call: Pattern = _NEVER  # the trigger word of a call ("telefonierte", "phoned")
+    counterpart_marker: Pattern = _NEVER  # what introduces the other side ("mit", "with")
+    landmark_before: Pattern = _NEVER  # "zwischen", "nördlich von" right before a place
+    sponsor_after: Pattern = _NEVER  # text right after an actor that makes it the sponsor
+    blocker_before: Pattern = _NEVER  # "am Veto" right before an actor: it blocked
     # an attack in a subordinate clause with an attacker of its own keeps that clause's parties ("Weil sich
     # Russland an der Offensive beteiligt, kam es zum Zerwürfnis mit den USA"); English "as"/"after" clauses
     # carry the main clause's attack on too often for it
     subordinate_attack_scope: bool = False
     # armed men the text names by their kind only ("the rapid response forces", "die Einheiten")
-    unnamed_force: Pattern = re.compile("$^")
+    unnamed_force: Pattern = _NEVER
     # "China und Angola enthielten sich", "China abstained": who abstained blocked nothing
-    abstained_after: Pattern = re.compile("$^")
-    abstained_before: Pattern = re.compile("$^")
+    abstained_after: Pattern = _NEVER
+    abstained_before: Pattern = _NEVER
     # "in den syrischen Rebellengebieten", "Syrian rebel-held areas": a place described, no voter
-    place_of_actor_after: Pattern = re.compile("$^")
+    place_of_actor_after: Pattern = _NEVER
     failed_with_draft: Pattern = re.compile(
         "$^"
     )  # "scheiterte mit seinem Entwurf": subjects sponsored  # pluperfect or "bereits/damals": no default date
-    future_clause: Pattern = re.compile("$^")  # a clause that puts its weekday in the future
+    future_clause: Pattern = _NEVER  # a clause that puts its weekday in the future
     casualty_number: Pattern = re.compile("")
     casualty_killed: Pattern = re.compile("")
     casualty_injured: Pattern = re.compile("")
@@ -261,15 +261,15 @@ class Lexicon:
     casualty_background: Pattern = re.compile("")
     # a cumulative toll in the perfect ("more than 160 have been killed since October", "sind mehr als 300
     # Menschen getötet worden"): a weak attack word after it describes the dead, it reports no event
-    casualty_tally: Pattern = re.compile("$^")
+    casualty_tally: Pattern = _NEVER
     victim_civilian: Pattern = re.compile("")
     victim_child: Pattern = re.compile("")
     # casualty bounds: each is searched in the text right before a number and anchored at its end ("...$")
-    casualty_at_least: Pattern = re.compile("$^")  # "mindestens 30": low 30
-    casualty_more_than: Pattern = re.compile("$^")  # "mehr als 30": low 31
-    casualty_up_to: Pattern = re.compile("$^")  # "bis zu 30", "nearly 30": high 30
-    casualty_subgroup: Pattern = re.compile("$^")  # "darunter", "including": the counts after it are a subgroup
-    number_range_split: Pattern = re.compile("$^")  # "20 bis 30", "20-30": the two ends of a range
+    casualty_at_least: Pattern = _NEVER  # "mindestens 30": low 30
+    casualty_more_than: Pattern = _NEVER  # "mehr als 30": low 31
+    casualty_up_to: Pattern = _NEVER  # "bis zu 30", "nearly 30": high 30
+    casualty_subgroup: Pattern = _NEVER  # "darunter", "including": the counts after it are a subgroup
+    number_range_split: Pattern = _NEVER  # "20 bis 30", "20-30": the two ends of a range
     number_multipliers: dict[str, int] = field(default_factory=dict)  # "zwei Dutzend": 2 x 12
     number_approximations: dict[str, int] = field(default_factory=dict)  # "Dutzende": no best, low 24
     present_ongoing: Pattern = re.compile("")
@@ -278,24 +278,24 @@ class Lexicon:
     infinitive_governor: Pattern = re.compile("")
     offensive_realised: Pattern = re.compile("")
     offensive_object_after: Pattern = re.compile("")
-    subject_fighters_before: Pattern = re.compile("$^")
+    subject_fighters_before: Pattern = _NEVER
     # the agent of an attack participle that is unambiguous without an auxiliary ("areas seized by the
     # army", a reduced relative): English "by" is never "from", unlike German "von"
-    attack_agent_before: Pattern = re.compile("$^")
+    attack_agent_before: Pattern = _NEVER
     # the noun an attack participle with its agent qualifies ("government forces besieged by IS"): the target
-    attacked_by_after: Pattern = re.compile("$^")
+    attacked_by_after: Pattern = _NEVER
     # an actor that repelled the attack ("the army said it repelled a rebel attack"): the one attacked
-    repelling_after: Pattern = re.compile("$^")
+    repelling_after: Pattern = _NEVER
     # a sentence told as the next step of a visit ("Danach traf er ...", "Afterwards he met ..."): its talks
     # were where the scene just told took place
-    scene_continuation: Pattern = re.compile("$^")
+    scene_continuation: Pattern = _NEVER
     # a town's name that names its province ("im Gebiet Donezk", "the Kursk region"): a region, not the town
-    region_unit_before: Pattern = re.compile("$^")
-    region_unit_after: Pattern = re.compile("$^")
+    region_unit_before: Pattern = _NEVER
+    region_unit_after: Pattern = _NEVER
     # a finite attack verb of a main clause ("Die Armee griff am Sonntag kurdische Milizen an"): a party named
     # before it is the subject, one after it the object
-    finite_attack_verb: Pattern = re.compile("$^")
-    gate_words: Pattern = re.compile("$^")  # more words that let an article past the conflict gate
+    finite_attack_verb: Pattern = _NEVER
+    gate_words: Pattern = _NEVER  # more words that let an article past the conflict gate
     # "waren zwar gleichzeitig anwesend; ein Treffen der beiden kam aber nicht zustande": no talks at all
     talks_not_held: Pattern = re.compile(
         r"\bnicht\s+(?:zustande|statt)\b|\bdid\s+not\s+(?:take\s+place|materiali[sz]e)\b|\bnever\s+met\b"
@@ -313,10 +313,10 @@ class Lexicon:
     demonym_of_place: Pattern = re.compile("")
     # "seit der israelischen Staatsgründung", "since the Russian invasion", "in der Geschichte des Libanon": a
     # demonym or state in a time frame dates or ranks the event, it names no party to it
-    time_frame_before: Pattern = re.compile("$^")
+    time_frame_before: Pattern = _NEVER
     # a finite verb right after an actor named after "says": the subject of the reported clause ("..., says
     # Iraqi forces retook villages"), not an inverted attribution (", said the Syrian army.")
-    source_subject_after: Pattern = re.compile("$^")
+    source_subject_after: Pattern = _NEVER
     speaker_of_report: Pattern = _NEVER
     # people named by where they come from are that state's agents: "officials from the United States"
     people_from_before: Pattern = _NEVER
