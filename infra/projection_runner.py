@@ -9,6 +9,7 @@ is swapped in within one transaction holding both checkpoints.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Iterable, Sequence
 
@@ -25,6 +26,7 @@ from infra.read_models.envelopes import resolve
 
 log = logging.getLogger("conflictdb.projections")
 SWAP_BATCH = 500
+SWAP_ATTEMPTS = 50  # a swap waits for readers of the live tables by retrying, up to about 45 s
 
 
 def projection_followers(models: Iterable[ReadModel]) -> list[Follower]:
@@ -97,13 +99,26 @@ def _writer(model: ReadModel, tables: Tables) -> BatchHandler:
 
 
 async def _swap(pool: asyncpg.Pool, model: ReadModel) -> int:
-    """Finish the rebuild inside one transaction holding both checkpoints, then swap the tables."""
+    """Finish the rebuild and swap the tables; retried while readers hold a live table."""
+    for attempt in range(SWAP_ATTEMPTS):
+        processed = await _swap_once(pool, model)
+        if processed is not None:
+            return processed
+        await asyncio.sleep(min(0.05 * 2**attempt, 1.0))
+    raise RuntimeError(f"projection {model.name}: readers kept its tables for {SWAP_ATTEMPTS} swap attempts")
+
+
+async def _swap_once(pool: asyncpg.Pool, model: ReadModel) -> int | None:
+    """Finish the rebuild inside one transaction holding both checkpoints and every live table, then swap
+    the tables; None when a reader held a live table (nothing changed)."""
     write, processed = _writer(model, model.shadow_tables()), 0
     async with pool.acquire() as conn, conn.transaction():
         live, rebuild = checkpoints.live_name(model), checkpoints.rebuild_name(model)
         position = await checkpoints.lock_for_swap(conn, live, rebuild)
         if position is None:
             return 0  # another runner swapped it already
+        if not await checkpoints.lock_live_tables(conn, model):
+            return None
         while (batch := await read_batch(conn, position, SWAP_BATCH, types=model.topics)).end is not None:
             if batch.events:
                 await write(conn, batch.events)

@@ -87,3 +87,30 @@ async def test_rebuild_produces_a_read_model_identical_to_the_live_one(pool: asy
     statuses = await list_statuses(pool)
     assert all(s.rebuild is None and s.lag == 0 for s in statuses)
     assert await pool.fetchval("SELECT count(*) FROM pg_tables WHERE tablename LIKE '%_shadow'") == 0
+
+
+async def test_a_rebuild_swaps_in_after_a_reader_of_its_tables_finishes_without_a_deadlock(
+    pool: asyncpg.Pool, store: EventStore
+) -> None:
+    import asyncio
+
+    await submit(store, [offensive(DAY2), talks(DAY1, "RUS", "TUR")])
+    await ProjectionRunner(pool).run_until_caught_up()
+    before = await _table(pool, "rm_incidents")
+    await request_rebuild(pool, "incidents")
+    reader = await pool.acquire()
+    try:
+        transaction = reader.transaction()
+        await transaction.start()
+        await reader.fetch("SELECT * FROM rm_incident_members")  # holds one live table ...
+        rebuild = asyncio.create_task(ProjectionRunner(pool, models=[READ_MODELS["incidents"]]).run_until_caught_up())
+        await asyncio.sleep(0.5)  # the swap is ready and retrying, holding none of the live tables
+        assert not rebuild.done()
+        await reader.fetch("SELECT * FROM rm_incidents")  # ... and asks for the other: no deadlock
+        await transaction.commit()
+    finally:
+        await pool.release(reader)
+    await asyncio.wait_for(rebuild, timeout=30)
+    statuses = {s.name: s for s in await list_statuses(pool)}
+    assert statuses["incidents"].rebuild is None
+    assert await _table(pool, "rm_incidents") == before
