@@ -26,7 +26,7 @@ from infra.read_models.envelopes import resolve
 
 log = logging.getLogger("conflictdb.projections")
 SWAP_BATCH = 500
-SWAP_ATTEMPTS = 50  # a swap waits for readers of the live tables by retrying, up to about 45 s
+SWAP_ATTEMPTS = 50  # a swap waits for readers of the live tables by retrying (about 45 s), then blocks
 
 
 def projection_followers(models: Iterable[ReadModel]) -> list[Follower]:
@@ -101,14 +101,14 @@ def _writer(model: ReadModel, tables: Tables) -> BatchHandler:
 async def _swap(pool: asyncpg.Pool, model: ReadModel) -> int:
     """Finish the rebuild and swap the tables; retried while readers hold a live table."""
     for attempt in range(SWAP_ATTEMPTS):
-        processed = await _swap_once(pool, model)
+        processed = await _swap_once(pool, model, wait=attempt == SWAP_ATTEMPTS - 1)
         if processed is not None:
             return processed
         await asyncio.sleep(min(0.05 * 2**attempt, 1.0))
-    raise RuntimeError(f"projection {model.name}: readers kept its tables for {SWAP_ATTEMPTS} swap attempts")
+    raise RuntimeError(f"projection {model.name}: the swap's tables could not be locked")
 
 
-async def _swap_once(pool: asyncpg.Pool, model: ReadModel) -> int | None:
+async def _swap_once(pool: asyncpg.Pool, model: ReadModel, wait: bool = False) -> int | None:
     """Finish the rebuild inside one transaction holding both checkpoints and every live table, then swap
     the tables; None when a reader held a live table (nothing changed)."""
     write, processed = _writer(model, model.shadow_tables()), 0
@@ -117,7 +117,7 @@ async def _swap_once(pool: asyncpg.Pool, model: ReadModel) -> int | None:
         position = await checkpoints.lock_for_swap(conn, live, rebuild)
         if position is None:
             return 0  # another runner swapped it already
-        if not await checkpoints.lock_live_tables(conn, model):
+        if not await checkpoints.lock_live_tables(conn, model, wait=wait):
             return None
         while (batch := await read_batch(conn, position, SWAP_BATCH, types=model.topics)).end is not None:
             if batch.events:

@@ -50,13 +50,14 @@ async def start_rebuild(conn: asyncpg.Connection, model: ReadModel) -> None:
         )
 
 
-async def lock_live_tables(conn: asyncpg.Connection, model: ReadModel) -> bool:
+async def lock_live_tables(conn: asyncpg.Connection, model: ReadModel, wait: bool = False) -> bool:
     """Take every live table of `model` for the swap without waiting (caller's transaction): False when a
     reader holds one. Waiting while holding the others could deadlock with a reader that holds one and
     then asks for another (seen in a rebuild under load); the caller retries the swap instead."""
     try:
         async with conn.transaction():  # a savepoint: a refused lock leaves the caller's transaction usable
-            await conn.execute(f"LOCK TABLE {', '.join(model.shadow_tables())} IN ACCESS EXCLUSIVE MODE NOWAIT")
+            nowait = "" if wait else " NOWAIT"  # `wait`: the last resort, as before (PostgreSQL breaks a deadlock)
+            await conn.execute(f"LOCK TABLE {', '.join(model.shadow_tables())} IN ACCESS EXCLUSIVE MODE{nowait}")
     except asyncpg.exceptions.LockNotAvailableError:
         return False
     return True
