@@ -10,6 +10,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -68,3 +69,19 @@ def report(
     if goal_met is not None:
         line["goal_met"] = goal_met
     print(json.dumps(line), flush=True)
+
+
+def seed_articles() -> list[dict[str, Any]]:
+    """The five seed articles as `POST /articles` bodies."""
+    repo = Path(__file__).resolve().parent.parent
+    manifest = json.loads((repo / "seeds" / "manifest.json").read_text())
+    return [
+        {
+            "title": f"seed {entry['id']}",
+            "text": (repo / "seeds" / entry["file"]).read_text(),
+            "published_at": entry["published"],
+            "source": entry["source"],
+            "language": entry.get("language", "de"),
+        }
+        for entry in manifest["articles"]
+    ]

@@ -13,7 +13,6 @@ same ingestion called in process (application.ingest.ingest, no HTTP), and POST 
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import socket
 import subprocess
@@ -26,7 +25,7 @@ from typing import Any
 import asyncpg
 import httpx
 import msgspec
-from _common import bench_database, report
+from _common import bench_database, report, seed_articles
 
 from application.ingest import ingest
 from domain.articles import parse_article
@@ -46,19 +45,6 @@ BATCH_SIZE, BATCHES = 100, 3
 CONCURRENCY = 8
 PLAIN_TABLE = """CREATE TABLE IF NOT EXISTS bench_ingest_plain (
     event_id uuid, stream_id text, stream_version bigint, event_type text, data jsonb, metadata jsonb)"""
-
-
-def seed_articles() -> list[dict[str, Any]]:
-    manifest = json.loads((REPO / "seeds" / "manifest.json").read_text())
-    return [
-        {
-            "title": f"seed {entry['id']}",
-            "text": (REPO / "seeds" / entry["file"]).read_text(),
-            "published_at": entry["published"],
-            "source": entry["source"],
-        }
-        for entry in manifest["articles"]
-    ]
 
 
 def unique(seeds: list[dict[str, Any]], n: int, tag: str) -> list[dict[str, Any]]:

@@ -55,7 +55,7 @@ import psutil  # type: ignore[import-untyped]
 from standardwebhooks import Webhook
 from standardwebhooks.webhooks import WebhookVerificationError
 
-from bench._common import bench_database, report
+from bench._common import bench_database, report, seed_articles
 from infra.api_keys import create_api_key
 
 REPO = Path(__file__).resolve().parent.parent
@@ -379,20 +379,6 @@ def uptime_line() -> str:
 
 
 # --- the load
-
-
-def seed_articles() -> list[dict[str, Any]]:
-    manifest = json.loads((REPO / "seeds" / "manifest.json").read_text())
-    return [
-        {
-            "title": f"seed {entry['id']}",
-            "text": (REPO / "seeds" / entry["file"]).read_text(),
-            "published_at": entry["published"],
-            "source": entry["source"],
-            "language": entry.get("language", "de"),
-        }
-        for entry in manifest["articles"]
-    ]
 
 
 def article(seeds: list[dict[str, Any]], i: int) -> dict[str, Any]:
