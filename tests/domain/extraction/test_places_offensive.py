@@ -15,6 +15,10 @@ def _of(events: list[ConflictEvent], name: str) -> list[ConflictEvent]:
     return [e for e in events if type(e).__name__ == name]
 
 
+def _attacks_by(events: list[ConflictEvent], code: str) -> list[ConflictEvent]:
+    return [e for e in events if code in {a.code for a in e.actors if a.role == "attacker"}]
+
+
 def _codes(event: ConflictEvent) -> set[str]:
     return {a.code for a in event.actors}
 
@@ -130,7 +134,7 @@ def test_an_attack_on_a_foreign_state_is_placed_in_that_state_not_at_the_wars_to
         "zwölf Menschen. Die Hisbollah hat am Dienstag einen Angriff auf Israel gestartet."
     )
     events = _of(extract(text, published_at="2024-05-08", language="de"), "OffensiveLaunched")
-    hezbollah = [e for e in events if "HEZ" in {a.code for a in e.actors if a.role == "attacker"}]
+    hezbollah = _attacks_by(events, "HEZ")
     assert hezbollah and hezbollah[0].location is not None and hezbollah[0].location.country == "IL"
     assert any(e.location is not None and e.location.name == "Gaza" for e in events if e not in hezbollah)
 
@@ -141,7 +145,7 @@ def test_english_rockets_fired_into_a_state_are_placed_in_that_state() -> None:
         "Hezbollah fighters launched an attack on Israel on Tuesday."
     )
     events = _of(extract(text, published_at="2024-05-08", language="en"), "OffensiveLaunched")
-    hezbollah = [e for e in events if "HEZ" in {a.code for a in e.actors if a.role == "attacker"}]
+    hezbollah = _attacks_by(events, "HEZ")
     assert hezbollah and hezbollah[0].location is not None and hezbollah[0].location.country == "IL"
 
 
@@ -160,7 +164,7 @@ def test_fighters_entering_a_foreign_states_territory_are_placed_in_that_state()
         "Laut Polizei drangen 200 Hamas-Kämpfer am Morgen auf israelisches Staatsgebiet vor."
     )
     events = _of(extract(text, published_at="2023-10-07", language="de"), "OffensiveLaunched")
-    hamas = [e for e in events if "PSE-REB" in {a.code for a in e.actors if a.role == "attacker"}]
+    hamas = _attacks_by(events, "PSE-REB")
     assert hamas and hamas[0].location is not None and hamas[0].location.country == "IL"
 
 
@@ -170,7 +174,7 @@ def test_english_fighters_crossing_into_a_states_territory_are_placed_in_that_st
         "Hamas fighters crossed into Israeli territory on Saturday, police said."
     )
     events = _of(extract(text, published_at="2023-10-07", language="en"), "OffensiveLaunched")
-    hamas = [e for e in events if "PSE-REB" in {a.code for a in e.actors if a.role == "attacker"}]
+    hamas = _attacks_by(events, "PSE-REB")
     assert hamas and hamas[0].location is not None and hamas[0].location.country == "IL"
 
 
@@ -191,5 +195,5 @@ def test_a_later_unplaced_mention_by_the_same_attackers_is_their_attack_on_the_f
         "Netanjahu sagte, man werde die Terroristen der Hamas vertreiben, die eingedrungen sind."
     )
     events = _of(extract(text, published_at="2023-10-07", language="de"), "OffensiveLaunched")
-    hamas = [e for e in events if "PSE-REB" in {a.code for a in e.actors if a.role == "attacker"}]
+    hamas = _attacks_by(events, "PSE-REB")
     assert hamas and all(e.location is not None and e.location.country == "IL" for e in hamas)
