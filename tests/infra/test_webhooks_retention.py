@@ -71,7 +71,7 @@ async def test_a_retention_of_zero_keeps_every_delivery(
     assert await pool.fetchval("SELECT count(*) FROM wh_deliveries") == 2
 
 
-async def test_the_worker_prunes_on_its_own_when_a_retention_is_set(
+async def test_the_retention_loop_prunes_on_its_own_when_a_retention_is_set(
     pool: asyncpg.Pool, store: EventStore, receiver: Receiver, clean_db: str
 ) -> None:
     await _delivered(pool, store, receiver, clean_db, 3)
